@@ -18,7 +18,7 @@ KINDS = ("statistic", "date", "list_marker", "other")
 
 _PREFIX = r"(?:超过|超出|多于|高于|逾|超|至少|不少于|不低于|将近|接近|大约有|约有|大约|大概|几乎|约|近|不到|不足|少于|低于|高达|多达|达到了|达到|达)?"
 _SUFFIX = r"(?:以上|以下|左右|上下|以内|有余)?"
-_UNIT = r"(?:%|个百分点|倍|万元|亿元|元|美元|周岁|岁|个小时|小时|个工作日|工作日|天|个月|年)?"
+_UNIT = r"(?:%|成|个百分点|倍|万元|亿元|元|美元|周岁|岁|个小时|小时|个工作日|工作日|天|个月|年)?"
 _ARABIC = r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z\d])"
 _CN_DIGIT = "二两三四五六七八九"
 _CN_LONG = rf"(?:[{_CN_DIGIT}一十几]|数(?=[十百千万]))[{CN_NUMERAL}几]*[十百千万亿几][{CN_NUMERAL}几]*|数以[亿万千百]计|(?<![{CN_NUMERAL}])百万"
@@ -44,6 +44,7 @@ _PATTERNS = [
     ("percent", rf"{_PREFIX}百分之[{CN_NUMERAL}\d.]+{_SUFFIX}"),
     ("doubling", rf"(?:增加|增长|提高|提升|扩大)了?[一二两三四五六七八九十\d.]+倍|翻了?[一两二三四]?[番倍]"),
     ("range", rf"{_PREFIX}(?:{_ARABIC}|{_CN_LONG})(?:{MAGNITUDE})?(?:-|~|至|到|—|–)(?:{_ARABIC}|{_CN_LONG})(?:{MAGNITUDE})?{_UNIT}{_SUFFIX}"),
+    ("parts", rf"[{_CN_DIGIT}]分(?!之|钟)"),
     ("amount", rf"{_PREFIX}(?:{_ARABIC}(?:{MAGNITUDE})?|{_CN_LONG}|{_CN_SHORT})(?:多|余)?{_UNIT}{_SUFFIX}"),
 ]
 _MENTION = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS), re.MULTILINE)

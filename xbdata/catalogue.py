@@ -1,0 +1,236 @@
+"""The curated catalogue of statistics, and the exclusions that account for every other number.
+
+`data/catalogue.csv` holds one row per statistic: the verbatim quote, the number inside it, and
+what it measures. Nothing numeric is typed there: value, bounds, qualifier and (where the text
+says it) the unit come from parsing the number, and loading checks every quote against its
+article. `data/exclusions.csv` lists each numeric mention the extractor finds that is not a
+statistic (a date, a list number, a slogan), with the reason. Together they account for every
+mention in the seeds.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .derive import DERIVATIONS, Figure
+from .exceptions import CatalogueError
+from .extract import Mention, extract_mentions
+from .numbers import QUALIFIERS, QuantityError, parse_quantity
+from .seeds import articles, seed_texts
+
+TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
+KINDS = ("observed", "forecast", "plan", "survey", "derived")
+TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "weeks", "months", "years", "rank")
+COUNT_UNITS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories",
+               "countries", "tweets", "creators", "sellers", "buyers", "merchants")
+UNITS = TEXT_UNITS + COUNT_UNITS
+
+CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
+                     "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")
+_REQUIRED = ("stat_id", "source", "quote", "number", "topic", "subject", "measure", "geography",
+             "period", "kind", "label_zh", "label_en")
+EXCLUSION_COLUMNS = ("source", "context", "text", "reason")
+
+# Columns of `statistics()`, in order.
+COLUMNS = ("stat_id", "source", "quote", "start", "end", "number", "number_start", "number_end",
+           "topic", "subject", "measure", "breakdown", "band", "band_low", "band_high", "geography",
+           "period", "kind", "value", "low", "high", "unit", "qualifier", "label_zh", "label_en",
+           "formula", "inputs", "source_title", "source_url")
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A numeric mention that is not a statistic, and why."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("xbdata") / "data" / name))
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """Rows with their line numbers; the header must name every column."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CatalogueError(f"{path.name}: header lacks column(s) {', '.join(missing)}")
+            return [(reader.line_num, {k: (v or "").strip() if k not in ("quote", "context", "text") else (v or "")
+                                       for k, v in row.items()}) for row in reader]
+    except FileNotFoundError:
+        raise CatalogueError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise CatalogueError(f"{path}: not UTF-8") from None
+
+
+def locate(text: str, outer: str, inner: str, where: str, outer_name: str, inner_name: str) -> tuple[int, int]:
+    """Offsets of `inner` within the one occurrence of `outer` in `text`."""
+    if not outer:
+        raise CatalogueError(f"{where}: {outer_name} is empty")
+    count = text.count(outer)
+    if count == 0:
+        raise CatalogueError(f"{where}: {outer_name} {outer!r} is not in the article")
+    if count > 1:
+        raise CatalogueError(f"{where}: {outer_name} {outer!r} occurs {count} times in the article; quote more to make it unique")
+    if not inner or outer.count(inner) != 1:
+        found = "is not" if not inner or inner not in outer else "occurs more than once"
+        raise CatalogueError(f"{where}: {inner_name} {inner!r} {found} in the {outer_name}")
+    start = text.index(outer)
+    return start, start + outer.index(inner)
+
+
+def _parse(where: str, field: str, text: str):
+    try:
+        return parse_quantity(text)
+    except QuantityError as error:
+        raise CatalogueError(f"{where}: {field}: {error}") from None
+
+
+def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str, tuple[str, str]]) -> dict:
+    stat_id = row.get("stat_id", "")
+    where = f"catalogue row {line} ({stat_id or 'no stat_id'})"
+    for field in _REQUIRED:
+        if not row.get(field, "").strip():
+            raise CatalogueError(f"{where}: field {field} is empty")
+    if not re.fullmatch(r"[a-z0-9_]+", stat_id):
+        raise CatalogueError(f"{where}: stat_id must be lowercase letters, digits and _")
+    for field, allowed in (("topic", TOPICS), ("kind", KINDS)):
+        if row[field] not in allowed:
+            raise CatalogueError(f"{where}: {field} {row[field]!r} is not one of {', '.join(allowed)}")
+    if row["kind"] == "derived":
+        raise CatalogueError(f"{where}: kind derived is computed in xbdata/derive.py, not typed in the catalogue")
+    if row["source"] not in texts:
+        raise CatalogueError(f"{where}: source {row['source']!r} is not a seed (known: {', '.join(texts)})")
+    start, number_start = locate(texts[row["source"]], row["quote"], row["number"], where, "quote", "number")
+    quantity = _parse(where, "number", row["number"])
+    unit = row["unit"]
+    if quantity.unit and unit and quantity.unit != unit:
+        raise CatalogueError(f"{where}: unit {unit!r} contradicts the unit the quote itself gives ({quantity.unit!r})")
+    if quantity.unit and unit:
+        raise CatalogueError(f"{where}: unit {unit!r} is already in the quote; leave the unit field empty")
+    unit = quantity.unit or unit
+    if not unit:
+        raise CatalogueError(f"{where}: field unit is empty and the quote's number names none; say what is counted")
+    if unit not in UNITS:
+        raise CatalogueError(f"{where}: unit {unit!r} is not one of {', '.join(UNITS)}")
+    if quantity.qualifier not in QUALIFIERS:
+        raise CatalogueError(f"{where}: qualifier {quantity.qualifier!r} is not one of {', '.join(QUALIFIERS)}")
+    band_low = band_high = None
+    if row["band"]:
+        band = _parse(where, "band", row["band"])
+        band_low, band_high = band.low, band.high
+    title, url = titles[row["source"]]
+    return {
+        **{c: row[c] for c in CATALOGUE_COLUMNS if c != "unit"},
+        "start": start, "end": start + len(row["quote"]),
+        "number_start": number_start, "number_end": number_start + len(row["number"]),
+        "band_low": band_low, "band_high": band_high,
+        "value": quantity.value, "low": quantity.low, "high": quantity.high,
+        "unit": unit, "qualifier": quantity.qualifier, "formula": "", "inputs": "",
+        "source_title": title, "source_url": url,
+    }
+
+
+def _derived_records(records: dict[str, dict]) -> list[dict]:
+    out = []
+    for d in DERIVATIONS:
+        inputs = [records[i] for i in d.inputs]
+        figure = d.compute(*(Figure.of(r) for r in inputs))
+        sources = sorted({r["source"] for r in inputs})
+        band = parse_quantity(d.band) if d.band else None
+        out.append({
+            "stat_id": d.stat_id, "source": ";".join(sources), "quote": "", "number": "",
+            "topic": d.topic, "subject": d.subject, "measure": d.measure, "breakdown": d.breakdown,
+            "band": d.band, "band_low": band.low if band else None, "band_high": band.high if band else None,
+            "geography": inputs[0]["geography"],
+            "period": d.period or inputs[0]["period"],
+            "kind": "derived", "value": round(figure.value, 10), "low": figure.low, "high": figure.high,
+            "unit": d.unit, "qualifier": figure.qualifier, "label_zh": d.label_zh, "label_en": d.label_en,
+            "formula": d.formula, "inputs": ";".join(d.inputs),
+            "source_title": inputs[0]["source_title"], "source_url": inputs[0]["source_url"],
+            "start": None, "end": None, "number_start": None, "number_end": None,
+        })
+    return out
+
+
+def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every statistic, validated, with parsed numbers and derived rows; raises CatalogueError on the first bad row."""
+    path = path or data_path("catalogue.csv")
+    texts = texts if texts is not None else seed_texts()
+    titles = {a.id: (a.title, a.url) for a in articles().values()}
+    titles.update({k: titles.get(k, (k, "")) for k in texts})
+    records: dict[str, dict] = {}
+    for line, row in _read_csv(path, CATALOGUE_COLUMNS):
+        record = _row_to_record(line, row, texts, titles)
+        if record["stat_id"] in records:
+            raise CatalogueError(f"catalogue row {line} ({record['stat_id']}): stat_id is used twice")
+        records[record["stat_id"]] = record
+    derived = [] if set(d for x in DERIVATIONS for d in x.inputs) - records.keys() else _derived_records(records)
+    frame = pd.DataFrame([*records.values(), *derived], columns=list(COLUMNS))
+    for column in ("start", "end", "number_start", "number_end"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("value", "low", "high", "band_low", "band_high"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def load_exclusions(path: Path | None = None, texts: dict[str, str] | None = None) -> list[Exclusion]:
+    """The mentions that are not statistics, each located in its article."""
+    path = path or data_path("exclusions.csv")
+    texts = texts if texts is not None else seed_texts()
+    out = []
+    for line, row in _read_csv(path, EXCLUSION_COLUMNS):
+        where = f"exclusions row {line}"
+        if row["source"] not in texts:
+            raise CatalogueError(f"{where}: source {row['source']!r} is not a seed")
+        if not row["reason"]:
+            raise CatalogueError(f"{where}: field reason is empty")
+        _, start = locate(texts[row["source"]], row["context"], row["text"], where, "context", "text")
+        out.append(Exclusion(row["source"], row["text"], start, start + len(row["text"]), row["reason"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cached_catalogue() -> pd.DataFrame:
+    return load_catalogue()
+
+
+def catalogue() -> pd.DataFrame:
+    """The validated catalogue (loaded once per process); a copy, so callers may change it."""
+    return _cached_catalogue().copy()
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a < mention.end and mention.start < b for a, b in spans)
+
+
+def accounting(stats: pd.DataFrame | None = None, exclusions: list[Exclusion] | None = None,
+               texts: dict[str, str] | None = None) -> dict[str, list[Mention]]:
+    """Per article, the extracted mentions that neither a statistic nor an exclusion accounts for."""
+    texts = texts if texts is not None else seed_texts()
+    stats = stats if stats is not None else catalogue()
+    exclusions = exclusions if exclusions is not None else load_exclusions(texts=texts)
+    missing = {}
+    for source, text in texts.items():
+        rows = stats[(stats["source"] == source) & (stats["kind"] != "derived")]
+        spans = [(int(r.number_start), int(r.number_end)) for r in rows.itertuples()]
+        for r in rows.itertuples():
+            if r.band and r.band in r.quote:
+                band_start = int(r.start) + r.quote.index(r.band)
+                spans.append((band_start, band_start + len(r.band)))
+        spans += [(e.start, e.end) for e in exclusions if e.source == source]
+        missing[source] = [m for m in extract_mentions(text) if not _overlaps(m, spans)]
+    return missing

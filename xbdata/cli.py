@@ -1,0 +1,151 @@
+"""The `xbdata` command: a thin layer that parses arguments and calls the Python API.
+
+User mistakes (an unknown topic, a missing file) print one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .catalogue import TOPICS, accounting, catalogue, load_exclusions
+from .exceptions import XbdataError
+from .export import export_tables, write_table
+from .extract import extract_mentions
+from .seeds import read_text
+from .tables import LANGS, TABLES, statistics
+
+EXTRACT_COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
+STATS_FORMATS = ("table", "csv", "json", "xlsx")
+# Topics that have a tidy view of their own; the others are rows of the catalogue.
+TOPIC_VIEWS = {"market_size": "market_size", "demographics": "demographics", "category": "categories",
+               "platform": "platforms"}
+TABLE_COLUMNS = ["stat_id", "label", "qualifier", "value", "unit", "period", "kind", "source"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage block
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _number(x) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def _table(frame: pd.DataFrame) -> str:
+    shown = frame.copy()
+    for column in ("value", "low", "high"):
+        if column in shown:
+            shown[column] = shown[column].map(_number)
+    for column in ("sentence", "label"):
+        if column in shown:
+            shown[column] = shown[column].str.slice(0, 40)
+    return shown.fillna("").to_string(index=False)
+
+
+def _emit(frame: pd.DataFrame, fmt: str, output: str | None, table_columns: list[str]) -> None:
+    if output:
+        write_table(frame, Path(output), "xlsx" if fmt == "xlsx" else ("json" if fmt == "json" else "csv"))
+        print(f"wrote {output} ({len(frame)} rows)", file=sys.stderr)
+        return
+    if fmt == "xlsx":
+        raise XbdataError("--format xlsx needs -o FILE.xlsx")
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        print(_table(frame[[c for c in table_columns if c in frame.columns]]))
+
+
+def cmd_extract(args) -> int:
+    mentions = extract_mentions(read_text(args.file))
+    frame = pd.DataFrame([m.as_row() for m in mentions], columns=EXTRACT_COLUMNS + ["sentence_start"])
+    _emit(frame[EXTRACT_COLUMNS], args.format, None, ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"])
+    return 0
+
+
+def cmd_stats(args) -> int:
+    if args.topic in TOPIC_VIEWS:
+        frame = TABLES[TOPIC_VIEWS[args.topic]](args.lang)
+    else:
+        frame = statistics(args.lang)
+        if args.topic != "all":
+            frame = frame[frame["topic"] == args.topic]
+    _emit(frame, args.format, args.output, TABLE_COLUMNS)
+    return 0
+
+
+def cmd_export(args) -> int:
+    paths = export_tables(args.output, args.lang, progress=lambda line: print(line, file=sys.stderr))
+    print(f"exported {len(paths)} files to {args.output}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    stats = catalogue()
+    exclusions = load_exclusions()
+    missing = accounting(stats, exclusions)
+    for source, mentions in missing.items():
+        reported = int(((stats["source"] == source) & (stats["kind"] != "derived")).sum())
+        excluded = sum(e.source == source for e in exclusions)
+        print(f"{source}: {reported} statistics, {excluded} exclusions, {len(mentions)} unaccounted")
+        for m in mentions:
+            print(f"  unaccounted {m.start}-{m.end} {m.text!r} ({m.kind}): {m.sentence[:60]}")
+    total = sum(len(v) for v in missing.values())
+    print(f"catalogue valid: {len(stats)} rows ({int((stats['kind'] == 'derived').sum())} derived); "
+          f"{'every mention accounted for' if total == 0 else f'{total} mentions unaccounted'}")
+    return 0 if total == 0 else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xbdata", description="Statistics from Chinese cross-border e-commerce articles, "
+                     "each traced to the sentence it came from.")
+    parser.add_argument("--version", action="version", version=f"xbdata {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="list every numeric mention in a UTF-8 text file")
+    p.add_argument("file", help="a UTF-8 text file (an article, simplified or traditional Chinese)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    p.set_defaults(run=cmd_extract)
+
+    p = sub.add_parser("stats", help="print or write the catalogued statistics")
+    p.add_argument("--topic", choices=("all", *TOPICS), default="all",
+                   help="market_size, demographics, category and platform give their tidy view (default: all)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="language of the label column (default: en)")
+    p.add_argument("--format", choices=STATS_FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output (needed for xlsx)")
+    p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("export", help="write every tidy table as CSV plus one Excel workbook")
+    p.add_argument("-o", "--output", default="reports/data", help="folder to write into (default: reports/data)")
+    p.add_argument("--lang", choices=LANGS, default="en", help="language of the label column (default: en)")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("check", help="validate the catalogue and show that every mention in the seeds is accounted for")
+    p.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except XbdataError as error:
+        print(f"xbdata: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Tidy tables for the reports: one row per statistic, each keeping its `stat_id` and `source`.
+
+Every view is validated by a pandera schema before it is returned, so a report never draws from
+a table with a percentage over 100, an unknown unit or a row that lost its provenance.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .catalogue import KINDS, UNITS, catalogue
+from .exceptions import UsageError
+from .numbers import QUALIFIERS
+
+LANGS = ("zh", "en")
+PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
+             "Instagram", "Alibaba")
+
+_PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier",
+               "label", "quote", "source_title", "source_url"]
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise UsageError(f"lang must be one of {', '.join(LANGS)} (got {lang!r})")
+    return lang
+
+
+def platform_of(subject: str) -> str:
+    """The platform a subject belongs to (\"Twitter users\" -> Twitter), or \"\" if none."""
+    return next((p for p in PLATFORMS if p.lower() in subject.lower()), "")
+
+
+def _base_schema(**columns: pa.Column) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "stat_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[a-z0-9_]+$")),
+            "source": pa.Column(str, checks=pa.Check.str_matches(r"^\d{3}_[0-9a-f]{16}(;\d{3}_[0-9a-f]{16})*$")),
+            "kind": pa.Column(str, checks=pa.Check.isin(KINDS)),
+            "period": pa.Column(str, checks=pa.Check.str_length(min_value=1)),
+            "value": pa.Column(float, nullable=False),
+            "low": pa.Column(float, nullable=True),
+            "high": pa.Column(float, nullable=True),
+            "unit": pa.Column(str, checks=pa.Check.isin(UNITS)),
+            "qualifier": pa.Column(str, checks=pa.Check.isin(QUALIFIERS)),
+            "label": pa.Column(str, checks=pa.Check.str_length(min_value=1)),
+            "quote": pa.Column(str),
+            **columns,
+        },
+        checks=[
+            pa.Check(lambda df: ~((df["unit"] == "%") & ((df["value"] < 0) | (df["value"] > 100))),
+                     error="percentages lie between 0 and 100"),
+            pa.Check(lambda df: (df["kind"] == "derived") | (df["quote"].str.len() > 0),
+                     error="every reported statistic carries its quote"),
+            pa.Check(lambda df: df["low"].isna() | (df["low"] <= df["value"] + 1e-9), error="low <= value"),
+            pa.Check(lambda df: df["high"].isna() | (df["high"] >= df["value"] - 1e-9), error="value <= high"),
+        ],
+        strict=False,
+    )
+
+
+SCHEMAS = {
+    "market_size": _base_schema(measure=pa.Column(str), geography=pa.Column(str)),
+    "demographics": _base_schema(
+        platform=pa.Column(str), subject=pa.Column(str), measure=pa.Column(str), breakdown=pa.Column(str),
+        age_low=pa.Column(float, nullable=True), age_high=pa.Column(float, nullable=True),
+    ),
+    "categories": _base_schema(
+        category=pa.Column(str, checks=pa.Check.str_length(min_value=1)), market=pa.Column(str),
+        measure=pa.Column(str), rank=pa.Column("Int64", nullable=True, checks=pa.Check.ge(1)),
+    ),
+    "platforms": _base_schema(platform=pa.Column(str, checks=pa.Check.str_length(min_value=1)),
+                              measure=pa.Column(str), geography=pa.Column(str)),
+}
+
+
+def statistics(lang: str = "en") -> pd.DataFrame:
+    """The whole catalogue, derived rows included, with a `label` column in `lang` (zh or en)."""
+    frame = catalogue()
+    frame["label"] = frame[f"label_{_check_lang(lang)}"]
+    return frame
+
+
+def _view(name: str, topic: str, lang: str, extra: dict) -> pd.DataFrame:
+    frame = statistics(lang)
+    frame = frame[frame["topic"] == topic].reset_index(drop=True)
+    for column, make in extra.items():
+        frame[column] = make(frame)
+    columns = ["stat_id", "source", *extra, *[c for c in _PROVENANCE if c not in ("stat_id", "source")]]
+    for column in ("measure", "geography", "subject", "breakdown"):
+        if column in SCHEMAS[name].columns and column not in columns:
+            columns.insert(2, column)
+    return SCHEMAS[name].validate(frame[columns])
+
+
+def market_size(lang: str = "en") -> pd.DataFrame:
+    """Market size and growth figures (money in base units, growth in %)."""
+    return _view("market_size", "market_size", lang, {})
+
+
+def demographics(lang: str = "en") -> pd.DataFrame:
+    """Who the users are: age bands, generational shares, affluence; `age_low`/`age_high` from each band."""
+    return _view("demographics", "demographics", lang, {
+        "platform": lambda f: f["subject"].map(platform_of),
+        "age_low": lambda f: f["band_low"],
+        "age_high": lambda f: f["band_high"],
+    })
+
+
+def categories(lang: str = "en") -> pd.DataFrame:
+    """Product categories by market: rankings (`rank`) and shares."""
+    return _view("categories", "category", lang, {
+        "category": lambda f: f["breakdown"],
+        "market": lambda f: f["geography"],
+        "rank": lambda f: f["value"].where(f["unit"] == "rank").astype("Int64"),
+    })
+
+
+def platforms(lang: str = "en") -> pd.DataFrame:
+    """Platform scale: users, orders, brands, countries, categories, installs."""
+    return _view("platforms", "platform", lang, {"platform": lambda f: f["subject"].map(platform_of)})
+
+
+TABLES = {"statistics": statistics, "market_size": market_size, "demographics": demographics,
+          "categories": categories, "platforms": platforms}
