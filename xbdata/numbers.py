@@ -267,7 +267,7 @@ def parse_quantity(text: str) -> Quantity:
             core, suffix = core2, suffix2
     if core.startswith("百分之"):
         core, unit = core[3:], "%"
-    scale = Decimal(10) if unit == "%" and s.rstrip("以上下左右多余").endswith("成") else Decimal(1)
+    per_ten = Decimal(10) if unit == "%" and s.rstrip("以上下左右多余").endswith("成") else Decimal(1)
     parts = re.split(_RANGE_SEP, core)
     if len(parts) == 2 and all(parts):
         first, second = _amount(parts[0]), _amount(parts[1])
@@ -277,7 +277,7 @@ def parse_quantity(text: str) -> Quantity:
         if magnitude and not re.search(rf"({MAGNITUDE})$", parts[0]) and re.fullmatch(ARABIC, parts[0]):
             scale = _MAGNITUDES[magnitude.group(1)]
             first = (first[0] * scale, first[1] * scale, first[2])
-        low, high = first[0] * scale, second[1] * scale
+        low, high = first[0] * per_ten, second[1] * per_ten
         if low > high:
             raise QuantityError(text, "range runs backwards")
         qualifier = _combine(text, prefix, suffix)
@@ -288,7 +288,7 @@ def parse_quantity(text: str) -> Quantity:
     if amount is None:
         raise QuantityError(text, "not a number, a range or a known form")
     low, high, vague = amount
-    low, high = low * scale, high * scale
+    low, high = low * per_ten, high * per_ten
     qualifier = _combine(text, prefix, suffix, "~" if vague else "=")
     value = (low + high) / 2
     if vague:

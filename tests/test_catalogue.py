@@ -1,0 +1,167 @@
+import csv
+
+import pandas as pd
+import pytest
+
+from xbdata.catalogue import (CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue, data_path,
+                              load_catalogue, load_exclusions)
+from xbdata.derive import DERIVATIONS, Figure
+from xbdata.exceptions import CatalogueError
+from xbdata.extract import extract_mentions
+from xbdata.numbers import parse_quantity
+
+
+@pytest.fixture(scope="module")
+def stats():
+    return catalogue()
+
+
+def test_every_row_is_traced_to_its_quote(stats, texts):
+    reported = stats[stats["kind"] != "derived"]
+    assert len(reported) >= 70
+    for row in reported.itertuples():
+        text = texts[row.source]
+        assert text[row.start:row.end] == row.quote
+        assert text[row.number_start:row.number_end] == row.number
+        assert row.start <= row.number_start < row.number_end <= row.end
+        q = parse_quantity(row.number)
+        assert row.value == q.value and row.qualifier == q.qualifier
+        assert q.unit in (None, row.unit)
+
+
+def test_columns_ids_and_vocabularies(stats):
+    assert list(stats.columns) == list(COLUMNS)
+    assert stats["stat_id"].is_unique
+    assert set(stats["topic"]) <= set(TOPICS) and set(stats["unit"]) <= set(UNITS)
+    assert stats.loc[stats["unit"] == "%", "value"].between(0, 100).all()
+    assert {"market_size", "demographics", "category", "platform", "marketing"} <= set(stats["topic"])
+    assert stats["source"].str.split(";").explode().isin(
+        ["000_8d48b1a84700725f", "001_1cbe8866d55724c7", "002_6700178db0982fd6",
+         "003_6ffb6ff860af52e7", "004_f2b2ca645d6b4bf5"]).all()
+
+
+def test_headline_figures(stats):
+    by_id = stats.set_index("stat_id")
+    assert by_id.loc["market_size_2022h1", ["value", "unit", "qualifier"]].tolist() == [7e12, "CNY", ">"]
+    assert by_id.loc["market_size_2022_forecast", "value"] == 15.7e12
+    assert by_id.loc["xiaohongshu_users_25_32", ["band_low", "band_high"]].tolist() == [25, 32]
+    assert by_id.loc["us_black_friday_2022_rank_toys", ["value", "unit"]].tolist() == [3, "rank"]
+
+
+def test_every_mention_in_the_seeds_is_accounted_for(stats, texts):
+    missing = accounting(stats, load_exclusions(), texts)
+    assert {k: [m.text for m in v] for k, v in missing.items()} == {k: [] for k in texts}
+    total = sum(len(extract_mentions(t)) for t in texts.values())
+    assert total > 200
+
+
+def test_accounting_notices_a_missing_statistic(stats, texts):
+    without = stats[stats["stat_id"] != "market_size_2022h1"]
+    missing = accounting(without, load_exclusions(), texts)
+    assert [m.text for m in missing["000_8d48b1a84700725f"]] == ["超7万亿"]
+
+
+def test_exclusions_have_reasons_and_each_names_a_real_mention(texts):
+    exclusions = load_exclusions()
+    assert exclusions
+    mentions = {s: extract_mentions(t) for s, t in texts.items()}
+    for e in exclusions:
+        assert e.reason and texts[e.source][e.start:e.end] == e.text
+        assert any(m.start < e.end and e.start < m.end for m in mentions[e.source]), f"stale exclusion {e}"
+
+
+def test_slogan_and_headlines_are_excluded_with_reasons():
+    reasons = [(e.text, e.reason) for e in load_exclusions()]
+    assert any(t == "三分" and "slogan" in r for t, r in reasons)
+    assert any(t == "七分" and "slogan" in r for t, r in reasons)
+    assert sum("related-article headline" in r for _, r in reasons) >= 5
+
+
+def test_derived_rows_are_recomputed_from_their_inputs(stats):
+    by_id = stats.set_index("stat_id")
+    for d in DERIVATIONS:
+        row = by_id.loc[d.stat_id]
+        assert row["kind"] == "derived" and row["formula"] and row["inputs"] == ";".join(d.inputs)
+        expected = d.compute(*(Figure.of(by_id.loc[i].to_dict()) for i in d.inputs))
+        assert row["value"] == pytest.approx(expected.value) and row["qualifier"] == expected.qualifier
+    h2 = by_id.loc["market_size_2022h2_implied"]
+    assert (h2["value"], h2["qualifier"], pd.isna(h2["low"]), h2["high"]) == (8.7e12, "<", True, 8.7e12)
+    assert by_id.loc["xiaohongshu_users_over_32", "value"] == pytest.approx(14.90)
+
+
+# --- bad rows: each is a clear error naming the row and the field; nothing half-loads ---------
+
+def _rows():
+    with open(data_path("catalogue.csv"), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _write(tmp_path, rows, columns=CATALOGUE_COLUMNS):
+    path = tmp_path / "catalogue.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+BAD = [
+    ({"source": "999_nope"}, "source '999_nope' is not a seed"),
+    ({"quote": "这句话不在文章里"}, "quote '这句话不在文章里' is not in the article"),
+    ({"quote": "跨境电商"}, "occurs"),
+    ({"number": "99万亿"}, "number '99万亿' is not in the quote"),
+    ({"quote": "市场规模超7万亿,预计", "number": "市场"}, "number: cannot parse quantity '市场'"),
+    ({"unit": "bananas"}, "unit 'bananas' is not one of"),
+    ({"unit": ""}, "field unit is empty"),
+    ({"topic": "weather"}, "topic 'weather' is not one of"),
+    ({"kind": "rumour"}, "kind 'rumour' is not one of"),
+    ({"kind": "derived"}, "computed in xbdata/derive.py"),
+    ({"label_en": ""}, "field label_en is empty"),
+    ({"stat_id": "Bad Id"}, "stat_id must be"),
+    ({"band": "abc"}, "band: cannot parse"),
+]
+
+
+@pytest.mark.parametrize("change,message", BAD)
+def test_bad_row_is_a_clear_error(tmp_path, texts, change, message):
+    rows = _rows()
+    rows[0] = {**rows[0], **change}
+    with pytest.raises(CatalogueError, match=message.replace("(", r"\(")) as info:
+        load_catalogue(_write(tmp_path, rows), texts)
+    assert "catalogue row 2" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_unit_that_contradicts_the_quote(tmp_path, texts):
+    rows = _rows()
+    row = next(r for r in rows if r["number"].endswith("%"))
+    row["unit"] = "users"
+    with pytest.raises(CatalogueError, match="contradicts the unit the quote itself gives"):
+        load_catalogue(_write(tmp_path, rows), texts)
+
+
+def test_duplicate_id(tmp_path, texts):
+    rows = _rows()
+    rows[1]["stat_id"] = rows[0]["stat_id"]
+    with pytest.raises(CatalogueError, match="catalogue row 3 .*used twice"):
+        load_catalogue(_write(tmp_path, rows), texts)
+
+
+def test_missing_column(tmp_path, texts):
+    path = _write(tmp_path, _rows(), [c for c in CATALOGUE_COLUMNS if c != "quote"])
+    with pytest.raises(CatalogueError, match="header lacks column\\(s\\) quote"):
+        load_catalogue(path, texts)
+
+
+def test_missing_file(tmp_path, texts):
+    with pytest.raises(CatalogueError, match="not found"):
+        load_catalogue(tmp_path / "absent.csv", texts)
+
+
+def test_bad_exclusion(tmp_path, texts):
+    path = tmp_path / "exclusions.csv"
+    path.write_text("source,context,text,reason\n000_8d48b1a84700725f,2022上半年中国跨,2022上半年,\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="exclusions row 2: field reason is empty"):
+        load_exclusions(path, texts)
+    path.write_text("source,context,text,reason\n000_8d48b1a84700725f,不存在的上下文,1,x\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="exclusions row 2: context"):
+        load_exclusions(path, texts)

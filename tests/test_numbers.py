@@ -1,0 +1,206 @@
+import math
+
+import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from xbdata.numbers import PREFIX_QUALIFIERS, QuantityError, parse_quantity
+from xbdata.script import to_traditional
+
+# (text, value, low, high, unit, qualifier)
+EXAMPLES = [
+    ("7万亿", 7e12, 7e12, 7e12, None, "="),
+    ("超7万亿", 7e12, 7e12, None, None, ">"),
+    ("15.7万亿", 15.7e12, 15.7e12, 15.7e12, None, "="),
+    ("1.2億", 1.2e8, 1.2e8, 1.2e8, None, "="),
+    ("390萬", 3.9e6, 3.9e6, 3.9e6, None, "="),
+    ("9.95万", 99500, 99500, 99500, None, "="),
+    ("560亿", 5.6e10, 5.6e10, 5.6e10, None, "="),
+    ("3千", 3000, 3000, 3000, None, "="),
+    ("2百万", 2e6, 2e6, 2e6, None, "="),
+    ("26,000", 26000, 26000, 26000, None, "="),
+    ("１２．５％", 12.5, 12.5, 12.5, "%", "="),
+    ("五万", 50000, 50000, 50000, None, "="),
+    ("两", 2, 2, 2, None, "="),
+    ("兩", 2, 2, 2, None, "="),
+    ("二十六万", 260000, 260000, 260000, None, "="),
+    ("三亿五千万", 3.5e8, 3.5e8, 3.5e8, None, "="),
+    ("一百零五", 105, 105, 105, None, "="),
+    ("十几", 15, 11, 19, None, "~"),
+    ("几千", 5500, 2000, 9000, None, "~"),
+    ("几千元", 5500, 2000, 9000, "CNY", "~"),
+    ("三分之一", 100 / 3, 100 / 3, 100 / 3, "%", "="),
+    ("近三分之二", 200 / 3, 200 / 3, 200 / 3, "%", "~"),
+    ("超过三分之一", 100 / 3, 100 / 3, None, "%", ">"),
+    ("每三个就有两个", 200 / 3, 200 / 3, 200 / 3, "%", "="),
+    ("几乎每三个就有两个", 200 / 3, 200 / 3, 200 / 3, "%", "~"),
+    ("每三个买家就有两个", 200 / 3, 200 / 3, 200 / 3, "%", "="),
+    ("百分之五十", 50, 50, 50, "%", "="),
+    ("三成", 30, 30, 30, "%", "="),
+    ("2.7倍", 2.7, 2.7, 2.7, "x", "="),
+    ("增加了一倍", 2, 2, 2, "x", "="),
+    ("增加了两倍", 3, 3, 3, "x", "="),
+    ("翻两番", 4, 4, 4, "x", "="),
+    ("25-32岁", 28.5, 25, 32, "age", "="),
+    ("16-24岁", 20, 16, 24, "age", "="),
+    ("6-25%", 15.5, 6, 25, "%", "="),
+    ("18至40岁", 29, 18, 40, "age", "="),
+    ("3-5万", 40000, 30000, 50000, None, "="),
+    ("超过1.2亿", 1.2e8, 1.2e8, None, None, ">"),
+    ("10%以上", 10, 10, None, "%", ">"),
+    ("26000多个", 26000, 26000, None, None, ">"),
+    ("约40%", 40, 40, 40, "%", "~"),
+    ("约有40%", 40, 40, 40, "%", "~"),
+    ("40%左右", 40, 40, 40, "%", "~"),
+    ("不到10%", 10, None, 10, "%", "<"),
+    ("25岁以下", 25, None, 25, "age", "<"),
+    ("至少5年", 5, 5, None, "years", ">="),
+    ("高达80万", 8e5, 8e5, 8e5, None, "="),
+    ("達9.95萬", 99500, 99500, 99500, None, "="),
+    ("达到了56%", 56, 56, 56, "%", "="),
+    ("10万元", 1e5, 1e5, 1e5, "CNY", "="),
+    ("120小时", 120, 120, 120, "hours", "="),
+    ("14个工作日", 14, 14, 14, "days", "="),
+    ("約兩個月", 2, 2, 2, "months", "~"),
+    ("第一名", 1, 1, 1, "rank", "="),
+    ("第五个", 5, 5, 5, "rank", "="),
+    ("8000个品类以上", 8000, 8000, None, "categories", ">"),
+    ("超過1.2億用戶", 1.2e8, 1.2e8, None, "users", ">"),
+    ("数以亿计", 5.5e8, 2e8, 9e8, None, "~"),
+]
+
+
+@pytest.mark.parametrize("text,value,low,high,unit,qualifier", EXAMPLES)
+def test_examples(text, value, low, high, unit, qualifier):
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value)
+    assert (q.low is None) == (low is None) and (low is None or q.low == pytest.approx(low))
+    assert (q.high is None) == (high is None) and (high is None or q.high == pytest.approx(high))
+    assert (q.unit, q.qualifier) == (unit, qualifier)
+    assert q.text == text
+
+
+@pytest.mark.parametrize("text,year", [("2022上半年", 2022), ("2014年2月19日", 2014), ("2020年11月", 2020),
+                                       ("2013/9~2014/1", 2013), ("95后", 1995), ("2016年下半年", 2016)])
+def test_dates(text, year):
+    q = parse_quantity(text)
+    assert (q.unit, q.value) == ("date", year)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "abc", "亿", "万", "25-", "32-25岁", "三分之五", "超", "百分之", "第", "1..2"])
+def test_errors_name_the_text(text):
+    with pytest.raises(QuantityError) as info:
+        parse_quantity(text)
+    assert repr(text) in str(info.value)
+
+
+def test_contradictory_qualifiers():
+    with pytest.raises(QuantityError, match="contradictory"):
+        parse_quantity("超过10%以下")
+
+
+def test_non_string():
+    with pytest.raises(QuantityError):
+        parse_quantity(12)
+
+
+# --- property tests ---------------------------------------------------------------------------
+
+DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Write a whole number in Chinese numerals, the way an article would (an independent encoder)."""
+    if n == 0:
+        return "零"
+
+    def below_10000(x: int) -> str:
+        out, zero = "", False
+        for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = x // value % 10
+            if d == 0:
+                zero = bool(out)
+                continue
+            if zero:
+                out += "零"
+                zero = False
+            out += DIGITS[d] + unit
+        return out
+
+    parts, out, need_zero = [], "", False
+    for unit, scale in (("亿", 10**8), ("万", 10**4), ("", 1)):
+        chunk = n // scale % 10**4 if scale < 10**8 else n // scale
+        if chunk:
+            if need_zero and chunk < 1000:
+                out += "零"
+            out += below_10000(chunk) + unit
+        need_zero = bool(out)
+    return out
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+@example(10)
+@example(100000)
+@example(100010000)
+def test_chinese_numerals_round_trip(n):
+    assert parse_quantity(to_chinese(n)).value == n
+
+
+@given(st.decimals(min_value=0, max_value=99999, places=2, allow_nan=False),
+       st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("千", 10**3), ("百万", 10**6)]))
+def test_arabic_with_magnitude_round_trip(number, magnitude):
+    word, scale = magnitude
+    text = f"{number}{word}"
+    assert parse_quantity(text).value == pytest.approx(float(number) * scale, rel=1e-12)
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False))
+def test_full_width_digits_parse_like_ascii(number):
+    ascii_text = f"{number}%"
+    full = ascii_text.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％"))
+    assert parse_quantity(full).value == parse_quantity(ascii_text).value
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["万", "亿", "个", "多", "岁", "个月", "倍"]))
+def test_traditional_parses_like_simplified(n, unit):
+    simplified = f"约{to_chinese(n)}{unit}" if unit != "多" else f"{n}{unit}"
+    a, b = parse_quantity(simplified), parse_quantity(to_traditional(simplified))
+    assert (a.value, a.low, a.high, a.unit, a.qualifier) == (b.value, b.low, b.high, b.unit, b.qualifier)
+
+
+@given(st.integers(min_value=1, max_value=10**8), st.sampled_from(PREFIX_QUALIFIERS))
+def test_prefix_qualifier_keeps_value(n, prefix):
+    word, qualifier = prefix
+    q = parse_quantity(f"{word}{n}")
+    assert (q.value, q.qualifier) == (n, qualifier)
+    if qualifier in (">", ">="):
+        assert q.low == n and q.high is None
+    if qualifier == "<":
+        assert q.high == n and q.low is None
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=10**6),
+       st.sampled_from(["-", "~", "至", "到"]), st.sampled_from(["", "%", "岁", "万"]))
+def test_range_bounds_its_value(a, b, sep, unit):
+    low, high = sorted((a, b))
+    q = parse_quantity(f"{low}{sep}{high}{unit}")
+    scale = 10**4 if unit == "万" else 1
+    assert (q.low, q.high) == (low * scale, high * scale)
+    assert q.low <= q.value <= q.high
+
+
+@given(st.integers(min_value=1, max_value=20), st.integers(min_value=1, max_value=20))
+def test_fractions_are_percentages(num, den):
+    assume(num <= den)
+    q = parse_quantity(f"{to_chinese(den)}分之{to_chinese(num)}")
+    assert q.unit == "%" and math.isclose(q.value, num / den * 100)
+
+
+@given(st.text(max_size=12))
+def test_any_text_parses_or_raises_quantity_error(text):
+    try:
+        q = parse_quantity(text)
+    except QuantityError:
+        return
+    assert q.qualifier in ("=", ">", ">=", "<", "~")
+    assert q.value is None or not math.isnan(q.value)

@@ -1,0 +1,33 @@
+"""The project's promises about its own files: one dependency list, and a README that tells the truth."""
+
+import re
+import tomllib
+
+import yaml
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_names_the_same_dependencies_as_pyproject(root):
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    env = yaml.safe_load((root / "environment.yml").read_text())
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    listed = {_name(d) for d in conda + pip if not d.startswith("-")} - {"python", "pip"}
+    assert listed == wanted
+    assert "-e ." in pip and "python=3.11" in conda
+
+
+def test_ci_runs_the_readmes_test_command(root):
+    readme = (root / "README.md").read_text()
+    assert "make test" in readme and "make reports" in readme
+    assert "make test" in (root / ".ci" / "run").read_text()
+
+
+def test_makefile_has_the_readmes_targets(root):
+    makefile = (root / "Makefile").read_text()
+    for target in ("reports:", "test:"):
+        assert re.search(rf"^{target}", makefile, re.M)

@@ -1,0 +1,91 @@
+import hashlib
+import tomllib
+
+import pytest
+
+from xbdata.exceptions import SeedError
+from xbdata.script import detect_script
+from xbdata.seeds import articles, load_manifest, read_text
+
+
+def _sums(path):
+    return {line.split()[1]: line.split()[0] for line in path.read_text().splitlines() if line.strip()}
+
+
+def test_seeds_are_byte_identical_to_the_recorded_hashes(root):
+    recorded = _sums(root / "seeds" / "SHA256SUMS")
+    assert len(recorded) == 5
+    for name, digest in recorded.items():
+        assert hashlib.sha256((root / "seeds" / name).read_bytes()).hexdigest() == digest
+
+
+def test_recorded_hashes_match_the_shared_originals(root):
+    shared = root.parent / "shared" / "seeds" / "SHA256SUMS"
+    if not shared.exists():
+        pytest.skip("no ../shared/seeds beside this checkout")
+    assert _sums(shared) == _sums(root / "seeds" / "SHA256SUMS")
+
+
+def test_manifest_describes_every_seed(root):
+    found = articles()
+    assert sorted(found) == sorted(p.stem for p in (root / "seeds").glob("*.txt"))
+    for article in found.values():
+        assert article.script == detect_script(read_text(article.path))
+        assert article.period and (not article.period_inferred or article.period_basis)
+    assert found["001_1cbe8866d55724c7"].script == "zh-Hant"
+
+
+def _seed_folder(tmp_path, files: dict, manifest: str):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "sources.toml").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+ENTRY = '["a"]\nslug = "a"\ntitle = "t"\noutlet = "o"\nscript = "zh-Hans"\nperiod = "2022"\n'
+
+
+def test_good_folder_loads(tmp_path):
+    folder = _seed_folder(tmp_path, {"a.txt": "超7万亿".encode()}, ENTRY)
+    assert list(load_manifest(folder)) == ["a"]
+
+
+@pytest.mark.parametrize("files,manifest,message", [
+    ({}, ENTRY, "a.txt is missing"),
+    ({"a.txt": b"x", "b.txt": b"y"}, ENTRY, "b.txt: no entry"),
+    ({"a.txt": b"x"}, ENTRY.replace('script = "zh-Hans"', 'script = "en"'), "script 'en' is not one of"),
+    ({"a.txt": b"x"}, ENTRY.replace('outlet = "o"\n', ""), "missing outlet"),
+    ({"a.txt": b"x"}, "not toml [", "not valid TOML"),
+])
+def test_bad_manifest(tmp_path, files, manifest, message):
+    folder = _seed_folder(tmp_path, files, manifest)
+    with pytest.raises(SeedError, match=message):
+        load_manifest(folder)
+
+
+@pytest.mark.parametrize("data,message", [(b"", "empty"), (b"  \n", "empty"), ("中文".encode("gbk"), "not UTF-8")])
+def test_bad_seed_file(tmp_path, data, message):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    with pytest.raises(SeedError, match=message) as info:
+        read_text(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_seed_file(tmp_path):
+    with pytest.raises(SeedError, match="not found"):
+        read_text(tmp_path / "nope.txt")
+
+
+def test_missing_seeds_folder(monkeypatch, tmp_path):
+    from xbdata.seeds import seeds_dir
+    monkeypatch.setenv("XBDATA_SEEDS", str(tmp_path / "absent"))
+    with pytest.raises(SeedError, match="XBDATA_SEEDS"):
+        seeds_dir()
+
+
+def test_manifest_is_valid_toml_with_urls_where_the_text_gives_one(root, texts):
+    manifest = tomllib.loads((root / "seeds" / "sources.toml").read_text(encoding="utf-8"))
+    for article_id, entry in manifest.items():
+        if entry["url"]:
+            assert entry["url"] in texts[article_id]
