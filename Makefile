@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with Python 3.11 and make:
-#   make reports   build the reports (for now: export the tidy tables to reports/data/)
+#   make reports   build the reports (HTML, executed notebooks, tables and an index in reports/)
 #   make test      run the test suite
 # Each creates .venv and installs what it needs on first use.
 
@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test bench check clean
+.PHONY: reports test bench check clean browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,14 +17,21 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/xbdata check
-	$(BIN)/xbdata export -o reports/data
+	$(BIN)/xbdata build
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  echo "installing Debian's chromium and fonts-noto-cjk for the browser tests (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_foundation.py
+	$(BIN)/python bench/bench_build.py
 
 check: $(STAMP)
 	$(BIN)/xbdata check

@@ -14,3 +14,14 @@ def root() -> Path:
 def texts():
     from xbdata.seeds import seed_texts
     return seed_texts()
+
+
+@pytest.fixture(scope="session")
+def built_reports(tmp_path_factory):
+    """The three reports built once with their defaults (shared by the build and browser tests)."""
+    from xbdata.build import build
+
+    out = tmp_path_factory.mktemp("reports")
+    outcomes = build(out_dir=out)
+    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
+    return out

@@ -1,22 +1,38 @@
 """xbdata: statistics from Chinese cross-border e-commerce articles as tidy, traceable tables.
 
-Every number comes from a catalogued quote in one of the source articles under `seeds/`:
+Every number comes from a catalogued quote in one of the source articles under `seeds/`::
 
->>> import xbdata
->>> xbdata.market_size()[["stat_id", "value", "unit", "qualifier"]]   # doctest: +SKIP
+    import xbdata
+    xbdata.market_size()                 # tidy table, each row with stat_id, source and quote
+    xbdata.parse_quantity("超7万亿")      # value 7e12, qualifier '>'
+    xbdata.open_report("market_size")    # a report's content, as its notebook shows it
+
+Names are imported on first use, so `import xbdata` (and the command line) start fast.
 """
+
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-from .catalogue import accounting, catalogue, load_exclusions
-from .exceptions import CatalogueError, SeedError, UsageError, XbdataError
-from .extract import extract_mentions
-from .numbers import Quantity, QuantityError, parse_quantity
-from .seeds import articles, seed_texts
-from .tables import categories, demographics, market_size, platforms, statistics
+_WHERE = {
+    "accounting": "catalogue", "catalogue": "catalogue", "load_exclusions": "catalogue",
+    "CatalogueError": "exceptions", "SeedError": "exceptions", "UsageError": "exceptions", "XbdataError": "exceptions",
+    "extract_mentions": "extract",
+    "Quantity": "numbers", "QuantityError": "numbers", "parse_quantity": "numbers",
+    "articles": "seeds", "seed_texts": "seeds",
+    "REPORTS": "parameters", "check_parameters": "parameters",
+    "categories": "tables", "demographics": "tables", "market_size": "tables", "platforms": "tables",
+    "statistics": "tables",
+    "open_report": "story",
+}
+__all__ = sorted(_WHERE)
 
-__all__ = [
-    "CatalogueError", "Quantity", "QuantityError", "SeedError", "UsageError", "XbdataError",
-    "accounting", "articles", "catalogue", "categories", "demographics", "extract_mentions",
-    "load_exclusions", "market_size", "parse_quantity", "platforms", "seed_texts", "statistics",
-]
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module 'xbdata' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted([*globals(), *_WHERE])

@@ -14,7 +14,6 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +22,7 @@ from .derive import DERIVATIONS, Figure
 from .exceptions import CatalogueError
 from .extract import Mention, extract_mentions
 from .numbers import QUALIFIERS, QuantityError, parse_quantity
-from .seeds import articles, seed_texts
+from .seeds import articles, data_path, seed_texts
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 KINDS = ("observed", "forecast", "plan", "survey", "derived")
@@ -54,10 +53,6 @@ class Exclusion:
     start: int
     end: int
     reason: str
-
-
-def data_path(name: str) -> Path:
-    return Path(str(resources.files("xbdata") / "data" / name))
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:

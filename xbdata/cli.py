@@ -11,15 +11,13 @@ import math
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from . import __version__
-from .catalogue import TOPICS, accounting, catalogue, load_exclusions
 from .exceptions import XbdataError
-from .export import export_tables, write_table
-from .extract import extract_mentions
-from .seeds import read_text
-from .tables import LANGS, TABLES, statistics
+from .parameters import REPORTS, get_report, parse_cli_parameters
+
+# Imported by the commands that need them, so `xbdata build` of an unchanged tree starts fast.
+LANGS = ("zh", "en")
+TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 
 EXTRACT_COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
 STATS_FORMATS = ("table", "csv", "json", "xlsx")
@@ -40,7 +38,7 @@ def _number(x) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def _table(frame: pd.DataFrame) -> str:
+def _table(frame) -> str:
     shown = frame.copy()
     for column in ("value", "low", "high"):
         if column in shown:
@@ -51,7 +49,9 @@ def _table(frame: pd.DataFrame) -> str:
     return shown.fillna("").to_string(index=False)
 
 
-def _emit(frame: pd.DataFrame, fmt: str, output: str | None, table_columns: list[str]) -> None:
+def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None:
+    from .export import write_table
+
     if output:
         write_table(frame, Path(output), "xlsx" if fmt == "xlsx" else ("json" if fmt == "json" else "csv"))
         print(f"wrote {output} ({len(frame)} rows)", file=sys.stderr)
@@ -68,6 +68,11 @@ def _emit(frame: pd.DataFrame, fmt: str, output: str | None, table_columns: list
 
 
 def cmd_extract(args) -> int:
+    import pandas as pd
+
+    from .extract import extract_mentions
+    from .seeds import read_text
+
     mentions = extract_mentions(read_text(args.file))
     frame = pd.DataFrame([m.as_row() for m in mentions], columns=EXTRACT_COLUMNS + ["sentence_start"])
     _emit(frame[EXTRACT_COLUMNS], args.format, None, ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"])
@@ -75,6 +80,8 @@ def cmd_extract(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from .tables import TABLES, statistics
+
     if args.topic in TOPIC_VIEWS:
         frame = TABLES[TOPIC_VIEWS[args.topic]](args.lang)
     else:
@@ -86,12 +93,16 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from .export import export_tables
+
     paths = export_tables(args.output, args.lang, progress=lambda line: print(line, file=sys.stderr))
     print(f"exported {len(paths)} files to {args.output}")
     return 0
 
 
 def cmd_check(args) -> int:
+    from .catalogue import accounting, catalogue, load_exclusions
+
     stats = catalogue()
     exclusions = load_exclusions()
     missing = accounting(stats, exclusions)
@@ -105,6 +116,44 @@ def cmd_check(args) -> int:
     print(f"catalogue valid: {len(stats)} rows ({int((stats['kind'] == 'derived').sum())} derived); "
           f"{'every mention accounted for' if total == 0 else f'{total} mentions unaccounted'}")
     return 0 if total == 0 else 1
+
+
+def _print_outcomes(outcomes) -> int:
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed:
+        print(f"xbdata: error: report {o.name} failed: {o.message}", file=sys.stderr)
+    built = sum(o.status == "built" for o in outcomes)
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    print(f"{built} built, {skipped} unchanged, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    for name in args.reports:
+        get_report(name)
+    outcomes = build(args.reports or None, args.output, force=args.force, jobs=args.jobs,
+                     progress=lambda line: print(line, file=sys.stderr))
+    return _print_outcomes(outcomes)
+
+
+def cmd_report(args) -> int:
+    from .build import build
+
+    params = parse_cli_parameters(args.name, [tuple(p) for p in args.parameters])
+    outcomes = build([args.name], args.output, force=True, params={args.name: params},
+                     progress=lambda line: print(line, file=sys.stderr))
+    return _print_outcomes(outcomes)
+
+
+def cmd_list(args) -> int:
+    for report in REPORTS.values():
+        print(f"{report.name}  ({report.notebook}): {report.title_en} / {report.title_zh}")
+        for p in report.params:
+            print(f"  {p.name:14} {p.type.__name__:5} default {p.default!r:8} {p.describe()}")
+            print(f"  {'':14} {p.doc}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,6 +179,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="reports/data", help="folder to write into (default: reports/data)")
     p.add_argument("--lang", choices=LANGS, default="en", help="language of the label column (default: en)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("build", help="execute every report with its defaults and write HTML, tables and an index")
+    p.add_argument("reports", nargs="*", metavar="REPORT", help=f"reports to build (default: all of {', '.join(REPORTS)})")
+    p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
+    p.add_argument("--force", action="store_true", help="rebuild even reports whose inputs have not changed")
+    p.add_argument("--jobs", type=int, default=None, help="reports to run at once (default: the number of cores)")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("report", help="run one report with parameters, papermill style")
+    p.add_argument("name", help=f"one of {', '.join(REPORTS)}")
+    p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
+                   metavar=("KEY", "VALUE"), help="set a parameter (repeatable); see xbdata list")
+    p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
+    p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser("list", help="show the reports and each one's parameters")
+    p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("check", help="validate the catalogue and show that every mention in the seeds is accounted for")
     p.set_defaults(run=cmd_check)

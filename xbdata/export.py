@@ -1,38 +1,16 @@
-"""Write the tidy tables to disk as CSV and one Excel workbook, atomically.
-
-A file is written beside its target and renamed into place only when complete, so an
-interrupted export never leaves a half-written table where a good one was.
-"""
+"""Write the tidy tables to disk as CSV and one Excel workbook, each file atomically."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
+from .iorw import write_atomic
 from .tables import TABLES
 
 WORKBOOK = "xbdata_tables.xlsx"
-
-
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(tmp)` on a temporary file in `path`'s folder, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
 
 
 def write_table(frame: pd.DataFrame, path: Path, fmt: str | None = None) -> Path:

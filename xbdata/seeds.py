@@ -36,6 +36,11 @@ class Article:
     path: Path
 
 
+def data_path(name: str) -> Path:
+    """A file shipped in the package's data folder (catalogue.csv, exclusions.csv)."""
+    return Path(__file__).resolve().parent / "data" / name
+
+
 def seeds_dir() -> Path:
     """The folder of seed articles: $XBDATA_SEEDS, else `seeds/` beside the package's checkout."""
     folder = Path(os.environ.get("XBDATA_SEEDS") or Path(__file__).resolve().parent.parent / "seeds")

@@ -64,6 +64,7 @@ SCHEMAS = {
     "market_size": _base_schema(measure=pa.Column(str), geography=pa.Column(str)),
     "demographics": _base_schema(
         platform=pa.Column(str), subject=pa.Column(str), measure=pa.Column(str), breakdown=pa.Column(str),
+        geography=pa.Column(str),
         age_low=pa.Column(float, nullable=True), age_high=pa.Column(float, nullable=True),
     ),
     "categories": _base_schema(

@@ -1,0 +1,93 @@
+"""Each shared HTML report in a real headless Chromium with the network cut off.
+
+Only file: URLs may load. For every report: every chart draws (Vega views counted), the console
+stays free of errors, a control bound to a chart changes what it shows, and a screenshot is kept
+in the test's temporary folder (its path is printed).
+"""
+
+import shutil
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHARTS = {"market_size": 3, "user_demographics": 2, "category_trends": 2}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True,
+                                                       args=ARGS, viewport={"width": 1200, "height": 900})
+        yield context
+        context.close()
+
+
+def _open(browser, path):
+    page = browser.new_page()
+    blocked, errors = [], []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else (blocked.append(route.request.url), route.abort()))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, blocked, errors
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_report_draws_offline(browser, built_reports, name, tmp_path):
+    page, blocked, errors = _open(browser, built_reports / f"{name}.html")
+    page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {CHARTS[name]}",
+                           timeout=20000)
+    views = page.evaluate("document.querySelectorAll('.xbdata-chart svg.marks').length")
+    marks = page.evaluate("Array.from(document.querySelectorAll('.xbdata-chart svg.marks'))"
+                          ".map(s => s.querySelectorAll('path, rect, line, symbol, text').length)")
+    assert views == CHARTS[name] and all(m > 5 for m in marks), marks
+    assert page.locator(".jupyter-widgets, .widget-area").count() == 0
+    visible = page.inner_text("body")
+    assert "Chart error" not in visible and "Chart not drawn" not in visible
+
+    # A bound control changes what its chart shows.
+    controls = ".vega-bindings select, .vega-bindings input[type=range]"
+    chart = page.locator(".xbdata-chart").filter(has=page.locator(controls)).first
+    before = chart.locator("svg.marks").inner_html()
+    control = chart.locator(controls).first
+    if control.evaluate("e => e.tagName") == "SELECT":
+        options = control.locator("option").all_inner_texts()
+        control.select_option(options[-1])
+    else:
+        control.evaluate("e => { e.value = e.min; e.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.wait_for_timeout(300)
+    assert chart.locator("svg.marks").inner_html() != before
+
+    shot = tmp_path / f"{name}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    print(f"screenshot: {shot}")
+    assert shot.stat().st_size > 10000
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()
+
+
+def test_chinese_report_renders_chinese_labels(browser, tmp_path):
+    from xbdata.build import build
+
+    [outcome] = build(["market_size"], tmp_path, params={"market_size": {"lang": "zh"}})
+    assert outcome.status == "built", outcome.message
+    page, blocked, errors = _open(browser, tmp_path / "market_size.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
+    svg_text = page.evaluate("Array.from(document.querySelectorAll('.xbdata-chart svg text')).map(t => t.textContent).join(' ')")
+    assert "中国跨境电商市场规模" in svg_text
+    # CJK glyphs take width: a missing font would draw them as boxes of the same advance, or nothing.
+    width = page.evaluate("(() => { const c = document.createElement('canvas').getContext('2d');"
+                          " c.font = '16px sans-serif'; return c.measureText('市场规模').width; })()")
+    assert width > 40
+    page.screenshot(path=str(tmp_path / "market_size_zh.png"), full_page=True)
+    print(f"screenshot: {tmp_path / 'market_size_zh.png'}")
+    assert errors == [] and blocked == [], (errors, blocked)

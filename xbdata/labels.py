@@ -1,0 +1,48 @@
+"""The words the reports and charts show, in Chinese and English. One place, so both stay in step."""
+
+from __future__ import annotations
+
+from .exceptions import UsageError
+
+TEXT = {
+    "sources": ("来源:", "Sources: "),
+    "statistic": ("统计", "Statistic"),
+    "value": ("数值", "Value"),
+    "period": ("时期", "Period"),
+    "quote": ("原文", "Quote"),
+    "article": ("文章", "Article"),
+    "kind": ("类型", "Kind"),
+    "year": ("年份", "Year"),
+    "scenario": ("情景推算", "Scenario"),
+    "growth_slider": ("年增长率", "Annual growth"),
+    "platform": ("平台", "Platform"),
+    "market": ("市场", "Market"),
+    "unit": ("单位", "Unit"),
+    "category": ("品类", "Category"),
+    "rank": ("排名", "Rank"),
+    "share": ("占比 (%)", "Share (%)"),
+    "breakdown": ("细分", "Breakdown"),
+    "all": ("全部", "all"),
+}
+
+KIND_NAMES = {
+    "observed": ("实际", "observed"), "forecast": ("预测", "forecast"), "plan": ("计划", "plan"),
+    "survey": ("调查", "survey"), "derived": ("推算", "derived"), "scenario": ("情景", "scenario"),
+}
+
+
+def text(key: str, lang: str) -> str:
+    """The phrase `key` in `lang` (zh or en)."""
+    zh, en = TEXT[key]
+    return zh if lang == "zh" else en
+
+
+def kind_name(kind: str, lang: str) -> str:
+    zh, en = KIND_NAMES.get(kind, (kind, kind))
+    return zh if lang == "zh" else en
+
+
+def check_lang(lang: str) -> str:
+    if lang not in ("zh", "en"):
+        raise UsageError(f"lang must be one of zh, en (got {lang!r})")
+    return lang

@@ -1,0 +1,355 @@
+"""What each report says: its figures, charts, sources and gaps, so the notebooks stay a few lines.
+
+A notebook does `report = xbdata.open_report("market_size", lang=lang, ...)` and then displays
+`report.summary()`, `report.chart(...)`, `report.sources()` and `report.gaps()`. Every number shown
+comes from the catalogue; derived and scenario figures say so.
+"""
+
+from __future__ import annotations
+
+import html
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from . import charts
+from .formatting import format_value, to_currency
+from .labels import kind_name, text
+from .parameters import check_parameters, get_report
+from .tables import categories, demographics, market_size, platforms, statistics
+
+
+def _shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["shown"] = [format_value(v, u, q, lang) for v, u, q in zip(frame["value"], frame["unit"], frame["qualifier"])]
+    frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
+    return frame
+
+
+class Story:
+    """One report with its checked parameters."""
+
+    name = ""
+    gaps_zh: tuple[str, ...] = ()
+    gaps_en: tuple[str, ...] = ()
+
+    def __init__(self, **params):
+        self.params = check_parameters(self.name, **params)
+        self.lang = self.params["lang"]
+        self.report = get_report(self.name)
+
+    def libraries(self):
+        """Display once, first: the chart libraries, embedded (no network)."""
+        return charts.enable()
+
+    def parameters(self) -> Markdown:
+        """The parameters this run used, shown under the notebook's title."""
+        shown = ", ".join(f"`{k}={v!r}`" for k, v in self.params.items())
+        return Markdown(f"{'参数' if self.lang == 'zh' else 'Parameters'}: {shown}")
+
+    def statistics(self) -> pd.DataFrame:
+        """Every catalogue row this report shows."""
+        raise NotImplementedError
+
+    def headlines(self) -> list[str]:
+        raise NotImplementedError
+
+    def summary(self) -> Markdown:
+        head = "## 要点" if self.lang == "zh" else "## Headline figures"
+        return Markdown(head + "\n\n" + "\n".join(f"- {line}" for line in self.headlines()))
+
+    def _line(self, stat_id: str, currency: bool = False) -> str:
+        row = statistics(self.lang).set_index("stat_id").loc[stat_id]
+        value, unit = row["value"], row["unit"]
+        if currency:
+            value, unit = to_currency(value, unit, self.params.get("currency", "CNY"), self.params.get("usd_cny_rate"))
+        mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan") else ""
+        return f"{row['label']}: **{format_value(value, unit, row['qualifier'], self.lang)}**{mark} [`{stat_id}`]"
+
+    def sources(self) -> HTML:
+        """Every statistic the report used, with its verbatim quote and article."""
+        rows = _shown(self.statistics(), self.lang)
+        zh = self.lang == "zh"
+        head = ("统计", "数值", "类型", "原文引语", "文章") if zh else ("Statistic", "Value", "Kind", "Verbatim quote", "Article")
+        body = []
+        for r in rows.itertuples():
+            quote = html.escape(r.quote) if r.quote else html.escape(
+                ("由 " if zh else "computed from ") + str(r.inputs).replace(";", ", "))
+            link = html.escape(r.source_title) + (f' (<a href="{html.escape(r.source_url)}">{html.escape(r.source_url)}</a>)'
+                                                  if r.source_url else "")
+            body.append(f"<tr><td>{html.escape(r.label)}<br><code>{r.stat_id}</code></td><td>{html.escape(r.shown)}</td>"
+                        f"<td>{html.escape(r.kind)}</td><td>{quote}</td><td>{link}<br><code>{r.source}</code></td></tr>")
+        title = "## 数据来源" if zh else "## Sources"
+        table = ("<table class='xbdata-sources'><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
+                 + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+        return HTML(f"<h2>{title[3:]}</h2>{table}")
+
+    def gaps(self) -> Markdown:
+        head = "## 文章没有告诉我们的" if self.lang == "zh" else "## What the articles do not tell us"
+        lines = self.gaps_zh if self.lang == "zh" else self.gaps_en
+        return Markdown(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
+
+
+class MarketSize(Story):
+    name = "market_size"
+    gaps_en = (
+        "Market size is given only for 2022 (H1 reported, full year forecast); no series of past years.",
+        "Growth is stated only as 'above 10% a year for five years': the scenario uses it as a floor, not a forecast.",
+        "The articles do not say how 'market size' is measured (GMV, imports and exports, B2B share).",
+        "Platform figures come from different years (2018 to 2022) and cannot be summed or compared as one market.",
+    )
+    gaps_zh = (
+        "市场规模只有2022年的数据(上半年实际、全年预计),没有历年序列。",
+        "增速只说“过去5年年增速均在10%以上”:情景推算把它当作下限,而不是预测。",
+        "文章没有说明“市场规模”的口径(GMV、进出口、B2B占比)。",
+        "各平台数据来自不同年份(2018至2022年),不能相加,也不能当作同一市场比较。",
+    )
+
+    def money(self) -> pd.DataFrame:
+        frame = market_size(self.lang)
+        frame = frame[frame["unit"] == "CNY"].copy()
+        converted = [to_currency(v, u, self.params["currency"], self.params["usd_cny_rate"])
+                     for v, u in zip(frame["value"], frame["unit"])]
+        frame["value"] = [v for v, _ in converted]
+        frame["unit"] = [u for _, u in converted]
+        return _shown(frame, self.lang)
+
+    def projection(self) -> pd.DataFrame:
+        """The scenario: the 2022 forecast grown at growth_rate for horizon_years (a scenario, not a forecast)."""
+        base = self.money().set_index("stat_id").loc["market_size_2022_forecast"]
+        g, n = self.params["growth_rate"], self.params["horizon_years"]
+        return pd.DataFrame({"year": [2022 + t for t in range(n + 1)],
+                             "value": [base["value"] * (1 + g) ** t for t in range(n + 1)],
+                             "kind": "scenario"})
+
+    def platform_scale(self) -> pd.DataFrame:
+        frame = statistics(self.lang)
+        wanted = platforms(self.lang)["stat_id"].tolist() + frame.loc[
+            (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
+        frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years"])].copy()
+        frame["platform"] = frame["subject"] + frame["breakdown"].map(lambda b: f" ({b})" if b else "")
+        return _shown(frame, self.lang)
+
+    def statistics(self) -> pd.DataFrame:
+        ids = market_size(self.lang)["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
+        frame = statistics(self.lang)
+        return frame[frame["stat_id"].isin(ids)]
+
+    def headlines(self) -> list[str]:
+        end = self.projection().iloc[-1]
+        unit = "USD" if self.params["currency"] == "USD" else "CNY"
+        scenario = format_value(end["value"], unit, "=", self.lang)
+        g = f"{self.params['growth_rate']:.1%}"
+        lines = [self._line("market_size_2022h1", True), self._line("market_size_2022_forecast", True),
+                 self._line("market_growth_5y"), self._line("market_size_2022h2_implied", True)]
+        if self.lang == "zh":
+            lines.append(f"情景推算(非文章数据):按年增长{g},{int(end['year'])}年约为 **{scenario}**")
+        else:
+            lines.append(f"Scenario (not from the articles): at {g} a year, about **{scenario}** in {int(end['year'])}")
+        if unit == "USD":
+            rate = self.params["usd_cny_rate"]
+            lines.append(f"按你给定的汇率 1美元 = {rate}元 换算" if self.lang == "zh" else f"Converted at the rate you gave: USD 1 = CNY {rate}")
+        return lines
+
+    def chart(self, which: str):
+        zh = self.lang == "zh"
+        unit = self.params["currency"]
+        if which == "market":
+            return charts.bar_chart(self.money(), "中国跨境电商市场规模(2022)" if zh else "China cross-border e-commerce market, 2022",
+                                    self.lang, x_title=unit)
+        if which == "projection":
+            money = self.money().set_index("stat_id")
+            points = money.loc[["market_size_2022_forecast"]].reset_index().assign(year=2022)
+            return charts.projection_chart(points, {"year": 2022, "value": money.loc["market_size_2022_forecast", "value"]},
+                                           self.params["growth_rate"], self.params["horizon_years"], self.lang, unit,
+                                           "情景推算:拖动滑块改变年增长率" if zh else "Scenario: drag the slider to change annual growth")
+        if which == "platforms":
+            frame = self.platform_scale()
+            units = sorted(frame["unit"].unique())
+            return charts.bar_chart(frame, "平台规模(按单位选择)" if zh else "Platform scale (pick a unit)", self.lang,
+                                    y="platform", select=("unit", units, text("unit", self.lang)))
+        raise ValueError(f"unknown chart {which!r} (market, projection, platforms)")
+
+    def widget(self):
+        """Live only: sliders that re-project the market in the kernel."""
+        import ipywidgets as w
+
+        growth = w.FloatSlider(value=self.params["growth_rate"], min=0, max=0.3, step=0.005, description="growth",
+                               readout_format=".1%")
+        horizon = w.IntSlider(value=self.params["horizon_years"], min=1, max=15, description="years")
+        out = w.Output()
+
+        def redraw(*_):
+            story = MarketSize(**{**self.params, "growth_rate": growth.value, "horizon_years": horizon.value})
+            with out:
+                out.clear_output(wait=True)
+                from IPython.display import display
+                display(story.chart("projection"), Markdown(story.headlines()[-1]))
+
+        growth.observe(redraw, "value")
+        horizon.observe(redraw, "value")
+        redraw()
+        return w.VBox([w.HBox([growth, horizon]), out])
+
+
+class UserDemographics(Story):
+    name = "user_demographics"
+    gaps_en = (
+        "No platform reports a full age distribution except Xiaohongshu (two bands; the third is derived).",
+        "Twitter's figures are shares of tweets or likelihoods relative to non-users, not population shares.",
+        "Survey sample sizes, dates and methods are not given for any of the surveys quoted.",
+        "Nothing is said about users of cross-border platforms by country, income or gender beyond these.",
+    )
+    gaps_zh = (
+        "除小红书外(两个年龄段,第三段为推算),没有平台给出完整的年龄分布。",
+        "Twitter的数据是推文占比或相对非用户的可能性,不是人口占比。",
+        "所引调查都没有给出样本量、时间和方法。",
+        "除此之外,文章没有按国家、收入或性别说明跨境平台用户。",
+    )
+
+    def frame(self) -> pd.DataFrame:
+        demo = demographics(self.lang)
+        stats = statistics(self.lang)
+        survey = stats[(stats["topic"] == "marketing") & (stats["unit"] == "%")
+                       & stats["subject"].str.contains("consumers|buyers|respondents", case=False)].copy()
+        survey["platform"] = ""
+        frame = pd.concat([demo, survey[[c for c in demo.columns if c in survey.columns]]], ignore_index=True)
+        if self.params["platform"] != "all":
+            frame = frame[frame["platform"] == self.params["platform"]]
+        return _shown(frame, self.lang)
+
+    def statistics(self) -> pd.DataFrame:
+        frame = statistics(self.lang)
+        return frame[frame["stat_id"].isin(self.frame()["stat_id"])]
+
+    def headlines(self) -> list[str]:
+        ids = self.frame()["stat_id"].tolist()
+        picks = [i for i in ("xiaohongshu_users_25_32", "xiaohongshu_users_over_32", "twitter_users_share_16_34",
+                             "twitter_genz_tweet_share", "tiktok_users_outside_china_share", "us_happy_with_chatbots")
+                 if i in ids]
+        return [self._line(i) for i in picks] or [("所选平台没有数据" if self.lang == "zh" else "No figures for this platform")]
+
+    def chart(self, which: str):
+        zh = self.lang == "zh"
+        frame = self.frame()
+        if which == "platforms":
+            shares = frame[(frame["unit"] == "%") & (frame["platform"] != "")]
+            options = ["all", *sorted(shares["platform"].unique())]
+            return charts.bar_chart(shares, "各平台用户画像(可按平台筛选)" if zh else "Users by platform (filter by platform)",
+                                    self.lang, select=("platform", options, text("platform", self.lang)), x_title=text("share", self.lang))
+        if which == "surveys":
+            survey = frame[frame["platform"] == ""]
+            options = ["all", *sorted(survey["geography"].unique())] if len(survey) else ["all"]
+            return charts.bar_chart(survey, "对话式商务消费者调查" if zh else "Conversational-commerce consumer surveys",
+                                    self.lang, select=("geography", options, text("market", self.lang)),
+                                    x_title=text("share", self.lang))
+        raise ValueError(f"unknown chart {which!r} (platforms, surveys)")
+
+    def widget(self):
+        """Live only: a platform dropdown that filters the table in the kernel."""
+        import ipywidgets as w
+        from IPython.display import display
+
+        options = ["all", *sorted(p for p in demographics()["platform"].unique() if p)]
+        pick = w.Dropdown(options=options, value=self.params["platform"], description="platform")
+        out = w.Output()
+
+        def redraw(*_):
+            story = UserDemographics(**{**self.params, "platform": pick.value})
+            with out:
+                out.clear_output(wait=True)
+                display(story.frame()[["stat_id", "label", "shown", "period"]])
+
+        pick.observe(redraw, "value")
+        redraw()
+        return w.VBox([pick, out])
+
+
+class CategoryTrends(Story):
+    name = "category_trends"
+    gaps_en = (
+        "Only the US has a ranked category list (Black Friday 2022) and only electronics has a share (56%).",
+        "Evergreen (apparel, electronics) and emerging (wigs, personal care) categories are named without figures.",
+        "Tmall Global's category counts are platform totals, not consumer demand.",
+        "No category sales, prices or margins appear in any article.",
+    )
+    gaps_zh = (
+        "只有美国有品类排名(2022年黑五),也只有电子产品有占比(56%)。",
+        "常青品类(服饰、电子)与新兴品类(假发、个护)只被点名,没有数字。",
+        "天猫国际的品类数是平台总数,不代表消费需求。",
+        "文章没有任何品类的销售额、价格或利润数据。",
+    )
+
+    def ranking(self) -> pd.DataFrame:
+        frame = categories(self.lang)
+        if self.params["market"] != "all":
+            frame = frame[frame["market"] == self.params["market"]]
+        ranked = frame[frame["rank"].notna() & (frame["rank"] <= self.params["top_n"])]
+        return _shown(pd.concat([ranked, frame[frame["rank"].isna()]]), self.lang)
+
+    def tmall_categories(self) -> pd.DataFrame:
+        frame = platforms(self.lang)
+        frame = frame[(frame["platform"] == "Tmall Global") & (frame["unit"] == "categories")].copy()
+        frame["year"] = frame["period"].str.slice(0, 4)
+        return _shown(frame, self.lang)
+
+    def statistics(self) -> pd.DataFrame:
+        ids = self.ranking()["stat_id"].tolist() + self.tmall_categories()["stat_id"].tolist()
+        frame = statistics(self.lang)
+        return frame[frame["stat_id"].isin(ids)]
+
+    def headlines(self) -> list[str]:
+        ids = self.statistics()["stat_id"].tolist()
+        picks = [i for i in ("us_black_friday_2022_rank_electronics", "us_black_friday_2022_share_electronics",
+                             "us_holiday_2021_electronics_intent", "tmall_global_categories_2020",
+                             "tmall_global_plan_categories") if i in ids]
+        return [self._line(i) for i in picks]
+
+    def chart(self, which: str):
+        zh = self.lang == "zh"
+        if which == "ranking":
+            frame = self.ranking()
+            ranked = frame[frame["unit"] == "rank"].copy()
+            top = alt.param(name="top_n", value=self.params["top_n"],
+                            bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", self.lang) + " ≤ "))
+            chart = alt.Chart(ranked).mark_bar().encode(
+                x=alt.X("rank:Q", title=text("rank", self.lang), scale=alt.Scale(reverse=True)),
+                y=alt.Y("category:N", sort=alt.EncodingSortField("rank"), title=None),
+                color=alt.Color("market:N", title=text("market", self.lang)),
+                tooltip=charts._tooltip(self.lang),
+            ).add_params(top).transform_filter(f"datum.rank <= {top.name}").properties(width=520)
+            return charts._titled(chart, "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories",
+                                  ranked, self.lang)
+        if which == "tmall":
+            frame = self.tmall_categories()
+            return charts.bar_chart(frame, "天猫国际品类数" if zh else "Tmall Global product categories", self.lang,
+                                    x_title=text("category", self.lang))
+        raise ValueError(f"unknown chart {which!r} (ranking, tmall)")
+
+    def widget(self):
+        """Live only: a top-N slider that re-ranks in the kernel."""
+        import ipywidgets as w
+        from IPython.display import display
+
+        top = w.IntSlider(value=self.params["top_n"], min=1, max=10, description="top_n")
+        out = w.Output()
+
+        def redraw(*_):
+            story = CategoryTrends(**{**self.params, "top_n": top.value})
+            with out:
+                out.clear_output(wait=True)
+                display(story.chart("ranking"))
+
+        top.observe(redraw, "value")
+        redraw()
+        return w.VBox([top, out])
+
+
+STORIES = {s.name: s for s in (MarketSize, UserDemographics, CategoryTrends)}
+
+
+def open_report(name: str, **params) -> Story:
+    """The report `name` with its parameters checked (the same check as `xbdata report`)."""
+    get_report(name)
+    return STORIES[name](**params)
