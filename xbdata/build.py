@@ -173,6 +173,9 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         else:
             values = check_parameters(name, **values)
             todo.append((name, values, fingerprint(name, values, inputs)))
+    data_print = hashlib.sha256(inputs.encode()).hexdigest()
+    export_data = force or manifest.get("data_fingerprint") != data_print or not (out / "data").is_dir()
+    sources = {}
     if todo:
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         progress(f"building {len(todo)} report(s) with {workers} worker(s)")
@@ -180,26 +183,34 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
             futures = [pool.submit(execute_report, n, v, str(out), f) for n, v, f in todo]
+            # While the kernels run, this process does its own share of the work.
+            if export_data:
+                _export_data(out, progress)
+                export_data = False
+            sources = {n: report_sources(n, v) for n, v, _ in todo}
             for done, future in enumerate(as_completed(futures), 1):
                 outcome = future.result()
                 outcomes.append(outcome)
                 progress(f"[{done}/{len(todo)}] {outcome.name}: {outcome.status} in {outcome.seconds:.1f}s: {outcome.message}")
-    data_print = hashlib.sha256(inputs.encode()).hexdigest()
-    if force or manifest.get("data_fingerprint") != data_print or not (out / "data").is_dir():
-        from .export import export_tables
-
-        export_tables(out / "data")
-        progress(f"wrote tables to {out / 'data'}")
+    if export_data:
+        _export_data(out, progress)
     entries = dict(manifest.get("reports", {}))
     for o in outcomes:
         if o.status == "built":
-            entries[o.name] = {**asdict(o), "sources": report_sources(o.name, o.params)}
+            entries[o.name] = {**asdict(o), "sources": sources[o.name]}
     if any(o.status == "built" for o in outcomes) or not (out / "index.html").exists():
         write_atomic(out / "index.html", lambda p: p.write_text(index_page(entries), encoding="utf-8"))
     write_atomic(out / MANIFEST, lambda p: p.write_text(json.dumps(
         {"reports": entries, "data_fingerprint": data_print}, ensure_ascii=False, indent=1), encoding="utf-8"))
     order = {n: i for i, n in enumerate(names)}
     return sorted(outcomes, key=lambda o: order[o.name])
+
+
+def _export_data(out: Path, progress: Callable[[str], None]) -> None:
+    from .export import export_tables
+
+    export_tables(out / "data")
+    progress(f"wrote tables to {out / 'data'}")
 
 
 def report_sources(name: str, params: dict) -> list[dict]:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from . import charts
 from .formatting import format_value, to_currency
 from .labels import kind_name, text
 from .parameters import check_parameters, get_report
@@ -41,6 +39,8 @@ class Story:
 
     def libraries(self):
         """Display once, first: the chart libraries, embedded (no network)."""
+        from . import charts
+
         return charts.enable()
 
     def parameters(self) -> Markdown:
@@ -84,6 +84,24 @@ class Story:
         table = ("<table class='xbdata-sources'><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
                  + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
         return HTML(f"<h2>{title[3:]}</h2>{table}")
+
+    def _live(self, controls: dict, show):
+        """Widgets bound to parameters: each change reopens the report with the new values and redraws `show(report)`."""
+        import ipywidgets as w
+        from IPython.display import display
+
+        out = w.Output()
+
+        def redraw(*_):
+            story = type(self)(**{**self.params, **{name: c.value for name, c in controls.items()}})
+            with out:
+                out.clear_output(wait=True)
+                display(*show(story))
+
+        for control in controls.values():
+            control.observe(redraw, "value")
+        redraw()
+        return w.VBox([w.HBox(list(controls.values())), out])
 
     def gaps(self) -> Markdown:
         head = "## 文章没有告诉我们的" if self.lang == "zh" else "## What the articles do not tell us"
@@ -136,23 +154,28 @@ class MarketSize(Story):
         frame = statistics(self.lang)
         return frame[frame["stat_id"].isin(ids)]
 
-    def headlines(self) -> list[str]:
+    def scenario_line(self) -> str:
+        """The projection's end point, labelled as a scenario."""
         end = self.projection().iloc[-1]
-        unit = "USD" if self.params["currency"] == "USD" else "CNY"
-        scenario = format_value(end["value"], unit, "=", self.lang)
+        scenario = format_value(end["value"], self.params["currency"], "=", self.lang)
         g = f"{self.params['growth_rate']:.1%}"
-        lines = [self._line("market_size_2022h1", True), self._line("market_size_2022_forecast", True),
-                 self._line("market_growth_5y"), self._line("market_size_2022h2_implied", True)]
         if self.lang == "zh":
-            lines.append(f"情景推算(非文章数据):按年增长{g},{int(end['year'])}年约为 **{scenario}**")
-        else:
-            lines.append(f"Scenario (not from the articles): at {g} a year, about **{scenario}** in {int(end['year'])}")
-        if unit == "USD":
+            return f"情景推算(非文章数据):按年增长{g},{int(end['year'])}年约为 **{scenario}**"
+        return f"Scenario (not from the articles): at {g} a year, about **{scenario}** in {int(end['year'])}"
+
+    def headlines(self) -> list[str]:
+        lines = [self._line("market_size_2022h1", True), self._line("market_size_2022_forecast", True),
+                 self._line("market_growth_5y"), self._line("market_size_2022h2_implied", True), self.scenario_line()]
+        if self.params["currency"] == "USD":
             rate = self.params["usd_cny_rate"]
             lines.append(f"按你给定的汇率 1美元 = {rate}元 换算" if self.lang == "zh" else f"Converted at the rate you gave: USD 1 = CNY {rate}")
         return lines
 
     def chart(self, which: str):
+        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
+
+        from . import charts
+
         zh = self.lang == "zh"
         unit = self.params["currency"]
         if which == "market":
@@ -175,22 +198,12 @@ class MarketSize(Story):
         """Live only: sliders that re-project the market in the kernel."""
         import ipywidgets as w
 
-        growth = w.FloatSlider(value=self.params["growth_rate"], min=0, max=0.3, step=0.005, description="growth",
-                               readout_format=".1%")
-        horizon = w.IntSlider(value=self.params["horizon_years"], min=1, max=15, description="years")
-        out = w.Output()
-
-        def redraw(*_):
-            story = MarketSize(**{**self.params, "growth_rate": growth.value, "horizon_years": horizon.value})
-            with out:
-                out.clear_output(wait=True)
-                from IPython.display import display
-                display(story.chart("projection"), Markdown(story.headlines()[-1]))
-
-        growth.observe(redraw, "value")
-        horizon.observe(redraw, "value")
-        redraw()
-        return w.VBox([w.HBox([growth, horizon]), out])
+        controls = {
+            "growth_rate": w.FloatSlider(value=self.params["growth_rate"], min=0, max=0.3, step=0.005,
+                                         description="growth", readout_format=".1%"),
+            "horizon_years": w.IntSlider(value=self.params["horizon_years"], min=1, max=15, description="years"),
+        }
+        return self._live(controls, lambda story: [story.chart("projection"), Markdown(story.scenario_line())])
 
 
 class UserDemographics(Story):
@@ -231,6 +244,10 @@ class UserDemographics(Story):
         return [self._line(i) for i in picks] or [("所选平台没有数据" if self.lang == "zh" else "No figures for this platform")]
 
     def chart(self, which: str):
+        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
+
+        from . import charts
+
         zh = self.lang == "zh"
         frame = self.frame()
         if which == "platforms":
@@ -249,21 +266,10 @@ class UserDemographics(Story):
     def widget(self):
         """Live only: a platform dropdown that filters the table in the kernel."""
         import ipywidgets as w
-        from IPython.display import display
 
         options = ["all", *sorted(p for p in demographics()["platform"].unique() if p)]
-        pick = w.Dropdown(options=options, value=self.params["platform"], description="platform")
-        out = w.Output()
-
-        def redraw(*_):
-            story = UserDemographics(**{**self.params, "platform": pick.value})
-            with out:
-                out.clear_output(wait=True)
-                display(story.frame()[["stat_id", "label", "shown", "period"]])
-
-        pick.observe(redraw, "value")
-        redraw()
-        return w.VBox([pick, out])
+        controls = {"platform": w.Dropdown(options=options, value=self.params["platform"], description="platform")}
+        return self._live(controls, lambda story: [story.frame()[["stat_id", "label", "shown", "period"]]])
 
 
 class CategoryTrends(Story):
@@ -307,6 +313,10 @@ class CategoryTrends(Story):
         return [self._line(i) for i in picks]
 
     def chart(self, which: str):
+        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
+
+        from . import charts
+
         zh = self.lang == "zh"
         if which == "ranking":
             frame = self.ranking()
@@ -330,20 +340,9 @@ class CategoryTrends(Story):
     def widget(self):
         """Live only: a top-N slider that re-ranks in the kernel."""
         import ipywidgets as w
-        from IPython.display import display
 
-        top = w.IntSlider(value=self.params["top_n"], min=1, max=10, description="top_n")
-        out = w.Output()
-
-        def redraw(*_):
-            story = CategoryTrends(**{**self.params, "top_n": top.value})
-            with out:
-                out.clear_output(wait=True)
-                display(story.chart("ranking"))
-
-        top.observe(redraw, "value")
-        redraw()
-        return w.VBox([top, out])
+        controls = {"top_n": w.IntSlider(value=self.params["top_n"], min=1, max=10, description="top_n")}
+        return self._live(controls, lambda story: [story.chart("ranking")])
 
 
 STORIES = {s.name: s for s in (MarketSize, UserDemographics, CategoryTrends)}
