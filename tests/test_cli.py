@@ -106,3 +106,9 @@ def test_help_lists_commands(capsys):
     out, _ = capsys.readouterr()
     for command in ("extract", "stats", "export", "check"):
         assert command in out
+
+
+def test_cli_topics_match_the_catalogue():
+    from xbdata.catalogue import TOPICS
+    from xbdata.cli import TOPICS as CLI_TOPICS
+    assert CLI_TOPICS == TOPICS

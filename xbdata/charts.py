@@ -91,7 +91,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
     return text("sources", lang) + "; ".join(names)
 
 
-def _tooltip(lang: str) -> list:
+def tooltip(lang: str) -> list:
     return [
         alt.Tooltip("label:N", title=text("statistic", lang)),
         alt.Tooltip("shown:N", title=text("value", lang)),
@@ -101,7 +101,7 @@ def _tooltip(lang: str) -> list:
     ]
 
 
-def _titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str) -> alt.Chart:
+def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str) -> alt.Chart:
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"))
 
 
@@ -117,7 +117,7 @@ def bar_chart(frame: pd.DataFrame, title: str, lang: str, x: str = "value", y: s
         x=alt.X(f"{x}:Q", title=x_title or text("value", lang), axis=alt.Axis(format="~s")),
         y=alt.Y(f"{y}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
         color=alt.Color(f"{color}:N", title=text(color, lang)),
-        tooltip=_tooltip(lang),
+        tooltip=tooltip(lang),
     )
     if select:
         field, options, label = select
@@ -126,7 +126,7 @@ def bar_chart(frame: pd.DataFrame, title: str, lang: str, x: str = "value", y: s
         match = f"datum.{field} == {choice.name}"
         base = base.add_params(choice).transform_filter(
             f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
-    return _titled(base.properties(width=520), title, frame, lang)
+    return titled(base.properties(width=520), title, frame, lang)
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
@@ -147,6 +147,6 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
                  alt.Tooltip("growth_pct:N", title=text("growth_slider", lang))],
     ).add_params(growth)
     reported = alt.Chart(points).mark_point(size=120, filled=True, shape="diamond").encode(
-        x="year:O", y="value:Q", color=alt.Color("kind:N", title=text("kind", lang)), tooltip=_tooltip(lang),
+        x="year:O", y="value:Q", color=alt.Color("kind:N", title=text("kind", lang)), tooltip=tooltip(lang),
     )
-    return _titled((line + reported).properties(width=520), title, points, lang)
+    return titled((line + reported).properties(width=520), title, points, lang)

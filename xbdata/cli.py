@@ -15,8 +15,10 @@ from . import __version__
 from .exceptions import XbdataError
 from .parameters import REPORTS, get_report, parse_cli_parameters
 
-# Imported by the commands that need them, so `xbdata build` of an unchanged tree starts fast.
-LANGS = ("zh", "en")
+from .labels import LANGS
+
+# The catalogue's topics, repeated here so `xbdata build` need not import pandas to start
+# (tests/test_cli.py holds the two lists equal).
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 
 EXTRACT_COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]

@@ -91,11 +91,6 @@ class Sentences:
         return left, self.ends[j] if j < len(self.ends) else self.length
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence around text[start:end], its closing punctuation included."""
-    return Sentences(text).around(start, end)
-
-
 def _guess_kind(pattern: str, quantity: Quantity | None, simplified: str, start: int, end: int) -> str:
     after = simplified[end:end + 2]
     if pattern == "date" or (quantity and quantity.unit == "date"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .exceptions import UsageError
 
+LANGS = ("zh", "en")
+
 TEXT = {
     "sources": ("来源:", "Sources: "),
     "statistic": ("统计", "Statistic"),
@@ -43,6 +45,7 @@ def kind_name(kind: str, lang: str) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in ("zh", "en"):
-        raise UsageError(f"lang must be one of zh, en (got {lang!r})")
+    """`lang` if it is one xbdata speaks, else a UsageError naming the allowed ones."""
+    if lang not in LANGS:
+        raise UsageError(f"lang must be one of {', '.join(LANGS)} (got {lang!r})")
     return lang

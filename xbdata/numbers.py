@@ -18,9 +18,6 @@ from .script import to_simplified
 
 QUALIFIERS = ("=", ">", ">=", "<", "~")
 
-# Units that the written number itself carries. Counted things (users, orders, ...) are not here.
-TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "age", "hours", "days", "weeks", "months", "years", "rank", "date")
-
 
 class QuantityError(ValueError):
     """A text that is not a quantity this parser understands."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .exceptions import UsageError
+from .labels import LANGS
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _markets() -> tuple:
     return ("all", *sorted(set(categories()["market"])))
 
 
-LANG = Param("lang", str, "en", "language of the report: zh (中文) or en", ("zh", "en"))
+LANG = Param("lang", str, "en", "language of the report: zh (中文) or en", LANGS)
 
 
 @dataclass(frozen=True)

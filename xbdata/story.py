@@ -327,9 +327,9 @@ class CategoryTrends(Story):
                 x=alt.X("rank:Q", title=text("rank", self.lang), scale=alt.Scale(reverse=True)),
                 y=alt.Y("category:N", sort=alt.EncodingSortField("rank"), title=None),
                 color=alt.Color("market:N", title=text("market", self.lang)),
-                tooltip=charts._tooltip(self.lang),
+                tooltip=charts.tooltip(self.lang),
             ).add_params(top).transform_filter(f"datum.rank <= {top.name}").properties(width=520)
-            return charts._titled(chart, "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories",
+            return charts.titled(chart, "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories",
                                   ranked, self.lang)
         if which == "tmall":
             frame = self.tmall_categories()

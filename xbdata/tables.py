@@ -10,21 +10,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .catalogue import KINDS, UNITS, catalogue
-from .exceptions import UsageError
+from .labels import LANGS, check_lang
 from .numbers import QUALIFIERS
 
-LANGS = ("zh", "en")
 PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
              "Instagram", "Alibaba")
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier",
                "label", "quote", "source_title", "source_url"]
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise UsageError(f"lang must be one of {', '.join(LANGS)} (got {lang!r})")
-    return lang
 
 
 def platform_of(subject: str) -> str:
@@ -79,7 +72,7 @@ SCHEMAS = {
 def statistics(lang: str = "en") -> pd.DataFrame:
     """The whole catalogue, derived rows included, with a `label` column in `lang` (zh or en)."""
     frame = catalogue()
-    frame["label"] = frame[f"label_{_check_lang(lang)}"]
+    frame["label"] = frame[f"label_{check_lang(lang)}"]
     return frame
 
 
