@@ -4,8 +4,9 @@
 (b) the plain sequence a user would otherwise type: `papermill` then `jupyter nbconvert --to html`
     for each notebook, one after the other;
 (c) a no-change `xbdata build`;
-(d) each HTML file's size (ours embed the chart libraries once; plain nbconvert output loads
-    them from a CDN, so its charts are blank offline).
+(d) each HTML file's size. Both carry the chart libraries once, because the notebooks embed them
+    in their first output; plain nbconvert's file also has require.js and MathJax script tags
+    that point at a CDN, and the live-only widget cells, which draw nothing without a kernel.
 
 Run with `make bench`. Prints figures; asserts nothing.
 """
