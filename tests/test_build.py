@@ -28,6 +28,7 @@ def test_default_build_writes_reports_tables_and_index(built_reports):
         assert page.count('data-xbdata="vega-libraries"') == 1, "the libraries are embedded once per file"
         assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"https?:", page), "nothing is loaded from the network"
         assert "live-only" not in page and "application/vnd.jupyter.widget-view" not in page
+        assert "xbdata report notebook" not in page, "notebook-only cells are left out of the export"
     index = (built_reports / "index.html").read_text(encoding="utf-8")
     for name in REPORTS:
         assert f"href='{name}.html'" in index
@@ -52,6 +53,7 @@ def test_other_parameters(tmp_path):
     assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
     market = (tmp_path / "market_size.html").read_text(encoding="utf-8")
     assert "美元" in market and "1美元 = 7.1元" in market and "12.0%" in market
+    assert "情景推算" in market and "平台规模" in market and "Scenario projection" not in market
     demo = (tmp_path / "user_demographics.html").read_text(encoding="utf-8")
     assert "twitter_users_share_16_34" in demo and "xiaohongshu_users_25_32" not in demo
     cats = (tmp_path / "category_trends.html").read_text(encoding="utf-8")

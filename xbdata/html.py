@@ -1,8 +1,9 @@
 """Executed notebook to one self-contained HTML file that opens offline.
 
 Inputs are hidden (the reader sees the story, not the code); cells tagged `live-only` (ipywidgets,
-which need a kernel) are left out, so the file shows no broken widget; the template fetches
-nothing from the network.
+which need a kernel) are left out, so the file shows no broken widget, and so are cells tagged
+`notebook-only` (notes for people working in the notebook); the template fetches nothing from
+the network.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-LIVE_ONLY = "live-only"
+LEFT_OUT = {"live-only", "notebook-only"}
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode, title: str | None = None) -> str:
     """The executed `notebook` as a self-contained HTML page."""
     exporter = HTMLExporter(template_name="xbdata", extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={LIVE_ONLY}, enabled=True), enabled=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=LEFT_OUT, enabled=True), enabled=True)
     if title:
         notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)

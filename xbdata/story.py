@@ -31,6 +31,13 @@ class Story:
     name = ""
     gaps_zh: tuple[str, ...] = ()
     gaps_en: tuple[str, ...] = ()
+    # Section texts as Markdown: key -> (zh, en).
+    sections: dict[str, tuple[str, str]] = {}
+
+    def section(self, key: str) -> Markdown:
+        """A section heading and its lead, in the report's language."""
+        zh, en = self.sections[key]
+        return Markdown(zh if self.lang == "zh" else en)
 
     def __init__(self, **params):
         self.params = check_parameters(self.name, **params)
@@ -42,6 +49,10 @@ class Story:
         from . import charts
 
         return charts.enable()
+
+    def opening(self) -> list:
+        """What a report shows first: the chart libraries, its title and lead, parameters and headline figures."""
+        return [self.libraries(), self.section("intro"), self.parameters(), self.summary()]
 
     def parameters(self) -> Markdown:
         """The parameters this run used, shown under the notebook's title."""
@@ -111,6 +122,20 @@ class Story:
 
 class MarketSize(Story):
     name = "market_size"
+    sections = {
+        "intro": ("# 中国跨境电商市场规模\n\n来自文章的市场规模、增速和平台规模,以及明确标注的情景推算。"
+                  "每个数字都能在“数据来源”一节找到原文引语。",
+                  "# China's cross-border e-commerce market\n\nMarket size, growth and platform scale from the "
+                  "catalogued articles, with a clearly labelled scenario projection. Every figure links to its "
+                  "quote in the Sources section."),
+        "market": ("## 市场规模\n\n实际、预测与推算数字(推算 = 由文章数字计算而来)。",
+                   "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones)."),
+        "projection": ("## 情景推算\n\n这是**情景**,不是预测:以2022年预计值按固定年增长率推算。拖动图下方的滑块改变增长率。",
+                       "## Scenario projection\n\nA **scenario**, not a forecast: the 2022 forecast grown at a constant "
+                       "rate. Drag the slider under the chart to change the rate."),
+        "platforms": ("## 平台规模\n\n在图下方选择单位:不同单位或年份的数字不能相互比较。",
+                      "## Platform scale\n\nPick a unit under the chart: figures in different units or years are not comparable."),
+    }
     gaps_en = (
         "Market size is given only for 2022 (H1 reported, full year forecast); no series of past years.",
         "Growth is stated only as 'above 10% a year for five years': the scenario uses it as a floor, not a forecast.",
@@ -208,6 +233,12 @@ class MarketSize(Story):
 
 class UserDemographics(Story):
     name = "user_demographics"
+    sections = {
+        "intro": ("# 用户画像\n\n来自文章的年龄段、世代占比和消费者调查。",
+                  "# Who the users are\n\nAge bands, generational shares and consumer surveys from the catalogued articles."),
+        "platforms": ("## 各平台\n\n在图下方选择平台。", "## By platform\n\nChoose a platform under the chart."),
+        "surveys": ("## 对话式商务消费者调查", "## Consumer surveys on conversational commerce"),
+    }
     gaps_en = (
         "No platform reports a full age distribution except Xiaohongshu (two bands; the third is derived).",
         "Twitter's figures are shares of tweets or likelihoods relative to non-users, not population shares.",
@@ -274,6 +305,13 @@ class UserDemographics(Story):
 
 class CategoryTrends(Story):
     name = "category_trends"
+    sections = {
+        "intro": ("# 品类趋势\n\n品类排名与占比,以及天猫国际历年的品类数。",
+                  "# Product category trends\n\nCategory rankings and shares, and Tmall Global's category counts over time."),
+        "ranking": ("## 最想购入的品类\n\n移动图下方的滑块显示更少或更多名次。",
+                    "## Most-wanted categories\n\nMove the slider under the chart to show fewer or more ranks."),
+        "tmall": ("## 天猫国际的品类数\n\n实际数与计划目标。", "## Tmall Global's categories over time\n\nObserved counts against the plan."),
+    }
     gaps_en = (
         "Only the US has a ranked category list (Black Friday 2022) and only electronics has a share (56%).",
         "Evergreen (apparel, electronics) and emerging (wigs, personal care) categories are named without figures.",
