@@ -104,7 +104,7 @@ def _execute_with_retry(pm, notebook: Path, output: Path, params: dict) -> None:
                 raise
 
 
-def execute_report(name: str, params: dict, out_dir: str, print_fingerprint: str) -> Outcome:
+def execute_report(name: str, params: dict, out_dir: str, digest: str) -> Outcome:
     """Run one report in this process: papermill, then HTML; writes only on success."""
     import nbformat
     import papermill as pm
@@ -124,12 +124,12 @@ def execute_report(name: str, params: dict, out_dir: str, print_fingerprint: str
         os.replace(running, failed)
         evalue = str(error.evalue).splitlines()[0] if str(error.evalue) else ""
         message = f"{_failed_cell(failed)} raised {error.ename}: {evalue}; kept {failed}"
-        return Outcome(name, "failed", time.perf_counter() - start, message, params, print_fingerprint)
+        return Outcome(name, "failed", time.perf_counter() - start, message, params, digest)
     except Exception as error:  # the kernel died or papermill could not start it
         if running.exists():
             os.replace(running, failed)
         return Outcome(name, "failed", time.perf_counter() - start,
-                       f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}", params, print_fingerprint)
+                       f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}", params, digest)
     notebook = nbformat.read(running, as_version=4)
     title = report.title_zh if params.get("lang") == "zh" else report.title_en
     page = notebook_to_html(notebook, title)
@@ -139,7 +139,7 @@ def execute_report(name: str, params: dict, out_dir: str, print_fingerprint: str
         failed.unlink()
     built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return Outcome(name, "built", time.perf_counter() - start, f"wrote {out / (name + '.html')}", params,
-                   print_fingerprint, built_at)
+                   digest, built_at)
 
 
 def _read_manifest(out: Path) -> dict:
@@ -162,12 +162,12 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
     manifest = _read_manifest(out)
     outcomes, todo = [], []
     for name, values in given.items():
-        print_ = fingerprint(name, values, inputs)
+        digest = fingerprint(name, values, inputs)
         previous = manifest.get("reports", {}).get(name, {})
-        fresh = previous.get("fingerprint") == print_ and all((out / f"{name}.{ext}").exists() for ext in ("ipynb", "html"))
+        fresh = previous.get("fingerprint") == digest and all((out / f"{name}.{ext}").exists() for ext in ("ipynb", "html"))
         # A matching fingerprint means these exact values were validated and built before.
         if fresh and not force:
-            outcomes.append(Outcome(name, "skipped", 0.0, "unchanged since the last build", values, print_,
+            outcomes.append(Outcome(name, "skipped", 0.0, "unchanged since the last build", values, digest,
                                     previous.get("built_at", "")))
             progress(f"{name}: unchanged, skipped (--force rebuilds)")
         else:
