@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test bench check clean browser
+.PHONY: reports test bench check clean browser lab
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 
 reports: $(STAMP)
 	$(BIN)/xbdata build
+
+# JupyterLab on the notebooks, on this machine only; the venv's kernel (with xbdata) is the default.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
 browser:

@@ -24,6 +24,8 @@ _WHERE = {
     "categories": "tables", "demographics": "tables", "market_size": "tables", "platforms": "tables",
     "statistics": "tables",
     "open_report": "story",
+    "search": "lookup", "context": "lookup", "related": "lookup", "same_sentence": "lookup",
+    "explorer": "explorer",
 }
 __all__ = sorted(_WHERE)
 

@@ -1,0 +1,88 @@
+"""The statistics explorer: a widget over `xbdata.search`, for JupyterLab.
+
+Type words in either script, narrow by topic, article, geography and kind, pick a statistic,
+and see its sentence in its paragraph (number in bold), its article, the other statistics from
+the same sentence, and what other articles say about the same platform. The code line under the
+search box gives the same rows as a DataFrame.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .formatting import format_value
+from .lookup import FILTERS, context, related, same_sentence, search
+from .tables import statistics
+
+
+def _options(column: str) -> list[str]:
+    values = statistics()[column].str.split(";").explode()
+    return ["all", *sorted(set(values))]
+
+
+def _call(query: str, filters: dict) -> str:
+    args = [repr(query)] + [f"{k}={v!r}" for k, v in filters.items() if v != "all"]
+    return f"xbdata.search({', '.join(args)})"
+
+
+def _detail(stat_id: str, lang: str) -> str:
+    row = statistics(lang).set_index("stat_id").loc[stat_id]
+    shown = format_value(row["value"], row["unit"], row["qualifier"], lang)
+    parts = [f"<h3>{html.escape(row['label'])}: {html.escape(shown)}</h3>",
+             f"<p><code>{stat_id}</code> · {html.escape(row['kind'])} · {html.escape(row['period'])} · "
+             f"{html.escape(row['geography'])}</p>"]
+    if row["kind"] == "derived":
+        parts.append(f"<p>Computed: <code>{html.escape(row['formula'])}</code></p>")
+    else:
+        ctx = context(stat_id)
+        link = f' <a href="{html.escape(ctx.url)}" target="_blank">{html.escape(ctx.url)}</a>' if ctx.url else ""
+        parts.append(f"<p><b>{html.escape(ctx.title)}</b> ({row['source']}){link}</p>")
+        parts.append(f"<blockquote class='xbdata-context'>{ctx.paragraph_html}</blockquote>")
+        peers = same_sentence(stat_id)
+        if len(peers):
+            parts.append("<p>Same sentence: " + ", ".join(f"<code>{p}</code>" for p in peers["stat_id"]) + "</p>")
+    peers = related(stat_id, lang)
+    if len(peers) > 1:
+        peers = peers.assign(value=[format_value(v, u, q, lang) for v, u, q in
+                                    zip(peers["value"], peers["unit"], peers["qualifier"])])
+        parts.append("<p>Across articles:</p>" + peers[["stat_id", "source", "period", "measure", "value", "kind"]]
+                     .to_html(index=False, classes="xbdata-related", border=0))
+    return "".join(parts)
+
+
+def explorer(lang: str = "en"):
+    """An ipywidgets explorer of the catalogue (needs a kernel; everything it shows is in xbdata.search)."""
+    import ipywidgets as w
+
+    query = w.Text(placeholder="TikTok, 用户, 粉絲 …", description="search", continuous_update=True)
+    filters = {key: w.Dropdown(options=_options(key), value="all", description=key) for key in FILTERS}
+    count = w.HTML()
+    code = w.HTML()
+    results = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
+    detail = w.HTML()
+
+    def refresh(*_):
+        chosen = {k: d.value for k, d in filters.items()}
+        frame = search(query.value, lang, **chosen)
+        results.options = [(f"{r.label} · {format_value(r.value, r.unit, r.qualifier, lang)} · {r.source[:3]} · {r.period}",
+                            r.stat_id) for r in frame.itertuples()]
+        count.value = f"<b>{len(frame)}</b> statistics"
+        code.value = f"<code>{html.escape(_call(query.value, chosen))}</code> gives these rows as a DataFrame"
+        if results.options:
+            results.value = results.options[0][1]
+        else:
+            detail.value = "<i>No statistic matches.</i>"
+
+    def show(*_):
+        if results.value:
+            detail.value = _detail(results.value, lang)
+
+    query.observe(refresh, "value")
+    for d in filters.values():
+        d.observe(refresh, "value")
+    results.observe(show, "value")
+    refresh()
+    box = w.VBox([query, w.HBox(list(filters.values())[:2]), w.HBox(list(filters.values())[2:]), count, code,
+                  results, detail])
+    box.add_class("xbdata-explorer")
+    return box

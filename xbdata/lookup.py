@@ -1,0 +1,124 @@
+"""Finding statistics: by words in either script, with each one's sentence, paragraph and peers.
+
+Everything the explorer widget shows comes from here, so it is all reachable from plain Python:
+`xbdata.search("TikTok")`, `xbdata.context("tiktok_installs")`, `xbdata.related("tiktok_installs")`.
+Text is matched in simplified characters, so 用戶 finds 用户 and 抖音 finds 抖音 in article 001.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .exceptions import UsageError
+from .script import to_simplified
+from .seeds import articles, seed_texts
+from .tables import platform_of, statistics
+
+FILTERS = ("topic", "source", "geography", "kind")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", "", to_simplified(str(text))).lower()
+
+
+def _haystack(frame: pd.DataFrame) -> pd.Series:
+    columns = ["stat_id", "quote", "label_zh", "label_en", "subject", "measure", "breakdown", "geography",
+               "period", "source_title"]
+    return frame[columns].astype(str).agg(" ".join, axis=1).map(_normal)
+
+
+def search(query: str = "", lang: str = "en", **filters: str) -> pd.DataFrame:
+    """Statistics whose quote, labels, subject or article match every word of `query`.
+
+    Filters (`topic`, `source`, `geography`, `kind`) narrow the rows; "" or "all" means any.
+    """
+    frame = statistics(lang)
+    for key, value in filters.items():
+        if key not in FILTERS:
+            raise UsageError(f"unknown filter {key!r} (filters: {', '.join(FILTERS)})")
+        if value and value != "all":
+            allowed = sorted(set(frame[key].str.split(";").explode()))
+            if value not in allowed:
+                raise UsageError(f"{key} must be one of all, {', '.join(allowed)} (got {value!r})")
+            frame = frame[frame[key].str.split(";").map(lambda parts: value in parts)]
+    terms = [_normal(t) for t in str(query).split() if t.strip()]
+    if terms:
+        hay = _haystack(frame)
+        frame = frame[hay.map(lambda h: all(t in h for t in terms))]
+    return frame.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a statistic sits in its article."""
+
+    stat_id: str
+    sentence: str
+    paragraph: str
+    paragraph_html: str  # the paragraph with the quote marked and the number in bold
+    title: str
+    url: str
+
+
+def _row(stat_id: str) -> pd.Series:
+    frame = statistics().set_index("stat_id")
+    if stat_id not in frame.index:
+        raise UsageError(f"unknown stat_id {stat_id!r}")
+    return frame.loc[stat_id]
+
+
+def context(stat_id: str) -> Context:
+    """The sentence and paragraph around a statistic's quote, the number highlighted."""
+    from .extract import Sentences
+
+    row = _row(stat_id)
+    if row["kind"] == "derived":
+        raise UsageError(f"{stat_id} is derived ({row['formula']}); see the contexts of its inputs: {row['inputs']}")
+    text = seed_texts()[row["source"]]
+    start, end = int(row["start"]), int(row["end"])
+    n_start, n_end = int(row["number_start"]), int(row["number_end"])
+    left, right = Sentences(text).around(start, end)
+    p_left = text.rfind("\n", 0, start) + 1
+    p_right = text.find("\n", end)
+    p_right = len(text) if p_right < 0 else p_right
+    marked = (html.escape(text[p_left:start]) + "<mark>" + html.escape(text[start:n_start]) + "<b>"
+              + html.escape(text[n_start:n_end]) + "</b>" + html.escape(text[n_end:end]) + "</mark>"
+              + html.escape(text[end:p_right]))
+    article = articles()[row["source"]]
+    return Context(stat_id, text[left:right].strip(), text[p_left:p_right], marked, article.title, article.url)
+
+
+def same_sentence(stat_id: str) -> pd.DataFrame:
+    """The other statistics whose quote lies in the same sentence."""
+    from .extract import Sentences
+
+    row = _row(stat_id)
+    if row["kind"] == "derived":
+        return statistics().iloc[0:0]
+    text = seed_texts()[row["source"]]
+    bounds = Sentences(text).around(int(row["start"]), int(row["end"]))
+    frame = statistics()
+    frame = frame[(frame["source"] == row["source"]) & (frame["stat_id"] != stat_id) & (frame["kind"] != "derived")]
+    inside = frame.apply(lambda r: Sentences(text).around(int(r["start"]), int(r["end"])) == bounds, axis=1)
+    return frame[inside].reset_index(drop=True) if len(frame) else frame
+
+
+def related(stat_id: str, lang: str = "en") -> pd.DataFrame:
+    """Statistics on the same platform or subject from every article, side by side with their periods.
+
+    TikTok's users in 001 (2019) and its installs in 004 (2022) come out together, so a reader sees
+    they measure different things at different times.
+    """
+    row = _row(stat_id)
+    frame = statistics(lang)
+    platform = platform_of(row["subject"])
+    if platform:
+        same = frame["subject"].map(platform_of) == platform
+    else:
+        same = frame["subject"] == row["subject"]
+    columns = ["stat_id", "source", "period", "measure", "breakdown", "value", "unit", "qualifier", "kind", "label"]
+    return frame[same][columns].sort_values(["source", "period"]).reset_index(drop=True)
