@@ -21,7 +21,7 @@ reports: $(STAMP)
 
 # JupyterLab on the notebooks, on this machine only; the venv's kernel (with xbdata) is the default.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
 browser:

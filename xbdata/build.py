@@ -87,7 +87,7 @@ def _failed_cell(notebook_path: Path) -> str:
     return "an unknown cell"
 
 
-CELL_TIMEOUT = 300
+CELL_TIMEOUT = 120  # seconds; a report cell takes under 10 s, a lost kernel message forever
 
 
 def _execute_with_retry(pm, notebook: Path, output: Path, params: dict) -> None:
