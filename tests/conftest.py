@@ -25,3 +25,21 @@ def built_reports(tmp_path_factory):
     outcomes = build(out_dir=out)
     assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
     return out
+
+
+def run_papermill(*args: str) -> "subprocess.CompletedProcess":
+    """Plain `papermill` as a user would run it, with a cell timeout and one retry.
+
+    papermill can lose a kernel message and wait forever (papermill #711); a test must not.
+    """
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "papermill", "--no-progress-bar", "--log-level", "ERROR",
+               "--execution-timeout", "120", *args]
+    for attempt in (1, 2):
+        try:
+            return subprocess.run(command, capture_output=True, text=True, timeout=240)
+        except subprocess.TimeoutExpired:
+            if attempt == 2:
+                raise

@@ -4,11 +4,10 @@ import ast
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import nbformat
 import pytest
+from conftest import run_papermill
 
 from xbdata.build import MANIFEST, build
 from xbdata.cli import main
@@ -101,9 +100,7 @@ def _notebooks():
 
 def test_notebooks_run_under_plain_papermill(tmp_path):
     out = tmp_path / "out.ipynb"
-    result = subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar", "--log-level", "ERROR",
-                             str(_notebooks() / "category_trends.ipynb"), str(out), "-p", "lang", "zh", "-p", "top_n", "2"],
-                            capture_output=True, text=True)
+    result = run_papermill(str(_notebooks() / "category_trends.ipynb"), str(out), "-p", "lang", "zh", "-p", "top_n", "2")
     assert result.returncode == 0, result.stderr[-2000:]
     assert _errors(out) == []
     assert "品类趋势" in out.read_text(encoding="utf-8") or "参数" in out.read_text(encoding="utf-8")
@@ -111,9 +108,7 @@ def test_notebooks_run_under_plain_papermill(tmp_path):
 
 def test_plain_papermill_gets_the_same_parameter_check(tmp_path):
     out = tmp_path / "out.ipynb"
-    result = subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar", "--log-level", "ERROR",
-                             str(_notebooks() / "market_size.ipynb"), str(out), "-p", "currency", "USD"],
-                            capture_output=True, text=True)
+    result = run_papermill(str(_notebooks() / "market_size.ipynb"), str(out), "-p", "currency", "USD")
     assert result.returncode != 0
     assert "usd_cny_rate is required when currency is USD" in result.stderr + out.read_text(encoding="utf-8")
 

@@ -70,16 +70,13 @@ def test_explorer_widget_drives_search():
 
 
 def test_explore_notebook_runs(tmp_path):
-    import subprocess
-    import sys
-
     import nbformat
+    from conftest import run_papermill
 
     from xbdata.build import notebooks_dir
 
     out = tmp_path / "explore.ipynb"
-    result = subprocess.run([sys.executable, "-m", "papermill", "--no-progress-bar", "--log-level", "ERROR",
-                             str(notebooks_dir() / "explore.ipynb"), str(out)], capture_output=True, text=True)
+    result = run_papermill(str(notebooks_dir() / "explore.ipynb"), str(out))
     assert result.returncode == 0, result.stderr[-2000:]
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
