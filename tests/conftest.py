@@ -43,3 +43,27 @@ def run_papermill(*args: str) -> "subprocess.CompletedProcess":
         except subprocess.TimeoutExpired:
             if attempt == 2:
                 raise
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Debian's headless Chromium (never a downloaded browser) with a fresh profile, for all browser tests."""
+    import shutil
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("chromium-profile")),
+                                                       executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+                                                       viewport={"width": 1400, "height": 1000})
+        try:
+            yield context
+        finally:
+            context.close()

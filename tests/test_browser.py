@@ -5,28 +5,9 @@ stays free of errors, a control bound to a chart changes what it shows, and a sc
 in the test's temporary folder (its path is printed).
 """
 
-import shutil
-
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 CHARTS = {"market_size": 3, "user_demographics": 2, "category_trends": 2}
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True,
-                                                       args=ARGS, viewport={"width": 1200, "height": 900})
-        yield context
-        context.close()
 
 
 def _open(browser, path):

@@ -23,9 +23,6 @@ from xbdata.build import notebooks_dir
 
 pytestmark = pytest.mark.jupyterlab
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 TOKEN = "xbdata-e2e-token"
 
 
@@ -80,21 +77,6 @@ def lab(tmp_path_factory):
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
         log.close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM,
-                                                       headless=True, args=ARGS, viewport={"width": 1400, "height": 1000})
-        try:
-            yield context
-        finally:
-            context.close()
 
 
 def run_notebook(browser, lab, name):
