@@ -129,6 +129,19 @@ def bar_chart(frame: pd.DataFrame, title: str, lang: str, x: str = "value", y: s
     return titled(base.properties(width=520), title, frame, lang)
 
 
+def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str) -> alt.Chart:
+    """Ranked categories (rank 1 on top); a bound slider shows only the first N ranks."""
+    top = alt.param(name="top_n", value=top_n,
+                    bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", lang) + " ≤ "))
+    chart = alt.Chart(ranked).mark_bar().encode(
+        x=alt.X("rank:Q", title=text("rank", lang), scale=alt.Scale(reverse=True)),
+        y=alt.Y("category:N", sort=alt.EncodingSortField("rank"), title=None),
+        color=alt.Color("market:N", title=text("market", lang)),
+        tooltip=tooltip(lang),
+    ).add_params(top).transform_filter(f"datum.rank <= {top.name}")
+    return titled(chart.properties(width=520), title, ranked, lang)
+
+
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
                      lang: str, unit_label: str, title: str) -> alt.Chart:
     """A scenario line from `base` that a bound slider re-grows, over the reported points."""

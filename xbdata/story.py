@@ -61,6 +61,11 @@ class Story:
 
     def statistics(self) -> pd.DataFrame:
         """Every catalogue row this report shows."""
+        frame = statistics(self.lang)
+        return frame[frame["stat_id"].isin(self.stat_ids())]
+
+    def stat_ids(self) -> list[str]:
+        """The ids of the statistics this report shows."""
         raise NotImplementedError
 
     def headlines(self) -> list[str]:
@@ -174,10 +179,8 @@ class MarketSize(Story):
         frame["platform"] = frame["subject"] + frame["breakdown"].map(lambda b: f" ({b})" if b else "")
         return _shown(frame, self.lang)
 
-    def statistics(self) -> pd.DataFrame:
-        ids = market_size(self.lang)["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
-        frame = statistics(self.lang)
-        return frame[frame["stat_id"].isin(ids)]
+    def stat_ids(self) -> list[str]:
+        return market_size(self.lang)["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
 
     def scenario_line(self) -> str:
         """The projection's end point, labelled as a scenario."""
@@ -197,9 +200,7 @@ class MarketSize(Story):
         return lines
 
     def chart(self, which: str):
-        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
-
-        from . import charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         zh = self.lang == "zh"
         unit = self.params["currency"]
@@ -263,9 +264,8 @@ class UserDemographics(Story):
             frame = frame[frame["platform"] == self.params["platform"]]
         return _shown(frame, self.lang)
 
-    def statistics(self) -> pd.DataFrame:
-        frame = statistics(self.lang)
-        return frame[frame["stat_id"].isin(self.frame()["stat_id"])]
+    def stat_ids(self) -> list[str]:
+        return self.frame()["stat_id"].tolist()
 
     def headlines(self) -> list[str]:
         ids = self.frame()["stat_id"].tolist()
@@ -275,9 +275,7 @@ class UserDemographics(Story):
         return [self._line(i) for i in picks] or [("所选平台没有数据" if self.lang == "zh" else "No figures for this platform")]
 
     def chart(self, which: str):
-        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
-
-        from . import charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         zh = self.lang == "zh"
         frame = self.frame()
@@ -338,10 +336,8 @@ class CategoryTrends(Story):
         frame["year"] = frame["period"].str.slice(0, 4)
         return _shown(frame, self.lang)
 
-    def statistics(self) -> pd.DataFrame:
-        ids = self.ranking()["stat_id"].tolist() + self.tmall_categories()["stat_id"].tolist()
-        frame = statistics(self.lang)
-        return frame[frame["stat_id"].isin(ids)]
+    def stat_ids(self) -> list[str]:
+        return self.ranking()["stat_id"].tolist() + self.tmall_categories()["stat_id"].tolist()
 
     def headlines(self) -> list[str]:
         ids = self.statistics()["stat_id"].tolist()
@@ -351,24 +347,13 @@ class CategoryTrends(Story):
         return [self._line(i) for i in picks]
 
     def chart(self, which: str):
-        import altair as alt  # noqa: F401  (imported here: listing a report's statistics needs no charts)
-
-        from . import charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         zh = self.lang == "zh"
         if which == "ranking":
             frame = self.ranking()
-            ranked = frame[frame["unit"] == "rank"].copy()
-            top = alt.param(name="top_n", value=self.params["top_n"],
-                            bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", self.lang) + " ≤ "))
-            chart = alt.Chart(ranked).mark_bar().encode(
-                x=alt.X("rank:Q", title=text("rank", self.lang), scale=alt.Scale(reverse=True)),
-                y=alt.Y("category:N", sort=alt.EncodingSortField("rank"), title=None),
-                color=alt.Color("market:N", title=text("market", self.lang)),
-                tooltip=charts.tooltip(self.lang),
-            ).add_params(top).transform_filter(f"datum.rank <= {top.name}").properties(width=520)
-            return charts.titled(chart, "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories",
-                                  ranked, self.lang)
+            return charts.ranking_chart(frame[frame["unit"] == "rank"], self.params["top_n"], self.lang,
+                                        "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories")
         if which == "tmall":
             frame = self.tmall_categories()
             return charts.bar_chart(frame, "天猫国际品类数" if zh else "Tmall Global product categories", self.lang,
