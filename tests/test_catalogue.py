@@ -3,8 +3,9 @@ import csv
 import pandas as pd
 import pytest
 
-from xbdata.catalogue import (CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue, data_path,
-                              load_catalogue, load_exclusions)
+import xbdata.catalogue
+from xbdata.catalogue import (BAND_CORRECTIONS, CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue,
+                              data_path, load_catalogue, load_exclusions)
 from xbdata.derive import DERIVATIONS, Figure
 from xbdata.exceptions import CatalogueError
 from xbdata.extract import extract_mentions
@@ -25,7 +26,7 @@ def test_every_row_is_traced_to_its_quote(stats, texts):
         assert text[row.number_start:row.number_end] == row.number
         assert row.start <= row.number_start < row.number_end <= row.end
         q = parse_quantity(row.number)
-        assert row.value == q.value and row.qualifier == q.qualifier
+        assert (pd.isna(row.value) and q.value is None or row.value == q.value) and row.qualifier == q.qualifier
         assert q.unit in (None, row.unit)
 
 
@@ -33,7 +34,8 @@ def test_columns_ids_and_vocabularies(stats):
     assert list(stats.columns) == list(COLUMNS)
     assert stats["stat_id"].is_unique
     assert set(stats["topic"]) <= set(TOPICS) and set(stats["unit"]) <= set(UNITS)
-    assert stats.loc[stats["unit"] == "%", "value"].between(0, 100).all()
+    shares = stats[stats["measure_kind"] == "share"]
+    assert all(shares[c].dropna().between(0, 100).all() for c in ("value", "low", "high"))
     assert {"market_size", "demographics", "category", "platform", "marketing"} <= set(stats["topic"])
     assert stats["source"].str.split(";").explode().isin(
         ["000_8d48b1a84700725f", "001_1cbe8866d55724c7", "002_6700178db0982fd6",
@@ -89,6 +91,104 @@ def test_derived_rows_are_recomputed_from_their_inputs(stats):
     assert by_id.loc["xiaohongshu_users_over_32", "value"] == pytest.approx(14.90)
 
 
+# --- number semantics: what the words say, no more ---------------------------------------------
+
+# Read by hand from the articles: (stat_id, low, high, qualifier).
+RANGES_AND_VAGUE = [
+    ("us_conversational_growth_forecast", 6, 25, "="),   # 6-25%的增长
+    ("standalone_site_cost_now", 2000, 9000, "~"),       # 幾千元
+    ("boostinsider_ceo_followers_2013", 2000, 9000, "~"),  # 幾千個粉絲
+    ("alibaba_experience_years", 11, 19, "~"),           # 十几年
+]
+
+
+@pytest.mark.parametrize("stat_id,low,high,qualifier", RANGES_AND_VAGUE)
+def test_a_range_or_vague_amount_keeps_no_value(stats, stat_id, low, high, qualifier):
+    row = stats.set_index("stat_id").loc[stat_id]
+    assert pd.isna(row["value"]) and (row["low"], row["high"], row["qualifier"]) == (low, high, qualifier)
+
+
+def test_no_row_carries_a_midpoint(stats):
+    ranges = stats[stats["low"].notna() & stats["high"].notna() & (stats["low"] < stats["high"])]
+    assert len(ranges) >= 4 and ranges["value"].isna().all()
+
+
+def test_percentages_say_what_they_measure(stats):
+    by_id = stats.set_index("stat_id")
+    assert set(stats.loc[stats["unit"] == "%", "measure_kind"]) == {"share", "growth", "uplift"}
+    for stat_id in ("twitter_users_affluent", "twitter_users_influential"):   # 可能性要高55% / 64%
+        assert by_id.loc[stat_id, "measure_kind"] == "uplift"
+    assert by_id.loc["market_growth_5y", "measure_kind"] == "growth"
+    assert by_id.loc["twitter_users_share_16_34", "measure_kind"] == "share"
+
+
+def test_a_percentage_without_its_measure_kind_is_an_error(tmp_path, texts):
+    rows = _rows()
+    row = next(r for r in rows if r["number"].endswith("%"))
+    row["measure_kind"] = ""
+    with pytest.raises(CatalogueError, match="measure_kind is empty; a percentage is a share, a growth or an uplift"):
+        load_catalogue(_write(tmp_path, rows), texts)
+    row["measure_kind"] = "count"
+    with pytest.raises(CatalogueError, match="measure_kind 'count' contradicts"):
+        load_catalogue(_write(tmp_path, rows), texts)
+
+
+def test_hypotheticals_are_not_observed(stats):
+    conditional = stats[stats["quote"].str.contains("如果|假如|假设|如果有")]
+    assert len(conditional) >= 2 and (conditional["kind"] == "hypothetical").all()
+
+
+def test_age_bands_come_from_the_quote(stats):
+    with_band = stats[(stats["band"] != "") & (stats["kind"] != "derived")]
+    assert len(with_band) >= 4
+    assert all(r.band in r.quote for r in with_band.itertuples())
+    row = stats.set_index("stat_id").loc["xiaohongshu_users_under_25"]
+    assert row["band"] == "25岁下列" and pd.isna(row["band_low"]) and row["band_high"] == 25
+    assert BAND_CORRECTIONS["25岁下列"][0] == "25岁以下" and "以下" in BAND_CORRECTIONS["25岁下列"][1]
+    over_32 = stats.set_index("stat_id").loc["xiaohongshu_users_over_32"]
+    assert (over_32["band_low"], over_32["band"]) == (32, "32岁以上") and pd.isna(over_32["band_high"])
+
+
+def test_a_band_not_in_the_quote_is_an_error(tmp_path, texts):
+    rows = _rows()
+    row = next(r for r in rows if r["band"])
+    row["band"] = "60岁以上"
+    with pytest.raises(CatalogueError, match="band '60岁以上' is not in the quote"):
+        load_catalogue(_write(tmp_path, rows), texts)
+
+
+def test_bounds_and_qualifiers_travel_through_derivations(stats):
+    by_id = stats.set_index("stat_id")
+    outside = by_id.loc["tiktok_users_outside_china"]   # 超过5亿 x 约40%
+    assert (outside["low"], outside["qualifier"], bool(outside["approx"])) == (2e8, ">", True)
+    assert pd.isna(outside["high"])
+    growth = by_id.loc["tmall_global_category_growth_2019_2020"]   # 5300多 / 4000
+    assert (growth["low"], growth["qualifier"]) == (pytest.approx(1.325), ">") and pd.isna(growth["high"])
+
+
+def test_a_derived_figure_without_its_input_is_a_load_error(tmp_path, texts):
+    rows = [r for r in _rows() if r["stat_id"] != "tiktok_users_outside_china_share"]
+    with pytest.raises(CatalogueError, match="derived figure tiktok_users_outside_china needs "
+                                             "tiktok_users_outside_china_share, which the catalogue lacks"):
+        load_catalogue(_write(tmp_path, rows), texts)
+
+
+def test_check_fails_in_one_line_when_a_derived_input_is_missing(tmp_path, texts, monkeypatch, capsys):
+    from xbdata.cli import main
+
+    rows = [r for r in _rows() if r["stat_id"] != "market_size_2022h1"]
+    path = _write(tmp_path, rows)
+    monkeypatch.setattr(xbdata.catalogue, "data_path",
+                        lambda name: path if name == "catalogue.csv" else data_path(name))
+    xbdata.catalogue._cached_catalogue.cache_clear()
+    try:
+        assert main(["check"]) == 2
+    finally:
+        xbdata.catalogue._cached_catalogue.cache_clear()
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "market_size_2022h2_implied" in err and "market_size_2022h1" in err
+
+
 # --- bad rows: each is a clear error naming the row and the field; nothing half-loads ---------
 
 def _rows():
@@ -118,7 +218,8 @@ BAD = [
     ({"kind": "derived"}, "computed in xbdata/derive.py"),
     ({"label_en": ""}, "field label_en is empty"),
     ({"stat_id": "Bad Id"}, "stat_id must be"),
-    ({"band": "abc"}, "band: cannot parse"),
+    ({"band": "abc"}, "band 'abc' is not in the quote"),
+    ({"band": "上半年"}, "band: cannot parse"),
 ]
 
 

@@ -18,7 +18,15 @@ def run(capsys, *argv):
 
 def test_stats_table(capsys):
     code, out, err = run(capsys, "stats", "--topic", "market_size")
-    assert code == 0 and "market_size_2022h1" in out and "7,000,000,000,000" in out
+    assert code == 0 and "market_size_2022h1" in out and "over CNY 7 trillion" in out
+    code, out, err = run(capsys, "stats", "--topic", "market_size", "--lang", "zh")
+    assert code == 0 and "6–25%" in out and "15.5" not in out
+
+
+def test_stats_csv_keeps_a_range_without_a_value(capsys):
+    code, out, _ = run(capsys, "stats", "--format", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(out)) if r["stat_id"] == "us_conversational_growth_forecast")
+    assert (row["value"], row["low"], row["high"], row["shown"], row["measure_kind"]) == ("", "6.0", "25.0", "6–25%", "growth")
 
 
 def test_stats_csv_and_json(capsys):

@@ -25,22 +25,38 @@ from .numbers import QUALIFIERS, QuantityError, parse_quantity
 from .seeds import articles, data_path, seed_texts
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
-KINDS = ("observed", "forecast", "plan", "survey", "derived")
+KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
 TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "weeks", "months", "years", "rank")
 COUNT_UNITS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories",
                "countries", "tweets", "creators", "sellers", "buyers", "merchants")
 UNITS = TEXT_UNITS + COUNT_UNITS
 
+# What a number measures, beyond its unit. A percentage must say which: a share of a population
+# (0-100), a growth rate over time, or an uplift against a comparison group ("55% more likely");
+# the three never share an axis. Other units imply their kind.
+MEASURE_KINDS = ("share", "growth", "uplift", "points", "multiple", "amount", "count", "duration", "age", "rank")
+PERCENT_MEASURE_KINDS = ("share", "growth", "uplift")
+_UNIT_MEASURE_KINDS = {"pp": "points", "x": "multiple", "CNY": "amount", "USD": "amount", "rank": "rank", "age": "age",
+                       **{u: "duration" for u in ("hours", "days", "weeks", "months", "years")},
+                       **{u: "count" for u in COUNT_UNITS}}
+
+# The articles' own slips in an age band, read as the writer meant them. Each is quoted verbatim
+# in the catalogue (so the text still finds it) and corrected only here, with the reason.
+BAND_CORRECTIONS = {
+    "25岁下列": ("25岁以下", "002 writes 下列 (\"listed below\") for 以下 (\"under\"): its next clause gives "
+                            "the 25-32 band, so this band is under 25"),
+}
+
 CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
-                     "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")
+                     "measure_kind", "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")
 _REQUIRED = ("stat_id", "source", "quote", "number", "topic", "subject", "measure", "geography",
              "period", "kind", "label_zh", "label_en")
 EXCLUSION_COLUMNS = ("source", "context", "text", "reason")
 
 # Columns of `statistics()`, in order.
 COLUMNS = ("stat_id", "source", "quote", "start", "end", "number", "number_start", "number_end",
-           "topic", "subject", "measure", "breakdown", "band", "band_low", "band_high", "geography",
-           "period", "kind", "value", "low", "high", "unit", "qualifier", "label_zh", "label_en",
+           "topic", "subject", "measure", "measure_kind", "breakdown", "band", "band_low", "band_high", "geography",
+           "period", "kind", "value", "low", "high", "unit", "qualifier", "approx", "label_zh", "label_en",
            "formula", "inputs", "source_title", "source_url")
 
 
@@ -123,37 +139,66 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
         raise CatalogueError(f"{where}: unit {unit!r} is not one of {', '.join(UNITS)}")
     if quantity.qualifier not in QUALIFIERS:
         raise CatalogueError(f"{where}: qualifier {quantity.qualifier!r} is not one of {', '.join(QUALIFIERS)}")
-    band_low = band_high = None
-    if row["band"]:
-        band = _parse(where, "band", row["band"])
-        band_low, band_high = band.low, band.high
+    measure_kind = _measure_kind(where, row["measure_kind"], unit)
+    band_low, band_high = _band(where, row["band"], row["quote"])
     title, url = titles[row["source"]]
     return {
         **{c: row[c] for c in CATALOGUE_COLUMNS if c != "unit"},
         "start": start, "end": start + len(row["quote"]),
         "number_start": number_start, "number_end": number_start + len(row["number"]),
         "band_low": band_low, "band_high": band_high,
-        "value": quantity.value, "low": quantity.low, "high": quantity.high,
-        "unit": unit, "qualifier": quantity.qualifier, "formula": "", "inputs": "",
+        "value": quantity.value, "low": quantity.low, "high": quantity.high, "measure_kind": measure_kind,
+        "unit": unit, "qualifier": quantity.qualifier, "approx": quantity.qualifier == "~", "formula": "", "inputs": "",
         "source_title": title, "source_url": url,
     }
+
+
+def _measure_kind(where: str, given: str, unit: str) -> str:
+    """The row's measure kind: given for a percentage, implied by any other unit."""
+    implied = _UNIT_MEASURE_KINDS.get(unit)
+    if given and given not in MEASURE_KINDS:
+        raise CatalogueError(f"{where}: measure_kind {given!r} is not one of {', '.join(MEASURE_KINDS)}")
+    if unit == "%" and given and given not in PERCENT_MEASURE_KINDS:
+        raise CatalogueError(f"{where}: measure_kind {given!r} contradicts unit '%' "
+                             f"(a percentage is one of {', '.join(PERCENT_MEASURE_KINDS)})")
+    if implied and given and given != implied:
+        raise CatalogueError(f"{where}: measure_kind {given!r} contradicts unit {unit!r} (which is {implied!r})")
+    if not (given or implied):
+        raise CatalogueError(f"{where}: field measure_kind is empty; a percentage is a share, a growth or an uplift")
+    return given or implied
+
+
+def _band(where: str, band: str, quote: str) -> tuple[float | None, float | None]:
+    """Bounds of the row's age band, read from the quote's own words (through BAND_CORRECTIONS for a slip)."""
+    if not band:
+        return None, None
+    if band not in quote:
+        raise CatalogueError(f"{where}: band {band!r} is not in the quote; quote the words that give it")
+    parsed = _parse(where, "band", BAND_CORRECTIONS.get(band, (band,))[0])
+    return parsed.low, parsed.high
 
 
 def _derived_records(records: dict[str, dict]) -> list[dict]:
     out = []
     for d in DERIVATIONS:
+        missing = [i for i in d.inputs if i not in records]
+        if missing:
+            raise CatalogueError(f"derived figure {d.stat_id} needs {', '.join(missing)}, which the catalogue lacks "
+                                 f"(xbdata/derive.py names its inputs)")
         inputs = [records[i] for i in d.inputs]
         figure = d.compute(*(Figure.of(r) for r in inputs))
         sources = sorted({r["source"] for r in inputs})
-        band = parse_quantity(d.band) if d.band else None
+        band_low, band_high, band = d.band(inputs) if d.band else (None, None, "")
         out.append({
             "stat_id": d.stat_id, "source": ";".join(sources), "quote": "", "number": "",
             "topic": d.topic, "subject": d.subject, "measure": d.measure, "breakdown": d.breakdown,
-            "band": d.band, "band_low": band.low if band else None, "band_high": band.high if band else None,
+            "measure_kind": inputs[0]["measure_kind"] if d.unit == inputs[0]["unit"] else _UNIT_MEASURE_KINDS[d.unit],
+            "band": band, "band_low": band_low, "band_high": band_high,
             "geography": inputs[0]["geography"],
             "period": d.period or inputs[0]["period"],
-            "kind": "derived", "value": round(figure.value, 10), "low": figure.low, "high": figure.high,
-            "unit": d.unit, "qualifier": figure.qualifier, "label_zh": d.label_zh, "label_en": d.label_en,
+            "kind": "derived", "value": figure.value, "low": figure.low, "high": figure.high,
+            "unit": d.unit, "qualifier": figure.qualifier, "approx": figure.approx,
+            "label_zh": d.label_zh, "label_en": d.label_en,
             "formula": d.formula, "inputs": ";".join(d.inputs),
             "source_title": inputs[0]["source_title"], "source_url": inputs[0]["source_url"],
             "start": None, "end": None, "number_start": None, "number_end": None,
@@ -173,12 +218,13 @@ def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None
         if record["stat_id"] in records:
             raise CatalogueError(f"catalogue row {line} ({record['stat_id']}): stat_id is used twice")
         records[record["stat_id"]] = record
-    derived = [] if set(d for x in DERIVATIONS for d in x.inputs) - records.keys() else _derived_records(records)
+    derived = _derived_records(records)
     frame = pd.DataFrame([*records.values(), *derived], columns=list(COLUMNS))
     for column in ("start", "end", "number_start", "number_end"):
         frame[column] = frame[column].astype("Int64")
     for column in ("value", "low", "high", "band_low", "band_high"):
         frame[column] = frame[column].astype("float64")
+    frame["approx"] = frame["approx"].astype(bool)
     return frame
 
 

@@ -26,7 +26,7 @@ STATS_FORMATS = ("table", "csv", "json", "xlsx")
 # Topics that have a tidy view of their own; the others are rows of the catalogue.
 TOPIC_VIEWS = {"market_size": "market_size", "demographics": "demographics", "category": "categories",
                "platform": "platforms"}
-TABLE_COLUMNS = ["stat_id", "label", "qualifier", "value", "unit", "period", "kind", "source"]
+TABLE_COLUMNS = ["stat_id", "label", "shown", "period", "kind", "source"]
 
 
 class _Parser(argparse.ArgumentParser):

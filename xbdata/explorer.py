@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .formatting import format_value
+from .formatting import format_row
 from .lookup import FILTERS, context, related, same_sentence, search
 from .tables import statistics
 
@@ -27,7 +27,7 @@ def _call(query: str, filters: dict) -> str:
 
 def _detail(stat_id: str, lang: str) -> str:
     row = statistics(lang).set_index("stat_id").loc[stat_id]
-    shown = format_value(row["value"], row["unit"], row["qualifier"], lang)
+    shown = format_row(row, lang)
     parts = [f"<h3>{html.escape(row['label'])}: {html.escape(shown)}</h3>",
              f"<p><code>{stat_id}</code> · {html.escape(row['kind'])} · {html.escape(row['period'])} · "
              f"{html.escape(row['geography'])}</p>"]
@@ -43,8 +43,7 @@ def _detail(stat_id: str, lang: str) -> str:
             parts.append("<p>Same sentence: " + ", ".join(f"<code>{p}</code>" for p in peers["stat_id"]) + "</p>")
     peers = related(stat_id, lang)
     if len(peers) > 1:
-        peers = peers.assign(value=[format_value(v, u, q, lang) for v, u, q in
-                                    zip(peers["value"], peers["unit"], peers["qualifier"])])
+        peers = peers.assign(value=[format_row(r, lang) for r in peers.to_dict("records")])
         parts.append("<p>Across articles:</p>" + peers[["stat_id", "source", "period", "measure", "value", "kind"]]
                      .to_html(index=False, classes="xbdata-related", border=0))
     return "".join(parts)
@@ -64,7 +63,7 @@ def explorer(lang: str = "en"):
     def refresh(*_):
         chosen = {k: d.value for k, d in filters.items()}
         frame = search(query.value, lang, **chosen)
-        results.options = [(f"{r.label} · {format_value(r.value, r.unit, r.qualifier, lang)} · {r.source[:3]} · {r.period}",
+        results.options = [(f"{r.label} · {r.shown} · {r.source[:3]} · {r.period}",
                             r.stat_id) for r in frame.itertuples()]
         count.value = f"<b>{len(frame)}</b> statistics"
         code.value = f"<code>{html.escape(_call(query.value, chosen))}</code> gives these rows as a DataFrame"

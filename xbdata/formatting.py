@@ -1,59 +1,231 @@
-"""Numbers as a reader expects them: 7万亿元 in Chinese, CNY 7 trillion in English, with qualifiers."""
+"""Figures as a reader should see them: what the article says, no more precise than its words.
+
+One formatter serves every surface (headline lines, sources tables, tooltips, the explorer, the
+command line). It works from the interval, never from a midpoint: a range stays a range
+("6–25%"), an open bound keeps its direction ("over CNY 7 trillion" / "超过7万亿元"), and a
+figure given in words keeps them ("nearly two thirds (≈67%)" / "近三分之二"). Where the catalogue
+row still has the article's number words (`number`), they decide the form: fraction, "two in
+every three", or a vague amount such as 几千.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from .script import to_simplified
+
+LANG_INDEX = {"zh": 0, "en": 1}
+
+# (zh, en) for each qualifier. "nearly" and "almost" are the words' own flavours of `~`.
 QUALIFIER_WORDS = {
-    "zh": {">": "超过", ">=": "至少", "<": "不到", "~": "约", "=": ""},
-    "en": {">": "over ", ">=": "at least ", "<": "under ", "~": "about ", "=": ""},
+    ">": ("超过", "over "), ">=": ("至少", "at least "), "<": ("不到", "under "), "~": ("约", "about "),
+    "nearly": ("近", "nearly "), "almost": ("几乎", "almost "), "=": ("", ""),
 }
+# Words before a number that make `~` mean "nearly" or "almost" rather than "about".
+_NEARLY = re.compile(r"^(?:将近|接近|近)")
+_ALMOST = re.compile(r"^几乎")
+
 UNIT_WORDS = {
     "users": ("用户", "users"), "orders": ("订单", "orders"), "brands": ("个品牌", "brands"),
     "followers": ("粉丝", "followers"), "installs": ("次安装", "installs"), "impressions": ("次展示", "impressions"),
     "categories": ("个品类", "categories"), "countries": ("个国家和地区", "countries and regions"),
-    "creators": ("位创作者", "creators"), "hours": ("小时", "hours"), "days": ("天", "days"),
-    "months": ("个月", "months"), "years": ("年", "years"), "weeks": ("周", "weeks"),
+    "creators": ("位创作者", "creators"), "tweets": ("条推文", "tweets"), "sellers": ("个卖家", "sellers"),
+    "buyers": ("个买家", "buyers"), "merchants": ("个商家", "merchants"),
+    "hours": ("小时", "hours"), "days": ("天", "days"), "weeks": ("周", "weeks"),
+    "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
+    "pp": ("个百分点", "percentage points"),
 }
+CURRENCY_WORDS = {"CNY": ("元", "CNY"), "USD": ("美元", "USD")}
+
+_EN_FRACTIONS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
+                 6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"),
+                 9: ("ninth", "ninths"), 10: ("tenth", "tenths")}
+_EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SMALL_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十\d]+)分之(?P<num>[一二两三四五六七八九十\d]+)")
+_EVERY = re.compile(r"每(?P<den>[一二两三四五六七八九十\d]+)\D{0,5}?就有(?P<num>[一二两三四五六七八九十\d]+)")
+_VAGUE = re.compile(r"几|数[十百千万亿]|数以")
 
 
-def _zh_magnitude(value: float) -> str:
+def _blank(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _small(s: str) -> int:
+    return int(s) if s.isdigit() else _SMALL_CN[s]
+
+
+@dataclass(frozen=True)
+class Form:
+    """How the article's words give a figure: plainly, as a fraction, as "two in every three", or vaguely."""
+
+    name: str = "plain"  # plain | fraction | every | vague
+    numerator: int = 0
+    denominator: int = 0
+    flavour: str = ""  # "", "nearly" or "almost": the article's own word for an approximate figure
+
+    @classmethod
+    def of(cls, words: str) -> Form:
+        s = to_simplified(words or "")
+        flavour = "almost" if _ALMOST.search(s) else ("nearly" if _NEARLY.search(s) else "")
+        for name, pattern in (("fraction", _FRACTION), ("every", _EVERY)):
+            m = pattern.search(s)
+            if m and m.group("den") and m.group("num"):
+                try:
+                    return cls(name, _small(m.group("num")), _small(m.group("den")), flavour)
+                except (KeyError, ValueError):
+                    break
+        if _VAGUE.search(s):
+            return cls("vague", flavour=flavour)
+        return cls(flavour=flavour)
+
+
+def _zh_number(value: float) -> str:
     for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(value) >= scale:
             return f"{value / scale:.4g}{word}"
     return f"{value:.4g}"
 
 
-def _en_magnitude(value: float) -> str:
+def _en_number(value: float) -> str:
     for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
         if abs(value) >= scale:
             return f"{value / scale:.4g}{word}"
     return f"{value:,.4g}" if value < 1e4 else f"{value:,.0f}"
 
 
-def format_value(value: float, unit: str, qualifier: str = "=", lang: str = "en") -> str:
-    """One figure with its qualifier and unit, e.g. ('超过', 7e12, 'CNY') -> 超过7万亿元."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    q = QUALIFIER_WORDS[lang].get(qualifier, "")
-    if unit in ("CNY", "USD"):
-        if lang == "zh":
-            return f"{q}{_zh_magnitude(value)}{'元' if unit == 'CNY' else '美元'}"
-        return f"{q}{unit} {_en_magnitude(value)}"
+def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
+    """(prefix, suffix, number style) that frame a number in `unit`: ("CNY ", "", "magnitude"), ("", "%", "plain")."""
+    zh = lang == "zh"
+    if unit in CURRENCY_WORDS:
+        return ("", CURRENCY_WORDS[unit][0], "magnitude") if zh else (f"{unit} ", "", "magnitude")
     if unit == "%":
-        return f"{q}{value:.4g}%"
+        return "", "%", "plain"
     if unit == "x":
-        return f"{q}{value:.3g}{'倍' if lang == 'zh' else '×'}"
+        return "", "倍" if zh else "×", "short"
     if unit == "rank":
-        return f"第{value:.0f}名" if lang == "zh" else f"#{value:.0f}"
-    zh, en = UNIT_WORDS.get(unit, (unit, unit))
+        return ("第", "名", "whole") if zh else ("#", "", "whole")
+    word = UNIT_WORDS.get(unit, (unit, unit))[LANG_INDEX[lang]]
+    return "", (word if zh else f" {word}".rstrip()), "magnitude"
+
+
+def _number(x: float, style: str, lang: str) -> str:
+    if style == "plain":
+        return f"{x:.4g}"
+    if style == "short":
+        return f"{x:.3g}"
+    if style == "whole":
+        return f"{x:.0f}"
+    return _zh_number(x) if lang == "zh" else _en_number(x)
+
+
+def _amount(x: float, unit: str, lang: str) -> str:
+    """One figure with its unit, no qualifier: 7万亿元, CNY 7 trillion, 56%, 2.7×, 80万订单."""
+    prefix, suffix, style = _affixes(unit, lang)
+    return f"{prefix}{_number(x, style, lang)}{suffix}"
+
+
+def _span(low: float, high: float, unit: str, lang: str) -> str:
+    """Both bounds of a range with the unit once: 6–25%, 3万–5万元, CNY 30,000–50,000, 18–40岁."""
+    prefix, suffix, style = _affixes(unit, lang)
+    return f"{prefix}{_number(low, style, lang)}–{_number(high, style, lang)}{suffix}"
+
+
+def _fraction_words(form: Form, lang: str) -> str:
     if lang == "zh":
-        return f"{q}{_zh_magnitude(value)}{zh}"
-    return f"{q}{_en_magnitude(value)} {en}"
+        if form.name == "every":
+            numerator = "两" if form.numerator == 2 else _cn_small(form.numerator)
+            return f"每{_cn_small(form.denominator)}个就有{numerator}个"
+        return f"{_cn_small(form.denominator)}分之{_cn_small(form.numerator)}"
+    num = _EN_NUMBERS[form.numerator] if form.numerator <= 10 else str(form.numerator)
+    if form.name == "every":
+        den = _EN_NUMBERS[form.denominator] if form.denominator <= 10 else str(form.denominator)
+        return f"{num} in every {den}"
+    singular, plural = _EN_FRACTIONS.get(form.denominator, (f"{form.denominator}th", f"{form.denominator}ths"))
+    if form.denominator == 2 and form.numerator == 1:
+        return "half"
+    return f"{num} {singular if form.numerator == 1 else plural}"
+
+
+def _cn_small(n: int) -> str:
+    return "零一二三四五六七八九十"[n] if 0 <= n <= 10 else str(n)
+
+
+def format_figure(value, low, high, unit: str, qualifier: str = "=", lang: str = "en", words: str = "",
+                  approx: bool = False) -> str:
+    """A figure in `lang` (zh or en), as precise as its words and no more.
+
+    `value`, `low`, `high` and `qualifier` are the catalogue's; `words` is the article's own
+    number text, if any (it chooses fraction, "every", vague or "nearly" wording); `approx`
+    marks a figure with an open bound that is also approximate (a derivation from 约40%).
+    """
+    i = LANG_INDEX[lang]
+    form = Form.of(words)
+    has_value, has_low, has_high = not _blank(value), not _blank(low), not _blank(high)
+    if has_low and has_high and low != high and not has_value:
+        span = _span(low, high, unit, lang)
+        if form.name == "vague" and lang == "zh" and words:
+            return _zh_words(words, unit)
+        if qualifier == "~":
+            return ("约" if lang == "zh" else "roughly ") + span
+        return span
+    if not has_value:
+        if has_low and qualifier in (">", ">="):
+            value = low
+        elif has_high and qualifier == "<":
+            value = high
+        else:
+            return ""
+    flavour = form.flavour if qualifier == "~" and form.flavour else qualifier
+    if qualifier in (">", ">=", "<") and approx:
+        return _approximate_bound(value, unit, qualifier, lang)
+    q = QUALIFIER_WORDS[flavour][i]
+    if form.name in ("fraction", "every") and unit == "%" and form.denominator:
+        sign = {"=": "", "~": "≈", ">": ">", ">=": "≥", "<": "<"}[qualifier]
+        words_shown = _fraction_words(form, lang)
+        if lang == "zh":
+            return f"{q}{words_shown}"
+        return f"{q}{words_shown} ({sign}{value:.0f}%)"
+    return f"{q}{_amount(value, unit, lang)}"
+
+
+def _approximate_bound(value: float, unit: str, qualifier: str, lang: str) -> str:
+    """An open bound that is itself approximate: 约2亿以上用户, about 200 million users or more."""
+    if lang == "en":
+        return f"about {_amount(value, unit, lang)} or {'less' if qualifier == '<' else 'more'}"
+    prefix, suffix, style = _affixes(unit, lang)
+    word = "以下" if qualifier == "<" else "以上"
+    number = _number(value, style, lang)
+    return f"约{prefix}{number}{suffix}{word}" if unit in CURRENCY_WORDS else f"约{prefix}{number}{word}{suffix}"
+
+
+def _zh_words(words: str, unit: str) -> str:
+    """The article's own words in simplified script, with the unit word added if they lack it."""
+    s = to_simplified(words)
+    word = CURRENCY_WORDS.get(unit, UNIT_WORDS.get(unit, ("", "")))[0]
+    if unit in ("CNY", "USD") and not s.endswith(word):
+        return s + word
+    return s if not word or word.lstrip("个次条位") in s else s + word
+
+
+def format_row(row: Mapping, lang: str = "en") -> str:
+    """`format_figure` for a catalogue row (or any mapping with value, low, high, unit, qualifier)."""
+    return format_figure(row.get("value"), row.get("low"), row.get("high"), row.get("unit") or "",
+                         row.get("qualifier") or "=", lang, row.get("number") or "", bool(row.get("approx")))
+
+
+def format_value(value: float, unit: str, qualifier: str = "=", lang: str = "en") -> str:
+    """A single figure with its qualifier and unit (scenario points, axis-free lines)."""
+    if _blank(value):
+        return ""
+    return format_figure(value, value, value, unit, qualifier, lang)
 
 
 def to_currency(value: float, unit: str, currency: str, usd_cny_rate: float | None) -> tuple[float, str]:
     """Money in the currency asked for, at the rate the caller gave; other units unchanged."""
-    if unit == "CNY" and currency == "USD":
+    if unit == "CNY" and currency == "USD" and not _blank(value):
         return value / usd_cny_rate, "USD"
     return value, unit

@@ -120,5 +120,6 @@ def related(stat_id: str, lang: str = "en") -> pd.DataFrame:
         same = frame["subject"].map(platform_of) == platform
     else:
         same = frame["subject"] == row["subject"]
-    columns = ["stat_id", "source", "period", "measure", "breakdown", "value", "unit", "qualifier", "kind", "label"]
+    columns = ["stat_id", "source", "period", "measure", "breakdown", "value", "low", "high", "unit", "qualifier",
+               "approx", "number", "shown", "kind", "label"]
     return frame[same][columns].sort_values(["source", "period"]).reset_index(drop=True)

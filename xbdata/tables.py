@@ -9,15 +9,16 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from .catalogue import KINDS, UNITS, catalogue
+from .catalogue import KINDS, MEASURE_KINDS, UNITS, catalogue
+from .formatting import format_row
 from .labels import LANGS, check_lang
 from .numbers import QUALIFIERS
 
 PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
              "Instagram", "Alibaba")
 
-_PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier",
-               "label", "quote", "source_title", "source_url"]
+_PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",
+               "measure_kind", "label", "shown", "number", "quote", "source_title", "source_url"]
 
 
 def platform_of(subject: str) -> str:
@@ -32,22 +33,28 @@ def _base_schema(**columns: pa.Column) -> pa.DataFrameSchema:
             "source": pa.Column(str, checks=pa.Check.str_matches(r"^\d{3}_[0-9a-f]{16}(;\d{3}_[0-9a-f]{16})*$")),
             "kind": pa.Column(str, checks=pa.Check.isin(KINDS)),
             "period": pa.Column(str, checks=pa.Check.str_length(min_value=1)),
-            "value": pa.Column(float, nullable=False),
+            "value": pa.Column(float, nullable=True),
             "low": pa.Column(float, nullable=True),
             "high": pa.Column(float, nullable=True),
             "unit": pa.Column(str, checks=pa.Check.isin(UNITS)),
+            "measure_kind": pa.Column(str, checks=pa.Check.isin(MEASURE_KINDS)),
             "qualifier": pa.Column(str, checks=pa.Check.isin(QUALIFIERS)),
             "label": pa.Column(str, checks=pa.Check.str_length(min_value=1)),
             "quote": pa.Column(str),
             **columns,
         },
         checks=[
-            pa.Check(lambda df: ~((df["unit"] == "%") & ((df["value"] < 0) | (df["value"] > 100))),
-                     error="percentages lie between 0 and 100"),
+            pa.Check(lambda df: ~((df["measure_kind"] == "share")
+                                  & ((df[["value", "low", "high"]] < 0) | (df[["value", "low", "high"]] > 100)).any(axis=1)),
+                     error="shares lie between 0 and 100"),
+            pa.Check(lambda df: df["value"].notna() | (df["low"].notna() & df["high"].notna()),
+                     error="a figure has a value, or both bounds of its range"),
+            pa.Check(lambda df: df["value"].notna() | (df["low"] < df["high"]),
+                     error="a figure without a value is a range: low < high"),
             pa.Check(lambda df: (df["kind"] == "derived") | (df["quote"].str.len() > 0),
                      error="every reported statistic carries its quote"),
-            pa.Check(lambda df: df["low"].isna() | (df["low"] <= df["value"] + 1e-9), error="low <= value"),
-            pa.Check(lambda df: df["high"].isna() | (df["high"] >= df["value"] - 1e-9), error="value <= high"),
+            pa.Check(lambda df: df["low"].isna() | df["value"].isna() | (df["low"] <= df["value"] + 1e-9), error="low <= value"),
+            pa.Check(lambda df: df["high"].isna() | df["value"].isna() | (df["high"] >= df["value"] - 1e-9), error="value <= high"),
         ],
         strict=False,
     )
@@ -70,9 +77,10 @@ SCHEMAS = {
 
 
 def statistics(lang: str = "en") -> pd.DataFrame:
-    """The whole catalogue, derived rows included, with a `label` column in `lang` (zh or en)."""
+    """The whole catalogue, derived rows included, with `label` and `shown` (the figure in words) in `lang`."""
     frame = catalogue()
     frame["label"] = frame[f"label_{check_lang(lang)}"]
+    frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
     return frame
 
 

@@ -1,0 +1,151 @@
+"""What a reader is shown says what the article says: read back independently, it gives the same figure.
+
+The readers below are written for this test alone (they share no code with xbdata's parser or
+formatter): small readers of the English and Chinese a report prints. Every catalogue row,
+derived rows included, is formatted in both languages and read back; the interval and the
+qualifier must match the catalogue's, within display rounding.
+"""
+
+import math
+import re
+
+import pytest
+
+import xbdata
+from xbdata.formatting import format_figure, format_row, format_value
+
+EN_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "": 1}
+EN_QUALIFIERS = {"over": ">", "at least": ">=", "under": "<", "about": "~", "nearly": "~", "almost": "~",
+                 "roughly": "~"}
+EN_SMALL = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                         "nine", "ten"])}
+EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                   "fifths": 5}
+ZH_QUALIFIERS = {"超过": ">", "至少": ">=", "不到": "<", "约": "~", "近": "~", "几乎": "~"}
+ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1}
+
+
+def _en_number(s: str) -> float:
+    m = re.fullmatch(r"(?:CNY |USD |#)?([\d,.]+)(?: (trillion|billion|million))?.*", s)
+    assert m, f"no number in {s!r}"
+    return float(m.group(1).replace(",", "")) * EN_SCALE[m.group(2) or ""]
+
+
+def read_en(shown: str) -> tuple[float | None, float | None, str, bool]:
+    """(low, high, qualifier, approx) of an English figure as a reader would take it."""
+    m = re.fullmatch(r"about (.+) or (more|less)", shown)
+    if m:
+        x = _en_number(m.group(1))
+        return (x, None, ">", True) if m.group(2) == "more" else (None, x, "<", True)
+    qualifier = "="
+    for word, q in sorted(EN_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        if shown.startswith(word + " "):
+            shown, qualifier = shown[len(word) + 1:], q
+            break
+    m = re.fullmatch(r"(\w+) (?:(half|halves|thirds?|quarters?|fifths?)|in every (\w+)) \(.*\)", shown)
+    if m:
+        numerator = EN_SMALL[m.group(1)]
+        denominator = EN_DENOMINATORS[m.group(2)] if m.group(2) else EN_SMALL[m.group(3)]
+        x = 100 * numerator / denominator
+    elif "–" in shown:
+        left, right = shown.split("–")
+        prefix = re.match(r"(CNY |USD |#)?", left).group(0)
+        low, high = _en_number(left if re.search(r"\d[,.\d]* \w+illion", left) else left + re.sub(r"^[\d,.]+", "", right)), \
+            _en_number(prefix + right)
+        return low, high, qualifier, False
+    else:
+        x = _en_number(shown)
+    return {">": (x, None), ">=": (x, None), "<": (None, x)}.get(qualifier, (x, x)) + (qualifier, False)
+
+
+def _zh_amount(s: str) -> float:
+    m = re.match(r"第?([\d.]+)(万亿|亿|万)?", s)
+    assert m, f"no number in {s!r}"
+    return float(m.group(1)) * ZH_SCALE[m.group(2) or ""]
+
+
+def _zh_vague(s: str) -> tuple[float, float] | None:
+    if s.startswith("几千"):
+        return 2000, 9000
+    if s.startswith("十几"):
+        return 11, 19
+    return None
+
+
+def read_zh(shown: str) -> tuple[float | None, float | None, str, bool]:
+    """(low, high, qualifier, approx) of a Chinese figure as a reader would take it."""
+    m = re.fullmatch(r"约(.+?)(以上|以下)(.*)", shown)
+    if m:
+        x = _zh_amount(m.group(1))
+        return (x, None, ">", True) if m.group(2) == "以上" else (None, x, "<", True)
+    qualifier = "="
+    for word, q in sorted(ZH_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        if shown.startswith(word):
+            shown, qualifier = shown[len(word):], q
+            break
+    vague = _zh_vague(shown)
+    if vague:
+        return vague[0], vague[1], "~", False
+    m = re.fullmatch(r"(.)分之(.)", shown) or re.fullmatch(r"每(.)个就有(.)个", shown)
+    if m:
+        x = 100 * ZH_DIGITS[m.group(2)] / ZH_DIGITS[m.group(1)]
+    elif "–" in shown:
+        left, right = shown.split("–")
+        return _zh_amount(left), _zh_amount(right), qualifier, False
+    else:
+        x = _zh_amount(shown)
+    return {">": (x, None), ">=": (x, None), "<": (None, x)}.get(qualifier, (x, x)) + (qualifier, False)
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None or (isinstance(b, float) and math.isnan(b)):
+        return (a is None) == (b is None or (isinstance(b, float) and math.isnan(b)))
+    return math.isclose(a, b, rel_tol=5e-3)
+
+
+def _expected(row) -> tuple:
+    low, high = row["low"], row["high"]
+    return (None if low != low else low, None if high != high else high, row["qualifier"],
+            bool(row["approx"]) and row["qualifier"] in (">", ">=", "<"))
+
+
+ROWS = xbdata.statistics().to_dict("records")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["stat_id"] for r in ROWS])
+@pytest.mark.parametrize("lang,read", [("en", read_en), ("zh", read_zh)])
+def test_every_row_reads_back_as_the_catalogue_says(row, lang, read):
+    shown = format_row(row, lang)
+    low, high, qualifier, approx = read(shown)
+    want_low, want_high, want_qualifier, want_approx = _expected(row)
+    assert (qualifier, approx) == (want_qualifier, want_approx), shown
+    assert _close(low, want_low) and _close(high, want_high), (shown, low, high, want_low, want_high)
+
+
+def test_ranges_and_vague_amounts_keep_their_words():
+    assert format_figure(None, 6, 25, "%", "=", "en", "6-25%") == "6–25%"
+    assert format_figure(None, 6, 25, "%", "=", "zh", "6-25%") == "6–25%"
+    assert format_figure(None, 30000, 50000, "CNY", "=", "zh", "3万-5万元") == "3万–5万元"
+    assert format_figure(None, 2000, 9000, "CNY", "~", "zh", "幾千元") == "几千元"
+    assert format_figure(None, 2000, 9000, "CNY", "~", "en", "幾千元") == "roughly CNY 2,000–9,000"
+
+
+def test_words_choose_the_form():
+    two_thirds = 200 / 3
+    assert format_figure(two_thirds, two_thirds, two_thirds, "%", "~", "en", "近三分之二") == "nearly two thirds (≈67%)"
+    assert format_figure(two_thirds, two_thirds, two_thirds, "%", "~", "zh", "近三分之二") == "近三分之二"
+    assert format_figure(7e12, 7e12, None, "CNY", ">", "en", "超7万亿") == "over CNY 7 trillion"
+    assert format_figure(7e12, 7e12, None, "CNY", ">", "zh", "超7万亿") == "超过7万亿元"
+    assert format_figure(40, 40, 40, "%", "~", "en", "約有40%") == "about 40%"
+
+
+def test_an_approximate_open_bound_keeps_both():
+    assert format_figure(2e8, 2e8, None, "users", ">", "en", approx=True) == "about 200 million users or more"
+    assert format_figure(2e8, 2e8, None, "users", ">", "zh", approx=True) == "约2亿以上用户"
+
+
+def test_no_midpoint_is_ever_shown():
+    shown = [format_row(r, lang) for r in ROWS for lang in ("en", "zh")]
+    assert not any("15.5" in s or "5,500" in s or "5500" in s for s in shown)
+    assert format_value(float("nan"), "%") == ""
