@@ -19,7 +19,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from .iorw import write_atomic
-from .labels import text
+from .labels import kind_name, text
 from .seeds import articles
 
 RENDERER = "xbdata"
@@ -105,41 +105,80 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str) -> alt.
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"))
 
 
-def bar_chart(frame: pd.DataFrame, title: str, lang: str, x: str = "value", y: str = "label",
-              color: str = "kind", select: tuple[str, list[str], str] | None = None,
-              x_title: str | None = None) -> alt.Chart:
-    """Horizontal bars with sourced tooltips.
+# Each kind of figure has its own colour and its own shape, so kind reads without colour too.
+KIND_STYLE = {
+    "observed": ("#1f77b4", "circle"), "survey": ("#2ca02c", "square"), "forecast": ("#ff7f0e", "triangle-up"),
+    "plan": ("#9467bd", "triangle-down"), "derived": ("#8c564b", "diamond"), "scenario": ("#d62728", "cross"),
+    "hypothetical": ("#7f7f7f", "wedge"),
+}
 
-    `select=(field, options, label)` adds a dropdown that filters on `field`; an option "all"
-    (first, if present) shows every row.
+
+def kind_scales(frame: pd.DataFrame, lang: str, extra: tuple[str, ...] = ()) -> tuple[alt.Color, alt.Shape]:
+    """Colour and shape encodings of `kind` (shown names in `lang`) with one fixed style per kind."""
+    present = [k for k in KIND_STYLE if kind_name(k, lang) in set(frame["kind"]) or k in extra]
+    domain = [kind_name(k, lang) for k in present]
+    title = text("kind", lang)
+    return (alt.Color("kind:N", title=title, scale=alt.Scale(domain=domain, range=[KIND_STYLE[k][0] for k in present])),
+            alt.Shape("kind:N", title=title, scale=alt.Scale(domain=domain, range=[KIND_STYLE[k][1] for k in present])))
+
+
+def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None) -> alt.Chart:
+    """`chart` with a dropdown that filters on a field; an option "all" (first, if present) shows every row."""
+    if not select:
+        return chart
+    field, options, label = select
+    choice = alt.param(name=f"pick_{field}", value=options[0], bind=alt.binding_select(options=options, name=label + " "))
+    match = f"datum.{field} == {choice.name}"
+    return chart.add_params(choice).transform_filter(f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
+
+
+def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y: str = "label",
+                 select: tuple[str, list[str], str] | None = None) -> alt.Chart:
+    """Figures as the articles give them: a point for a point, a line from low to high for a range.
+
+    Each mark is labelled with its `shown` text, so "over" and "about" are read, not guessed;
+    kind is colour and shape. `axis_title` names what is measured (shares never share an axis
+    with growth rates or uplifts: callers pass frames of one measure kind).
     """
-    base = alt.Chart(frame).mark_bar().encode(
-        x=alt.X(f"{x}:Q", title=x_title or text("value", lang), axis=alt.Axis(format="~s")),
-        y=alt.Y(f"{y}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
-        color=alt.Color(f"{color}:N", title=text(color, lang)),
-        tooltip=tooltip(lang),
+    color, shape = kind_scales(frame, lang)
+    x = alt.X("at:Q", title=axis_title, axis=alt.Axis(format="~s"), scale=alt.Scale(zero=True))
+    yy = alt.Y(f"{y}:N", sort=alt.EncodingSortField("at", op="max", order="descending"), title=None,
+               axis=alt.Axis(labelLimit=360))
+    base = alt.Chart(frame).transform_calculate(
+        at="isValid(datum.value) ? datum.value : (isValid(datum.high) ? datum.high : datum.low)",
+        room="1.5 * (isValid(datum.high) ? datum.high : (isValid(datum.value) ? datum.value : datum.low))")
+    # An invisible mark past each figure leaves room on the axis for its label, whatever the filter shows.
+    room = base.mark_point(opacity=0).encode(x="room:Q", y=yy)
+    ranges = base.mark_rule(strokeWidth=4, opacity=0.7).encode(
+        x=alt.X("low:Q"), x2="high:Q", y=yy, color=color, tooltip=tooltip(lang),
+    ).transform_filter("isValid(datum.low) && isValid(datum.high) && datum.low < datum.high")
+    points = base.mark_point(size=140, filled=True, opacity=1).encode(
+        x=x, y=yy, color=color, shape=shape, tooltip=tooltip(lang),
+    ).transform_filter("isValid(datum.value)")
+    labels = base.mark_text(align="left", dx=10, fontSize=11).encode(
+        x="at:Q", y=yy, text="shown:N", tooltip=tooltip(lang),
     )
-    if select:
-        field, options, label = select
-        choice = alt.param(name=f"pick_{field}", value=options[0],
-                           bind=alt.binding_select(options=options, name=label + " "))
-        match = f"datum.{field} == {choice.name}"
-        base = base.add_params(choice).transform_filter(
-            f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
-    return titled(base.properties(width=520), title, frame, lang)
+    layered = alt.layer(ranges, points, labels, room)
+    return titled(_filtered(layered, select).properties(width=460), title, frame, lang)
 
 
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str) -> alt.Chart:
-    """Ranked categories (rank 1 on top); a bound slider shows only the first N ranks."""
+    """Ranked categories, rank 1 on top with the longest bar (length = N + 1 - rank), each labelled with its rank.
+
+    A bound slider shows only the first N ranks.
+    """
     top = alt.param(name="top_n", value=top_n,
                     bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", lang) + " ≤ "))
-    chart = alt.Chart(ranked).mark_bar().encode(
-        x=alt.X("rank:Q", title=text("rank", lang), scale=alt.Scale(reverse=True)),
-        y=alt.Y("category:N", sort=alt.EncodingSortField("rank"), title=None),
-        color=alt.Color("market:N", title=text("market", lang)),
-        tooltip=tooltip(lang),
-    ).add_params(top).transform_filter(f"datum.rank <= {top.name}")
-    return titled(chart.properties(width=520), title, ranked, lang)
+    color, _ = kind_scales(ranked, lang)
+    y = alt.Y("category:N", sort=alt.EncodingSortField("rank", op="min"), title=None)
+    base = alt.Chart(ranked).add_params(top).transform_filter(f"datum.rank <= {top.name}").transform_calculate(
+        prominence=f"{top.name} + 1 - datum.rank", room=f"({top.name} + 1 - datum.rank) * 1.25")
+    bars = base.mark_bar().encode(
+        x=alt.X("prominence:Q", title=text("rank_axis", lang), axis=alt.Axis(labels=False, ticks=False, grid=False)),
+        y=y, color=color, tooltip=tooltip(lang))
+    labels = base.mark_text(align="left", dx=6, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
+    room = base.mark_point(opacity=0).encode(x="room:Q", y=y)
+    return titled(alt.layer(bars, labels, room).properties(width=460), title, ranked, lang)
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
@@ -149,17 +188,20 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
                        bind=alt.binding_range(min=0, max=0.3, step=0.005, name=text("growth_slider", lang) + " "))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
-    line = alt.Chart(years).mark_line(point=True, strokeDash=[6, 3]).transform_calculate(
+    color, shape = kind_scales(points, lang, extra=("scenario",))
+    line = alt.Chart(years).mark_line(point=alt.OverlayMarkDef(shape=KIND_STYLE["scenario"][1], size=60),
+                                      strokeDash=[6, 3]).transform_calculate(
         projected=f"datum.base * pow(1 + {growth.name}, datum.t)",
         growth_pct=f"format({growth.name}, '.1%')",
     ).encode(
         x=alt.X("year:O", title=text("year", lang)),
         y=alt.Y("projected:Q", title=unit_label, axis=alt.Axis(format="~s")),
+        color=alt.ColorDatum(kind_name("scenario", lang)),
         tooltip=[alt.Tooltip("year:O", title=text("year", lang)),
                  alt.Tooltip("projected:Q", title=text("scenario", lang), format=",.3~s"),
                  alt.Tooltip("growth_pct:N", title=text("growth_slider", lang))],
     ).add_params(growth)
-    reported = alt.Chart(points).mark_point(size=120, filled=True, shape="diamond").encode(
-        x="year:O", y="value:Q", color=alt.Color("kind:N", title=text("kind", lang)), tooltip=tooltip(lang),
+    reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
+        x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
     return titled((line + reported).properties(width=520), title, points, lang)

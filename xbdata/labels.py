@@ -22,7 +22,9 @@ TEXT = {
     "unit": ("单位", "Unit"),
     "category": ("品类", "Category"),
     "rank": ("排名", "Rank"),
-    "share": ("占比 (%)", "Share (%)"),
+    "rank_axis": ("排名(条越长名次越靠前)", "Rank (longer bar = higher rank)"),
+    "count_axis": ("数量(单位见下方选择)", "Count, in the unit chosen below"),
+    "no_figures": ("所选条件下文章没有给出数字", "The articles give no figure for this selection"),
     "breakdown": ("细分", "Breakdown"),
     "all": ("全部", "all"),
 }
@@ -30,12 +32,28 @@ TEXT = {
 KIND_NAMES = {
     "observed": ("实际", "observed"), "forecast": ("预测", "forecast"), "plan": ("计划", "plan"),
     "survey": ("调查", "survey"), "derived": ("推算", "derived"), "scenario": ("情景", "scenario"),
+    "hypothetical": ("假设", "hypothetical"),
+}
+
+# Axis titles by measure kind: what a percentage measures is part of its title.
+MEASURE_TITLES = {
+    "share": ("占比(%)", "Share (%)"),
+    "growth": ("增长率(%)", "Growth (%)"),
+    "uplift": ("高出比较对象的幅度(%)", "Higher than the comparison group (%)"),
+    "points": ("百分点", "Percentage points"),
+    "multiple": ("倍数", "Multiple (×)"),
 }
 
 
 def text(key: str, lang: str) -> str:
     """The phrase `key` in `lang` (zh or en)."""
     zh, en = TEXT[key]
+    return zh if lang == "zh" else en
+
+
+def measure_title(measure_kind: str, lang: str) -> str:
+    """The axis title for figures of one measure kind."""
+    zh, en = MEASURE_TITLES[measure_kind]
     return zh if lang == "zh" else en
 
 

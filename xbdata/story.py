@@ -12,16 +12,28 @@ import html
 import pandas as pd
 from IPython.display import HTML, Markdown
 
-from .formatting import format_value, to_currency
-from .labels import kind_name, text
+from .formatting import format_row, format_value, to_currency
+from .labels import kind_name, measure_title, text
 from .parameters import check_parameters, get_report
 from .tables import categories, demographics, market_size, platforms, statistics
 
 
 def _shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` with each figure in words (`shown`) and its kind's name, in `lang`."""
     frame = frame.copy()
-    frame["shown"] = [format_value(v, u, q, lang) for v, u, q in zip(frame["value"], frame["unit"], frame["qualifier"])]
+    frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
     frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
+    return frame
+
+
+def _in_currency(frame: pd.DataFrame, currency: str, usd_cny_rate: float | None) -> pd.DataFrame:
+    """Money rows converted, bounds included, at the caller's rate; a converted row no longer shows the article's words."""
+    frame = frame.copy()
+    converted = frame["unit"].eq("CNY") & (currency == "USD")
+    for column in ("value", "low", "high"):
+        frame[column] = [to_currency(v, u, currency, usd_cny_rate)[0] for v, u in zip(frame[column], frame["unit"])]
+    frame.loc[converted, "number"] = ""
+    frame.loc[converted, "unit"] = currency
     return frame
 
 
@@ -76,12 +88,21 @@ class Story:
         return Markdown(head + "\n\n" + "\n".join(f"- {line}" for line in self.headlines()))
 
     def _line(self, stat_id: str, currency: bool = False) -> str:
-        row = statistics(self.lang).set_index("stat_id").loc[stat_id]
-        value, unit = row["value"], row["unit"]
+        frame = statistics(self.lang)
+        frame = frame[frame["stat_id"] == stat_id]
         if currency:
-            value, unit = to_currency(value, unit, self.params.get("currency", "CNY"), self.params.get("usd_cny_rate"))
-        mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan") else ""
-        return f"{row['label']}: **{format_value(value, unit, row['qualifier'], self.lang)}**{mark} [`{stat_id}`]"
+            frame = _in_currency(frame, self.params.get("currency", "CNY"), self.params.get("usd_cny_rate"))
+        row = frame.iloc[0]
+        mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else ""
+        return f"{row['label']}: **{format_row(row, self.lang)}**{mark} [`{stat_id}`]"
+
+    def figure(self, frame: pd.DataFrame, draw):
+        """`draw(frame)` as a chart when there are marks to compare; a sentence for one figure, a note for none."""
+        if len(frame) == 0:
+            return Markdown(f"*{text('no_figures', self.lang)}.*")
+        if len(frame) == 1:
+            return Markdown("- " + self._line(frame["stat_id"].iloc[0]))
+        return draw(frame)
 
     def sources(self) -> HTML:
         """Every statistic the report used, with its verbatim quote and article."""
@@ -156,11 +177,7 @@ class MarketSize(Story):
 
     def money(self) -> pd.DataFrame:
         frame = market_size(self.lang)
-        frame = frame[frame["unit"] == "CNY"].copy()
-        converted = [to_currency(v, u, self.params["currency"], self.params["usd_cny_rate"])
-                     for v, u in zip(frame["value"], frame["unit"])]
-        frame["value"] = [v for v, _ in converted]
-        frame["unit"] = [u for _, u in converted]
+        frame = _in_currency(frame[frame["unit"] == "CNY"], self.params["currency"], self.params["usd_cny_rate"])
         return _shown(frame, self.lang)
 
     def projection(self) -> pd.DataFrame:
@@ -204,20 +221,23 @@ class MarketSize(Story):
 
         zh = self.lang == "zh"
         unit = self.params["currency"]
+        axis = f"市场规模({unit})" if zh else f"Market size ({unit})"
         if which == "market":
-            return charts.bar_chart(self.money(), "中国跨境电商市场规模(2022)" if zh else "China cross-border e-commerce market, 2022",
-                                    self.lang, x_title=unit)
+            return self.figure(self.money(), lambda frame: charts.figure_chart(
+                frame, "中国跨境电商市场规模(2022)" if zh else "China cross-border e-commerce market, 2022",
+                self.lang, axis))
         if which == "projection":
             money = self.money().set_index("stat_id")
             points = money.loc[["market_size_2022_forecast"]].reset_index().assign(year=2022)
             return charts.projection_chart(points, {"year": 2022, "value": money.loc["market_size_2022_forecast", "value"]},
-                                           self.params["growth_rate"], self.params["horizon_years"], self.lang, unit,
+                                           self.params["growth_rate"], self.params["horizon_years"], self.lang, axis,
                                            "情景推算:拖动滑块改变年增长率" if zh else "Scenario: drag the slider to change annual growth")
         if which == "platforms":
             frame = self.platform_scale()
-            units = sorted(frame["unit"].unique())
-            return charts.bar_chart(frame, "平台规模(按单位选择)" if zh else "Platform scale (pick a unit)", self.lang,
-                                    y="platform", select=("unit", units, text("unit", self.lang)))
+            units = sorted(frame["unit"].unique(), key=lambda u: (u != "users", u))
+            return self.figure(frame, lambda frame: charts.figure_chart(
+                frame, "平台规模(按单位选择)" if zh else "Platform scale (pick a unit)", self.lang,
+                text("count_axis", self.lang), y="platform", select=("unit", units, text("unit", self.lang))))
         raise ValueError(f"unknown chart {which!r} (market, projection, platforms)")
 
     def widget(self):
@@ -239,6 +259,9 @@ class UserDemographics(Story):
                   "# Who the users are\n\nAge bands, generational shares and consumer surveys from the catalogued articles."),
         "platforms": ("## 各平台\n\n在图下方选择平台。", "## By platform\n\nChoose a platform under the chart."),
         "surveys": ("## 对话式商务消费者调查", "## Consumer surveys on conversational commerce"),
+        "relative": ("## 与非用户相比\n\n这些数字是相对差异(“可能性高出55%”),不是人口占比,所以单独成图。",
+                     "## Compared with non-users\n\nThese figures are relative differences (\"55% more likely\"), "
+                     "not shares of a population, so they have a chart of their own."),
     }
     gaps_en = (
         "No platform reports a full age distribution except Xiaohongshu (two bands; the third is derived).",
@@ -279,18 +302,24 @@ class UserDemographics(Story):
 
         zh = self.lang == "zh"
         frame = self.frame()
+        shares = frame[frame["measure_kind"] == "share"]
         if which == "platforms":
-            shares = frame[(frame["unit"] == "%") & (frame["platform"] != "")]
+            shares = shares[shares["platform"] != ""]
             options = ["all", *sorted(shares["platform"].unique())]
-            return charts.bar_chart(shares, "各平台用户画像(可按平台筛选)" if zh else "Users by platform (filter by platform)",
-                                    self.lang, select=("platform", options, text("platform", self.lang)), x_title=text("share", self.lang))
+            return self.figure(shares, lambda shares: charts.figure_chart(
+                shares, "各平台用户画像(可按平台筛选)" if zh else "Users by platform (filter by platform)", self.lang,
+                measure_title("share", self.lang), select=("platform", options, text("platform", self.lang))))
         if which == "surveys":
-            survey = frame[frame["platform"] == ""]
-            options = ["all", *sorted(survey["geography"].unique())] if len(survey) else ["all"]
-            return charts.bar_chart(survey, "对话式商务消费者调查" if zh else "Conversational-commerce consumer surveys",
-                                    self.lang, select=("geography", options, text("market", self.lang)),
-                                    x_title=text("share", self.lang))
-        raise ValueError(f"unknown chart {which!r} (platforms, surveys)")
+            survey = shares[shares["platform"] == ""]
+            options = ["all", *sorted(survey["geography"].unique())]
+            return self.figure(survey, lambda survey: charts.figure_chart(
+                survey, "对话式商务消费者调查" if zh else "Conversational-commerce consumer surveys", self.lang,
+                measure_title("share", self.lang), select=("geography", options, text("market", self.lang))))
+        if which == "relative":
+            relative = frame[frame["measure_kind"] == "uplift"]
+            return self.figure(relative, lambda relative: charts.figure_chart(
+                relative, "与非用户相比" if zh else "Compared with non-users", self.lang, measure_title("uplift", self.lang)))
+        raise ValueError(f"unknown chart {which!r} (platforms, surveys, relative)")
 
     def widget(self):
         """Live only: a platform dropdown that filters the table in the kernel."""
@@ -352,12 +381,13 @@ class CategoryTrends(Story):
         zh = self.lang == "zh"
         if which == "ranking":
             frame = self.ranking()
-            return charts.ranking_chart(frame[frame["unit"] == "rank"], self.params["top_n"], self.lang,
-                                        "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories")
+            return self.figure(frame[frame["unit"] == "rank"], lambda ranked: charts.ranking_chart(
+                ranked, self.params["top_n"], self.lang,
+                "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories"))
         if which == "tmall":
-            frame = self.tmall_categories()
-            return charts.bar_chart(frame, "天猫国际品类数" if zh else "Tmall Global product categories", self.lang,
-                                    x_title=text("category", self.lang))
+            return self.figure(self.tmall_categories(), lambda frame: charts.figure_chart(
+                frame, "天猫国际品类数" if zh else "Tmall Global product categories", self.lang,
+                "商品品类数" if zh else "Product categories"))
         raise ValueError(f"unknown chart {which!r} (ranking, tmall)")
 
     def widget(self):
