@@ -7,7 +7,7 @@ in the test's temporary folder (its path is printed).
 
 import pytest
 
-CHARTS = {"market_size": 3, "user_demographics": 2, "category_trends": 2}
+CHARTS = {"market_size": 3, "user_demographics": 3, "category_trends": 2}
 
 
 def _open(browser, path):

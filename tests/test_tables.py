@@ -48,9 +48,13 @@ def test_unknown_lang(make):
 
 def test_schema_rejects_a_bad_table():
     frame = xbdata.market_size()
-    frame.loc[0, "unit"] = "%"
-    frame.loc[0, "value"] = 150.0
-    with pytest.raises(pandera.errors.SchemaError):
+    frame.loc[0, ["unit", "measure_kind", "value", "low", "high"]] = ["%", "share", 150.0, 150.0, 150.0]
+    with pytest.raises(pandera.errors.SchemaError, match="shares lie between 0 and 100"):
+        SCHEMAS["market_size"].validate(frame)
+    frame.loc[0, "measure_kind"] = "growth"   # a growth rate may pass 100%
+    SCHEMAS["market_size"].validate(frame)
+    frame.loc[0, ["value", "low", "high"]] = [None, 30.0, 20.0]
+    with pytest.raises(pandera.errors.SchemaError, match="low < high"):
         SCHEMAS["market_size"].validate(frame)
     frame = xbdata.platforms()
     frame.loc[0, "quote"] = ""
