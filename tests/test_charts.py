@@ -102,6 +102,8 @@ def test_each_chart_shows_one_measure_kind_under_an_axis_that_names_it(name, lan
         titles += [layer["encoding"]["y"].get("title") for layer in layers
                    if layer.get("encoding", {}).get("y", {}).get("title")]
         assert titles and all(t not in ("Value", "数值", "value") for t in titles), (which, titles)
+        encoded = [layer.get("encoding", {}) for layer in layers]
+        assert any(e.get("shape", {}).get("field") == "kind" for e in encoded), f"{which}: kind has no shape"
 
 
 def test_share_and_uplift_never_share_an_axis():

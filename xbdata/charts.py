@@ -165,20 +165,24 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str) -> alt.Chart:
     """Ranked categories, rank 1 on top with the longest bar (length = N + 1 - rank), each labelled with its rank.
 
+    The bars are in the kind's colour and end in the kind's shape.
+
     A bound slider shows only the first N ranks.
     """
     top = alt.param(name="top_n", value=top_n,
                     bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", lang) + " ≤ "))
-    color, _ = kind_scales(ranked, lang)
+    color, shape = kind_scales(ranked, lang)
     y = alt.Y("category:N", sort=alt.EncodingSortField("rank", op="min"), title=None)
     base = alt.Chart(ranked).add_params(top).transform_filter(f"datum.rank <= {top.name}").transform_calculate(
         prominence=f"{top.name} + 1 - datum.rank", room=f"({top.name} + 1 - datum.rank) * 1.25")
     bars = base.mark_bar().encode(
         x=alt.X("prominence:Q", title=text("rank_axis", lang), axis=alt.Axis(labels=False, ticks=False, grid=False)),
         y=y, color=color, tooltip=tooltip(lang))
-    labels = base.mark_text(align="left", dx=6, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
+    ends = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x="prominence:Q", y=y, color=color, shape=shape, tooltip=tooltip(lang))
+    labels = base.mark_text(align="left", dx=10, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
     room = base.mark_point(opacity=0).encode(x="room:Q", y=y)
-    return titled(alt.layer(bars, labels, room).properties(width=460), title, ranked, lang)
+    return titled(alt.layer(bars, ends, labels, room).properties(width=460), title, ranked, lang)
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
