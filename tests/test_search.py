@@ -64,7 +64,7 @@ def test_explorer_widget_drives_search():
     assert "<b>超过30亿</b>" in detail.value and "tiktok_users_2019" in detail.value
     query.value = "抖音海外版"
     assert [v for _, v in results.options] == ["tiktok_users_2019"]
-    assert "xbdata.search(&#x27;抖音海外版&#x27;)" in code.value
+    assert "xbdata.search('抖音海外版')" in code.value
     query.value = "no such words anywhere"
     assert results.options == () and "No statistic matches" in detail.value
 

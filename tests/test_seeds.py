@@ -42,20 +42,24 @@ def _seed_folder(tmp_path, files: dict, manifest: str):
     return tmp_path
 
 
-ENTRY = '["a"]\nslug = "a"\ntitle = "t"\noutlet = "o"\nscript = "zh-Hans"\nperiod = "2022"\n'
+A = "000_0123456789abcdef"
+ENTRY = f'["{A}"]\nslug = "a"\ntitle = "t"\noutlet = "o"\nscript = "zh-Hans"\nperiod = "2022"\n'
 
 
 def test_good_folder_loads(tmp_path):
-    folder = _seed_folder(tmp_path, {"a.txt": "超7万亿".encode()}, ENTRY)
-    assert list(load_manifest(folder)) == ["a"]
+    folder = _seed_folder(tmp_path, {f"{A}.txt": "超7万亿".encode()}, ENTRY + 'url = "https://example.com/a?b=1"\n')
+    assert list(load_manifest(folder)) == [A]
 
 
 @pytest.mark.parametrize("files,manifest,message", [
-    ({}, ENTRY, "a.txt is missing"),
-    ({"a.txt": b"x", "b.txt": b"y"}, ENTRY, "b.txt: no entry"),
-    ({"a.txt": b"x"}, ENTRY.replace('script = "zh-Hans"', 'script = "en"'), "script 'en' is not one of"),
-    ({"a.txt": b"x"}, ENTRY.replace('outlet = "o"\n', ""), "missing outlet"),
-    ({"a.txt": b"x"}, "not toml [", "not valid TOML"),
+    ({}, ENTRY, f"{A}.txt is missing"),
+    ({f"{A}.txt": b"x", "b.txt": b"y"}, ENTRY, "b.txt: no entry"),
+    ({f"{A}.txt": b"x"}, ENTRY.replace('script = "zh-Hans"', 'script = "en"'), "script 'en' is not one of"),
+    ({f"{A}.txt": b"x"}, ENTRY.replace('outlet = "o"\n', ""), "missing outlet"),
+    ({f"{A}.txt": b"x"}, "not toml [", "not valid TOML"),
+    ({"a.txt": b"x"}, ENTRY.replace(A, "a"), "an article id is three digits, _ and 16 hex digits"),
+    ({f"{A}.txt": b"x"}, ENTRY + 'url = "javascript:alert(1)"\n', "is not an http\\(s\\) URL"),
+    ({f"{A}.txt": b"x"}, ENTRY + 'url = "data:text/html,x"\n', "is not an http\\(s\\) URL"),
 ])
 def test_bad_manifest(tmp_path, files, manifest, message):
     folder = _seed_folder(tmp_path, files, manifest)

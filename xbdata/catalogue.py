@@ -11,7 +11,6 @@ mention in the seeds.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ import pandas as pd
 from .derive import DERIVATIONS, Figure
 from .exceptions import CatalogueError
 from .extract import Mention, extract_mentions
+from .ids import is_stat_id
 from .numbers import QUALIFIERS, QuantityError, parse_quantity
 from .seeds import articles, data_path, seed_texts
 
@@ -116,8 +116,8 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
     for field in _REQUIRED:
         if not row.get(field, "").strip():
             raise CatalogueError(f"{where}: field {field} is empty")
-    if not re.fullmatch(r"[a-z0-9_]+", stat_id):
-        raise CatalogueError(f"{where}: stat_id must be lowercase letters, digits and _")
+    if not is_stat_id(stat_id):
+        raise CatalogueError(f"{where}: stat_id must be 1 to 80 lowercase letters, digits and _")
     for field, allowed in (("topic", TOPICS), ("kind", KINDS)):
         if row[field] not in allowed:
             raise CatalogueError(f"{where}: {field} {row[field]!r} is not one of {', '.join(allowed)}")

@@ -9,6 +9,7 @@ working in the exported HTML with no kernel; tooltips carry each number's quote 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
@@ -18,6 +19,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from .escape import script_json
 from .iorw import write_atomic
 from .labels import kind_name, text
 from .seeds import articles
@@ -30,16 +32,28 @@ def _cache_dir() -> Path:
     return Path(base) / "xbdata"
 
 
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def vega_bundle() -> str:
-    """The Vega libraries as one script, made by vl-convert once per version and cached on disk."""
+    """The Vega libraries as one script, made by vl-convert once per version and cached on disk.
+
+    The cache is inlined into every report, so it is used only if it matches the hash stored
+    beside it when it was made; a changed, truncated or unhashed file is made again.
+    """
     path = _cache_dir() / f"vega-bundle-{vlc.get_vega_version()}-{vlc.get_vega_embed_version()}.js"
+    stamp = path.with_name(path.name + ".sha256")
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        cached = path.read_text(encoding="utf-8")
+        if _sha256(cached) == stamp.read_text(encoding="ascii").strip():
+            return cached
+    except (OSError, UnicodeDecodeError):
         pass
     bundle = "if (!window.vegaEmbed) { (function () {\n" + vlc.javascript_bundle() + "\n})(); }"
     try:
         write_atomic(path, lambda p: p.write_text(bundle, encoding="utf-8"))
+        write_atomic(stamp, lambda p: p.write_text(_sha256(bundle) + "\n", encoding="ascii"))
     except OSError:
         pass
     return bundle
@@ -58,7 +72,7 @@ class _Libraries:
 def chart_html(spec: dict) -> str:
     """An HTML snippet that draws one Vega-Lite spec with the page's vegaEmbed."""
     element = f"xbdata-chart-{uuid.uuid4().hex[:12]}"
-    spec_json = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
+    spec_json = script_json(spec)
     return (
         f'<div id="{element}" class="xbdata-chart"></div>\n<script type="text/javascript">\n'
         f"(function () {{\n  var el = document.getElementById({json.dumps(element)});\n"

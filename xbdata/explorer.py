@@ -8,8 +8,7 @@ search box gives the same rows as a DataFrame.
 
 from __future__ import annotations
 
-import html
-
+from .escape import html_text, link
 from .formatting import format_row
 from .lookup import FILTERS, context, related, same_sentence, search
 from .tables import statistics
@@ -28,19 +27,19 @@ def _call(query: str, filters: dict) -> str:
 def _detail(stat_id: str, lang: str) -> str:
     row = statistics(lang).set_index("stat_id").loc[stat_id]
     shown = format_row(row, lang)
-    parts = [f"<h3>{html.escape(row['label'])}: {html.escape(shown)}</h3>",
-             f"<p><code>{stat_id}</code> · {html.escape(row['kind'])} · {html.escape(row['period'])} · "
-             f"{html.escape(row['geography'])}</p>"]
+    parts = [f"<h3>{html_text(row['label'])}: {html_text(shown)}</h3>",
+             f"<p><code>{html_text(stat_id)}</code> · {html_text(row['kind'])} · {html_text(row['period'])} · "
+             f"{html_text(row['geography'])}</p>"]
     if row["kind"] == "derived":
-        parts.append(f"<p>Computed: <code>{html.escape(row['formula'])}</code></p>")
+        parts.append(f"<p>Computed: <code>{html_text(row['formula'])}</code></p>")
     else:
         ctx = context(stat_id)
-        link = f' <a href="{html.escape(ctx.url)}" target="_blank">{html.escape(ctx.url)}</a>' if ctx.url else ""
-        parts.append(f"<p><b>{html.escape(ctx.title)}</b> ({row['source']}){link}</p>")
+        url = f" {link(ctx.url)}" if ctx.url else ""
+        parts.append(f"<p><b>{html_text(ctx.title)}</b> ({html_text(row['source'])}){url}</p>")
         parts.append(f"<blockquote class='xbdata-context'>{ctx.paragraph_html}</blockquote>")
         peers = same_sentence(stat_id)
         if len(peers):
-            parts.append("<p>Same sentence: " + ", ".join(f"<code>{p}</code>" for p in peers["stat_id"]) + "</p>")
+            parts.append("<p>Same sentence: " + ", ".join(f"<code>{html_text(p)}</code>" for p in peers["stat_id"]) + "</p>")
     peers = related(stat_id, lang)
     if len(peers) > 1:
         peers = peers.assign(value=[format_row(r, lang) for r in peers.to_dict("records")])
@@ -66,7 +65,7 @@ def explorer(lang: str = "en"):
         results.options = [(f"{r.label} · {r.shown} · {r.source[:3]} · {r.period}",
                             r.stat_id) for r in frame.itertuples()]
         count.value = f"<b>{len(frame)}</b> statistics"
-        code.value = f"<code>{html.escape(_call(query.value, chosen))}</code> gives these rows as a DataFrame"
+        code.value = f"<code>{html_text(_call(query.value, chosen))}</code> gives these rows as a DataFrame"
         if results.options:
             results.value = results.options[0][1]
         else:

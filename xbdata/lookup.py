@@ -7,12 +7,12 @@ Text is matched in simplified characters, so 用戶 finds 用户 and 抖音 find
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .escape import html_text
 from .exceptions import UsageError
 from .script import to_simplified
 from .seeds import articles, seed_texts
@@ -85,9 +85,9 @@ def context(stat_id: str) -> Context:
     p_left = text.rfind("\n", 0, start) + 1
     p_right = text.find("\n", end)
     p_right = len(text) if p_right < 0 else p_right
-    marked = (html.escape(text[p_left:start]) + "<mark>" + html.escape(text[start:n_start]) + "<b>"
-              + html.escape(text[n_start:n_end]) + "</b>" + html.escape(text[n_end:end]) + "</mark>"
-              + html.escape(text[end:p_right]))
+    marked = (html_text(text[p_left:start]) + "<mark>" + html_text(text[start:n_start]) + "<b>"
+              + html_text(text[n_start:n_end]) + "</b>" + html_text(text[n_end:end]) + "</mark>"
+              + html_text(text[end:p_right]))
     article = articles()[row["source"]]
     return Context(stat_id, text[left:right].strip(), text[p_left:p_right], marked, article.title, article.url)
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .exceptions import SeedError
+from .escape import check_url
+from .exceptions import SeedError, UsageError
+from .ids import is_article_id
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
 _REQUIRED = ("slug", "title", "outlet", "script", "period")
@@ -88,6 +90,12 @@ def load_manifest(folder: Path | None = None) -> dict[str, Article]:
         missing = [key for key in _REQUIRED if not str(entry.get(key, "")).strip()]
         if missing:
             raise SeedError(f"{manifest.name} entry [{article_id!r}]: missing {', '.join(missing)}")
+        if not is_article_id(article_id):
+            raise SeedError(f"{manifest.name} entry [{article_id!r}]: an article id is three digits, _ and 16 hex digits")
+        try:
+            check_url(entry.get("url", ""), f"{manifest.name} entry [{article_id!r}]: url")
+        except UsageError as error:
+            raise SeedError(str(error)) from None
         if entry["script"] not in SCRIPTS:
             raise SeedError(f"{manifest.name} entry [{article_id!r}]: script {entry['script']!r} is not one of {', '.join(SCRIPTS)}")
         articles[article_id] = Article(

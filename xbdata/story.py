@@ -7,11 +7,10 @@ comes from the catalogue; derived and scenario figures say so.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from .escape import html_text, link, markdown_text
 from .formatting import format_row, format_value, to_currency
 from .labels import kind_name, measure_title, text
 from .parameters import check_parameters, get_report
@@ -94,7 +93,7 @@ class Story:
             frame = _in_currency(frame, self.params.get("currency", "CNY"), self.params.get("usd_cny_rate"))
         row = frame.iloc[0]
         mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else ""
-        return f"{row['label']}: **{format_row(row, self.lang)}**{mark} [`{stat_id}`]"
+        return f"{markdown_text(row['label'])}: **{markdown_text(format_row(row, self.lang))}**{mark} [`{stat_id}`]"
 
     def figure(self, frame: pd.DataFrame, draw):
         """`draw(frame)` as a chart when there are marks to compare; a sentence for one figure, a note for none."""
@@ -111,12 +110,10 @@ class Story:
         head = ("统计", "数值", "类型", "原文引语", "文章") if zh else ("Statistic", "Value", "Kind", "Verbatim quote", "Article")
         body = []
         for r in rows.itertuples():
-            quote = html.escape(r.quote) if r.quote else html.escape(
-                ("由 " if zh else "computed from ") + str(r.inputs).replace(";", ", "))
-            link = html.escape(r.source_title) + (f' (<a href="{html.escape(r.source_url)}">{html.escape(r.source_url)}</a>)'
-                                                  if r.source_url else "")
-            body.append(f"<tr><td>{html.escape(r.label)}<br><code>{r.stat_id}</code></td><td>{html.escape(r.shown)}</td>"
-                        f"<td>{html.escape(r.kind)}</td><td>{quote}</td><td>{link}<br><code>{r.source}</code></td></tr>")
+            quote = html_text(r.quote if r.quote else ("由 " if zh else "computed from ") + str(r.inputs).replace(";", ", "))
+            article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "")
+            body.append(f"<tr><td>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></td><td>{html_text(r.shown)}</td>"
+                        f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}<br><code>{html_text(r.source)}</code></td></tr>")
         title = "## 数据来源" if zh else "## Sources"
         table = ("<table class='xbdata-sources'><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
                  + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")

@@ -11,6 +11,7 @@ import pandera.pandas as pa
 
 from .catalogue import KINDS, MEASURE_KINDS, UNITS, catalogue
 from .formatting import format_row
+from .ids import ARTICLE_ID, STAT_ID
 from .labels import LANGS, check_lang
 from .numbers import QUALIFIERS
 
@@ -29,8 +30,8 @@ def platform_of(subject: str) -> str:
 def _base_schema(**columns: pa.Column) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
-            "stat_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[a-z0-9_]+$")),
-            "source": pa.Column(str, checks=pa.Check.str_matches(r"^\d{3}_[0-9a-f]{16}(;\d{3}_[0-9a-f]{16})*$")),
+            "stat_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(f"^{STAT_ID.pattern}$")),
+            "source": pa.Column(str, checks=pa.Check.str_matches(f"^{ARTICLE_ID.pattern}(;{ARTICLE_ID.pattern})*$")),
             "kind": pa.Column(str, checks=pa.Check.isin(KINDS)),
             "period": pa.Column(str, checks=pa.Check.str_length(min_value=1)),
             "value": pa.Column(float, nullable=True),

@@ -1,0 +1,68 @@
+"""Article text is untrusted: every string from an article or a manifest goes through one of these.
+
+Quotes, sentences, labels, titles, outlets, URLs and ids land in four kinds of place: HTML text,
+an HTML attribute, Markdown (which nbconvert renders, passing raw HTML through) and JSON inside
+a `<script>` element. Each has its helper here, and nothing from an article is interpolated
+anywhere else. Links are made only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import urlsplit
+
+from .exceptions import UsageError
+
+URL_SCHEMES = ("http", "https")
+# Every character Markdown (CommonMark and mistune) gives a meaning to at some position.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+
+
+def html_text(value) -> str:
+    """`value` as text inside an HTML element: no tag, entity or comment can come out of it."""
+    return html.escape(str(value), quote=False)
+
+
+def html_attr(value) -> str:
+    """`value` inside a double- or single-quoted HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def markdown_text(value) -> str:
+    """`value` as literal text in Markdown: HTML is escaped, and so is every Markdown marker.
+
+    Line breaks become spaces, so a value cannot start a heading, list or code block.
+    """
+    flat = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def script_json(value) -> str:
+    """`value` as JSON that is safe inside a `<script>` element: `<`, `>`, `&` and the line separators are escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def check_url(url: str, where: str = "url") -> str:
+    """`url` if it is empty or an http(s) URL with a host; otherwise a UsageError naming what is allowed."""
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.netloc or url != url.strip() or any(c in url for c in "\"'<> \t\n"):
+        raise UsageError(f"{where}: {url[:80]!r} is not an http(s) URL (only http:// and https:// links are allowed)")
+    return url
+
+
+def link(url: str, label: str | None = None) -> str:
+    """An HTML link to an http(s) `url` (opened in a new tab), or the label as plain text if the URL is not one."""
+    label = url if label is None else label
+    try:
+        safe = check_url(url)
+    except UsageError:
+        safe = ""
+    if not safe:
+        return html_text(label)
+    return f'<a href="{html_attr(safe)}" target="_blank" rel="noopener noreferrer">{html_text(label)}</a>'
