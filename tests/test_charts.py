@@ -122,3 +122,12 @@ def test_nothing_to_draw_is_a_note_and_one_figure_is_a_sentence():
     assert not hasattr(note, "to_dict") and "no figure" in note.data
     single = report.figure(report.frame().head(1), lambda frame: pytest.fail("one figure is not drawn"))
     assert not hasattr(single, "to_dict") and report.frame()["stat_id"].iloc[0] in single.data
+
+
+def test_a_tampered_vega_bundle_cache_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = charts.vega_bundle()
+    [cached] = (tmp_path / "xbdata").glob("*.js")
+    cached.write_text("alert('not vega');", encoding="utf-8")
+    assert charts.vega_bundle() == first
+    assert cached.read_text(encoding="utf-8") == first
