@@ -72,3 +72,46 @@ def test_chinese_report_renders_chinese_labels(browser, tmp_path):
     page.screenshot(path=str(tmp_path / "market_size_zh.png"), full_page=True)
     print(f"screenshot: {tmp_path / 'market_size_zh.png'}")
     assert errors == [] and blocked == [], (errors, blocked)
+
+
+def test_each_chart_downloads_its_picture_data_and_citation(browser, built_reports, tmp_path):
+    """PNG, SVG, CSV of all rows and of the rows shown, and the citation, all from the offline file."""
+    page, blocked, errors = _open(browser, built_reports / "market_size.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
+    figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings select")).first
+    files = {}
+    for action in ("png", "svg", "csv-all"):
+        with page.expect_download() as download:
+            figure.locator(f'[data-action="{action}"]').click()
+        files[action] = download.value.path().read_bytes()
+        assert download.value.suggested_filename.startswith("market_size-platforms")
+    assert files["png"].startswith(b"\x89PNG") and len(files["png"]) > 5000
+    assert b"<svg" in files["svg"][:200] and b"</svg>" in files["svg"]
+    all_rows = files["csv-all"].decode("utf-8-sig").strip().splitlines()
+    assert all_rows[0].startswith("stat_id,label,shown,value,low,high,unit,qualifier,period,kind,quote")
+    assert any(line.startswith("joom_users,") for line in all_rows)
+
+    figure.locator(".vega-bindings select").select_option("followers")
+    page.wait_for_timeout(300)
+    with page.expect_download() as download:
+        figure.locator('[data-action="csv-visible"]').click()
+    shown = download.value.path().read_text(encoding="utf-8-sig").strip().splitlines()
+    assert 1 < len(shown) < len(all_rows) and all(",followers," in line for line in shown[1:])
+
+    figure.locator(".xbdata-cite summary").click()
+    assert "summeng.com" in figure.locator('[data-cite="full"]').inner_text()
+    figure.locator('[data-action="copy"]').click()
+    assert figure.locator('[data-action="copy"]').get_attribute("data-copied") == "true"
+    footer = figure.locator(".xbdata-footer").inner_text()
+    assert "Source:" in footer and "Periods:" in footer and "Notes:" in footer
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()
+
+
+def test_charts_have_real_descriptions(browser, built_reports):
+    page, _, _ = _open(browser, built_reports / "category_trends.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=20000)
+    labels = page.evaluate("Array.from(document.querySelectorAll('.xbdata-chart')).map(e => e.getAttribute('aria-label') || '')")
+    assert len(labels) == 2 and all("figures:" in label for label in labels), labels
+    assert labels[0].startswith("Bar chart: US Black Friday 2022") and "electronics: #1" in labels[0]
+    page.close()

@@ -10,16 +10,14 @@ working in the exported HTML with no kernel; tooltips carry each number's quote 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import uuid
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from .escape import script_json
+from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta
 from .iorw import write_atomic
 from .labels import kind_name, text
 from .seeds import articles
@@ -64,27 +62,15 @@ class _Libraries:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {
-            "text/html": f'<script type="text/javascript" data-xbdata="vega-libraries">{vega_bundle()}</script>',
+            "text/html": (f'<script type="text/javascript" data-xbdata="vega-libraries">{vega_bundle()}</script>'
+                          f'<style data-xbdata="figures">{FIGURE_CSS}</style>'
+                          f'<script type="text/javascript" data-xbdata="figures">{FIGURES_JS}</script>'),
             "text/plain": "Vega libraries loaded (embedded, no network needed).",
         }
 
 
-def chart_html(spec: dict) -> str:
-    """An HTML snippet that draws one Vega-Lite spec with the page's vegaEmbed."""
-    element = f"xbdata-chart-{uuid.uuid4().hex[:12]}"
-    spec_json = script_json(spec)
-    return (
-        f'<div id="{element}" class="xbdata-chart"></div>\n<script type="text/javascript">\n'
-        f"(function () {{\n  var el = document.getElementById({json.dumps(element)});\n"
-        f"  if (!window.vegaEmbed) {{ el.textContent = 'Chart not drawn: run xbdata.charts.enable() first.'; return; }}\n"
-        f"  window.vegaEmbed(el, {spec_json}, {{actions: false, renderer: 'svg'}})\n"
-        f"    .catch(function (e) {{ el.textContent = 'Chart error: ' + e.message; console.error(e); }});\n"
-        f"}})();\n</script>"
-    )
-
-
 def _render(spec: dict, **_) -> dict:
-    return {"text/html": chart_html(spec), "text/plain": "<xbdata chart>"}
+    return {"text/html": figure_html(spec), "text/plain": "<xbdata chart>"}
 
 
 alt.renderers.register(RENDERER, _render)
@@ -98,10 +84,13 @@ def enable() -> _Libraries:
 
 
 def sources_line(frame: pd.DataFrame, lang: str) -> str:
-    """"Sources: ..." naming the articles behind the rows of `frame` (every chart carries one)."""
+    """"Sources: ..." naming the outlets behind the rows of `frame`, short enough for the chart's subtitle.
+
+    The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
+    """
     known = articles()
     ids = sorted({s for source in frame["source"] for s in source.split(";")})
-    names = [f"{known[i].outlet.split(' (')[0]}《{known[i].title[:24]}》" for i in ids if i in known]
+    names = dict.fromkeys(known[i].outlet.split(" (")[0] for i in ids if i in known)
     return text("sources", lang) + "; ".join(names)
 
 
@@ -115,8 +104,16 @@ def tooltip(lang: str) -> list:
     ]
 
 
-def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str) -> alt.Chart:
-    return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"))
+def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: str, chart_type: str,
+           visible: dict | None = None, kinds: tuple[str, ...] = ()) -> alt.Chart:
+    """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
+    items = "; ".join(f"{r['label']}: {r['shown']}" for r in frame.head(6).to_dict("records"))
+    items += "; …" if len(frame) > 6 else ""
+    description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),
+                                                         items=items)
+    return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),
+                            description=description,
+                            usermeta={"xbdata": meta(frame, title, lang, name, visible, kinds)})
 
 
 # Each kind of figure has its own colour and its own shape, so kind reads without colour too.
@@ -147,7 +144,7 @@ def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None) -> al
 
 
 def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y: str = "label",
-                 select: tuple[str, list[str], str] | None = None) -> alt.Chart:
+                 select: tuple[str, list[str], str] | None = None, name: str = "chart") -> alt.Chart:
     """Figures as the articles give them: a point for a point, a line from low to high for a range.
 
     Each mark is labelled with its `shown` text, so "over" and "about" are read, not guessed;
@@ -173,10 +170,14 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
         x="at:Q", y=yy, text="shown:N", tooltip=tooltip(lang),
     )
     layered = alt.layer(ranges, points, labels, room)
-    return titled(_filtered(layered, select).properties(width=460), title, frame, lang)
+    visible = None
+    if select:
+        field, options, _ = select
+        visible = {"param": f"pick_{field}", "field": field, "all": "all" if options[0] == "all" else None}
+    return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible)
 
 
-def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str) -> alt.Chart:
+def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking") -> alt.Chart:
     """Ranked categories, rank 1 on top with the longest bar (length = N + 1 - rank), each labelled with its rank.
 
     The bars are in the kind's colour and end in the kind's shape.
@@ -196,11 +197,12 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str) -> al
         x="prominence:Q", y=y, color=color, shape=shape, tooltip=tooltip(lang))
     labels = base.mark_text(align="left", dx=10, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
     room = base.mark_point(opacity=0).encode(x="room:Q", y=y)
-    return titled(alt.layer(bars, ends, labels, room).properties(width=460), title, ranked, lang)
+    return titled(alt.layer(bars, ends, labels, room).properties(width=460), title, ranked, lang, name, "bar_chart",
+                  {"param": top.name, "field": "rank", "op": "<="})
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
-                     lang: str, unit_label: str, title: str) -> alt.Chart:
+                     lang: str, unit_label: str, title: str, name: str = "projection") -> alt.Chart:
     """A scenario line from `base` that a bound slider re-grows, over the reported points."""
     growth = alt.param(name="growth", value=growth_rate,
                        bind=alt.binding_range(min=0, max=0.3, step=0.005, name=text("growth_slider", lang) + " "))
@@ -222,4 +224,5 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
     reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
         x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
-    return titled((line + reported).properties(width=520), title, points, lang)
+    return titled((line + reported).properties(width=520), title, points, lang, name, "line_chart",
+                  kinds=("scenario",))

@@ -222,19 +222,21 @@ class MarketSize(Story):
         if which == "market":
             return self.figure(self.money(), lambda frame: charts.figure_chart(
                 frame, "中国跨境电商市场规模(2022)" if zh else "China cross-border e-commerce market, 2022",
-                self.lang, axis))
+                self.lang, axis, name="market_size-market"))
         if which == "projection":
             money = self.money().set_index("stat_id")
             points = money.loc[["market_size_2022_forecast"]].reset_index().assign(year=2022)
             return charts.projection_chart(points, {"year": 2022, "value": money.loc["market_size_2022_forecast", "value"]},
                                            self.params["growth_rate"], self.params["horizon_years"], self.lang, axis,
-                                           "情景推算:拖动滑块改变年增长率" if zh else "Scenario: drag the slider to change annual growth")
+                                           "情景推算:拖动滑块改变年增长率" if zh else "Scenario: drag the slider to change annual growth",
+                                           name="market_size-scenario")
         if which == "platforms":
             frame = self.platform_scale()
             units = sorted(frame["unit"].unique(), key=lambda u: (u != "users", u))
             return self.figure(frame, lambda frame: charts.figure_chart(
                 frame, "平台规模(按单位选择)" if zh else "Platform scale (pick a unit)", self.lang,
-                text("count_axis", self.lang), y="platform", select=("unit", units, text("unit", self.lang))))
+                text("count_axis", self.lang), y="platform", select=("unit", units, text("unit", self.lang)),
+                name="market_size-platforms"))
         raise ValueError(f"unknown chart {which!r} (market, projection, platforms)")
 
     def widget(self):
@@ -305,17 +307,20 @@ class UserDemographics(Story):
             options = ["all", *sorted(shares["platform"].unique())]
             return self.figure(shares, lambda shares: charts.figure_chart(
                 shares, "各平台用户画像(可按平台筛选)" if zh else "Users by platform (filter by platform)", self.lang,
-                measure_title("share", self.lang), select=("platform", options, text("platform", self.lang))))
+                measure_title("share", self.lang), select=("platform", options, text("platform", self.lang)),
+                name="user_demographics-platforms"))
         if which == "surveys":
             survey = shares[shares["platform"] == ""]
             options = ["all", *sorted(survey["geography"].unique())]
             return self.figure(survey, lambda survey: charts.figure_chart(
                 survey, "对话式商务消费者调查" if zh else "Conversational-commerce consumer surveys", self.lang,
-                measure_title("share", self.lang), select=("geography", options, text("market", self.lang))))
+                measure_title("share", self.lang), select=("geography", options, text("market", self.lang)),
+                name="user_demographics-surveys"))
         if which == "relative":
             relative = frame[frame["measure_kind"] == "uplift"]
             return self.figure(relative, lambda relative: charts.figure_chart(
-                relative, "与非用户相比" if zh else "Compared with non-users", self.lang, measure_title("uplift", self.lang)))
+                relative, "与非用户相比" if zh else "Compared with non-users", self.lang, measure_title("uplift", self.lang),
+                name="user_demographics-relative"))
         raise ValueError(f"unknown chart {which!r} (platforms, surveys, relative)")
 
     def widget(self):
@@ -380,11 +385,12 @@ class CategoryTrends(Story):
             frame = self.ranking()
             return self.figure(frame[frame["unit"] == "rank"], lambda ranked: charts.ranking_chart(
                 ranked, self.params["top_n"], self.lang,
-                "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories"))
+                "美国黑五最想购入品类排名(2022)" if zh else "US Black Friday 2022: most-wanted categories",
+                name="category_trends-ranking"))
         if which == "tmall":
             return self.figure(self.tmall_categories(), lambda frame: charts.figure_chart(
                 frame, "天猫国际品类数" if zh else "Tmall Global product categories", self.lang,
-                "商品品类数" if zh else "Product categories"))
+                "商品品类数" if zh else "Product categories", name="category_trends-tmall"))
         raise ValueError(f"unknown chart {which!r} (ranking, tmall)")
 
     def widget(self):

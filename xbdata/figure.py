@@ -1,0 +1,163 @@
+"""A chart as a document: the drawing, and under it its sources, notes, periods, downloads and citation.
+
+Our World in Data's grapher set the model: every chart carries its source line, notes, the
+periods it covers, PNG and SVG of the chart as drawn, CSV of all its rows or only those shown,
+and an in-line and a full citation. Here all of it works offline inside the one HTML file: the
+rows travel in the chart's `usermeta`, and one small script (emitted once, with the Vega
+libraries) turns the buttons into real files in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pandas as pd
+
+from . import __version__
+from .escape import html_attr, html_text, link, script_json
+from .labels import kind_name, text
+from .seeds import articles
+
+CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
+               "quote", "source_title", "source_url")
+_ROW_NOTES = {"derived": "note_derived", "scenario": "note_scenario", "hypothetical": "note_hypothetical"}
+
+
+def _plain(x):
+    """A JSON-ready cell: NaN and NA become None, numpy numbers plain Python ones."""
+    if x is None or (isinstance(x, float) and x != x) or x is pd.NA:
+        return None
+    return x.item() if hasattr(x, "item") else x
+
+
+def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | None = None,
+         kinds: tuple[str, ...] = ()) -> dict:
+    """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`."""
+    known = articles()
+    ids = sorted({s for source in frame["source"] for s in str(source).split(";") if s})
+    sources = [{"outlet": known[i].outlet.split(" (")[0], "title": known[i].title, "url": known[i].url}
+               for i in ids if i in known]
+    shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
+    notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]
+    if {"low", "high", "value"} <= set(frame) and (frame["value"].isna() & frame["low"].notna()).any():
+        notes.append(text("note_range", lang))
+    periods = sorted({str(p) for p in frame.get("period", pd.Series(dtype=str)) if str(p)})
+    rows = [{c: _plain(r.get(c)) for c in CSV_COLUMNS if c in frame} for r in frame.to_dict("records")]
+    outlets = "; ".join(dict.fromkeys(s["outlet"] for s in sources))
+    full = "; ".join(f"{s['outlet']}, “{s['title']}”" + (f", {s['url']}" if s["url"] else "") for s in sources)
+    return {
+        "name": name, "lang": lang, "title": title, "sources": sources, "notes": notes, "periods": periods,
+        "rows": rows, "visible": visible,
+        "cite_inline": text("cite_inline", lang).format(outlets=outlets),
+        "cite_full": text("cite_full", lang).format(sources=full, title=title, version=__version__),
+    }
+
+
+def _footer(m: dict) -> str:
+    lang = m["lang"]
+    sources = "; ".join(f"{html_text(s['outlet'])}《{link(s['url'], s['title']) if s['url'] else html_text(s['title'])}》"
+                        for s in m["sources"])
+    parts = [f'<p class="xbdata-source"><b>{html_text(text("source", lang))}</b> {sources}</p>']
+    if m["notes"]:
+        parts.append(f'<p class="xbdata-notes"><b>{html_text(text("notes", lang))}</b> '
+                     + " ".join(html_text(n) for n in m["notes"]) + "</p>")
+    if m["periods"]:
+        parts.append(f'<p class="xbdata-periods"><b>{html_text(text("periods", lang))}</b> '
+                     + html_text(", ".join(m["periods"])) + "</p>")
+    buttons = "".join(f'<button type="button" data-action="{action}">{html_text(text(key, lang))}</button>'
+                      for action, key in (("png", "download_png"), ("svg", "download_svg"), ("csv-all", "csv_all"),
+                                          ("csv-visible", "csv_visible")))
+    cite = (f'<details class="xbdata-cite"><summary>{html_text(text("cite", lang))}</summary>'
+            f'<p><b>{html_text(text("cite_inline_head", lang))}</b> <span data-cite="inline">{html_text(m["cite_inline"])}</span></p>'
+            f'<p><b>{html_text(text("cite_full_head", lang))}</b> <span data-cite="full">{html_text(m["cite_full"])}</span></p>'
+            f'<button type="button" data-action="copy">{html_text(text("copy", lang))}</button></details>')
+    return (f'<figcaption class="xbdata-footer">{"".join(parts)}'
+            f'<div class="xbdata-downloads" role="group" aria-label="{html_attr(text("downloads", lang))}">{buttons}</div>'
+            f"{cite}</figcaption>")
+
+
+def figure_html(spec: dict) -> str:
+    """The HTML block for one chart: the drawing, then its footer; the page's script draws and wires it."""
+    m = (spec.get("usermeta") or {}).get("xbdata")
+    element = f"xbdata-chart-{uuid.uuid4().hex[:12]}"
+    footer = _footer(m) if m else ""
+    return (
+        f'<figure class="xbdata-figure"><div id="{element}" class="xbdata-chart"></div>{footer}</figure>\n'
+        f'<script type="text/javascript">\n(function () {{\n'
+        f"  var el = document.getElementById({json.dumps(element)});\n"
+        f"  if (!window.xbdataFigures) {{ el.textContent = 'Chart not drawn: run xbdata.charts.enable() first.'; return; }}\n"
+        f"  window.xbdataFigures.draw(el, {script_json(spec)});\n}})();\n</script>"
+    )
+
+
+# The page's one script for every figure: waits for the Vega libraries, draws, wires the buttons.
+FIGURES_JS = r"""
+(function () {
+  if (window.xbdataFigures) { return; }
+  function save(name, blob) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob); a.download = name; a.style.display = 'none';
+    document.body.appendChild(a); a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+  }
+  function dataUrlBlob(url) {
+    var parts = url.split(','), bytes = atob(parts[1]), out = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) { out[i] = bytes.charCodeAt(i); }
+    return new Blob([out], {type: parts[0].split(':')[1].split(';')[0]});
+  }
+  function cell(v) {
+    if (v === null || v === undefined) { return ''; }
+    var s = String(v);
+    if (/^[=+@\t\r]/.test(s)) { s = "'" + s; }
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function csv(rows) {
+    var columns = rows.length ? Object.keys(rows[0]) : [];
+    return '\ufeff' + [columns.join(',')].concat(rows.map(function (r) {
+      return columns.map(function (c) { return cell(r[c]); }).join(',');
+    })).join('\r\n') + '\r\n';
+  }
+  function visible(meta, view) {
+    var f = meta.visible;
+    if (!f) { return meta.rows; }
+    var chosen = view.signal(f.param);
+    return meta.rows.filter(function (r) {
+      if (f.op === '<=') { return r[f.field] !== null && r[f.field] <= chosen; }
+      return (f.all !== null && chosen === f.all) || r[f.field] === chosen;
+    });
+  }
+  function wire(figure, meta, view) {
+    var on = function (action, fn) {
+      var b = figure.querySelector('[data-action="' + action + '"]');
+      if (b) { b.onclick = fn; }
+    };
+    on('png', function () { view.toImageURL('png', 2).then(function (u) { save(meta.name + '.png', dataUrlBlob(u)); }); });
+    on('svg', function () { view.toSVG().then(function (s) { save(meta.name + '.svg', new Blob([s], {type: 'image/svg+xml'})); }); });
+    on('csv-all', function () { save(meta.name + '.csv', new Blob([csv(meta.rows)], {type: 'text/csv'})); });
+    on('csv-visible', function () { save(meta.name + '-visible.csv', new Blob([csv(visible(meta, view))], {type: 'text/csv'})); });
+    on('copy', function () {
+      var text = meta.cite_full;
+      if (navigator.clipboard) { navigator.clipboard.writeText(text).catch(function () {}); }
+      figure.querySelector('[data-action="copy"]').setAttribute('data-copied', 'true');
+    });
+  }
+  window.xbdataFigures = {
+    draw: function (el, spec) {
+      var meta = (spec.usermeta || {}).xbdata || null;
+      if (!window.vegaEmbed) { el.textContent = 'Chart not drawn: the Vega libraries are missing.'; return; }
+      window.vegaEmbed(el, spec, {actions: false, renderer: 'svg'}).then(function (result) {
+        if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
+      }).catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
+    }
+  };
+})();
+"""
+
+FIGURE_CSS = """
+.xbdata-figure { margin: 8px 0 24px; }
+.xbdata-footer { font-size: 12px; color: #555; max-width: 900px; }
+.xbdata-footer p { margin: 2px 0; }
+.xbdata-downloads button, .xbdata-cite button { font-size: 12px; margin: 4px 6px 0 0; }
+@media print { .xbdata-downloads, .xbdata-cite, .vega-bindings { display: none; } }
+"""
