@@ -145,8 +145,10 @@ FIGURES_JS = r"""
   window.xbdataFigures = {
     draw: function (el, spec) {
       var meta = (spec.usermeta || {}).xbdata || null;
-      if (!window.vegaEmbed) { el.textContent = 'Chart not drawn: the Vega libraries are missing.'; return; }
-      window.vegaEmbed(el, spec, {actions: false, renderer: 'svg'}).then(function (result) {
+      (window.xbdataVegaReady || Promise.resolve()).then(function () {
+        if (!window.vegaEmbed) { throw new Error('the Vega libraries are missing'); }
+        return window.vegaEmbed(el, spec, {actions: false, renderer: 'svg'});
+      }).then(function (result) {
         if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
       }).catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
     }
