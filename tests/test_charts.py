@@ -131,3 +131,23 @@ def test_a_tampered_vega_bundle_cache_is_made_again(tmp_path, monkeypatch):
     cached.write_text("alert('not vega');", encoding="utf-8")
     assert charts.vega_bundle() == first
     assert cached.read_text(encoding="utf-8") == first
+
+
+def test_the_sources_table_has_a_caption_and_header_scopes():
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append((tag, dict(attrs)))
+
+    parser = Tags()
+    parser.feed(open_report("category_trends", lang="zh").sources().data)
+    tags = parser.tags
+    assert any(t == "caption" for t, _ in tags)
+    headers = [a for t, a in tags if t == "th"]
+    assert headers and all(a.get("scope") in ("col", "row") for a in headers)
+    assert sum(a.get("scope") == "row" for a in headers) == sum(t == "tr" for t, _ in tags) - 1

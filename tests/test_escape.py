@@ -109,7 +109,7 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     monkeypatch.setattr(xbdata.story, "statistics", lambda lang="en": frame)
     report = xbdata.story.open_report("market_size")
     r = read(report.sources().data)
-    assert {t for t, _ in r.tags} <= {"h2", "table", "thead", "tbody", "tr", "th", "td", "br", "code", "a"}
+    assert {t for t, _ in r.tags} <= {"h2", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "code", "a"}
     assert not any(k == "href" and v.startswith("javascript") for _, attrs in r.tags for k, v in attrs)
     text = "".join(r.text)
     assert all(v in text for k, v in hostile.items() if k != "source_url")

@@ -27,6 +27,7 @@ TEXT = {
     "no_figures": ("所选条件下文章没有给出数字", "The articles give no figure for this selection"),
     "breakdown": ("细分", "Breakdown"),
     "all": ("全部", "all"),
+    "sources_caption": ("本报告用到的{n}个统计数字,各附原文引语与文章", "The {n} statistics this report uses, each with its verbatim quote and article"),
     "source": ("来源:", "Source:"),
     "notes": ("说明:", "Notes:"),
     "periods": ("时期:", "Periods:"),

@@ -112,12 +112,14 @@ class Story:
         for r in rows.itertuples():
             quote = html_text(r.quote if r.quote else ("由 " if zh else "computed from ") + str(r.inputs).replace(";", ", "))
             article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "")
-            body.append(f"<tr><td>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></td><td>{html_text(r.shown)}</td>"
+            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{html_text(r.shown)}</td>"
                         f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}<br><code>{html_text(r.source)}</code></td></tr>")
-        title = "## 数据来源" if zh else "## Sources"
-        table = ("<table class='xbdata-sources'><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
+        title = "数据来源" if zh else "Sources"
+        caption = text("sources_caption", self.lang).format(n=len(rows))
+        table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"
+                 + "".join(f"<th scope='col'>{h}</th>" for h in head)
                  + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
-        return HTML(f"<h2>{title[3:]}</h2>{table}")
+        return HTML(f"<h2>{title}</h2>{table}")
 
     def _live(self, controls: dict, show):
         """Widgets bound to parameters: each change reopens the report with the new values and redraws `show(report)`."""
