@@ -115,3 +115,31 @@ def test_charts_have_real_descriptions(browser, built_reports):
     assert len(labels) == 2 and all("figures:" in label for label in labels), labels
     assert labels[0].startswith("Bar chart: US Black Friday 2022") and "electronics: #1" in labels[0]
     page.close()
+
+
+def test_dark_mode_follows_the_system_and_the_toggle_is_remembered(browser, built_reports):
+    page = browser.new_page()
+    page.emulate_media(color_scheme="dark")
+    page.goto((built_reports / "category_trends.html").as_uri())
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=20000)
+    page.evaluate("localStorage.removeItem('xbdata-theme')")
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=20000)
+    background = "getComputedStyle(document.querySelector('.xbdata-chart svg.marks')).backgroundColor"
+    text = "getComputedStyle(document.querySelector('.xbdata-chart svg.marks text')).fill"
+    assert page.evaluate("document.documentElement.getAttribute('data-xbdata-theme')") == "dark"
+    assert page.evaluate(background) == "rgb(27, 27, 27)" and page.evaluate(text) == "rgb(230, 230, 230)"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(18, 18, 18)"
+
+    page.emulate_media(media="print")          # the print stylesheet is light
+    assert page.evaluate(background) == "rgb(255, 255, 255)"
+    assert page.locator(".xbdata-theme-toggle").is_hidden()
+    page.emulate_media(media="screen")
+
+    page.click(".xbdata-theme-toggle")
+    assert page.evaluate(background) == "rgb(255, 255, 255)"
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=20000)
+    assert page.evaluate("document.documentElement.getAttribute('data-xbdata-theme')") == "light"
+    page.evaluate("localStorage.removeItem('xbdata-theme')")
+    page.close()

@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta
+from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 from .iorw import write_atomic
 from .labels import kind_name, text
 from .seeds import articles
@@ -84,14 +84,18 @@ def packed_bundle() -> str:
 
 
 class _Libraries:
-    """Displays as the page's Vega libraries (gzipped, inflated in the browser) and the figure script."""
+    """Displays as the page's Vega libraries (gzipped, inflated in the browser), the figure script and the theme."""
+
+    def __init__(self, lang: str = "en"):
+        self.lang = lang
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {
             "text/html": (f'<script type="application/octet-stream" data-xbdata="vega-libraries-gz">{packed_bundle()}</script>'
                           f'<script type="text/javascript" data-xbdata="vega-libraries">{_INFLATE_JS}</script>'
                           f'<style data-xbdata="figures">{FIGURE_CSS}</style>'
-                          f'<script type="text/javascript" data-xbdata="figures">{FIGURES_JS}</script>'),
+                          f'<script type="text/javascript" data-xbdata="figures">{FIGURES_JS}</script>'
+                          f'<script type="text/javascript" data-xbdata="theme">{theme_js(self.lang)}</script>'),
             "text/plain": "Vega libraries loaded (embedded, no network needed).",
         }
 
@@ -103,11 +107,11 @@ def _render(spec: dict, **_) -> dict:
 alt.renderers.register(RENDERER, _render)
 
 
-def enable() -> _Libraries:
+def enable(lang: str = "en") -> _Libraries:
     """Use xbdata's offline renderer; display the result once, before the first chart."""
     alt.renderers.enable(RENDERER)
     alt.data_transformers.disable_max_rows()
-    return _Libraries()
+    return _Libraries(lang)
 
 
 def sources_line(frame: pd.DataFrame, lang: str) -> str:

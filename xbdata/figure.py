@@ -158,8 +158,63 @@ FIGURES_JS = r"""
 
 FIGURE_CSS = """
 .xbdata-figure { margin: 8px 0 24px; }
-.xbdata-footer { font-size: 12px; color: #555; max-width: 900px; }
+.xbdata-footer { font-size: 12px; color: var(--xbdata-muted, #555); max-width: 900px; }
 .xbdata-footer p { margin: 2px 0; }
 .xbdata-downloads button, .xbdata-cite button { font-size: 12px; margin: 4px 6px 0 0; }
-@media print { .xbdata-downloads, .xbdata-cite, .vega-bindings { display: none; } }
+.xbdata-theme-toggle { position: fixed; top: 8px; right: 12px; z-index: 10; font-size: 13px; }
+@media screen {
+  html[data-xbdata-theme="dark"] {
+    color-scheme: dark; --xbdata-muted: #b8b8b8;
+    --jp-layout-color0: #121212; --jp-layout-color1: #1b1b1b; --jp-layout-color2: #262626; --jp-layout-color3: #333;
+    --jp-ui-font-color0: #f2f2f2; --jp-ui-font-color1: #e0e0e0; --jp-ui-font-color2: #bdbdbd;
+    --jp-content-font-color0: #ffffff; --jp-content-font-color1: #e6e6e6; --jp-content-font-color2: #c4c4c4;
+    --jp-content-font-color3: #9e9e9e; --jp-border-color0: #5a5a5a; --jp-border-color1: #474747;
+    --jp-border-color2: #363636; --jp-rendermime-table-row-background: #1b1b1b;
+    --jp-rendermime-table-row-hover-background: #303030; --jp-content-link-color: #8ab4f8;
+    --jp-cell-editor-background: #1b1b1b;
+  }
+  html[data-xbdata-theme="dark"] body { background: #121212; color: #e6e6e6; }
+  html[data-xbdata-theme="dark"] a { color: #8ab4f8; }
+  html[data-xbdata-theme="dark"] table.xbdata-sources td, html[data-xbdata-theme="dark"] table.xbdata-sources th { border-color: #474747; }
+  html[data-xbdata-theme="dark"] .xbdata-chart svg.marks { background-color: #1b1b1b !important; }
+  html[data-xbdata-theme="dark"] .xbdata-chart svg.marks text { fill: #e6e6e6; }
+  html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-grid line, html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-grid path { stroke: #3d3d3d; }
+  html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-domain line, html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-tick line,
+  html[data-xbdata-theme="dark"] .xbdata-chart path.background { stroke: #8a8a8a; }
+}
+@media print { .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle { display: none; } }
 """
+
+# The page's colour scheme: the reader's stored choice, else the system's; a toggle on a shared
+# report (not inside JupyterLab, which has its own themes) switches and remembers it.
+THEME_JS = r"""
+(function () {
+  if (window.xbdataTheme) { return; }
+  var root = document.documentElement, key = 'xbdata-theme', stored = null;
+  try { stored = localStorage.getItem(key); } catch (e) {}
+  var system = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  function apply(theme) {
+    root.setAttribute('data-xbdata-theme', theme);
+    var b = document.querySelector('.xbdata-theme-toggle');
+    if (b) { b.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false'); }
+  }
+  window.xbdataTheme = {
+    set: function (theme) { try { localStorage.setItem(key, theme); } catch (e) {} apply(theme); },
+    get: function () { return root.getAttribute('data-xbdata-theme'); }
+  };
+  apply(stored === 'dark' || stored === 'light' ? stored : system);
+  var shared = document.body && document.body.classList.contains('jp-Notebook');
+  if (shared && !document.querySelector('.xbdata-theme-toggle')) {
+    var b = document.createElement('button');
+    b.type = 'button'; b.className = 'xbdata-theme-toggle'; b.textContent = LABEL;
+    b.onclick = function () { window.xbdataTheme.set(window.xbdataTheme.get() === 'dark' ? 'light' : 'dark'); };
+    document.body.appendChild(b);
+    apply(window.xbdataTheme.get());
+  }
+})();
+"""
+
+
+def theme_js(lang: str) -> str:
+    """THEME_JS with the toggle's label in `lang`."""
+    return THEME_JS.replace("LABEL", script_json(text("dark_mode", lang)))

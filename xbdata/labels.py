@@ -28,6 +28,7 @@ TEXT = {
     "breakdown": ("细分", "Breakdown"),
     "all": ("全部", "all"),
     "sources_caption": ("本报告用到的{n}个统计数字,各附原文引语与文章", "The {n} statistics this report uses, each with its verbatim quote and article"),
+    "dark_mode": ("深色/浅色", "Dark / light"),
     "source": ("来源:", "Source:"),
     "notes": ("说明:", "Notes:"),
     "periods": ("时期:", "Periods:"),

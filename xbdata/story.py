@@ -59,7 +59,7 @@ class Story:
         """Display once, first: the chart libraries, embedded (no network)."""
         from . import charts
 
-        return charts.enable()
+        return charts.enable(self.lang)
 
     def opening(self) -> list:
         """What a report shows first: the chart libraries, its title and lead, parameters and headline figures."""
