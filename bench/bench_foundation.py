@@ -3,7 +3,12 @@
 1. Loading the catalogue (parse + validate every quote, derive, build the DataFrame) against
    `import pandas`, measured in fresh interpreters so neither is helped by the other's caches.
 2. Extractor throughput in MB/s on a corpus of the seeds repeated to at least 10 MB, beside a
-   plain regex scan for digits over the same corpus (the floor any extractor must pay).
+   plain regex scan for digits over the same corpus (the floor any extractor must pay). Each is
+   timed RUNS times and the fastest kept, as timeit does: on a shared machine the slower runs
+   measure the neighbours. The extractor caches parsed mention texts; because this corpus
+   repeats the seeds, nearly every parse after the first copy is a cache hit (the hit count is
+   printed), so the figure is the extractor's scanning and classifying speed more than its
+   parsing speed.
 
 Run with `make bench`. Prints a table; asserts nothing.
 """
@@ -16,6 +21,7 @@ import subprocess
 import sys
 import time
 
+from xbdata import extract
 from xbdata.extract import extract_mentions
 from xbdata.seeds import seed_texts
 
@@ -30,6 +36,16 @@ def fresh_interpreter_seconds(code: str) -> float:
         return time.perf_counter() - start
     baseline = statistics.median(once("pass") for _ in range(RUNS))
     return statistics.median(once(code) for _ in range(RUNS)) - baseline
+
+
+def fastest(run):
+    """(seconds, result) of the fastest of RUNS calls of `run`."""
+    best, result = float("inf"), None
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
 
 
 def main() -> None:
@@ -51,19 +67,17 @@ def main() -> None:
     corpus = seeds * (10 * 2**20 // unit + 1)
     size_mb = len(corpus.encode("utf-8")) / 2**20
 
-    start = time.perf_counter()
-    digits = sum(1 for _ in re.finditer(r"\d+", corpus))
-    plain_s = time.perf_counter() - start
-
-    start = time.perf_counter()
-    mentions = extract_mentions(corpus)
-    extract_s = time.perf_counter() - start
+    plain_s, digits = fastest(lambda: sum(1 for _ in re.finditer(r"\d+", corpus)))
+    extract._parse.cache_clear()
+    extract_s, mentions = fastest(lambda: extract_mentions(corpus))
+    cache = extract._parse.cache_info()
 
     print(f"\ncorpus: the five seeds repeated to {size_mb:.1f} MB")
     plain_label = "plain re.finditer(r'\\d+') scan"
     print(f"{plain_label:40} {plain_s:8.3f} s {size_mb / plain_s:9.1f} MB/s  ({digits} digit runs)")
     print(f"{'xbdata extract_mentions':40} {extract_s:8.3f} s {size_mb / extract_s:9.1f} MB/s  ({len(mentions)} mentions)")
     print(f"{'extractor / plain scan time':40} {extract_s / plain_s:8.1f}x")
+    print(f"(fastest of {RUNS} runs each; parse cache: {cache.hits} hits, {cache.misses} misses over all runs)")
 
 
 if __name__ == "__main__":

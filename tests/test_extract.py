@@ -5,38 +5,50 @@ from xbdata.extract import KINDS, extract_mentions
 A, B, C, D, E = ("000_8d48b1a84700725f", "001_1cbe8866d55724c7", "002_6700178db0982fd6",
                  "003_6ffb6ff860af52e7", "004_f2b2ca645d6b4bf5")
 
-# Mentions each seed must yield: (seed, text, value, unit, qualifier, kind)
+# Mentions each seed must yield: (seed, text, value, low, high, unit, qualifier, kind)
 EXPECTED = [
-    (A, "超7万亿", 7e12, None, ">", "statistic"),
-    (A, "达到15.7万亿", 15.7e12, None, "=", "statistic"),
-    (A, "2022上半年", 2022, "date", "=", "date"),
-    (A, "超过三分之一", 100 / 3, "%", ">", "statistic"),
-    (A, "近三分之二", 200 / 3, "%", "~", "statistic"),
-    (A, "2.7倍", 2.7, "x", "=", "statistic"),
-    (A, "第一名", 1, "rank", "=", "statistic"),
-    (A, "01", 1, None, "=", "list_marker"),
-    (B, "超過1.2億", 1.2e8, "users", ">", "statistic"),
-    (B, "高達390萬", 3.9e6, None, "=", "statistic"),
-    (B, "幾千元", 5500, "CNY", "~", "statistic"),
-    (B, "兩天", 2, "days", "=", "statistic"),
-    (C, "63.81%", 63.81, "%", "=", "statistic"),
-    (C, "25-32岁", 28.5, "age", "=", "statistic"),
-    (C, "2014年2月19日", 2014, "date", "=", "date"),
-    (C, "5300多", 5300, "categories", ">", "statistic"),
-    (D, "几乎每三个就有两个", 200 / 3, "%", "~", "statistic"),
-    (D, "6-25%", 15.5, "%", "=", "statistic"),
-    (D, "18至40岁", 29, "age", "=", "statistic"),
-    (E, "超过30亿", 3e9, None, ">", "statistic"),
-    (E, "增加了一倍", 2, "x", "=", "statistic"),
+    (A, "超7万亿", 7e12, 7e12, None, None, ">", "statistic"),
+    (A, "达到15.7万亿", 15.7e12, 15.7e12, 15.7e12, None, "=", "statistic"),
+    (A, "2022上半年", 2022, 2022, 2022, "date", "=", "date"),
+    (A, "超过三分之一", 100 / 3, 100 / 3, None, "%", ">", "statistic"),
+    (A, "近三分之二", 200 / 3, 200 / 3, 200 / 3, "%", "~", "statistic"),
+    (A, "2.7倍", 2.7, 2.7, 2.7, "x", "=", "statistic"),
+    (A, "第一名", 1, 1, 1, "rank", "=", "statistic"),
+    (A, "01", None, None, None, None, None, "list_marker"),
+    (B, "超過1.2億", 1.2e8, 1.2e8, None, "users", ">", "statistic"),
+    (B, "高達390萬", 3.9e6, 3.9e6, 3.9e6, None, "=", "statistic"),
+    (B, "幾千元", None, 2000, 9000, "CNY", "~", "statistic"),
+    (B, "兩天", 2, 2, 2, "days", "=", "statistic"),
+    (C, "63.81%", 63.81, 63.81, 63.81, "%", "=", "statistic"),
+    (C, "25-32岁", None, 25, 32, "age", "=", "statistic"),
+    (C, "2014年2月19日", 2014, 2014, 2014, "date", "=", "date"),
+    (C, "5300多个", 5300, 5300, None, "categories", ">", "statistic"),
+    (D, "几乎每三个就有两个", 200 / 3, 200 / 3, 200 / 3, "%", "~", "statistic"),
+    (D, "6-25%", None, 6, 25, "%", "=", "statistic"),
+    (D, "18至40岁", None, 18, 40, "age", "=", "statistic"),
+    (E, "超过30亿次", 3e9, 3e9, None, None, ">", "statistic"),
+    (E, "增加了一倍", 2, 2, 2, "x", "=", "statistic"),
 ]
 
 
-@pytest.mark.parametrize("seed,text,value,unit,qualifier,kind", EXPECTED)
-def test_seed_mentions(texts, seed, text, value, unit, qualifier, kind):
+def _same(a, b):
+    return (a is None) == (b is None) and (a is None or a == pytest.approx(b))
+
+
+def _only(text):
+    """The one mention in `text`."""
+    mentions = extract_mentions(text)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize("seed,text,value,low,high,unit,qualifier,kind", EXPECTED)
+def test_seed_mentions(texts, seed, text, value, low, high, unit, qualifier, kind):
     found = [m for m in extract_mentions(texts[seed]) if m.text == text]
     assert found, f"{text!r} not extracted from {seed}"
     m = found[0]
-    assert m.value == pytest.approx(value) and (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind)
+    assert _same(m.value, value) and _same(m.low, low) and _same(m.high, high)
+    assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind)
 
 
 def test_offsets_and_sentences_index_the_original_text(texts):
@@ -60,6 +72,7 @@ def test_any_text_and_both_scripts():
     assert [(m.start, m.end, m.value, m.unit, m.qualifier) for m in a] == \
         [(m.start, m.end, m.value, m.unit, m.qualifier) for m in b]
     assert [m.text for m in b] == ["超過1.2億", "約40%"]
+    assert [m.unit for m in b] == ["users", "%"]
 
 
 def test_urls_latin_words_and_non_numbers_are_not_mentions():
@@ -74,3 +87,176 @@ def test_slogan_parts_are_found_as_other():
 
 def test_empty_text():
     assert extract_mentions("") == []
+
+
+# --- the extractor reads units like the parser: once these drifted apart ----------------------
+
+@pytest.mark.parametrize("sentence,text,value,unit,qualifier", [
+    ("增速提高了3百分点。", "3百分点", 3, "pp", "="),
+    ("每件收费100人民币。", "100人民币", 100, "CNY", "="),
+    ("海运大约3周到港。", "大约3周", 3, "weeks", "~"),
+])
+def test_units_the_extractor_used_to_lose(sentence, text, value, unit, qualifier):
+    m = _only(sentence)
+    assert (m.text, m.value, m.unit, m.qualifier, m.kind) == (text, value, unit, qualifier, "statistic")
+
+
+# --- forms real reporting uses: (sentence, text, value, low, high, unit, qualifier) -----------
+
+FORMS = [
+    ("该平台入驻商家已有30多万家。", "30多万家", 3e5, 3e5, None, None, ">"),
+    ("全年寄出包裹5000余万件。", "5000余万件", 5e7, 5e7, None, None, ">"),
+    ("活跃买家有十几万人。", "十几万人", None, 110000, 190000, None, "~"),
+    ("行业融资几十亿美元。", "几十亿美元", None, 2e9, 9e9, "USD", "~"),
+    ("订单额突破百亿元大关。", "突破百亿元", 1e10, 1e10, None, "CNY", ">"),
+    ("市场规模有望达到上千亿。", "达到上千亿", 1e11, 1e11, None, None, ">="),
+    ("带动数十万人就业。", "数十万人", None, 2e5, 9e5, None, "~"),
+    ("规模达数百亿的赛道。", "达数百亿", None, 2e10, 9e10, None, "~"),
+    ("吸引了上万家工厂入驻。", "上万家", 1e4, 1e4, None, None, ">="),
+    ("毛利率在20%-30%之间。", "20%-30%", None, 20, 30, "%", "="),
+    ("客单价多为3万-5万元。", "3万-5万元", None, 3e4, 5e4, "CNY", "="),
+    ("转化率提升了2至3倍。", "2至3倍", None, 2, 3, "x", "="),
+    ("融资1000万至1500万美元。", "1000万至1500万美元", None, 1e7, 1.5e7, "USD", "="),
+    ("调查发现，每五个人中就有一个在海外网站购物。", "每五个人中就有一个", 20, 20, 20, "%", "="),
+    ("受访卖家中十个里有三个表示亏损。", "十个里有三个", 30, 30, 30, "%", "="),
+    ("每10个订单就有3个来自移动端。", "每10个订单就有3个", 30, 30, 30, "%", "="),
+    ("约有三成商家已布局独立站。", "约有三成", 30, 30, 30, "%", "~"),
+    ("近四成用户来自二线城市。", "近四成", 40, 40, 40, "%", "~"),
+    ("超两成卖家计划扩张。", "超两成", 20, 20, None, "%", ">"),
+    ("增速回落1.5个百分点。", "1.5个百分点", 1.5, 1.5, 1.5, "pp", "="),
+    ("占比为１２．５％。", "１２．５％", 12.5, 12.5, 12.5, "%", "="),
+    ("共计1,234,567单。", "1,234,567单", 1234567, 1234567, 1234567, None, "="),
+    ("交易額逾3億港元。", "逾3億港元", 3e8, 3e8, None, "HKD", ">"),
+    ("營收達120億新台幣。", "達120億新台幣", 1.2e10, 1.2e10, 1.2e10, "TWD", "="),
+    ("約兩成買家來自海外。", "約兩成", 20, 20, 20, "%", "~"),
+    ("交易量達幾萬單。", "達幾萬單", None, 2e4, 9e4, None, "~"),
+    ("物流成本增加了1.5個百分點。", "1.5個百分點", 1.5, 1.5, 1.5, "pp", "="),
+    ("海外仓面积突破1000万平方米。", "突破1000万", 1e7, 1e7, None, None, ">"),
+    ("出口额逾800亿元。", "逾800亿元", 8e10, 8e10, None, "CNY", ">"),
+    ("单量不到5000单。", "不到5000单", 5000, None, 5000, None, "<"),
+    ("亏损卖家不足一成。", "不足一成", 10, None, 10, "%", "<"),
+    ("客单价50美元以上。", "50美元以上", 50, 50, None, "USD", ">"),
+    ("复购率在35%左右。", "35%左右", 35, 35, 35, "%", "~"),
+    ("日均单量2万单上下。", "2万单上下", 2e4, 2e4, 2e4, None, "~"),
+    ("同比下降3.2%。", "3.2%", 3.2, 3.2, 3.2, "%", "="),
+    ("買家年齡在30歲以下。", "30歲以下", 30, None, 30, "age", "<"),
+    ("旺季销量翻了一番。", "翻了一番", 2, 2, 2, "x", "="),
+    ("运费高达每公斤80元。", "80元", 80, 80, 80, "CNY", "="),
+    ("該店開業逾廿年。", "逾廿年", 20, 20, None, "years", ">"),
+    ("調查顯示逾半受訪者曾網購。", "逾半", 50, 50, None, "%", ">"),
+    ("包裹量增加了三成半。", "三成半", 35, 35, 35, "%", "="),
+    ("占全国的1/6左右。", "1/6左右", 100 / 6, 100 / 6, 100 / 6, "%", "~"),
+    ("当天成交额破亿。", "破亿", 1e8, 1e8, None, None, ">"),
+    ("年销售额超亿元的企业", "超亿元", 1e8, 1e8, None, "CNY", ">"),
+    ("营收为1.2万亿日元。", "1.2万亿日元", 1.2e12, 1.2e12, 1.2e12, None, "="),
+    ("美国是最大的市场，德国位列第三大市场。", "第三大", 3, 3, 3, "rank", "="),
+    ("Temu下载量位列全球第二。", "第二", 2, 2, 2, "rank", "="),
+    ("每件收费由HK$12至HK$25不等。", "HK$12至HK$25", None, 12, 25, "HKD", "="),
+    ("去年销售额增长近一倍。", "增长近一倍", 2, 2, 2, "x", "~"),
+    ("客单价约新台币650元。", "约新台币650元", 650, 650, 650, "TWD", "~"),
+    ("每月網購3次或以上。", "3次或以上", 3, 3, None, None, ">="),
+    ("客单价在2万多元。", "2万多元", 2e4, 2e4, None, "CNY", ">"),
+    ("新增企业千余家。", "千余家", 1000, 1000, None, None, ">"),
+    ("其中近百家上市。", "近百家", 100, 100, 100, None, "~"),
+    ("数千名卖家参加。", "数千名", None, 2000, 9000, "sellers", "~"),
+    ("平均每2500名居民就有一個自提點。", "每2500名居民就有一個", 0.04, 0.04, 0.04, "%", "="),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,low,high,unit,qualifier", FORMS)
+def test_forms_real_reporting_uses(sentence, text, value, low, high, unit, qualifier):
+    m = _only(sentence)
+    assert m.text == text and m.kind == "statistic"
+    assert _same(m.value, value) and _same(m.low, low) and _same(m.high, high)
+    assert (m.unit, m.qualifier) == (unit, qualifier)
+
+
+def test_a_range_with_a_qualifier_between_is_still_one_range():
+    m = _only("退货率约在20%～30%。")
+    assert (m.text, m.value, m.low, m.high, m.unit) == ("20%～30%", None, 20, 30, "%")
+
+
+def test_from_one_figure_to_another_is_two_figures_not_a_range():
+    mentions = extract_mentions("出口额从1.06万亿元到2.38万亿元，产业带从20个增加到45个。")
+    assert [(m.text, m.value) for m in mentions] == [("1.06万亿元", 1.06e12), ("2.38万亿元", 2.38e12),
+                                                   ("20个", 20), ("45个", 45)]
+
+
+def test_counting_words_inside_a_ratio_are_not_mentions_of_their_own():
+    mentions = extract_mentions("据调查，每五个人中就有一个在用，十个里有三个每周下单。")
+    assert [m.text for m in mentions] == ["每五个人中就有一个", "十个里有三个"]
+
+
+# --- what is not a statistic ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,text,kind", [
+    ("发布于2025-03-15 10:30", "2025-03-15 10:30", "date"),
+    ("2025年3月15日，海关公布数据。", "2025年3月15日", "date"),
+    ("2024年，行业回暖。", "2024年", "date"),
+    ("第三季度，订单回升。", "第三季度", "date"),
+    ("今年1-9月，出口回暖。", "1-9月", "date"),
+    ("Q3营收回升。", "Q3", "date"),
+    ("2020-2023年，行业高速发展。", "2020-2023年", "date"),
+    ("5年间，规模扩大。", "5年", "period"),
+    ("近3年，企业数量增加。", "近3年", "period"),
+    ("包裹4天内送达。", "4天", "period"),
+    ("过去两年，市场变化很大。", "两年", "period"),
+    ("未来五年，行业将整合。", "五年", "period"),
+    ("三年来，平台不断扩张。", "三年", "period"),
+    ("五年前还没有这个市场。", "五年", "period"),
+    ("阅读 1234", "1234", "furniture"),
+    ("阅读10万+", "10万+", "furniture"),
+    ("点赞 56", "56", "furniture"),
+    ("评论 8", "8", "furniture"),
+    ("在看：12", "12", "furniture"),
+    ("近7日，订单增加。", "近7日", "period"),
+    ("在过去的5年里，行业变化很大。", "5年", "period"),
+    ("一、市场概况", "一、", "list_marker"),
+    ("1. 市场概况", "1.", "list_marker"),
+    ("（3）物流", "（3）", "list_marker"),
+    ("1、物流", "1、", "list_marker"),
+    ("跨境电商有两大优势。", "两", "other"),
+    ("从三个方面分析。", "三个", "other"),
+    ("iPhone 15 上市。", "15", "other"),
+    ("多数企业实现了两位数增长。", "两位", "other"),
+    ("地址为科技园5栋。", "5", "other"),
+    ("（满分5分）", "5", "other"),
+    ("留言 12", "12", "furniture"),
+    ("01 平台业绩", "01", "list_marker"),
+    ("2024财年营收回升。", "2024财年", "date"),
+    ("比如一件100元的商品。", "100元", "other"),
+])
+def test_mentions_that_are_not_statistics(sentence, text, kind):
+    m = _only(sentence)
+    assert (m.text, m.kind) == (text, kind)
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("平均配送时间为5天。", "5天", 5, "days"),
+    ("时效缩短至3天。", "3天", 3, "days"),
+])
+def test_a_measured_duration_stays_a_statistic(sentence, text, value, unit):
+    m = _only(sentence)
+    assert (m.text, m.value, m.unit, m.kind) == (text, value, unit, "statistic")
+
+
+@pytest.mark.parametrize("sentence", ["双11当天销量大涨。", "双十一当天销量大涨。", "618大促开始了。", "黑五期间流量翻倍"])
+def test_event_names_are_not_mentions(sentence):
+    assert [m.text for m in extract_mentions(sentence)] == (["翻倍"] if "翻倍" in sentence else [])
+
+
+def test_telephone_numbers_are_not_mentions():
+    assert extract_mentions("客服电话400-800-1234，手机13812345678。") == []
+
+
+def test_a_lead_time_is_not_a_window():
+    m = _only("卖家需提前6-8周备货。")
+    assert (m.text, m.low, m.high, m.unit, m.kind) == ("6-8周", 6, 8, "weeks", "statistic")
+
+
+def test_furniture_words_without_a_number_are_not_mentions():
+    assert extract_mentions("在看 收藏 分享 来源：海关总署 编辑：小王 作者：李明") == []
+
+
+def test_kinds_are_the_documented_ones():
+    assert KINDS == ("statistic", "date", "period", "furniture", "list_marker", "other")

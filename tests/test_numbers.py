@@ -26,9 +26,9 @@ EXAMPLES = [
     ("二十六万", 260000, 260000, 260000, None, "="),
     ("三亿五千万", 3.5e8, 3.5e8, 3.5e8, None, "="),
     ("一百零五", 105, 105, 105, None, "="),
-    ("十几", 15, 11, 19, None, "~"),
-    ("几千", 5500, 2000, 9000, None, "~"),
-    ("几千元", 5500, 2000, 9000, "CNY", "~"),
+    ("十几", None, 11, 19, None, "~"),
+    ("几千", None, 2000, 9000, None, "~"),
+    ("几千元", None, 2000, 9000, "CNY", "~"),
     ("三分之一", 100 / 3, 100 / 3, 100 / 3, "%", "="),
     ("近三分之二", 200 / 3, 200 / 3, 200 / 3, "%", "~"),
     ("超过三分之一", 100 / 3, 100 / 3, None, "%", ">"),
@@ -41,11 +41,11 @@ EXAMPLES = [
     ("增加了一倍", 2, 2, 2, "x", "="),
     ("增加了两倍", 3, 3, 3, "x", "="),
     ("翻两番", 4, 4, 4, "x", "="),
-    ("25-32岁", 28.5, 25, 32, "age", "="),
-    ("16-24岁", 20, 16, 24, "age", "="),
-    ("6-25%", 15.5, 6, 25, "%", "="),
-    ("18至40岁", 29, 18, 40, "age", "="),
-    ("3-5万", 40000, 30000, 50000, None, "="),
+    ("25-32岁", None, 25, 32, "age", "="),
+    ("16-24岁", None, 16, 24, "age", "="),
+    ("6-25%", None, 6, 25, "%", "="),
+    ("18至40岁", None, 18, 40, "age", "="),
+    ("3-5万", None, 30000, 50000, None, "="),
     ("超过1.2亿", 1.2e8, 1.2e8, None, None, ">"),
     ("10%以上", 10, 10, None, "%", ">"),
     ("26000多个", 26000, 26000, None, None, ">"),
@@ -66,14 +66,85 @@ EXAMPLES = [
     ("第五个", 5, 5, 5, "rank", "="),
     ("8000个品类以上", 8000, 8000, None, "categories", ">"),
     ("超過1.2億用戶", 1.2e8, 1.2e8, None, "users", ">"),
-    ("数以亿计", 5.5e8, 2e8, 9e8, None, "~"),
+    ("数以亿计", None, 2e8, 9e8, None, "~"),
+    # 多/余/几 between a number and its magnitude
+    ("30多万", 3e5, 3e5, None, None, ">"),
+    ("5000余万件", 5e7, 5e7, None, None, ">"),
+    ("十几万", None, 110000, 190000, None, "~"),
+    ("几十亿", None, 2e9, 9e9, None, "~"),
+    ("三十多万", 3e5, 3e5, None, None, ">"),
+    ("70多亿件", 7e9, 7e9, None, None, ">"),
+    # magnitudes written only in characters
+    ("百亿元", 1e10, 1e10, 1e10, "CNY", "="),
+    ("上千亿", 1e11, 1e11, None, None, ">="),
+    ("数十万", None, 2e5, 9e5, None, "~"),
+    ("数百亿", None, 2e10, 9e10, None, "~"),
+    ("上万家", 1e4, 1e4, None, None, ">="),
+    ("突破百亿元", 1e10, 1e10, None, "CNY", ">"),
+    ("百亿级", 1e10, 1e10, 1e10, None, "~"),
+    # ranges with a unit on both ends or at the end
+    ("20%-30%", None, 20, 30, "%", "="),
+    ("20%～30%", None, 20, 30, "%", "="),
+    ("3万-5万元", None, 3e4, 5e4, "CNY", "="),
+    ("2至3倍", None, 2, 3, "x", "="),
+    ("1000万至1500万美元", None, 1e7, 1.5e7, "USD", "="),
+    ("约3-5万", None, 3e4, 5e4, None, "~"),
+    ("三到四成", None, 30, 40, "%", "="),
+    ("8000-1万", None, 8000, 10000, None, "="),
+    # ratios in words
+    ("每五个人中就有一个", 20, 20, 20, "%", "="),
+    ("十个里有三个", 30, 30, 30, "%", "="),
+    ("每10个消费者中就有3个", 30, 30, 30, "%", "="),
+    # 成, 个百分点, currencies, full-width and separators, traditional script
+    ("近四成", 40, 40, 40, "%", "~"),
+    ("超两成", 20, 20, None, "%", ">"),
+    ("2.3个百分点", 2.3, 2.3, 2.3, "pp", "="),
+    ("3百分点", 3, 3, 3, "pp", "="),
+    ("100人民币", 100, 100, 100, "CNY", "="),
+    ("大约3周", 3, 3, 3, "weeks", "~"),
+    ("5亿港元", 5e8, 5e8, 5e8, "HKD", "="),
+    ("120億新台幣", 1.2e10, 1.2e10, 1.2e10, "TWD", "="),
+    ("30萬歐元", 3e5, 3e5, 3e5, "EUR", "="),
+    ("1,234,567", 1234567, 1234567, 1234567, None, "="),
+    ("幾十萬", None, 2e5, 9e5, None, "~"),
+    ("約兩成", 20, 20, 20, "%", "~"),
+    ("逾3億", 3e8, 3e8, None, None, ">"),
+    ("達1.5個百分點", 1.5, 1.5, 1.5, "pp", "="),
+    ("18歲以下", 18, None, 18, "age", "<"),
+    # qualifiers
+    ("突破1000万", 1e7, 1e7, None, None, ">"),
+    ("不足5%", 5, None, 5, "%", "<"),
+    ("2000万件左右", 2e7, 2e7, 2e7, None, "~"),
+    ("60%上下", 60, 60, 60, "%", "~"),
+    ("5年以上", 5, 5, None, "years", ">"),
+    ("增长了1.2倍", 2.2, 2.2, 2.2, "x", "="),
+    ("增长近一倍", 2, 2, 2, "x", "~"),
+    # words for half, aliases, bare magnitudes after a qualifier, currencies named first
+    ("逾半", 50, 50, None, "%", ">"),
+    ("近半数", 50, 50, 50, "%", "~"),
+    ("一半以上", 50, 50, None, "%", ">"),
+    ("过半", 50, 50, None, "%", ">"),
+    ("三成半", 35, 35, 35, "%", "="),
+    ("两年半", 2.5, 2.5, 2.5, "years", "="),
+    ("1/5", 20, 20, 20, "%", "="),
+    ("逾廿年", 20, 20, None, "years", ">"),
+    ("卅", 30, 30, 30, None, "="),
+    ("破亿", 1e8, 1e8, None, None, ">"),
+    ("过亿", 1e8, 1e8, None, None, ">"),
+    ("超亿元", 1e8, 1e8, None, "CNY", ">"),
+    ("近万家", 1e4, 1e4, 1e4, None, "~"),
+    ("新台幣1,100元", 1100, 1100, 1100, "TWD", "="),
+    ("HK$12至HK$25", None, 12, 25, "HKD", "="),
+    ("1.2万亿日元", 1.2e12, 1.2e12, 1.2e12, None, "="),
+    ("3次或以上", 3, 3, None, None, ">="),
+    ("第二大", 2, 2, 2, "rank", "="),
 ]
 
 
 @pytest.mark.parametrize("text,value,low,high,unit,qualifier", EXAMPLES)
 def test_examples(text, value, low, high, unit, qualifier):
     q = parse_quantity(text)
-    assert q.value == pytest.approx(value)
+    assert (q.value is None) == (value is None) and (value is None or q.value == pytest.approx(value))
     assert (q.low is None) == (low is None) and (low is None or q.low == pytest.approx(low))
     assert (q.high is None) == (high is None) and (high is None or q.high == pytest.approx(high))
     assert (q.unit, q.qualifier) == (unit, qualifier)
@@ -186,7 +257,7 @@ def test_range_bounds_its_value(a, b, sep, unit):
     q = parse_quantity(f"{low}{sep}{high}{unit}")
     scale = 10**4 if unit == "万" else 1
     assert (q.low, q.high) == (low * scale, high * scale)
-    assert q.low <= q.value <= q.high
+    assert q.value is None and q.low <= q.midpoint() <= q.high
 
 
 @given(st.integers(min_value=1, max_value=20), st.integers(min_value=1, max_value=20))
@@ -204,3 +275,36 @@ def test_any_text_parses_or_raises_quantity_error(text):
         return
     assert q.qualifier in ("=", ">", ">=", "<", "~")
     assert q.value is None or not math.isnan(q.value)
+
+
+@pytest.mark.parametrize("text", ["6-25%", "3万-5万元", "几千", "数百亿", "十几万", "25-32岁"])
+def test_ranges_and_vague_amounts_state_no_single_value(text):
+    q = parse_quantity(text)
+    assert q.value is None and q.low is not None and q.high is not None
+
+
+@pytest.mark.parametrize("text,expected", [("6-25%", 15.5), ("25-32岁", 28.5), ("几千", 5500), ("超7万亿", 7e12),
+                                           ("40%", 40)])
+def test_midpoint_is_an_explicit_choice(text, expected):
+    assert parse_quantity(text).midpoint() == pytest.approx(expected)
+
+
+def test_midpoint_of_an_open_bound_is_none():
+    assert parse_quantity("不到10%").value == 10  # a stated figure keeps its value
+    from xbdata.numbers import Quantity
+    assert Quantity("x", None, None, 10.0, "%", "<").midpoint() is None
+
+
+@pytest.mark.parametrize("text,unit", [("2025-03-15", "date"), ("2025-03-15 10:30", "date"), ("1-9月", "date"),
+                                       ("第三季度", "date"), ("Q3", "date"), ("今年1-9月", "date"),
+                                       ("2020-2023年", "date")])
+def test_more_dates(text, unit):
+    assert parse_quantity(text).unit == unit
+
+
+def test_traditional_script_throughout():
+    # 億 萬 兩 幾 約 逾 達 個百分點 歲, each read as its simplified form would be
+    pairs = [("約兩億", "约两亿"), ("幾萬", "几万"), ("逾三成", "逾三成"), ("達2個百分點", "达2个百分点"), ("30歲", "30岁")]
+    for traditional, simplified in pairs:
+        a, b = parse_quantity(traditional), parse_quantity(simplified)
+        assert (a.value, a.low, a.high, a.unit, a.qualifier) == (b.value, b.low, b.high, b.unit, b.qualifier)

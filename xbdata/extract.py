@@ -2,8 +2,13 @@
 
 The extractor aims at recall: a statistic it misses is a statistic missing from the reports.
 The catalogue test holds it to that: every mention it finds in the seeds is either a catalogued
-statistic or an exclusion with a reason. Numbers inside URLs and e-mail addresses, and digits
-inside Latin words (B2B, 5G), are not mentions.
+statistic or an exclusion with a reason. It also says which mentions are not statistics, so
+that a reader of `xbdata extract` (and `make eval`) is not handed dates, page counters or list
+numbers as figures. Numbers inside URLs and e-mail addresses, and digits inside Latin words
+(B2B, 5G), are not mentions.
+
+Every pattern is built from `xbdata.words` and the grammar in `xbdata.numbers`, so the parser and
+the extractor read the same words the same way.
 """
 
 from __future__ import annotations
@@ -11,50 +16,110 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
-from .numbers import CN_NUMERAL, MAGNITUDE, Quantity, QuantityError, counted_unit, parse_quantity
+from . import words as W
+from .numbers import (ARABIC, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
+                      HALF_PATTERN, ORDINAL_PATTERN, PREFIX, RATIO_AMONG_PATTERN, RATIO_EVERY_PATTERN, SUFFIX, Quantity,
+                      QuantityError, counted_unit, parse_simplified, quantity_pattern, unnamed)
 from .script import to_simplified
 
-KINDS = ("statistic", "date", "list_marker", "other")
+# What a mention is:
+#   statistic    a figure about the world (size, share, growth, count, price, age, measured duration)
+#   date         a calendar reference: 2024年, 2025-03-15 10:30, 1-9月, 第三季度, Q3
+#   period       a duration used as a time window: 近3年, 5年间, 4天内, 过去两年, 三年来
+#   furniture    the page around the article: 阅读 1234, 点赞 56, 阅读10万+
+#   list_marker  numbering of lists and sections: 一、 1. （3） 第二
+#   other        a number that enumerates or names: 两大优势, 三分天注定, iPhone 15, 比如一件100元的商品
+# Event names (双11, 618大促, 黑五) are consumed and not reported, like numbers inside URLs.
+KINDS = ("statistic", "date", "period", "furniture", "list_marker", "other")
 
-_PREFIX = r"(?:超过|超出|多于|高于|逾|超|至少|不少于|不低于|将近|接近|大约有|约有|大约|大概|几乎|约|近|不到|不足|少于|低于|高达|多达|达到了|达到|达)?"
-_SUFFIX = r"(?:以上|以下|左右|上下|以内|有余)?"
-_UNIT = r"(?:%|成|个百分点|倍|万元|亿元|元|美元|周岁|岁|个小时|小时|个工作日|工作日|天|个月|年)?"
-_ARABIC = r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z\d])"
-_CN_DIGIT = "二两三四五六七八九"
-_CN_LONG = rf"(?:[{_CN_DIGIT}一十几]|数(?=[十百千万]))[{CN_NUMERAL}几]*[十百千万亿几][{CN_NUMERAL}几]*|数以[亿万千百]计|(?<![{CN_NUMERAL}])百万"
-_CN_SHORT = rf"[{_CN_DIGIT}十](?=个|名|位|家|款|种|类|大|天|年|倍|岁|小时|次|项|条|期|步|件|周|成)"
-_CLASSIFIER = r"(?:个|多个|家|款|位|名|次|人)?"
+_TIME_UNITS = set(W.TIME_UNITS)
+_NOT_AFTER_DIGIT = r"(?<![A-Za-z0-9.])"
 
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DATE = (
-    r"(?:19|20)\d\d/\d{1,2}~(?:19|20)\d\d/\d{1,2}"
-    r"|(?<!\d)(?:19|20)\d\d(?:年|/)(?:\d{1,2}(?:月|/(?!\d{3}))?(?:\d{1,2}日)?)?(?:上半年|下半年|年底|年初)?"
-    r"|(?<!\d)(?:19|20)\d\d(?:上半年|下半年)"
-    rf"|(?:今年|去年|明年)?(?<!\d){_MONTH}月(?:\d{{1,2}}日|[底初中末]|份)?"
-    r"|(?<!\d)\d\d后(?=[的已\s，,。])"
-    r"|[一二三四五六七八九十]{1,2}(?=、[一二三四五六七八九十]{1,2}月)"
-)
+# --- the numbers the extractor accepts --------------------------------------------------------
+# Arabic digits not glued to Latin letters (5G, B2B, 10k are names or units of another language).
+_ARABIC = rf"{_NOT_AFTER_DIGIT}{ARABIC}(?![A-Za-z\d])"
+# A Chinese numeral needs a unit character in it (二十, 三千, 十几) so that 一些, 万一, 十分 stay words;
+# 数 counts when a magnitude follows (数十万).
+_ALIASES = "".join(W.NUMERAL_ALIASES)
+_CN_LONG = (rf"(?:[{W.VAGUE_DIGIT}一二{W.COUNTING_DIGITS}{_ALIASES}]|{W.VAGUE_PREFIX}(?=[{W.UNIT_CHARS}]))"
+            rf"[{CN_NUMERAL}{W.VAGUE_DIGIT}{_ALIASES}]*[{W.UNIT_CHARS}{W.VAGUE_DIGIT}{_ALIASES}]"
+            rf"[{CN_NUMERAL}{W.VAGUE_DIGIT}{_ALIASES}]*|[{_ALIASES}]")
+# A single digit counts only before a classifier or unit (三成, 两天, 五家); see COUNTING_DIGITS.
+_SHORT_FOLLOWERS = W.alternation(W.CLASSIFIERS + tuple(W.UNIT_WORDS) + W.ENUMERATION_WORDS + W.MORE_WORDS)
+_CN_SHORT = rf"[{W.COUNTING_DIGITS}](?={_SHORT_FOLLOWERS})|一(?={W.alternation(W.ONE_BEFORE)})"
+# A magnitude standing alone: after 上 (上千亿, 上万), after a qualifier (突破百亿, 近百家), before
+# 多/余 (千余家), before a unit (百亿元), or one that is never a word (百万, 百亿; 千万 is also "by
+# all means").
+_STANDALONE = W.alternation(W.STANDALONE_MAGNITUDES)
+_QUALIFIER_ENDS = "".join(sorted({w[-1] for w in (*W.PREFIX_QUALIFIERS, *W.MAGNITUDE_PREFIXES)}))
+_MAGNITUDE_ALONE = (rf"(?<=[{_QUALIFIER_ENDS}])(?:{_STANDALONE}|[{W.BARE_MAGNITUDE_CHARS}])"
+                    rf"|[{W.BARE_MAGNITUDE_CHARS}](?={W.alternation(W.MORE_WORDS)})"
+                    rf"|(?:{_STANDALONE})(?={W.alternation((*W.UNIT_WORDS, *W.CLASSIFIERS, *W.SUFFIX_QUALIFIERS))})"
+                    rf"|(?<![{CN_NUMERAL}])(?:{W.alternation(W.UNAMBIGUOUS_MAGNITUDES)})(?![{CN_NUMERAL}])")
+_AFTER_PERCENT_WORD = rf"(?<={W.PERCENT_WORD})[{CN_NUMERAL}点]+"
+# 数以亿计, "counted in hundreds of millions": a vague amount.
+_COUNTLESS = rf"{W.VAGUE_PREFIX}以[{W.UNIT_CHARS}]计"
+_NUMBER = f"{_ARABIC}|{_COUNTLESS}|{_CN_LONG}|{_CN_SHORT}|{_MAGNITUDE_ALONE}|{_AFTER_PERCENT_WORD}"
 
+# --- what is not a statistic ------------------------------------------------------------------
+# Page counters (阅读 1234, 点赞 56, 阅读10万+): the number right after a furniture word.
+_FURNITURE_BEFORE = re.compile(rf"(?:{W.alternation(W.FURNITURE_WORDS)})[\s:：|丨·]*$")
+# Time windows (近3年, 过去两年, 5年间, 三年来): a duration with a window word before or after it.
+_PERIOD_BEFORE = re.compile(rf"(?:{W.alternation(W.PERIOD_BEFORE)})$")
+_PERIOD_AFTER = re.compile(W.alternation(W.PERIOD_AFTER))
+_LIST_NUMBER = rf"(?:\d{{1,2}}|[{W.COUNTING_CHARS}]{{1,3}})"
+_LINE_START_MARKER = (rf"^[ \t\u3000]*(?:[(（]?{_LIST_NUMBER}[)）.、](?!\d)|0\d(?=[ \t\u3000])"
+                      rf"|[(（]{_LIST_NUMBER}[)）]|\d{{1,2}}\.?$)")
+_LIST_MARKER = (rf"{_LINE_START_MARKER}|[(（]{_LIST_NUMBER}[)）]|(?<=[\s。])\d\.(?!\d)"
+                rf"|[{W.COUNTING_CHARS}]{{1,2}}(?=、[{W.COUNTING_CHARS}]{{1,2}}月)")   # 十、十一月
+_EVENT = (rf"{W.alternation(W.EVENT_NAMES)}"
+          rf"|{_NOT_AFTER_DIGIT}(?:{W.alternation(W.EVENT_NUMBERS)})(?=\s*(?:{W.alternation(W.EVENT_AFTER)}))")
+
+_QUALIFIED = rf"(?:{PREFIX})?(?:{{}})(?:{SUFFIX})?"
+
+# In priority order: where two could start at the same place, the first wins.
 _PATTERNS = [
-    ("date", _DATE),
-    ("list_marker", rf"^[(（]?(?:\d{{1,2}}|[一二三四五六七八九十])[)）.、](?!\d)|^\d{{1,2}}\.?$|^[(（][一二三四五六七八九十\d][)）]|(?<=[\s。])\d\.(?!\d)"),
-    ("ordinal", rf"第(?!三方)(?:[{CN_NUMERAL}]+|\d+)(?:名|位|个|大|种|类|点|季度|期)?"),
-    ("fraction", rf"{_PREFIX}[{CN_NUMERAL}\d]+分之[{CN_NUMERAL}\d]+{_SUFFIX}"),
-    ("every", rf"{_PREFIX}每[{CN_NUMERAL}]+个\w{{0,4}}?就有[{CN_NUMERAL}]+个"),
-    ("percent", rf"{_PREFIX}百分之[{CN_NUMERAL}\d.]+{_SUFFIX}"),
-    ("doubling", rf"(?:增加|增长|提高|提升|扩大)了?[一二两三四五六七八九十\d.]+倍|翻了?[一两二三四]?[番倍]"),
-    ("range", rf"{_PREFIX}(?:{_ARABIC}|{_CN_LONG})(?:{MAGNITUDE})?(?:-|~|至|到|—|–)(?:{_ARABIC}|{_CN_LONG})(?:{MAGNITUDE})?{_UNIT}{_SUFFIX}"),
-    ("parts", rf"[{_CN_DIGIT}]分(?!之|钟)"),
-    ("amount", rf"{_PREFIX}(?:{_ARABIC}(?:{MAGNITUDE})?|{_CN_LONG}|{_CN_SHORT})(?:多|余)?{_UNIT}{_SUFFIX}"),
+    ("event", _EVENT),
+    ("date", rf"{_NOT_AFTER_DIGIT}(?:{unnamed(DATE_PATTERN)})(?![\d%])"),
+    ("list_marker", _LIST_MARKER),
+    ("ordinal", rf"(?!{W.ORDINAL_PREFIX}三方){unnamed(ORDINAL_PATTERN)}"),
+    ("ratio", _QUALIFIED.format(f"{unnamed(RATIO_EVERY_PATTERN)}|{unnamed(RATIO_AMONG_PATTERN)}")),
+    ("fraction", _QUALIFIED.format(f"{unnamed(FRACTION_PATTERN)}|{unnamed(HALF_PATTERN)}")),
+    ("multiple", _QUALIFIED.format(f"{unnamed(DOUBLING_PATTERN)}|{unnamed(FAN_PATTERN)}")),
+    ("quantity", unnamed(quantity_pattern(_NUMBER, nouns=False))),
+    ("parts", rf"[二{W.COUNTING_DIGITS.replace('十', '')}]分(?!之|钟)"),  # 三分天注定 (十分 is "very")
 ]
-# Every alternative starts with one of these characters; checking it first lets the scan skip
-# the rest of the text cheaply.
-_FIRST = rf"[\d{CN_NUMERAL}几数第每百增提扩翻超逾多高至不将接大约近少低达今去明(（]"
-_MENTION = re.compile(rf"(?={_FIRST})(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")",
-                      re.MULTILINE)
-_URL = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|www\.\S+")
+_NUMBER_ALONE = re.compile(unnamed(quantity_pattern(_NUMBER, nouns=False, ranges=False)))
+# Every pattern starts with one of these characters; testing that first lets the scan skip the
+# rest of the text cheaply (a mention is rare among characters). Words that only set a mention's
+# kind (阅读, 过去, 今年) are looked at around the number instead, and do not start a match.
+_FIRST = "".join(sorted(set(
+    "0123456789" + CN_NUMERAL + W.VAGUE_DIGIT + W.VAGUE_PREFIX + "".join(W.MAGNITUDE_PREFIXES) + W.PERCENT_WORD[0]
+    + W.RATIO_EVERY + W.DOUBLING_WORD + W.ORDINAL_PREFIX + W.MORE_THAN_HALF[0] + W.HALF
+    + "QH"                 # Q3, H1
+    + "(（ \t\u3000"       # list markers: （3）, and indented ones at a line's start
+    + "".join(w[0] for w in (*W.PREFIX_QUALIFIERS, *W.UNIT_SIGNS, *W.EVENT_NAMES, *W.GROWTH_VERBS,
+                             *W.HALF_WORDS)))))
+_MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
+                      + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")", re.MULTILINE)
+# Where numbers are names, not quantities: URLs, e-mail addresses, telephone numbers. Each is one
+# run of printable ASCII, so only a mention touching such a run needs its token looked at.
+_ASCII_RUN_BEFORE = re.compile(r"[!-~]+\Z")
+_ASCII_RUN = re.compile(r"[!-~]*")
+_NAME_TOKEN = re.compile(r".*(?:://|@|www\.).*|\d{3,4}-\d{3,4}-\d{4}|1[3-9]\d{9}", re.S)
+_MOBILE_LENGTH = 11
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_LEADING_NUMBER = re.compile(rf"(?:{PREFIX})?(?:{ARABIC}|[{CN_NUMERAL}])*")
+_CLASSIFIER_CHARS = "".join(c for c in W.CLASSIFIERS if len(c) == 1)
+_HYPOTHETICAL = re.compile(W.alternation(W.HYPOTHETICAL_WORDS))
+_RANK_VERB = re.compile(W.alternation(W.RANK_VERBS))
+_ADDRESS_AFTER = re.compile(W.alternation(W.ADDRESS_WORDS))
+_LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -91,49 +156,192 @@ class Sentences:
         return left, self.ends[j] if j < len(self.ends) else self.length
 
 
-def _guess_kind(pattern: str, quantity: Quantity | None, simplified: str, start: int, end: int) -> str:
-    after = simplified[end:end + 2]
-    if pattern == "date" or (quantity and quantity.unit == "date"):
-        return "date"
-    if pattern == "list_marker":
-        return "list_marker"
-    if pattern == "ordinal":
-        if simplified[start:end].endswith("季度"):
-            return "date"
-        if simplified[start:end][-1] in "名个位":
-            return "statistic"
-        return "list_marker"
+# --- kinds ------------------------------------------------------------------------------------
+# Each helper answers one question about a parsed `quantity` match in the simplified text.
+
+def _is_enumeration(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
+    """两大优势, 三个方面, 四种模式: the article counting its own points, not the world."""
+    if quantity.unit is not None or quantity.qualifier != "=" or quantity.value is None \
+            or quantity.value > 10 or not quantity.value.is_integer():
+        return False
+    rest = simplified[start:end + 6]
+    rest = rest[_LEADING_NUMBER.match(rest).end():]
+    if rest.startswith(W.ENUMERATION_WORDS):
+        return True
+    return rest.lstrip(_CLASSIFIER_CHARS).startswith(W.DISCOURSE_NOUNS)
+
+
+def _is_year(quantity: Quantity, matched: str) -> bool:
+    """A bare 2023 with nothing attached is a year, not a count of 2023 things."""
+    return quantity.unit is None and _YEAR_ONLY.fullmatch(matched) is not None
+
+
+def _is_hypothetical(simplified: str, start: int) -> bool:
+    """假如提升10%, 比如一件100元的商品: a condition or an example in the same clause, not a figure."""
+    if _HYPOTHETICAL.search(simplified, max(0, start - 16), start) is None:
+        return False  # the common case, answered without finding the clause
+    return _HYPOTHETICAL.search(_clause_before(simplified, start, 16)) is not None
+
+
+def _is_scale(simplified: str, start: int) -> bool:
+    """满分5分: the top of a scale, not a measurement."""
+    return simplified.endswith(W.SCALE_WORDS, max(0, start - 3), start)
+
+
+def _is_address(quantity: Quantity, simplified: str, end: int) -> bool:
+    """5栋12楼: a number that names a place."""
+    return quantity.unit is None and _ADDRESS_AFTER.match(simplified, end) is not None
+
+
+def _is_product_number(quantity: Quantity, simplified: str, start: int) -> bool:
+    """iPhone 15, Model 3: a bare number right after a Latin name is part of the name."""
+    bare = quantity.unit is None and quantity.qualifier == "=" and quantity.value is not None
+    return bare and _LATIN_NAME_BEFORE.search(simplified[max(0, start - 12):start]) is not None
+
+
+def _is_furniture(quantity: Quantity, simplified: str, start: int) -> bool:
+    """阅读 1234, 点赞 56, 阅读10万+: a counter of the page, not a figure about the world."""
+    return quantity.unit is None and _FURNITURE_BEFORE.search(simplified, max(0, start - 8), start) is not None
+
+
+def _is_period(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
+    """近3年, 过去两年, 未来五年, 5年间, 4天内, 三年来: a window of time, not a measured duration.
+
+    平均配送时间为5天 has no window word and stays a statistic.
+    """
+    if quantity.unit not in _TIME_UNITS:
+        return False
+    before = simplified[max(0, start - 4):start]
+    opens = simplified.startswith(W.PERIOD_BEFORE, start) or \
+        (_PERIOD_BEFORE.search(before) is not None and not before.endswith(W.NOT_PERIOD_BEFORE))
+    return opens or _PERIOD_AFTER.match(simplified, end) is not None
+
+
+def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: int) -> str:
+    matched = simplified[start:end]
     if quantity is None:
         return "other"
-    if re.fullmatch(r"(?:19|20)\d\d", simplified[start:end]):
+    if quantity.unit == "date" or _is_year(quantity, matched):
         return "date"
-    small_count = quantity.unit is None and quantity.qualifier == "=" and (quantity.value or 0) <= 10
-    if small_count and after[:1] in ("大", "种", "类", "点", "步", "期", "件", "条"):
+    if _is_period(quantity, simplified, start, end):
+        return "period"
+    if _is_furniture(quantity, simplified, start):
+        return "furniture"
+    if _is_enumeration(quantity, simplified, start, end) or _is_hypothetical(simplified, start) \
+            or _is_product_number(quantity, simplified, start) or _is_address(quantity, simplified, end) \
+            or _is_scale(simplified, start):
         return "other"
     return "statistic"
+
+
+def _clause_before(simplified: str, start: int, width: int = 12) -> str:
+    """Up to `width` characters before `start`, not reaching back past a clause's punctuation."""
+    window = simplified[max(0, start - width):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return window[cut[-1] if cut else 0:]
+
+
+def _after_rank_verb(simplified: str, start: int) -> bool:
+    """位列全球第三, 排名第一: a verb of ranking earlier in the clause makes an ordinal a rank."""
+    return _RANK_VERB.search(_clause_before(simplified, start)) is not None
+
+
+def _ordinal_kind(simplified: str, start: int, end: int) -> str:
+    """第一名 and 排名第三 are ranks; 第二 and 第三点 number the article's own sections."""
+    matched = simplified[start:end]
+    if matched.endswith(W.QUARTER_WORD):
+        return "date"
+    if matched.endswith(W.ORDINAL_RANK_WORDS) or _after_rank_verb(simplified, start):
+        return "statistic"
+    return "list_marker"
+
+
+# Matches whose words say all there is to say: a list number or a slogan's 三分 has no value to read.
+_UNPARSED = ("parts", "list_marker")
+_FIXED_KINDS = {"date": "date", "list_marker": "list_marker", "parts": "other"}
+
+
+def _kind(pattern: str, quantity: Quantity | None, simplified: str, start: int, end: int) -> str:
+    """The kind of a mention: fixed by its pattern (a date, a list number) or read from its context."""
+    if pattern in _FIXED_KINDS:
+        return _FIXED_KINDS[pattern]
+    if pattern == "ordinal":
+        return _ordinal_kind(simplified, start, end)
+    return _quantity_kind(quantity, simplified, start, end)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(simplified: str, original: str) -> Quantity | None:
+    """The quantity a mention states, or None. Cached: articles repeat their numbers (2024年, 第一,
+    10%) and a corpus repeats them more, and a Quantity is immutable.
+    """
+    try:
+        return parse_simplified(simplified, original)
+    except QuantityError:
+        return None
+
+
+def _read_quantity(simplified: str, text: str, start: int, end: int) -> tuple[int, Quantity | None]:
+    """A quantity match, read: (its end, its quantity).
+
+    从1.06万亿元到2.38万亿元 is a change between two figures and 1.06万亿元到2023年 no range at all:
+    after 从/由 (unless 不等 or 之间 follows: 由12至25元不等 is a range), or when the two sides do
+    not make a range, the first side stands alone and the scan resumes after it.
+    """
+    changes = simplified[max(0, start - 1):start] in W.CHANGE_FROM and \
+        not simplified.startswith(W.RANGE_AFTER, end)
+    quantity = None if changes else _parse(simplified[start:end], text[start:end])
+    if quantity is None:
+        alone = _NUMBER_ALONE.match(simplified, start)
+        if alone and alone.end() < end:
+            end = alone.end()
+            quantity = _parse(simplified[start:end], text[start:end])
+        elif changes:
+            quantity = _parse(simplified[start:end], text[start:end])
+    return end, quantity
+
+
+def _inside_name(simplified: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a URL, an e-mail address or a telephone number."""
+    touches_before = start > 0 and "!" <= simplified[start - 1] <= "~"
+    touches_after = end < len(simplified) and "!" <= simplified[end] <= "~"
+    if not (touches_before or touches_after or end - start >= _MOBILE_LENGTH):
+        return False  # the common case: a short number among Chinese characters
+    before = _ASCII_RUN_BEFORE.search(simplified, max(0, start - 200), start) if touches_before else None
+    token_start = before.start() if before else start
+    token = simplified[token_start:_ASCII_RUN.match(simplified, start).end()]
+    return _NAME_TOKEN.fullmatch(token) is not None
+
+
+def _scan(simplified: str, text: str):
+    """(pattern, start, end, quantity) for each mention, outside URLs and names, in order."""
+    position = 0
+    while (match := _MENTION.search(simplified, position)) is not None:
+        start, end = match.span()
+        position = end
+        pattern = match.lastgroup
+        if pattern == "event" or _inside_name(simplified, start, end):
+            continue  # 双11, 618大促, a URL, a telephone number: names that hold no figure
+        if pattern == "quantity":
+            end, quantity = _read_quantity(simplified, text, start, end)
+            position = end
+        elif pattern in _UNPARSED:
+            quantity = None
+        else:
+            quantity = _parse(simplified[start:end], text[start:end])
+        yield pattern, start, end, quantity
 
 
 def extract_mentions(text: str) -> list[Mention]:
     """Every numeric mention in `text`, in order; offsets index `text` itself."""
     simplified = to_simplified(text)
-    hidden = [m.span() for m in _URL.finditer(simplified)]
-    hidden_starts = [a for a, _ in hidden]
     sentences = Sentences(text)
     mentions = []
-    for match in _MENTION.finditer(simplified):
-        start, end = match.span()
-        i = bisect_right(hidden_starts, start) - 1
-        if i >= 0 and start < hidden[i][1]:
-            continue
-        pattern = match.lastgroup
-        try:
-            quantity = parse_quantity(text[start:end])
-        except QuantityError:
-            quantity = None
-        left, right = sentences.around(start, end)
+    for pattern, start, end, quantity in _scan(simplified, text):
         unit = quantity.unit if quantity else None
-        if unit is None and pattern == "amount":
+        if unit is None and pattern == "quantity":
             unit = counted_unit(simplified[end:end + 8])
+        left, right = sentences.around(start, end)
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],
             value=quantity.value if quantity else None,
@@ -141,7 +349,7 @@ def extract_mentions(text: str) -> list[Mention]:
             high=quantity.high if quantity else None,
             unit=unit,
             qualifier=quantity.qualifier if quantity else None,
-            kind=_guess_kind(pattern, quantity, simplified, start, end),
+            kind=_kind(pattern, quantity, simplified, start, end),
             sentence=text[left:right].strip(), sentence_start=left,
         ))
     return mentions

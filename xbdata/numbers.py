@@ -2,10 +2,13 @@
 
 `parse_quantity("超7万亿")` gives value 7e12 with qualifier `>`; `parse_quantity("近三分之二")`
 gives 66.67 % with qualifier `~`; `parse_quantity("25-32岁")` gives the band 25 to 32 in unit
-`age`. The parser knows magnitudes (万, 亿, 万亿, 千, 百万), Chinese numerals (两, 十几, 几千),
-fractions, percentages, multipliers, ranges, ordinals, dates and the words that qualify a
-number (超过, 近, 不到, 高达 ...), in simplified or traditional characters and with full-width
-digits. It knows nothing of what is counted: that is the catalogue's job.
+`age` and no single value, because the text gives none. The parser knows magnitudes (万, 亿,
+万亿, 百亿, 上千亿), Chinese numerals (两, 十几, 几千, 数百亿), 多/余 before or after a magnitude
+(30多万, 5000余万), fractions and ratios in words (每五个人中就有一个), 成, 个百分点, multipliers,
+ranges, ordinals, dates and the words that qualify a number (超过, 突破, 近, 不到, 高达, 以上 ...),
+in simplified or traditional characters and with full-width digits. Its words come from
+`xbdata.words`, the table the extractor uses too. It knows nothing of what is counted beyond the
+noun right after the number: that is the catalogue's job.
 """
 
 from __future__ import annotations
@@ -13,10 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from . import words as W
 from .script import to_simplified
 
-QUALIFIERS = ("=", ">", ">=", "<", "~")
+QUALIFIERS = W.QUALIFIERS
+COUNT_NOUNS = W.COUNT_NOUNS
+# (word, qualifier), longest first: the order a reader of the text would try them in.
+PREFIX_QUALIFIERS = sorted(W.PREFIX_QUALIFIERS.items(), key=lambda kv: len(kv[0]), reverse=True)
+SUFFIX_QUALIFIERS = sorted(W.SUFFIX_QUALIFIERS.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
 class QuantityError(ValueError):
@@ -29,12 +38,14 @@ class QuantityError(ValueError):
 
 @dataclass(frozen=True)
 class Quantity:
-    """A parsed quantity.
+    """A parsed quantity, saying no more than the text says.
 
-    `value` is the best single figure (the midpoint of a range or a vague quantity); `low` and
-    `high` bound it where the text does (`None` for an open side, as in 超7万亿); `unit` is what
-    the text itself says (`%`, `x`, `CNY`, `age`, `days`, ... or `None`); `qualifier` is one of
-    `=`, `>`, `>=`, `<`, `~`.
+    `value` is the single figure the text states, and `None` when it states none: a range
+    (6-25%, 3万-5万元) or a vague amount (几千, 数百亿) gives only `low` and `high`. `low` and
+    `high` bound the figure where the text does (`None` for an open side, as in 超7万亿 or
+    不到10%). `unit` is what the text itself says (`%`, `pp`, `x`, `CNY`, `USD`, `age`, `days`,
+    a counted noun such as `users`, ... or `None`); `qualifier` is one of `=`, `>`, `>=`, `<`,
+    `~` (every vague amount is `~`). Whoever needs one number for a range calls `midpoint()`.
     """
 
     text: str
@@ -44,304 +55,437 @@ class Quantity:
     unit: str | None
     qualifier: str
 
+    def midpoint(self) -> float | None:
+        """One number for this quantity: `value` if the text gives one, else the middle of its bounds.
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": 10**4, "亿": 10**8}
-_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6,
-               "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
+        This is the caller's choice, not what the text says: 25-32岁 states a band, and 28.5 is
+        an assumption of an even spread within it. Returns None when the text gives no value and
+        leaves a side open.
+        """
+        if self.value is not None:
+            return self.value
+        if self.low is None or self.high is None:
+            return None
+        return (self.low + self.high) / 2
 
-CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+
+# --- pattern pieces, all built from xbdata.words ----------------------------------------------
+
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-MAGNITUDE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
+CN_NUMERAL = W.NUMERAL_CHARS
+MAGNITUDE = W.alternation(W.MAGNITUDES)
+# A magnitude character that starts another word is not a magnitude: 3百分点, 5千克, 10千米.
+MAGNITUDE_WORD = rf"(?:{MAGNITUDE})(?![{W.NOT_AFTER_MAGNITUDE}])"
+PREFIX = W.alternation(W.PREFIX_QUALIFIERS)
+SUFFIX = W.alternation(W.SUFFIX_QUALIFIERS)
+UNIT = W.alternation(W.UNIT_WORDS)
+SIGN = W.alternation(W.UNIT_SIGNS)
+CLASSIFIER = W.alternation(W.CLASSIFIERS)
+NOUN = W.alternation(W.COUNT_NOUNS)
+RANGE_SEP = W.alternation(W.RANGE_SEPARATORS)
+MORE = W.alternation(W.MORE_WORDS)
+CN_RUN = f"[{CN_NUMERAL}{W.VAGUE_DIGIT}{''.join(W.NUMERAL_ALIASES)}]+"
+MAGNITUDE_PREFIX = W.alternation(W.MAGNITUDE_PREFIXES)
+_MAGNITUDE_CHARS = "".join(sorted({ch for w in W.MAGNITUDES for ch in w}))
 
-# Longest first, so 超过 wins over 超 and 达到了 over 达.
-PREFIX_QUALIFIERS = sorted({
-    "超过": ">", "超出": ">", "多于": ">", "高于": ">", "逾": ">", "超": ">",
-    "至少": ">=", "不少于": ">=", "不低于": ">=",
-    "将近": "~", "接近": "~", "大约有": "~", "约有": "~", "大约": "~", "大概": "~", "几乎": "~", "约": "~", "近": "~",
-    "不到": "<", "不足": "<", "少于": "<", "低于": "<",
-    "高达": "=", "多达": "=", "达到了": "=", "达到": "=", "达": "=",
-}.items(), key=lambda kv: len(kv[0]), reverse=True)
-SUFFIX_QUALIFIERS = sorted({
-    "以上": ">", "有余": ">", "多": ">", "余": ">",
-    "左右": "~", "上下": "~",
-    "以下": "<", "以内": "<",
-}.items(), key=lambda kv: len(kv[0]), reverse=True)
 
-_UNIT_SUFFIXES = sorted({
-    "%": "%", "成": "%", "个百分点": "pp", "百分点": "pp", "倍": "x",
-    "万元": "CNY", "亿元": "CNY", "元": "CNY", "人民币": "CNY", "美元": "USD",
-    "周岁": "age", "岁": "age",
-    "个小时": "hours", "小时": "hours", "个工作日": "days", "工作日": "days", "天": "days",
-    "周": "weeks", "个月": "months", "年": "years",
-    # Classifiers carry no unit of their own: what is counted is the catalogue's to say.
-    "个": None, "次": None, "家": None, "款": None, "位": None, "人": None, "项": None,
-}.items(), key=lambda kv: len(kv[0]), reverse=True)
+def unnamed(pattern: str) -> str:
+    """`pattern` with its named groups made plain, so several patterns can be joined into one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
-_RANGE_SEP = r"(?:-|~|至|到|—|–)"
 
-# What a count counts, when the words right after the number say so (8000个品类以上, 超过1.2亿用户).
-COUNT_NOUNS = {
-    "用户": "users", "订单": "orders", "品牌": "brands", "粉丝": "followers", "品类": "categories",
-    "国家": "countries", "推文": "tweets", "创造者": "creators", "卖家": "sellers", "买家": "buyers",
-    "消费者": "consumers", "受访者": "respondents", "商家": "merchants",
-}
-_COUNTED = re.compile(r"(?:多|余)?(?:个|家|款|位|名|条|次)?(?P<noun>" + "|".join(COUNT_NOUNS) + r")")
+def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> str:
+    """The grammar of a written quantity around `number`, a pattern for the bare number.
 
+    Qualifier, currency sign or 百分之, the amount (number, 多/余, magnitude), its unit; or a
+    range of two amounts with a unit after each or after the second; then classifier, counted
+    noun and trailing qualifier: 超过1.2亿用户, 3万-5万元, 20%～30%, 5000余万件, 8000个品类以上,
+    25岁以下. The parser gives a generous `number`; the extractor a strict one that does not
+    fire inside ordinary words. One unit slot per amount (so 近四成年龄 stops before 年), and one
+    after 多/余 (2万多元).
+    """
+    amount = rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{MAGNITUDE_WORD})?"
+    noun = rf"(?P<noun>{NOUN})?" if nouns else ""
+    second = (rf"(?:(?P<sep>{RANGE_SEP})(?P<sign2>{SIGN})?(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
+              rf"(?P<unit>{UNIT})?)?") if ranges else ""
+    return (rf"(?P<pre>{PREFIX})?(?P<sign>{SIGN})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
+            rf"(?:(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
+            rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
+
+
+_AMOUNT = re.compile(rf"(?:(?P<up>{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?"
+                     rf"(?:(?P<arabic>{ARABIC})|(?P<cn>{CN_RUN}))"
+                     rf"(?P<more>{MORE})?(?P<mag>{MAGNITUDE_WORD})?")
+_QUANTITY = re.compile(quantity_pattern(rf"{ARABIC}|{CN_RUN}"))
+_SPLIT_QUALIFIERS = re.compile(rf"(?P<pre>{PREFIX})?(?P<core>.+?)(?P<suf>{SUFFIX})?", re.S)
+_COUNTED = re.compile(rf"(?:{MORE})?(?:{CLASSIFIER})?(?P<noun>{NOUN})")
+_VAGUE_WORD = re.compile(rf"{W.VAGUE_PREFIX}以([{CN_NUMERAL}])计|{W.VAGUE_PREFIX}(?=[{W.UNIT_CHARS}])")
+
+
+# --- Chinese numerals -------------------------------------------------------------------------
 
 def _chinese_integer(s: str) -> int:
     """Value of a Chinese numeral such as 二十六万, 两千, 十五 or 二〇二二."""
-    if not s or any(ch not in CN_NUMERAL for ch in s) or not (s[0] in _DIGITS or s[0] == "十"):
+    for alias, written in W.NUMERAL_ALIASES.items():
+        s = s.replace(alias, written)
+    if not s or any(ch not in CN_NUMERAL for ch in s) or not (s[0] in W.DIGITS or s[0] == "十"):
         raise ValueError(s)
-    if all(ch in _DIGITS for ch in s) and len(s) > 1:
-        return int("".join(str(_DIGITS[ch]) for ch in s))
+    if len(s) > 1 and all(ch in W.DIGITS for ch in s):
+        return int("".join(str(W.DIGITS[ch]) for ch in s))
     total = section = 0
     number = None
     for ch in s:
-        if ch in _DIGITS:
+        if ch in W.DIGITS:
             if number is not None and number != 0:
                 raise ValueError(s)
-            number = _DIGITS[ch]
-        elif ch in _SMALL:
-            section += (1 if number is None else number) * _SMALL[ch]
+            number = W.DIGITS[ch]
+        elif ch in W.SMALL_UNITS:
+            section += (1 if number is None else number) * W.SMALL_UNITS[ch]
             number = None
         else:
             section += number or 0
             number = None
             if ch == "亿":
-                total = (total + section) * _BIG[ch]
+                total = (total + section) * W.SECTION_UNITS[ch]
             else:
-                total += (section or 1) * _BIG[ch]
+                total += (section or 1) * W.SECTION_UNITS[ch]
             section = 0
     return total + section + (number or 0)
 
 
 def _vague_bounds(s: str) -> tuple[int, int]:
-    """Bounds of a vague numeral: 十几 is 11 to 19, 几千 is 2000 to 9000, 数十万 200000 to 900000."""
-    s = re.sub(r"^数以(.)计$", r"几\1", s)
-    s = re.sub(r"^数(?=[十百千万亿])", "几", s)
-    if s.count("几") != 1:
+    """Bounds of a numeral with 几: 十几 is 11 to 19, 十几万 110000 to 190000, 几千 2000 to 9000."""
+    if s.count(W.VAGUE_DIGIT) != 1:
         raise ValueError(s)
-    i = s.index("几")
-    multiplier = i + 1 < len(s) and s[i + 1] in "十百千万亿"
-    low = s.replace("几", "二" if multiplier else "一")
-    return _chinese_integer(low), _chinese_integer(s.replace("几", "九"))
+    i = s.index(W.VAGUE_DIGIT)
+    # After 十 the 几 is a ones digit (十几: from 11); otherwise it multiplies what follows (几千: from 2000).
+    ones_digit = i > 0 and s[i - 1] == "十" or i + 1 == len(s)
+    low_digit = W.VAGUE_LOW if ones_digit else W.VAGUE_LOW_BEFORE_UNIT
+    low = s.replace(W.VAGUE_DIGIT, str(low_digit))
+    high = s.replace(W.VAGUE_DIGIT, str(W.VAGUE_HIGH))
+    return _mixed_integer(low), _mixed_integer(high)
 
 
-def _amount(s: str) -> tuple[Decimal, Decimal, bool] | None:
-    """(low, high, vague) of one amount with its magnitude, or None if `s` is not one."""
-    m = re.fullmatch(rf"({ARABIC})({MAGNITUDE})?", s)
-    if m:
-        number = Decimal(m.group(1).replace(",", ""))
-        scale = _MAGNITUDES.get(m.group(2) or "", 1)
-        return number * scale, number * scale, False
-    if s in ("百万", "千万", "万亿"):
-        return Decimal(_MAGNITUDES[s]), Decimal(_MAGNITUDES[s]), False
+def _mixed_integer(s: str) -> int:
+    """A Chinese numeral in which one digit was written in Arabic (十1万, 2十亿), as _vague_bounds makes."""
+    chinese_digit = "〇一二三四五六七八九"
+    return _chinese_integer("".join(chinese_digit[int(ch)] if ch.isdigit() else ch for ch in s))
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+class _Amount(NamedTuple):
+    """One amount as written: its bounds, whether it is vague, its own qualifier, its magnitude."""
+
+    low: Decimal
+    high: Decimal
+    vague: bool
+    qualifier: str
+    magnitude: str | None
+
+
+def _amount(s: str, qualified: bool = False) -> _Amount | None:
+    """Read one amount (3.5万亿, 30多万, 十几万, 上千亿, 百亿, 两), or None if `s` is not one.
+
+    `qualified`: a qualifier came before it, after which 亿 or 万 alone is an amount (超亿元, 近万家).
+    """
+    m = _AMOUNT.fullmatch(s)
+    if m is None:
+        return None
+    up, arabic, cn, more, mag = m.group("up", "arabic", "cn", "more", "mag")
+    qualifier = W.MAGNITUDE_PREFIXES[up] if up else ">" if more else ""
+    if arabic is not None:
+        number = Decimal(arabic.replace(",", ""))
+        scale = W.MAGNITUDES[mag] if mag else 1
+        return _Amount(number * scale, number * scale, False, qualifier, mag)
+    scale = W.MAGNITUDES[mag] if mag else 1
+    if cn in W.MAGNITUDES and (up or qualified or more or cn in W.STANDALONE_MAGNITUDES):
+        # 百亿, 上千亿, 上万, 近百, 千余: a magnitude standing for itself.
+        value = Decimal(W.MAGNITUDES[cn]) * scale
+        return _Amount(value, value, False, qualifier, cn)
     try:
-        if "几" in s or s.startswith("数"):
-            low, high = _vague_bounds(s)
-            return Decimal(low), Decimal(high), True
-        value = Decimal(_chinese_integer(s))
-        return value, value, False
+        if W.VAGUE_DIGIT in cn:
+            low, high = _vague_bounds(cn)
+            return _Amount(Decimal(low) * scale, Decimal(high) * scale, True, "~", mag)
+        value = Decimal(_chinese_integer(cn)) * scale
     except ValueError:
         return None
+    return _Amount(value, value, False, qualifier, mag or _trailing_magnitude(cn))
 
 
-def _number(x: Decimal | None) -> float | None:
-    return None if x is None else float(x)
+_MAGNITUDES_LONGEST_FIRST = sorted(W.MAGNITUDES, key=len, reverse=True)
 
 
-def _split_qualifiers(s: str) -> tuple[str, str, str]:
-    """Strip qualifying words: (core, prefix qualifier or '', suffix qualifier or '')."""
-    prefix = suffix = ""
-    for word, q in PREFIX_QUALIFIERS:
-        if s.startswith(word) and len(s) > len(word):
-            s, prefix = s[len(word):], q
-            break
-    for word, q in SUFFIX_QUALIFIERS:
-        if s.endswith(word) and len(s) > len(word):
-            s, suffix = s[: -len(word)], q
-            break
-    return s, prefix, suffix
+def _trailing_magnitude(cn: str) -> str | None:
+    """The magnitude a Chinese numeral ends with (五万 -> 万), which a range's first side may lack."""
+    return next((w for w in _MAGNITUDES_LONGEST_FIRST if cn.endswith(w) and cn != w), None)
 
 
-def _combine(text: str, prefix: str, suffix: str, default: str = "=") -> str:
-    if prefix and suffix and prefix != suffix and "=" not in (prefix, suffix):
-        if {prefix, suffix} <= {">", ">="}:
-            return ">"
-        if "~" in (prefix, suffix):
-            return "~"
-        raise QuantityError(text, f"contradictory qualifiers {prefix!r} and {suffix!r}")
-    for q in (suffix, prefix):
-        if q and q != "=":
-            return q
-    return prefix or suffix or default
+# --- qualifiers -------------------------------------------------------------------------------
+
+def _combine(text: str, *qualifiers: str, default: str = "=") -> str:
+    """One qualifier from those the words give (超过…以上 is >, 约…左右 is ~); contradictions raise."""
+    given = [q for q in qualifiers if q]
+    if not given:
+        return default
+    strict = {q for q in given if q != "="}
+    if not strict:
+        return given[0] if given else default
+    if len(strict) == 1:
+        return strict.pop()
+    if strict <= {">", ">="}:
+        return ">"
+    if "~" in strict and len(strict) == 2:
+        return next(q for q in strict if q != "~")
+    raise QuantityError(text, f"contradictory qualifiers {' and '.join(sorted(strict))}")
 
 
-def _count_noun(s: str) -> tuple[str, str | None]:
-    """Split a trailing counted noun off (26000多个品牌 -> 26000多, brands)."""
-    for m in _COUNTED.finditer(s):
-        if m.end() == len(s) and m.start() > 0:
-            return s[: m.start()] + ("多" if m.group(0).startswith("多") else ""), COUNT_NOUNS[m.group("noun")]
-    return s, None
+def _bounded(text: str, value: Decimal | None, low: Decimal, high: Decimal, unit: str | None,
+             qualifier: str) -> Quantity:
+    """A quantity whose bounds follow from its qualifier (超 leaves the top open, 不到 the bottom)."""
+    lo = None if qualifier == "<" else float(low)
+    hi = None if qualifier in (">", ">=") else float(high)
+    return Quantity(text, None if value is None else float(value), lo, hi, unit, qualifier)
+
+
+# --- units ------------------------------------------------------------------------------------
+
+def _unit_of(text: str, m: re.Match) -> tuple[str | None, int]:
+    """(unit, factor) named by the words around the number; two different units are an error.
+
+    A currency named before the number decides what a plain 元 after it means (新台币650元 is TWD).
+    """
+    sign, sign2, ua, unit, unit2, pct, pct2, noun = m.group("sign", "sign2", "ua", "unit", "unit2", "pct", "pct2",
+                                                            "noun")
+    if not (sign or sign2 or ua or unit or unit2 or pct or pct2 or noun):
+        return None, 1  # most numbers: nothing to reconcile
+    signs = {W.UNIT_SIGNS[s] for s in (sign, sign2) if s}
+    found = {W.UNIT_WORDS[w] for w in (ua, unit, unit2) if w and not (signs and w == W.GENERIC_MONEY)}
+    found |= {(u, 1) for u in signs}
+    if pct or pct2:
+        found.add(("%", 1))
+    if noun:
+        found.add((W.COUNT_NOUNS[noun], 1))
+    if len(found) > 1:
+        raise QuantityError(text, f"more than one unit ({', '.join(sorted(u for u, _ in found))})")
+    return found.pop() if found else (None, 1)
 
 
 def counted_unit(following: str) -> str | None:
     """The unit named by the words that follow a number, if they name one (个品类 -> categories)."""
     m = _COUNTED.match(following)
-    return COUNT_NOUNS[m.group("noun")] if m else None
+    return W.COUNT_NOUNS[m.group("noun")] if m else None
 
 
-def _unit_suffix(s: str) -> tuple[str, str | None, str]:
-    """Split a trailing unit word off: (core, unit, word)."""
-    for word, unit in _UNIT_SUFFIXES:
-        if s.endswith(word) and len(s) > len(word):
-            core = s[: -len(word)]
-            if word in ("万元", "亿元"):
-                core += word[0]
-            return core, unit, word
-    return s, None, ""
+# --- dates ------------------------------------------------------------------------------------
 
-
-_DATE_PATTERNS = [
-    re.compile(r"(?P<year>(?:19|20)\d\d)(?:年|/)(?:(?P<month>\d{1,2})(?:月|/)?(?:(?P<day>\d{1,2})日)?)?(?:上半年|下半年|[年底初末]*)?"),
-    re.compile(r"(?P<year>(?:19|20)\d\d)(?:上半年|下半年|年)"),
-    re.compile(r"(?:今年|去年|明年)?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<day>\d{1,2})日|[底初中末]|份)?"),
-    re.compile(r"(?P<gen>\d\d)后"),
-]
+_YEAR = r"(?:19|20)\d\d"
+_CN_MONTH = f"[{W.COUNTING_CHARS}]{{1,3}}"
+_MONTH = rf"(?:\d{{1,2}}|{_CN_MONTH})"
+_YEAR_PART = W.alternation(W.YEAR_PARTS + W.HALF_YEAR_LATIN + ("Q1", "Q2", "Q3", "Q4"))
+_CLOCK = r"\d{1,2}:\d\d(?::\d\d)?"
+# Calendar references; the parser matches it whole, the extractor inside a text.
+DATE_PATTERN = "|".join([
+    rf"{_YEAR}(?:(?:-\d{{1,2}}-|/\d{{1,2}}/|\.\d{{1,2}}\.)\d{{1,2}}日?(?:\s*{_CLOCK})?|/\d{{1,2}}"
+    rf"|年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?)"
+    rf"(?:{_YEAR_PART})?(?:(?:{RANGE_SEP}){_YEAR}(?:[/.]\d{{1,2}}|年)?)?",
+    rf"{_YEAR}(?:年(?:{RANGE_SEP}){_YEAR}年?|(?:{RANGE_SEP}){_YEAR}年)",   # 2020-2023年, not 1900-2000
+    rf"{_YEAR}(?:{_YEAR_PART})",
+    rf"(?:{W.alternation(W.RELATIVE_YEARS)})?{_MONTH}(?:(?:{RANGE_SEP}){_MONTH})?月(?:\d{{1,2}}[日号]|{W.alternation(W.MONTH_PARTS)})?",
+    rf"(?:{W.alternation(W.RELATIVE_YEARS)})?(?:第|前)?[一二三四1-4](?:{RANGE_SEP}[一二三四1-4])?{W.QUARTER_WORD}",
+    r"Q[1-4](?:-Q[1-4])?|H[12]",
+    _CLOCK,
+    r"\d{1,2}[日号]",
+    r"(?P<gen>\d\d)后",
+])
+_DATE = re.compile(DATE_PATTERN)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def parse_date(text: str) -> Quantity | None:
-    """A calendar mention (2022上半年, 2014年2月19日, 今年6月, 95后) as a quantity in unit `date`.
+    """A calendar mention (2022上半年, 2014年2月19日, 今年6月, 1-9月, 第三季度, 95后) in unit `date`.
 
     The value is the year where the text names one, else None; returns None if `text` is not a date.
     """
-    s = to_simplified(text).strip()
-    if "~" in s and s.count("~") == 1:
-        first, second = (parse_date(part) for part in s.split("~"))
-        if first is None or second is None:
-            return None
-        return Quantity(text, first.value, first.low, second.high, "date", "=")
-    for pattern in _DATE_PATTERNS:
-        m = pattern.fullmatch(s)
+    return _parse_date(to_simplified(text).strip(), text)
+
+
+def _parse_date(s: str, text: str) -> Quantity | None:
+    m = _DATE.fullmatch(s)
+    if m is None:
+        return None
+    years = [float(y) for y in _YEARS.findall(s)]
+    generation = m.group("gen")
+    if generation:
+        years = [float(("19" if int(generation) > 30 else "20") + generation)]
+    value = years[0] if years else None
+    return Quantity(text, value, value, years[-1] if years else None, "date", "=")
+
+
+# --- forms whose meaning is more than a number and a unit -------------------------------------
+
+_N = rf"(?:[{CN_NUMERAL}]+|{ARABIC})"
+_RATIO_FILLER = rf"[^\d{CN_NUMERAL}，,。；;]{{0,8}}?"
+_AMONG = W.alternation(W.RATIO_AMONG)
+_HAVE = W.alternation(W.RATIO_HAVE)
+# Shares in words: 三分之一; 每五个人中就有一个 (every five, one); 十个里有三个 (of ten, three).
+FRACTION_PATTERN = (rf"(?!{W.PERCENT_WORD})(?P<den>{_N}){W.FRACTION_WORD}(?P<num>{_N})"
+                    r"|(?<![\d/.])(?P<num2>\d{1,3})/(?P<den2>\d{1,3})(?![\d/])")
+RATIO_EVERY_PATTERN = (rf"{W.RATIO_EVERY}(?P<den>{_N})(?:{CLASSIFIER}){_RATIO_FILLER}(?:{_AMONG})?"
+                       rf"(?:{_HAVE})(?P<num>{_N})(?:{CLASSIFIER})?")
+RATIO_AMONG_PATTERN = (rf"(?P<den>{_N})(?:{CLASSIFIER}){_RATIO_FILLER}(?:{_AMONG})(?:{_HAVE})(?P<num>{_N})"
+                       rf"(?:{CLASSIFIER})?")
+# Multiples: 增长了一倍 (grew by one times: 2 x), 翻了一番 (2 x), 翻两番 (4 x).
+DOUBLING_PATTERN = (rf"(?:{W.alternation(W.GROWTH_VERBS)})了?(?P<inner>{PREFIX})?(?P<n>{_N})倍"
+                    rf"(?P<inner_more>{MORE})?")
+FAN_PATTERN = rf"{W.DOUBLING_WORD}了?(?P<n>[一两二三四]?)番|{W.DOUBLING_WORD}了?(?P<b>[一两二三]?)倍"
+# Half in words: 一半, 半数 (50 %), 过半 (more than half), and 半 after a one-character qualifier
+# (逾半, 近半) unless a time unit follows (近半年 is half a year).
+_ONE_CHAR_QUALIFIERS = "".join(w for w in W.PREFIX_QUALIFIERS if len(w) == 1)
+HALF_PATTERN = (rf"(?P<over>{W.MORE_THAN_HALF})|{W.alternation(W.HALF_WORDS)}"
+                rf"|(?<=[{_ONE_CHAR_QUALIFIERS}]){W.HALF}(?!{W.alternation(W.PERIOD_UNITS)})")
+ORDINAL_PATTERN = (rf"{W.ORDINAL_PREFIX}(?P<n>{_N})"
+                   rf"(?:{W.alternation(W.ORDINAL_RANK_WORDS + W.ORDINAL_LIST_WORDS + (W.QUARTER_WORD,))})?")
+_FRACTION = re.compile(FRACTION_PATTERN)
+_RATIO_EVERY = re.compile(RATIO_EVERY_PATTERN)
+_RATIO_AMONG = re.compile(RATIO_AMONG_PATTERN)
+_DOUBLING = re.compile(DOUBLING_PATTERN)
+_FAN = re.compile(FAN_PATTERN)
+_ORDINAL = re.compile(ORDINAL_PATTERN)
+_HALF = re.compile(HALF_PATTERN)
+# A character without which none of the special forms can be present: the parser skips them all.
+_SPECIAL_MARK = re.compile(W.alternation((W.FRACTION_WORD, "/", W.RATIO_EVERY, *W.RATIO_HAVE, W.HALF,
+                                          W.DOUBLING_WORD, W.ORDINAL_PREFIX, *W.GROWTH_VERBS)))
+
+
+def _small_number(s: str) -> Decimal:
+    """The exact number inside a special form (the 三 of 三分之一); a vague one (几) is an error."""
+    amount = _amount(s)
+    if amount is None or amount.vague:
+        raise ValueError(s)
+    return amount.low
+
+
+def _parse_special(text: str, s: str) -> Quantity | None:
+    """Fractions and ratios (三分之一, 每五个人中就有一个, 过半), 增长了一倍, 翻两番, 第一名."""
+    m = _SPLIT_QUALIFIERS.fullmatch(s)
+    core, prefix, suffix = m.group("core"), W.PREFIX_QUALIFIERS.get(m.group("pre") or "", ""), \
+        W.SUFFIX_QUALIFIERS.get(m.group("suf") or "", "")
+    try:
+        m = _FRACTION.fullmatch(core) or _RATIO_EVERY.fullmatch(core) or _RATIO_AMONG.fullmatch(core)
         if m:
-            year = m.groupdict().get("year")
-            if year is None and m.groupdict().get("gen"):
-                year = "19" + m.group("gen") if int(m.group("gen")) > 30 else "20" + m.group("gen")
-            value = float(year) if year else None
-            return Quantity(text, value, value, value, "date", "=")
+            den = _small_number(m.group("den") or m.group("den2"))
+            num = _small_number(m.group("num") or m.group("num2"))
+            if den == 0 or num > den:
+                raise QuantityError(text, "a share needs a denominator larger than its numerator")
+            share = num / den * 100
+            return _bounded(text, share, share, share, "%", _combine(text, prefix, suffix))
+        m = _HALF.fullmatch(core)
+        if m or (prefix and core == W.HALF):  # 逾半: the qualifier was split off its 半
+            half, over = Decimal(50), ">" if m and m.group("over") else ""
+            return _bounded(text, half, half, half, "%", _combine(text, prefix, over, suffix))
+        multiple = _multiple(core)
+        if multiple is not None:
+            factor, inner = multiple
+            return _bounded(text, factor, factor, factor, "x", _combine(text, prefix, inner, suffix))
+        m = _ORDINAL.fullmatch(core)
+        if m:
+            rank = _small_number(m.group("n"))
+            return Quantity(text, float(rank), float(rank), float(rank), "rank", "=")
+    except ValueError as error:
+        if isinstance(error, QuantityError):
+            raise
+        raise QuantityError(text, f"{error.args[0]!r} is not a number") from None
     return None
 
+
+def _multiple(core: str) -> tuple[Decimal, str] | None:
+    """(factor, qualifier) of 增长了一倍 (2: in Chinese it grew *by* one times), 增长近一倍 (~2),
+    翻了一番 (2), 翻两番 (4).
+    """
+    m = _DOUBLING.fullmatch(core)
+    if m:
+        inner = W.PREFIX_QUALIFIERS[m.group("inner")] if m.group("inner") else ""
+        more = W.SUFFIX_QUALIFIERS[m.group("inner_more")] if m.group("inner_more") else ""
+        return _small_number(m.group("n")) + 1, _combine(core, inner, more, default="")
+    m = _FAN.fullmatch(core)
+    if m is None:
+        return None
+    if m.group("b") is not None:
+        return (Decimal(2) if not m.group("b") else _small_number(m.group("b")) + 1), ""
+    return Decimal(2) ** int(_small_number(m.group("n") or "一")), ""
+
+
+# --- the parser -------------------------------------------------------------------------------
 
 def parse_quantity(text: str) -> Quantity:
     """Parse one written quantity; raise `QuantityError` naming the text if it is not one.
 
     >>> parse_quantity("超7万亿").value, parse_quantity("超7万亿").qualifier
     (7000000000000.0, '>')
-    >>> q = parse_quantity("25-32岁"); (q.low, q.high, q.unit)
-    (25.0, 32.0, 'age')
+    >>> q = parse_quantity("25-32岁"); (q.value, q.low, q.high, q.unit)
+    (None, 25.0, 32.0, 'age')
     """
     if not isinstance(text, str):
         raise QuantityError(repr(text), "expected a string")
-    s = to_simplified(text).strip().replace(" ", "")
+    return parse_simplified(to_simplified(text), text)
+
+
+def parse_simplified(simplified: str, text: str | None = None) -> Quantity:
+    """`parse_quantity` for a caller that has already run `to_simplified` (the extractor converts an
+    article once, not each of its thousands of numbers again). `text` is the original wording,
+    kept in the result; it defaults to `simplified`.
+    """
+    text = simplified if text is None else text
+    s = simplified.strip().replace(" ", "")
     if not s:
         raise QuantityError(text, "empty text")
-    date = parse_date(s)
+    date = _parse_date(s, text)
     if date is not None:
-        return Quantity(text, date.value, date.low, date.high, "date", "=")
-    result = _parse_special(text, s)
-    if result is not None:
-        return result
-    core, prefix, suffix = _split_qualifiers(s)
-    core, unit = _count_noun(core)
-    if unit is None:
-        core, unit, _ = _unit_suffix(core)
-    # A unit can come before a suffix qualifier too (25岁以下) or after it (26000多个 -> 26000多).
-    if not suffix:
-        core2, _, suffix2 = _split_qualifiers(core)
-        if suffix2:
-            core, suffix = core2, suffix2
-    if core.startswith("百分之"):
-        core, unit = core[3:], "%"
-    per_ten = Decimal(10) if unit == "%" and s.rstrip("以上下左右多余").endswith("成") else Decimal(1)
-    parts = re.split(_RANGE_SEP, core)
-    if len(parts) == 2 and all(parts):
-        first, second = _amount(parts[0]), _amount(parts[1])
-        if first is None or second is None:
-            raise QuantityError(text, "a range needs a number on each side")
-        magnitude = re.search(rf"({MAGNITUDE})$", parts[1])
-        if magnitude and not re.search(rf"({MAGNITUDE})$", parts[0]) and re.fullmatch(ARABIC, parts[0]):
-            scale = _MAGNITUDES[magnitude.group(1)]
-            first = (first[0] * scale, first[1] * scale, first[2])
-        low, high = first[0] * per_ten, second[1] * per_ten
-        if low > high:
-            raise QuantityError(text, "range runs backwards")
-        qualifier = _combine(text, prefix, suffix)
-        return Quantity(text, _number((low + high) / 2), _number(low), _number(high), unit, qualifier)
-    if len(parts) != 1:
+        return date
+    if W.VAGUE_PREFIX in s:
+        s = _VAGUE_WORD.sub(lambda m: W.VAGUE_DIGIT + (m.group(1) or ""), s)
+    special = _parse_special(text, s) if _SPECIAL_MARK.search(s) else None
+    if special is not None:
+        return special
+    m = _QUANTITY.fullmatch(s)
+    if m is None:
         raise QuantityError(text, "not a number, a range or a known form")
-    amount = _amount(core)
-    if amount is None:
-        raise QuantityError(text, "not a number, a range or a known form")
-    low, high, vague = amount
-    low, high = low * per_ten, high * per_ten
-    qualifier = _combine(text, prefix, suffix, "~" if vague else "=")
-    value = (low + high) / 2
-    if vague:
-        return Quantity(text, _number(value), _number(low), _number(high), unit, qualifier)
-    return _bounded(text, value, unit, qualifier)
+    return _read(text, m)
 
 
-def _bounded(text: str, value: Decimal, unit: str | None, qualifier: str) -> Quantity:
-    """A single figure whose bounds follow from its qualifier (超 leaves the top open)."""
-    low = None if qualifier == "<" else value
-    high = None if qualifier in (">", ">=") else value
-    return Quantity(text, _number(value), _number(low), _number(high), unit, qualifier)
+def _read(text: str, m: re.Match) -> Quantity:
+    """Turn the parts the grammar found into a quantity: one amount or a range of two."""
+    unit, factor = _unit_of(text, m)
+    pre, suf, more2, a, b = m.group("pre", "suf", "more2", "a", "b")
+    prefix = W.PREFIX_QUALIFIERS[pre] if pre else ""
+    suffix = _combine(text, W.SUFFIX_QUALIFIERS[more2] if more2 else "", W.SUFFIX_QUALIFIERS[suf] if suf else "",
+                      default="")
+    first = _amount(a, qualified=bool(pre))
+    if first is None:
+        raise QuantityError(text, f"{a!r} is not a number")
+    if m.group("half"):
+        first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
+    if b is None:
+        qualifier = _combine(text, prefix, first.qualifier, suffix, default="~" if first.vague else "=")
+        if factor != 1:
+            first = first._replace(low=first.low * factor, high=first.high * factor)
+        return _bounded(text, None if first.vague else first.low, first.low, first.high, unit, qualifier)
+    second = _amount(b)
+    if second is None:
+        raise QuantityError(text, "a range needs a number on each side")
+    low, high = _range_bounds(first, second)
+    if low > high:
+        raise QuantityError(text, "range runs backwards")
+    qualifier = _combine(text, prefix, suffix, default="~" if first.vague or second.vague else "=")
+    return _bounded(text, None, low * factor, high * factor, unit, qualifier)
 
 
-_FRACTION = re.compile(rf"(?P<den>[{CN_NUMERAL}]+|\d+)分之(?P<num>[{CN_NUMERAL}]+|\d+)")
-_EVERY = re.compile(rf"每(?P<den>[{CN_NUMERAL}]+|\d+)(?:个|位|名)?\w{{0,4}}?就有(?P<num>[{CN_NUMERAL}]+|\d+)(?:个|位|名)?")
-_DOUBLING = re.compile(r"(?:增加|增长|提高|提升|扩大)了?(?P<n>[一二两三四五六七八九十\d.]+)倍")
-_FAN = re.compile(r"翻了?(?P<n>[一两二三四]?)番|翻了?(?P<b>[一两二三]?)倍")
-_ORDINAL = re.compile(rf"第(?P<n>[{CN_NUMERAL}]+|\d+)(?:名|位|个|大|种|类|点|季度)?")
-
-
-def _small_number(s: str) -> Decimal:
-    amount = _amount(s)
-    if amount is None or amount[2]:
-        raise ValueError(s)
-    return amount[0]
-
-
-def _parse_special(text: str, s: str) -> Quantity | None:
-    """Forms whose meaning is more than a number and a unit: fractions, 每三个就有两个, 增加了一倍, 第一名."""
-    core, prefix, suffix = _split_qualifiers(s)
-    if core.startswith("百分之"):
-        return None
-    try:
-        m = _FRACTION.fullmatch(core) or _EVERY.fullmatch(core)
-        if m:
-            den, num = _small_number(m.group("den")), _small_number(m.group("num"))
-            if den == 0 or num > den:
-                raise QuantityError(text, "a share needs a denominator larger than its numerator")
-            return _bounded(text, num / den * 100, "%", _combine(text, prefix, suffix))
-        m = _DOUBLING.fullmatch(core)
-        if m:
-            # In Chinese, 增加了一倍 is "grew by one times": the result is twice the start.
-            return _bounded(text, _small_number(m.group("n")) + 1, "x", _combine(text, prefix, suffix))
-        m = _FAN.fullmatch(core)
-        if m:
-            if m.group("b") is not None and m.group(0).endswith("倍"):
-                factor = Decimal(2) if not m.group("b") else _small_number(m.group("b")) + 1
-            else:
-                factor = Decimal(2) ** int(_small_number(m.group("n") or "一"))
-            return _bounded(text, factor, "x", _combine(text, prefix, suffix))
-        m = _ORDINAL.fullmatch(core)
-        if m:
-            return _bounded(text, _small_number(m.group("n")), "rank", "=")
-    except QuantityError:
-        raise
-    except ValueError as error:
-        raise QuantityError(text, f"{error.args[0]!r} is not a number") from None
-    return None
+def _range_bounds(first: _Amount, second: _Amount) -> tuple[Decimal, Decimal]:
+    """A range's bounds; 3-5万 carries the 万 back to the 3, unless that would overshoot the top."""
+    low = first.low
+    if second.magnitude and not first.magnitude:
+        scaled = low * W.MAGNITUDES[second.magnitude]
+        if scaled <= second.high:
+            low = scaled
+    return low, second.high

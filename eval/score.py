@@ -1,0 +1,205 @@
+"""Score `xbdata.extract_mentions` against the gold statistics in eval/ (see eval/README.md).
+
+    python eval/score.py                      # dev and heldout
+    python eval/score.py eval/dev --verbose   # one folder, listing what was missed and what was extra
+
+A gold statistic is recalled when a mention of kind `statistic` overlaps its `number` in the
+article and reads it right (value, low and high within a relative 1e-3, empty where gold is
+empty; the same qualifier; the same unit, an empty gold unit accepting no unit or a counted
+noun). Precision is the share of `statistic` mentions that overlap some gold statistic. The
+script reports and always exits 0: the targets are asserted in tests/test_eval.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from xbdata.extract import Mention, extract_mentions  # noqa: E402
+from xbdata.words import COUNT_NOUNS  # noqa: E402
+
+FOLDERS = (ROOT / "eval" / "dev", ROOT / "eval" / "heldout")
+TOLERANCE = 1e-3
+COUNTED_NOUNS = frozenset(COUNT_NOUNS.values())
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One gold statistic, located in its article."""
+
+    quote: str
+    number: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+
+
+@dataclass
+class Score:
+    """Counts for one article or a group of them."""
+
+    name: str
+    gold: int = 0
+    recalled: int = 0
+    statistics: int = 0
+    overlapping: int = 0
+    missed: list[tuple[Gold, list[Mention]]] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        """Recalled share of gold; 1.0 when there is no gold (nothing was missed)."""
+        return self.recalled / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Share of statistic mentions that are gold; 1.0 when there are none (nothing was wrong)."""
+        return self.overlapping / self.statistics if self.statistics else 1.0
+
+    def add(self, other: "Score") -> None:
+        self.gold += other.gold
+        self.recalled += other.recalled
+        self.statistics += other.statistics
+        self.overlapping += other.overlapping
+
+
+def _number(cell: str) -> float | None:
+    return float(cell) if cell.strip() else None
+
+
+def load_gold(csv_path: Path, text: str) -> list[Gold]:
+    """The gold statistics of one article, each located by its quote (which occurs once)."""
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    gold = []
+    for row in rows:
+        quote, number = row["quote"], row["number"]
+        quote_start = text.find(quote)
+        if quote_start < 0 or number not in quote:
+            raise ValueError(f"{csv_path.name}: quote {quote!r} or number {number!r} not found")
+        start = quote_start + quote.index(number)
+        gold.append(Gold(quote, number, start, start + len(number), _number(row["value"]), _number(row["low"]),
+                         _number(row["high"]), row["unit"].strip(), row["qualifier"].strip()))
+    return gold
+
+
+def _close(found: float | None, expected: float | None) -> bool:
+    if expected is None or found is None:
+        return expected is None and found is None
+    return math.isclose(found, expected, rel_tol=TOLERANCE, abs_tol=1e-9)
+
+
+def reads_right(mention: Mention, gold: Gold) -> bool:
+    """Whether a mention gives the gold reading: bounds, qualifier and unit."""
+    if not all(_close(a, b) for a, b in ((mention.value, gold.value), (mention.low, gold.low),
+                                         (mention.high, gold.high))):
+        return False
+    if mention.qualifier != gold.qualifier:
+        return False
+    if gold.unit:
+        return mention.unit == gold.unit
+    return mention.unit is None or mention.unit in COUNTED_NOUNS
+
+
+def _overlaps(mention: Mention, gold: Gold) -> bool:
+    return mention.start < gold.end and gold.start < mention.end
+
+
+def score_article(name: str, text: str, gold: list[Gold]) -> Score:
+    """Recall and precision of the extractor on one article."""
+    statistics = [m for m in extract_mentions(text) if m.kind == "statistic"]
+    score = Score(name, gold=len(gold), statistics=len(statistics))
+    for g in gold:
+        near = [m for m in statistics if _overlaps(m, g)]
+        if any(reads_right(m, g) for m in near):
+            score.recalled += 1
+        else:
+            score.missed.append((g, near))
+    for m in statistics:
+        if any(_overlaps(m, g) for g in gold):
+            score.overlapping += 1
+        else:
+            score.extra.append(m)
+    return score
+
+
+def _line(score: Score, width: int) -> str:
+    return (f"{score.name:{width}}  recall {score.recall:.2f} ({score.recalled}/{score.gold})"
+            f"  precision {score.precision:.2f} ({score.overlapping}/{score.statistics})")
+
+
+def _reading(value, low, high, unit, qualifier) -> str:
+    return f"value={value} low={low} high={high} unit={unit or ''} qualifier={qualifier}"
+
+
+def _details(score: Score) -> list[str]:
+    out = []
+    for g, near in score.missed:
+        gold = _reading(g.value, g.low, g.high, g.unit, g.qualifier)
+        out.append(f"    missed {g.number!r} in {g.quote!r}: gold {gold}")
+        for m in near:
+            out.append(f"        read {m.text!r}: {_reading(m.value, m.low, m.high, m.unit, m.qualifier)}")
+        if not near:
+            out.append("        no statistic mention overlaps it")
+    for m in score.extra:
+        out.append(f"    extra  {m.text!r} ({_reading(m.value, m.low, m.high, m.unit, m.qualifier)}) in {m.sentence!r}")
+    return out
+
+
+def score_folder(folder: Path) -> list[Score]:
+    """One score per article (NAME.txt beside NAME.csv) in `folder`, by name."""
+    scores = []
+    for txt in sorted(folder.glob("*.txt")):
+        gold_path = txt.with_suffix(".csv")
+        if not gold_path.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        scores.append(score_article(f"{folder.name}/{txt.stem}", text, load_gold(gold_path, text)))
+    return scores
+
+
+def report(folders: list[Path], verbose: bool = False) -> tuple[Score, int, list[str]]:
+    """The printed lines, and the overall score with its number of articles."""
+    lines, overall, articles = [], Score("total"), 0
+    for folder in folders:
+        scores = score_folder(folder)
+        group = Score(f"{folder.name} total")
+        width = max([len(s.name) for s in scores] + [len(group.name)])
+        for s in scores:
+            lines.append(_line(s, width))
+            if verbose:
+                lines.extend(_details(s))
+            group.add(s)
+        lines.append(_line(group, width))
+        lines.append("")
+        overall.add(group)
+        articles += len(scores)
+    lines.append(f"recall {overall.recall:.2f} precision {overall.precision:.2f} on {articles} articles "
+                 f"({overall.gold} statistics)")
+    return overall, articles, lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score the extractor against eval/*/ gold statistics.")
+    parser.add_argument("folders", nargs="*", type=Path, help="folders to score (default: eval/dev and eval/heldout)")
+    parser.add_argument("--verbose", action="store_true", help="list missed gold statistics and extra mentions")
+    args = parser.parse_args(argv)
+    folders = [f for f in (args.folders or FOLDERS) if f.is_dir()]
+    _, _, lines = report(folders, args.verbose)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The evaluation: the scorer's arithmetic, the gold files' form, and the extractor's targets.
+
+Failure messages name files and rows, never the articles' text: the held-out articles are for
+measuring the extractor, not for reading while working on it.
+"""
+
+import csv
+import importlib.util
+import math
+import subprocess
+import sys
+
+import pytest
+
+from xbdata.extract import Mention
+from xbdata.script import detect_script
+
+
+@pytest.fixture(scope="module")
+def score(root):
+    spec = importlib.util.spec_from_file_location("eval_score", root / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mention(text, article, value, low, high, unit, qualifier, kind="statistic"):
+    start = article.index(text)
+    return Mention(start, start + len(text), text, value, low, high, unit, qualifier, kind, article, 0)
+
+
+ARTICLE = "2024年，平台卖家达5000家，约30%来自广东，退货率为8.5%，客单价超过200元。"
+GOLD_CSV = """quote,number,value,low,high,unit,qualifier,note
+退货率为8.5%,8.5%,8.5,8.5,8.5,%,=,a hit
+2024年，平台,2024年,2024,2024,2024,,=,a miss: the extractor calls it a date
+约30%来自广东,约30%,35,35,35,%,~,a wrong reading: the text says 30
+客单价超过200元,超过200元,200,200,,CNY,>,a hit with an open top
+"""
+
+
+def test_scorer_counts_a_hit_a_miss_a_wrong_reading_and_a_false_positive(score, tmp_path, monkeypatch):
+    path = tmp_path / "a.csv"
+    path.write_text(GOLD_CSV, encoding="utf-8")
+    gold = score.load_gold(path, ARTICLE)
+    assert [ARTICLE[g.start:g.end] for g in gold] == ["8.5%", "2024年", "约30%", "超过200元"]
+    mentions = [
+        _mention("2024年", ARTICLE, 2024, 2024, 2024, "date", "=", kind="date"),  # not a statistic: no overlap counts
+        _mention("5000家", ARTICLE, 5000, 5000, 5000, "merchants", "="),          # false positive
+        _mention("约30%", ARTICLE, 30, 30, 30, "%", "~"),                        # overlaps gold, wrong value
+        _mention("8.5%", ARTICLE, 8.5, 8.5, 8.5, "%", "="),                      # hit
+        _mention("超过200元", ARTICLE, 200.1, 200.1, None, "CNY", ">"),           # hit within 1e-3
+    ]
+    monkeypatch.setattr(score, "extract_mentions", lambda text: mentions)
+    result = score.score_article("a", ARTICLE, gold)
+    # Worked by hand: 4 gold, 2 read right (8.5%, 超过200元); 4 statistic mentions, 3 overlap gold.
+    assert (result.gold, result.recalled, result.statistics, result.overlapping) == (4, 2, 4, 3)
+    assert (result.recall, result.precision) == (0.5, 0.75)
+    assert [g.number for g, _ in result.missed] == ["2024年", "约30%"]
+    assert [m.text for m in result.extra] == ["5000家"]
+
+
+@pytest.mark.parametrize("mention_unit,gold_unit,right", [
+    (None, "", True), ("merchants", "", True), ("%", "", False), ("CNY", "CNY", True), (None, "CNY", False),
+])
+def test_an_empty_gold_unit_accepts_no_unit_or_a_counted_noun(score, mention_unit, gold_unit, right):
+    gold = score.Gold("q", "n", 0, 1, 5.0, 5.0, 5.0, gold_unit, "=")
+    mention = Mention(0, 1, "5", 5.0, 5.0, 5.0, mention_unit, "=", "statistic", "5", 0)
+    assert score.reads_right(mention, gold) is right
+
+
+def test_a_range_must_leave_the_value_empty(score):
+    gold = score.Gold("q", "n", 0, 1, None, 20.0, 30.0, "%", "=")
+    assert score.reads_right(Mention(0, 1, "x", None, 20.0, 30.0, "%", "=", "statistic", "x", 0), gold)
+    assert not score.reads_right(Mention(0, 1, "x", 25.0, 20.0, 30.0, "%", "=", "statistic", "x", 0), gold)
+
+
+def test_the_command_ends_with_the_summary_line_and_exits_0(root, tmp_path):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "a.csv").write_text(GOLD_CSV, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(root / "eval" / "score.py"), str(folder), "--verbose"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    last = run.stdout.strip().splitlines()[-1]
+    assert last.startswith("recall ") and last.endswith("on 1 articles (4 statistics)")
+    assert "missed '2024年'" in run.stdout
+
+
+# --- the gold files ---------------------------------------------------------------------------
+
+UNITS = {"", "%", "pp", "x", "CNY", "USD", "HKD", "TWD", "EUR", "age", "hours", "days", "weeks", "months",
+         "years", "rank"}
+QUALIFIERS = {"=", ">", ">=", "<", "~"}
+COLUMNS = ["quote", "number", "value", "low", "high", "unit", "qualifier", "note"]
+
+
+def _articles(root):
+    pairs = []
+    for folder in ("dev", "heldout"):
+        for txt in sorted((root / "eval" / folder).glob("*.txt")):
+            pairs.append((f"{folder}/{txt.stem}", txt.read_text(encoding="utf-8"), txt.with_suffix(".csv")))
+    return pairs
+
+
+def _cell(row, name):
+    return float(row[name]) if row[name].strip() else None
+
+
+def _row_problems(text, row):
+    """What is wrong with one gold row, in words that do not quote the article."""
+    problems = []
+    if text.count(row["quote"]) != 1:
+        problems.append(f"quote occurs {text.count(row['quote'])} times")
+    if not row["number"] or row["number"] not in row["quote"]:
+        problems.append("number is not in its quote")
+    if row["unit"] not in UNITS:
+        problems.append(f"unit {row['unit']!r} is not in the vocabulary")
+    if row["qualifier"] not in QUALIFIERS:
+        problems.append(f"qualifier {row['qualifier']!r} is not in the vocabulary")
+    value, low, high = _cell(row, "value"), _cell(row, "low"), _cell(row, "high")
+    q = row["qualifier"]
+    if value is None:
+        # a range or a vague amount: both bounds, no single value
+        if low is None or high is None:
+            problems.append("value is empty but a bound is missing")
+    else:
+        expected_low = None if q == "<" else value
+        expected_high = None if q in (">", ">=") else value
+        if (low, high) != (expected_low, expected_high):
+            problems.append(f"bounds ({low}, {high}) do not follow from value and qualifier {q}")
+    if low is not None and high is not None and low > high:
+        problems.append("low > high")
+    return problems
+
+
+def test_gold_files_are_well_formed(root):
+    articles = _articles(root)
+    assert len(articles) >= 8
+    problems, statistics, traditional = [], 0, 0
+    for name, text, csv_path in articles:
+        if not 300 <= len(text) <= 1500:
+            problems.append(f"{name}: {len(text)} characters")
+        if not csv_path.exists():
+            problems.append(f"{name}: no gold csv")
+            continue
+        with open(csv_path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            if reader.fieldnames != COLUMNS:
+                problems.append(f"{name}: columns {reader.fieldnames}")
+                continue
+            rows = list(reader)
+        statistics += len(rows)
+        traditional += detect_script(text) == "zh-Hant"
+        for i, row in enumerate(rows, start=2):
+            problems += [f"{name}.csv row {i}: {p}" for p in _row_problems(text, row)]
+    assert problems == []
+    assert traditional >= 2
+    assert statistics >= 150
+
+
+def test_the_extractor_meets_its_targets(score):
+    overall, articles, lines = score.report(list(score.FOLDERS))
+    assert articles >= 8
+    assert math.isfinite(overall.recall) and overall.recall >= 0.95, lines[-1]
+    assert overall.precision >= 0.90, lines[-1]
