@@ -10,6 +10,21 @@ def root() -> Path:
     return ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_added_articles(tmp_path_factory):
+    """The suite sees the seeds alone: articles a user added under articles/ are not part of the tests,
+    and no test can write there. Tests of `xbdata add` point XBDATA_ARTICLES at their own tmp folder."""
+    import os
+
+    previous = os.environ.get("XBDATA_ARTICLES")
+    os.environ["XBDATA_ARTICLES"] = str(tmp_path_factory.mktemp("no-added-articles") / "articles")
+    yield
+    if previous is None:
+        os.environ.pop("XBDATA_ARTICLES", None)
+    else:
+        os.environ["XBDATA_ARTICLES"] = previous
+
+
 @pytest.fixture(scope="session")
 def texts():
     from xbdata.seeds import seed_texts

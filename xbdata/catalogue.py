@@ -6,6 +6,11 @@ says it) the unit come from parsing the number, and loading checks every quote a
 article. `data/exclusions.csv` lists each numeric mention the extractor finds that is not a
 statistic (a date, a list number, a slogan), with the reason. Together they account for every
 mention in the seeds.
+
+Articles added with `xbdata add` bring their own reviewed rows (`articles/catalogue.csv` and
+`articles/exclusions.csv`, see xbdata/corpus.py) in the same columns. `catalogue()`,
+`load_exclusions()` and `accounting()` read the packaged rows and those, against the seeds and the
+added articles, through the same checks; a packaged row behaves exactly as before.
 """
 
 from __future__ import annotations
@@ -22,11 +27,12 @@ from .exceptions import CatalogueError
 from .extract import Mention, extract_mentions
 from .ids import is_stat_id
 from .numbers import QUALIFIERS, QuantityError, parse_quantity
-from .seeds import articles, data_path, seed_texts
+from .corpus import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
+from .seeds import data_path
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
-TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "weeks", "months", "years", "rank")
+TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "weeks", "months", "years", "rank", "age")
 COUNT_UNITS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories",
                "countries", "tweets", "creators", "sellers", "buyers", "merchants")
 UNITS = TEXT_UNITS + COUNT_UNITS
@@ -110,9 +116,10 @@ def _parse(where: str, field: str, text: str):
         raise CatalogueError(f"{where}: {field}: {error}") from None
 
 
-def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str, tuple[str, str]]) -> dict:
+def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str, tuple[str, str]],
+                   name: str = "catalogue") -> dict:
     stat_id = row.get("stat_id", "")
-    where = f"catalogue row {line} ({stat_id or 'no stat_id'})"
+    where = f"{name} row {line} ({stat_id or 'no stat_id'})" if line else f"{name} ({stat_id or 'no stat_id'})"
     for field in _REQUIRED:
         if not row.get(field, "").strip():
             raise CatalogueError(f"{where}: field {field} is empty")
@@ -206,18 +213,47 @@ def _derived_records(records: dict[str, dict]) -> list[dict]:
     return out
 
 
-def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None) -> pd.DataFrame:
-    """Every statistic, validated, with parsed numbers and derived rows; raises CatalogueError on the first bad row."""
-    path = path or data_path("catalogue.csv")
-    texts = texts if texts is not None else seed_texts()
-    titles = {a.id: (a.title, a.url) for a in articles().values()}
+def _titles(texts: dict[str, str]) -> dict[str, tuple[str, str]]:
+    titles = {a.id: (a.title, a.url) for a in all_articles().values()}
     titles.update({k: titles.get(k, (k, "")) for k in texts})
+    return titles
+
+
+def validate_row(row: dict, texts: dict[str, str] | None = None, name: str = "catalogue", line: int = 0) -> dict:
+    """One catalogue row checked as the loader checks it (quote, number, unit, kinds, band); its record."""
+    texts = texts if texts is not None else all_texts()
+    row = {c: (row.get(c) or "") if c == "quote" else str(row.get(c) or "").strip() for c in CATALOGUE_COLUMNS}
+    return _row_to_record(line, row, texts, _titles(texts), name)
+
+
+def added_catalogue_path() -> Path:
+    """The reviewed rows of added articles (xbdata/corpus.py); the file may not exist yet."""
+    return articles_dir() / CATALOGUE
+
+
+def added_exclusions_path() -> Path:
+    return articles_dir() / EXCLUSIONS
+
+
+def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None,
+                   extra: tuple[Path, ...] = ()) -> pd.DataFrame:
+    """Every statistic, validated, with parsed numbers and derived rows; raises CatalogueError on the first bad row.
+
+    `path` is the packaged catalogue (by default); `extra` names more catalogue files in the same
+    columns (the added articles' reviewed rows), checked the same way, their errors naming the file.
+    A stat_id may be used once across all of them.
+    """
+    path = path or data_path("catalogue.csv")
+    texts = texts if texts is not None else all_texts()
+    titles = _titles(texts)
     records: dict[str, dict] = {}
-    for line, row in _read_csv(path, CATALOGUE_COLUMNS):
-        record = _row_to_record(line, row, texts, titles)
-        if record["stat_id"] in records:
-            raise CatalogueError(f"catalogue row {line} ({record['stat_id']}): stat_id is used twice")
-        records[record["stat_id"]] = record
+    for number, csv_path in enumerate((path, *extra)):
+        name = "catalogue" if number == 0 else str(csv_path)
+        for line, row in _read_csv(csv_path, CATALOGUE_COLUMNS):
+            record = _row_to_record(line, row, texts, titles, name)
+            if record["stat_id"] in records:
+                raise CatalogueError(f"{name} row {line} ({record['stat_id']}): stat_id is used twice")
+            records[record["stat_id"]] = record
     derived = _derived_records(records)
     frame = pd.DataFrame([*records.values(), *derived], columns=list(COLUMNS))
     for column in ("start", "end", "number_start", "number_end"):
@@ -228,30 +264,45 @@ def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None
     return frame
 
 
+def exclusion_of(row: dict, texts: dict[str, str], where: str) -> Exclusion:
+    """One exclusions row checked and located in its article."""
+    if row["source"] not in texts:
+        raise CatalogueError(f"{where}: source {row['source']!r} is not a seed")
+    if not row["reason"]:
+        raise CatalogueError(f"{where}: field reason is empty")
+    _, start = locate(texts[row["source"]], row["context"], row["text"], where, "context", "text")
+    return Exclusion(row["source"], row["text"], start, start + len(row["text"]), row["reason"])
+
+
 def load_exclusions(path: Path | None = None, texts: dict[str, str] | None = None) -> list[Exclusion]:
-    """The mentions that are not statistics, each located in its article."""
-    path = path or data_path("exclusions.csv")
-    texts = texts if texts is not None else seed_texts()
+    """The mentions that are not statistics, each located in its article.
+
+    Without `path`: the packaged exclusions, then the added articles' reviewed ones (if any).
+    """
+    paths = [path] if path else [data_path("exclusions.csv")]
+    if path is None and added_exclusions_path().exists():
+        paths.append(added_exclusions_path())
+    texts = texts if texts is not None else all_texts()
     out = []
-    for line, row in _read_csv(path, EXCLUSION_COLUMNS):
-        where = f"exclusions row {line}"
-        if row["source"] not in texts:
-            raise CatalogueError(f"{where}: source {row['source']!r} is not a seed")
-        if not row["reason"]:
-            raise CatalogueError(f"{where}: field reason is empty")
-        _, start = locate(texts[row["source"]], row["context"], row["text"], where, "context", "text")
-        out.append(Exclusion(row["source"], row["text"], start, start + len(row["text"]), row["reason"]))
+    for number, csv_path in enumerate(paths):
+        name = "exclusions" if number == 0 else str(csv_path)
+        out += [exclusion_of(row, texts, f"{name} row {line}") for line, row in _read_csv(csv_path, EXCLUSION_COLUMNS)]
     return out
 
 
 @lru_cache(maxsize=1)
-def _cached_catalogue() -> pd.DataFrame:
-    return load_catalogue()
+def _cached_catalogue(token: tuple = ()) -> pd.DataFrame:
+    extra = (added_catalogue_path(),) if added_catalogue_path().exists() else ()
+    return load_catalogue(extra=extra)
 
 
 def catalogue() -> pd.DataFrame:
-    """The validated catalogue (loaded once per process); a copy, so callers may change it."""
-    return _cached_catalogue().copy()
+    """The validated catalogue: packaged rows, derived rows and the added articles' accepted rows.
+
+    Loaded once per process and again whenever the added articles' files change; a copy, so
+    callers may change it.
+    """
+    return _cached_catalogue(state_token()).copy()
 
 
 def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -261,7 +312,7 @@ def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def accounting(stats: pd.DataFrame | None = None, exclusions: list[Exclusion] | None = None,
                texts: dict[str, str] | None = None) -> dict[str, list[Mention]]:
     """Per article, the extracted mentions that neither a statistic nor an exclusion accounts for."""
-    texts = texts if texts is not None else seed_texts()
+    texts = texts if texts is not None else all_texts()
     stats = stats if stats is not None else catalogue()
     exclusions = exclusions if exclusions is not None else load_exclusions(texts=texts)
     missing = {}

@@ -3,6 +3,7 @@
 Everything the explorer widget shows comes from here, so it is all reachable from plain Python:
 `xbdata.search("TikTok")`, `xbdata.context("tiktok_installs")`, `xbdata.related("tiktok_installs")`.
 Text is matched in simplified characters, so 用戶 finds 用户 and 抖音 finds 抖音 in article 001.
+Articles added with `xbdata add` and their accepted statistics are found beside the seeds.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 from .escape import html_text
 from .exceptions import UsageError
 from .script import to_simplified
-from .seeds import articles, seed_texts
+from .corpus import all_articles, all_texts
 from .tables import platform_of, statistics
 
 FILTERS = ("topic", "source", "geography", "kind")
@@ -78,7 +79,7 @@ def context(stat_id: str) -> Context:
     row = _row(stat_id)
     if row["kind"] == "derived":
         raise UsageError(f"{stat_id} is derived ({row['formula']}); see the contexts of its inputs: {row['inputs']}")
-    text = seed_texts()[row["source"]]
+    text = all_texts()[row["source"]]
     start, end = int(row["start"]), int(row["end"])
     n_start, n_end = int(row["number_start"]), int(row["number_end"])
     left, right = Sentences(text).around(start, end)
@@ -88,7 +89,7 @@ def context(stat_id: str) -> Context:
     marked = (html_text(text[p_left:start]) + "<mark>" + html_text(text[start:n_start]) + "<b>"
               + html_text(text[n_start:n_end]) + "</b>" + html_text(text[n_end:end]) + "</mark>"
               + html_text(text[end:p_right]))
-    article = articles()[row["source"]]
+    article = all_articles()[row["source"]]
     return Context(stat_id, text[left:right].strip(), text[p_left:p_right], marked, article.title, article.url)
 
 
@@ -99,7 +100,7 @@ def same_sentence(stat_id: str) -> pd.DataFrame:
     row = _row(stat_id)
     if row["kind"] == "derived":
         return statistics().iloc[0:0]
-    text = seed_texts()[row["source"]]
+    text = all_texts()[row["source"]]
     bounds = Sentences(text).around(int(row["start"]), int(row["end"]))
     frame = statistics()
     frame = frame[(frame["source"] == row["source"]) & (frame["stat_id"] != stat_id) & (frame["kind"] != "derived")]

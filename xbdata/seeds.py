@@ -36,6 +36,7 @@ class Article:
     period_basis: str
     title_inferred: bool
     path: Path
+    published: str = ""   # YYYY-MM-DD, given for added articles (xbdata/corpus.py); "" for the seeds
 
 
 def data_path(name: str) -> Path:

@@ -16,7 +16,9 @@ from .labels import LANGS, check_lang
 from .numbers import QUALIFIERS
 
 PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
-             "Instagram", "Alibaba")
+             "Instagram", "Alibaba",
+             # platforms that added articles name (xbdata/guess.py proposes these as subjects)
+             "Amazon", "Shopee", "Lazada", "Temu", "SHEIN", "eBay", "Walmart")
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",
                "measure_kind", "label", "shown", "number", "quote", "source_title", "source_url"]

@@ -1,0 +1,257 @@
+"""The guessing rules of xbdata/guess.py: every rule in the table, and the rules written as code.
+
+The test texts are written here, in the style of industry reporting; no sentence is copied.
+"""
+
+import re
+
+import pytest
+
+from xbdata.catalogue import locate
+from xbdata.extract import KINDS, extract_mentions
+from xbdata.guess import (REASONS, RULES, SCOPES, Where, guess_field, guess_period, label_zh, propose,
+                          quote_window)
+from xbdata.script import to_simplified
+
+PUBLISHED = "2025-07-20"
+NUMBER = "100"
+
+# Examples for rules whose pattern is a regular expression rather than plain words.
+EXAMPLES = {
+    r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
+}
+
+
+def _where(text: str, number: str = NUMBER) -> Where:
+    start = text.rindex(number)
+    span = (0, len(text))
+    return Where((start, start + len(number)), span, span, span)
+
+
+def _example(rule) -> str:
+    if rule.pattern in EXAMPLES:
+        return EXAMPLES[rule.pattern]
+    first = rule.pattern.split("|")[0]
+    assert not re.search(r"[\\()\[\]?*+{}]", first), f"give rule {rule} an example in EXAMPLES"
+    return first
+
+
+WORD_RULES = [r for r in RULES if r.field != "period" and r.pattern]
+
+
+@pytest.mark.parametrize("rule", WORD_RULES, ids=lambda r: f"{r.field}={r.value}:{r.pattern[:12]}")
+def test_each_word_rule_fills_its_field(rule):
+    text = f"{_example(rule)}达到{NUMBER}"
+    unit = rule.units[0] if rule.units else ""
+    value, matched, scope = guess_field(rule.field, to_simplified(text), _where(text), unit, {"geography": "China"})
+    assert matched is rule, f"{rule} is shadowed by {matched}"
+    assert scope in SCOPES and value
+
+
+def test_each_field_has_one_default_and_defaults_come_last():
+    for field in {r.field for r in RULES if r.field != "period"}:
+        rules = [r for r in RULES if r.field == field]
+        defaults = [r for r in rules if not r.pattern]
+        for d in defaults:   # a default after it would never apply to the same units
+            later = [r for r in rules[rules.index(d) + 1:] if not r.pattern and set(r.units) == set(d.units)]
+            assert not later, (field, d, later)
+
+
+def test_default_applies_only_when_nothing_matched():
+    text = f"东南亚的规模达到{NUMBER}"
+    assert guess_field("geography", text, _where(text))[0] == "Southeast Asia"
+    text = f"规模达到{NUMBER}"
+    value, rule, scope = guess_field("geography", text, _where(text))
+    assert (value, scope) == ("unspecified", "default")
+
+
+def test_narrower_scope_wins_over_rule_order():
+    # 我国 is earlier in the sentence, 东南亚 is in the number's own clause: the clause wins.
+    text = "我国卖家积极出海，东南亚市场交易额达到100亿元"
+    start = text.index("100亿元")
+    where = Where((start, start + 5), (text.index("东南亚"), start + 5), (0, len(text)), (0, len(text)))
+    assert guess_field("geography", text, where)[0] == "Southeast Asia"
+
+
+def test_a_before_rule_does_not_look_past_the_number():
+    text = "同比增长12%，用户增长也很快"   # growth is before the number
+    assert guess_field("measure_kind", text, _where(text, "12%"), "%")[0] == "growth"
+    text = "占比为12%，同比增长明显"      # growth words after the number do not count
+    assert guess_field("measure_kind", text, _where(text, "12%"), "%")[0] == "share"
+
+
+PERIODS = [
+    ("2023年上半年", "2023-H1"), ("2023下半年", "2023-H2"), ("2024年前三季度", "2024-Q1-Q3"),
+    ("2024年第三季度", "2024-Q3"), ("2024年11月", "2024-11"), ("2023年", "2023"),
+    ("今年上半年", "2025-H1"), ("今年下半年", "2025-H2"), ("去年上半年", "2024-H1"), ("去年下半年", "2024-H2"),
+    ("今年前三季度", "2025-Q1-Q3"), ("今年第二季度", "2025-Q2"), ("今年3月", "2025-03"), ("去年十二月", "2024-12"),
+    ("过去5年", "2020-2024"), ("今年", "2025"), ("去年", "2024"), ("前年", "2023"), ("明年", "2026"),
+]
+
+
+def test_every_period_rule_has_an_example():
+    used = set()
+    for words, _ in PERIODS:
+        text = f"{words}，平台交易额达到{NUMBER}"
+        used.add(guess_period(text, _where(text), 2025)[1])
+    assert used == {r for r in RULES if r.field == "period"}
+
+
+@pytest.mark.parametrize("words,period", PERIODS)
+def test_period_from_text_and_published_date(words, period):
+    text = f"{words}，平台交易额达到{NUMBER}"
+    assert guess_period(text, _where(text), 2025)[0] == period
+
+
+def test_period_nearest_before_the_number_wins():
+    text = "2023年增速放缓，2024年交易额达到100"
+    assert guess_period(text, _where(text), 2025)[0] == "2024"
+    text = "交易额达到100，时间是2022年"   # only after it: the one after
+    assert guess_period(text, _where(text), 2025)[0] == "2022"
+
+
+def test_relative_period_needs_a_published_date():
+    text = f"今年上半年交易额达到{NUMBER}"
+    assert guess_period(text, _where(text), None)[0] == ""
+
+
+# --- drafts: the rules written as code ------------------------------------------------------------
+
+ARTICLE = """跨境电商半年观察
+
+据海关统计，今年上半年我国跨境电商进出口额达到1.32万亿元，同比增长5.7%。其中，出口额为1.03万亿元。
+
+一家研究机构的报告显示，2024年东南亚跨境电商交易额约为1500亿美元，预计到2027年将突破2500亿美元。
+
+在TikTok Shop上，今年上半年新入驻的中国卖家超过8万家，平台月活跃用户达到3亿。
+
+问卷调查显示，约六成受访者愿意通过社交媒体购买海外商品，其中25-34岁的受访者占比为41%。
+"""
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return {d["mention"]["text"]: d for d in propose(ARTICLE, "005_0123456789abcdef", PUBLISHED, set())}
+
+
+def test_every_mention_becomes_one_draft(drafts):
+    assert len(drafts) == len(extract_mentions(ARTICLE))
+    assert {d["action"] for d in drafts.values()} == {"statistic", "exclusion"}
+    assert drafts["2024年"]["action"] == "exclusion" and drafts["2024年"]["reason"] == REASONS["date"]
+
+
+def test_every_quote_is_verbatim_unique_and_holds_its_number_once(drafts):
+    for d in drafts.values():
+        row, m = d["row"], d["mention"]
+        _, number_start = locate(ARTICLE, row["quote"], row["number"], d["id"], "quote", "number")
+        assert number_start == m["start"]
+        _, start = locate(ARTICLE, d["context"], m["text"], d["id"], "context", "text")
+        assert start == m["start"]
+
+
+def test_quotes_are_whole_clauses_when_they_can_be(drafts):
+    assert drafts["达到1.32万亿元"]["row"]["quote"] == "今年上半年我国跨境电商进出口额达到1.32万亿元"
+    assert drafts["5.7%"]["row"]["quote"] == "同比增长5.7%"
+
+
+def test_a_repeated_clause_gets_a_longer_quote():
+    text = "用户增长20%，订单增长20%。用户增长20%，收入增长30%。"
+    for m in extract_mentions(text):
+        a, b = quote_window(text, m.start, m.end)
+        _, number_start = locate(text, text[a:b], m.text, "t", "quote", "number")
+        assert number_start == m.start
+
+
+def test_headline_row(drafts):
+    row = drafts["达到1.32万亿元"]["row"]
+    assert (row["topic"], row["subject"], row["measure"], row["geography"], row["period"], row["kind"]) == \
+        ("market_size", "China cross-border e-commerce", "import and export value", "China", "2025-H1", "observed")
+    assert row["unit"] == "" and row["label_zh"] == "2025年上半年我国跨境电商进出口额"   # 今年 -> 2025年
+    assert row["label_en"] == "China cross-border e-commerce: import and export value, 2025-H1"
+
+
+def test_growth_measures_growth_in_what_the_sentence_measures(drafts):
+    row = drafts["5.7%"]["row"]
+    assert (row["measure_kind"], row["measure"]) == ("growth", "growth in import and export value")
+    assert row["label_zh"] == "2025年上半年我国跨境电商进出口额同比增长"
+
+
+def test_a_period_after_the_published_year_is_a_forecast(drafts):
+    assert drafts["突破2500亿美元"]["row"]["period"] == "2027"
+    assert drafts["突破2500亿美元"]["row"]["kind"] == "forecast"
+    assert drafts["约为1500亿美元"]["row"]["kind"] == "observed"
+    row = propose("2030年市场规模达到100亿元。", "005_0123456789abcdef", PUBLISHED, set())[1]["row"]
+    assert (row["period"], row["kind"]) == ("2030", "forecast")
+
+
+def test_unit_from_the_words_before_the_number(drafts):
+    assert drafts["超过8万家"]["row"]["unit"] == "sellers"
+    assert drafts["达到3亿"]["row"]["unit"] == "users"
+
+
+def test_platform_subject_and_topic(drafts):
+    row = drafts["达到3亿"]["row"]
+    assert (row["topic"], row["subject"], row["measure"]) == ("platform", "TikTok", "monthly active users")
+
+
+def test_an_age_band_beside_a_percentage_is_its_band(drafts):
+    row = drafts["41%"]["row"]
+    assert (row["band"], row["breakdown"], row["topic"], row["kind"]) == ("25-34岁", "age 25-34", "demographics", "survey")
+    assert "25-34岁" in row["quote"]
+    band = drafts["25-34岁"]
+    assert band["action"] == "exclusion" and row["stat_id"] in band["reason"]
+
+
+def test_no_date_near_the_number_takes_the_published_year(drafts):
+    row = drafts["约六成"]["row"]
+    assert row["period"] == "2025" and any("the year it was published" in n for n in drafts["约六成"]["notes"])
+    row = propose("平台卖家超过100家。", "005_0123456789abcdef", "", set())[0]["row"]
+    assert row["period"] == "unspecified"
+
+
+def test_stat_ids_are_unique_and_avoid_taken_ones():
+    taken = {"china_xborder_import_and_export_value_2025_h1"}
+    rows = [d["row"] for d in propose(ARTICLE, "005_0123456789abcdef", PUBLISHED, taken)]
+    ids = [r["stat_id"] for r in rows]
+    assert len(set(ids)) == len(ids)
+    assert "china_xborder_import_and_export_value_2025_h1_2" in ids
+
+
+def test_every_kind_but_statistic_has_a_reason():
+    assert set(REASONS) == set(KINDS) - {"statistic"}
+
+
+def test_traditional_text_is_read_through_simplified():
+    text = "據海關統計，去年我國跨境電商進出口額達到2.38萬億元。"
+    row = next(d["row"] for d in propose(text, "005_0123456789abcdef", PUBLISHED, set()) if d["action"] == "statistic")
+    assert (row["topic"], row["geography"], row["period"], row["measure"]) == \
+        ("market_size", "China", "2024", "import and export value")
+
+
+def test_label_for_a_number_that_opens_its_clause(drafts):
+    assert drafts["约六成"]["row"]["label_zh"] == "受访者愿意通过社交媒体购买海外商品"
+    assert label_zh(ARTICLE, _where_of(drafts["突破2500亿美元"]), 2025) == "2027年东南亚跨境电商交易额"
+
+
+def _where_of(draft):
+    from xbdata.guess import where_of
+    from xbdata.extract import Mention
+
+    return where_of(ARTICLE, Mention(**draft["mention"]))
+
+
+def test_platform_subjects_are_platforms_the_tables_know():
+    from xbdata.guess import PLATFORM_WORDS
+    from xbdata.tables import platform_of
+
+    assert all(platform_of(name) == name for name in PLATFORM_WORDS)
+
+
+def test_draft_scores_for_make_eval():
+    from xbdata.guess import draft_scores
+
+    start = ARTICLE.index("1.32万亿元")
+    scores = draft_scores(ARTICLE, [(start, start + len("1.32万亿元"))], PUBLISHED)
+    assert scores["drafts"] == len(extract_mentions(ARTICLE)) and scores["gold"] == scores["gold_proposed"] == 1
+    assert scores["statistics"] == 9 and scores["accept_ready"] == 9
+    assert scores["action_right"] == scores["drafts"] - scores["statistics"] + 1

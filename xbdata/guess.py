@@ -1,0 +1,634 @@
+"""Draft catalogue rows for a new article: every numeric mention becomes a proposal to review.
+
+A mention of kind `statistic` becomes a proposed catalogue row. Its value, bounds, unit and
+qualifier are not guessed: the catalogue's loader parses them from the quoted number, as for every
+other row. What is guessed (topic, subject, measure, measure kind, breakdown, geography, period,
+kind, a unit the number's words do not give, the labels) comes from the one table below, `RULES`.
+Every other mention becomes a proposed exclusion with the reason its kind gives (`REASONS`).
+
+How a rule is read. Each rule fills one field with one value when its `pattern` (a regular
+expression, mostly words joined by |) occurs in the article's simplified text around the number,
+and, if it names `units`, only when the draft's unit is one of them ("" for no unit). `where` is
+the widest scope the rule looks in:
+
+    before     the number's own clause, up to the number (同比增长 in 同比增长5.7%)
+    quote      the quote (the clause or clauses around the number, see `quote_window`)
+    sentence   the sentence around the number
+    paragraph  the paragraph around the number
+
+Scopes are searched narrowest first, and in each scope the rules in table order: the first rule
+that matches wins. So 东南亚 in the number's own clause beats 我国 earlier in the sentence, and a
+rule that only looks `before` the number never reaches into the sentence. A rule with an empty
+pattern is the field's default (within its units): it applies when no other rule matched.
+
+Values may name other fields: {geography} in a subject ("China cross-border e-commerce").
+Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
+by the rule's `shift` (今年 0, 去年 -1); {M} a month, {Q} a quarter, {N} a count of years.
+Among the period matches in a scope, the one nearest before the number wins (the one just after
+it if none comes before); where two rules match overlapping text the earlier, more specific rule
+wins (今年上半年 over 今年). No period in the paragraph: the published year, and the draft says so.
+
+Rules that need more than one field, written as code and each tested:
+- a percentage whose measure kind is `growth` measures "growth in <measure>";
+- an observed figure whose period starts after the year the article was published is a forecast;
+- an age band (25-34岁) in the same sentence as a percentage is that percentage's `band`, and
+  the band's own mention is proposed as an exclusion naming the row (as the seeds do);
+- relative years in the Chinese label are replaced by the years they mean (今年 -> 2025年).
+
+The quote is the shortest run of whole clauses around the number, within its sentence, that
+occurs exactly once in the article and holds the number exactly once (what
+`xbdata.catalogue.locate` demands); failing that, the shortest such run of characters in the
+sentence, then beyond it. Exclusion contexts are chosen the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract import Mention, Sentences
+from .ids import is_stat_id
+from .script import to_simplified
+
+SCOPES = ("before", "quote", "sentence", "paragraph")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Fill `field` with `value` when `pattern` occurs within `where` (and the unit is one of `units`)."""
+
+    field: str
+    value: str
+    pattern: str
+    where: str = "sentence"
+    units: tuple[str, ...] = ()
+    shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
+
+
+_MONEY = ("CNY", "USD")
+_COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
+           "tweets", "creators", "sellers", "buyers", "merchants")
+_Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)"
+_CN = "一二三四五六七八九十两"
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+
+# Platforms, each as the subject it is catalogued under (xbdata.tables.PLATFORMS knows them all).
+PLATFORM_WORDS = {
+    "TikTok": r"TikTok|Tik Tok|抖音海外版", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
+    "Lazada": r"Lazada", "Temu": r"Temu", "SHEIN": r"SHEIN|Shein|希音", "AliExpress": r"速卖通|AliExpress",
+    "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
+    "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
+    "Joom": r"Joom",
+}
+CATEGORY_WORDS = {
+    "apparel & fashion": r"服装|服饰|女装|男装|鞋靴|箱包", "electronics": r"消费电子|电子产品|3C|数码",
+    "home & furniture": r"家居|家具|家装", "toys": r"玩具", "beauty & personal care": r"美妆|化妆品|个护",
+    "mother & baby": r"母婴", "pet supplies": r"宠物", "sports & outdoors": r"户外|运动用品",
+    "games": r"游戏", "food & health": r"食品|零食|保健品",
+}
+_PLATFORM = "|".join(PLATFORM_WORDS.values())
+_CATEGORY = "|".join(CATEGORY_WORDS.values())
+_MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
+_GROWTH = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|下降|下滑|减少|回落"
+
+RULES: tuple[Rule, ...] = (
+    # --- period (templates; see the module docstring) -----------------------------------------
+    Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
+    Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
+    Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?(?P<q>[一二三四1-4])季度", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"{_Y}年(?P<m>{_NUM})月", "paragraph"),
+    Rule("period", "{Y}", rf"{_Y}(?:年|财年)", "paragraph"),
+    Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
+    Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
+    Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
+    Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
+    Rule("period", "{Y}", r"今年|本年度|今年以来", "paragraph"),
+    Rule("period", "{Y}", r"去年|上一年", "paragraph", shift=-1),
+    Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
+    Rule("period", "{Y}", r"明年", "paragraph", shift=1),
+    # --- geography ---------------------------------------------------------------------------
+    Rule("geography", "Southeast Asia", r"东南亚", "paragraph"),
+    Rule("geography", "United States", r"美国", "paragraph"),
+    Rule("geography", "United Kingdom", r"英国", "paragraph"),
+    Rule("geography", "Europe", r"欧洲|欧盟", "paragraph"),
+    Rule("geography", "Japan", r"日本", "paragraph"),
+    Rule("geography", "South Korea", r"韩国", "paragraph"),
+    Rule("geography", "Indonesia", r"印尼|印度尼西亚", "paragraph"),
+    Rule("geography", "Malaysia", r"马来西亚", "paragraph"),
+    Rule("geography", "Thailand", r"泰国", "paragraph"),
+    Rule("geography", "Vietnam", r"越南", "paragraph"),
+    Rule("geography", "Middle East", r"中东", "paragraph"),
+    Rule("geography", "Latin America", r"拉美|拉丁美洲", "paragraph"),
+    Rule("geography", "Asia-Pacific", r"亚太", "paragraph"),
+    Rule("geography", "Global", r"全球|全世界", "paragraph"),
+    Rule("geography", "China", r"中国|我国|国内|全国|海关", "paragraph"),
+    Rule("geography", "unspecified", r"", "paragraph"),
+    # --- unit, only where the number's own words name none (nearest scope first) ---------------
+    Rule("unit", "sellers", r"卖家", "sentence", ("",)),
+    Rule("unit", "merchants", r"商家|商户|企业|经营主体", "sentence", ("",)),
+    Rule("unit", "buyers", r"买家", "sentence", ("",)),
+    Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("",)),
+    Rule("unit", "orders", r"订单|单量", "sentence", ("",)),
+    Rule("unit", "followers", r"粉丝", "sentence", ("",)),
+    Rule("unit", "brands", r"品牌", "before", ("",)),
+    Rule("unit", "installs", r"下载|安装", "before", ("",)),
+    Rule("unit", "creators", r"创作者|达人", "before", ("",)),
+    Rule("unit", "countries", r"国家和地区|国家", "before", ("",)),
+    Rule("unit", "categories", r"品类|类目", "before", ("",)),
+    Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
+    # --- measure kind of a percentage --------------------------------------------------------
+    Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
+    Rule("measure_kind", "growth", _GROWTH, "before", ("%",)),
+    Rule("measure_kind", "share", r"", "before", ("%",)),
+    # --- kind ----------------------------------------------------------------------------------
+    Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
+    Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
+    Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
+    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
+    Rule("kind", "observed", r"", "quote"),
+    # --- breakdown: the product category a figure is about ------------------------------------
+    *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
+    # --- topic ---------------------------------------------------------------------------------
+    Rule("topic", "demographics", r"", "quote", ("age",)),
+    Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
+    Rule("topic", "category", _CATEGORY, "quote"),
+    Rule("topic", "market_size", _MARKET, "sentence", (*_MONEY, "%", "x")),
+    Rule("topic", "platform", _PLATFORM, "sentence"),
+    Rule("topic", "marketing", r"营销|广告|粉丝|网红|达人|KOL|种草|转化|曝光|直播|推文|社交媒体|内容", "sentence"),
+    Rule("topic", "operations", r"物流|仓|配送|退货|退款|卖家|商家|独立站|成本|利润|库存|履约|支付|关税|时效", "sentence"),
+    Rule("topic", "market_size", r"", "sentence", _MONEY),
+    Rule("topic", "marketing", r"", "sentence"),
+    # --- subject -------------------------------------------------------------------------------
+    *(Rule("subject", name, words, "paragraph") for name, words in PLATFORM_WORDS.items()),
+    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph"),
+    Rule("subject", "survey respondents", r"受访者", "paragraph"),
+    Rule("subject", "{geography} consumers", r"消费者", "paragraph"),
+    Rule("subject", "{geography} sellers", r"卖家|商家|企业", "paragraph"),
+    Rule("subject", "unspecified", r"", "paragraph"),
+    # --- measure -------------------------------------------------------------------------------
+    Rule("measure", "market size", r"市场规模", "sentence"),
+    Rule("measure", "import and export value", r"进出口", "sentence"),
+    Rule("measure", "export value", r"出口", "sentence"),
+    Rule("measure", "import value", r"进口", "sentence"),
+    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence"),
+    Rule("measure", "retail sales", r"零售额", "sentence"),
+    Rule("measure", "revenue", r"销售额|营收|收入", "sentence"),
+    Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
+    Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
+    Rule("measure", "share of users", r"用户", "quote", ("%",)),
+    Rule("measure", "monthly active users", r"月活", "quote"),
+    Rule("measure", "daily active users", r"日活", "quote"),
+    Rule("measure", "sellers", r"卖家", "quote", _COUNTS),
+    Rule("measure", "merchants", r"商家|商户", "quote", _COUNTS),
+    Rule("measure", "users", r"用户", "quote", _COUNTS),
+    Rule("measure", "orders", r"订单|单量", "quote"),
+    Rule("measure", "followers", r"粉丝", "quote"),
+    Rule("measure", "installs", r"下载|安装", "quote"),
+    Rule("measure", "brands", r"品牌", "quote", _COUNTS),
+    Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
+    Rule("measure", "amount", r"", "sentence", _MONEY),
+    Rule("measure", "share", r"", "sentence", ("%",)),
+    Rule("measure", "multiple", r"", "sentence", ("x",)),
+    Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
+    Rule("measure", "rank", r"", "sentence", ("rank",)),
+    Rule("measure", "age", r"", "sentence", ("age",)),
+    Rule("measure", "duration", r"", "sentence", ("hours", "days", "weeks", "months", "years")),
+    Rule("measure", "{unit}", r"", "sentence"),
+)
+
+# Why a mention that is not a statistic is left out, by the kind the extractor gives it.
+REASONS = {
+    "date": "date: when something happened or the period a statistic refers to, not a figure",
+    "period": "period: a window of time (近3年, 过去两年), not a measured figure",
+    "furniture": "page furniture: a counter of the page around the article, not a figure about the world",
+    "list_marker": "list or section numbering",
+    "other": "not a figure about the world: the article's own enumeration, a name or an example",
+}
+BAND_REASON = "age band of {stat_id}, recorded in its band field"
+# Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
+_LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
+                         r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")
+_LABEL_HEAD = re.compile(r"^(?:其中|而|但|并且|此外|另外|同时|与此同时|其|在|据)+")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+# --- reading the text around a number ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Where:
+    """Spans (start, end) in the article around one mention."""
+
+    number: tuple[int, int]
+    quote: tuple[int, int]
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+    clause_start: int | None = None   # where the number's own clause starts (default: the quote's start)
+
+    def span(self, scope: str) -> tuple[int, int]:
+        if scope == "before":
+            return (self.quote[0] if self.clause_start is None else self.clause_start), self.number[0]
+        return getattr(self, scope)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, len(text) if right < 0 else right
+
+
+def _unique_at(text: str, window: str, at: int) -> bool:
+    """`window` occurs in `text` only at `at` (overlapping occurrences counted too)."""
+    return text.find(window) == at and text.find(window, at + 1) < 0
+
+
+def _clauses(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """The clauses of text[left:right], without their punctuation and surrounding spaces."""
+    out, a = [], left
+    for m in re.finditer(r"[，,：:；;。！？!?]", text[left:right]):
+        out.append((a, left + m.start()))
+        a = left + m.end()
+    out.append((a, right))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def quote_window(text: str, start: int, end: int, sentence: tuple[int, int] | None = None,
+                 inner: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The span of a quote for text[start:end]: see the module docstring. `inner` must lie inside it too."""
+    number = text[start:end]
+    lo, hi = (min(start, inner[0]), max(end, inner[1])) if inner else (start, end)
+    left, right = sentence or Sentences(text).around(start, end)
+
+    def ok(a: int, b: int) -> bool:
+        window = text[a:b]
+        return window.count(number) == 1 and _unique_at(text, window, a)
+
+    clauses = _clauses(text, left, right)
+    firsts = [a for a, b in clauses if a <= lo]
+    lasts = [b for a, b in clauses if b >= hi]
+    candidates = sorted(((a, b) for a in firsts for b in lasts if a <= lo and b >= hi), key=lambda s: s[1] - s[0])
+    for a, b in candidates:
+        if ok(a, b):
+            return a, b
+    for bounds in ((left, right), (0, len(text))):
+        for length in range(hi - lo, bounds[1] - bounds[0] + 1):
+            for a in range(max(bounds[0], hi - length), min(lo, bounds[1] - length) + 1):
+                if ok(a, a + length):
+                    return a, a + length
+    return start, end
+
+
+def where_of(text: str, mention: Mention, inner: tuple[int, int] | None = None,
+             sentences: Sentences | None = None) -> Where:
+    sentence = (sentences or Sentences(text)).around(mention.start, mention.end)
+    quote = quote_window(text, mention.start, mention.end, sentence, inner)
+    clause = next((a for a, b in _clauses(text, *sentence) if a <= mention.start < b), quote[0])
+    return Where((mention.start, mention.end), quote, sentence, _paragraph(text, mention.start, mention.end),
+                 max(clause, quote[0]))
+
+
+# --- applying the rules ------------------------------------------------------------------------
+
+def _number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word == "十":
+        return 10
+    if word.startswith("十"):
+        return 10 + _CN_DIGITS[word[1]]
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[word]
+
+
+def _period_value(rule: Rule, match: re.Match, year: int | None) -> str | None:
+    """A period rule's template filled from its match; None if it needs a published year it lacks."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    y = int(groups["y"]) if "y" in groups else (year + rule.shift if year else None)
+    if y is None:
+        return None
+    n = _number(groups["n"]) if "n" in groups else 0
+    out = rule.value.replace("{Y-N}", str(y - n)).replace("{Y-1}", str(y - 1)).replace("{Y}", str(y))
+    if "m" in groups:
+        out = out.replace("{M}", f"{_number(groups['m']):02d}")
+    if "q" in groups:
+        out = out.replace("{Q}", str(_number(groups["q"])))
+    return out
+
+
+def _unit_ok(rule: Rule, unit: str) -> bool:
+    return not rule.units or unit in rule.units
+
+
+def rules_for(field: str) -> list[Rule]:
+    return [r for r in RULES if r.field == field]
+
+
+def guess_field(field: str, simplified: str, where: Where, unit: str = "", values: dict | None = None) -> tuple[str, Rule | None, str]:
+    """(value, the rule that gave it, the scope it matched in) for one field; ("", None, "") if none matched."""
+    rules = [r for r in rules_for(field) if _unit_ok(r, unit)]
+    for scope in SCOPES:
+        a, b = where.span(scope)
+        for rule in rules:
+            if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where) \
+                    and re.search(rule.pattern, simplified[a:b]):
+                return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope
+    default = next((r for r in rules if not r.pattern), None)
+    if default is not None:
+        return _fill(default.value, {**(values or {}), "unit": unit}), default, "default"
+    return "", None, ""
+
+
+def _fill(value: str, values: dict) -> str:
+    out = value
+    for key, v in values.items():
+        if "{" + key + "}" in out:
+            v = "" if v in ("unspecified", "Global") and key == "geography" else v
+            out = out.replace("{" + key + "}", v).strip()
+    return out or value
+
+
+def guess_period(simplified: str, where: Where, year: int | None) -> tuple[str, Rule | None, str]:
+    """(period, rule, scope): the period match nearest before the number, in the narrowest scope that has one."""
+    rules = rules_for("period")
+    for scope in ("quote", "sentence", "paragraph"):
+        a, b = where.span(scope)
+        found: list[tuple[int, int, Rule, str]] = []
+        for rule in rules:
+            for m in re.finditer(rule.pattern, simplified[a:b]):
+                value = _period_value(rule, m, year)
+                s, e = a + m.start(), a + m.end()
+                if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
+                    found.append((s, e, rule, value))
+        if found:
+            before = [f for f in found if f[0] < where.number[0]]
+            s, e, rule, value = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+            return value, rule, scope
+    return "", None, ""
+
+
+def _relative_years(label: str, year: int | None) -> str:
+    if not year:
+        return label
+    for word, shift in (("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)):
+        label = label.replace(word, f"{year + shift}年")
+    return label
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d年?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月)?"
+                    r"|今年(?:上半年|下半年)?|去年(?:上半年|下半年)?|前年|明年")
+_LEADS_INTO = re.compile(r"^(?:预计|预测|有望|计划|目标|到|至|将|在)+|(?:预计|到|将)+$")
+_NUMBER_TAIL = re.compile(r"[约近超逾]?[\d０-９][\d０-９.,，]*(?![\d０-９.]*年)[\s\S]*$")
+
+
+def _trim(words: str) -> str:
+    words = _LABEL_HEAD.sub("", words.strip())
+    previous = None
+    while previous != words:
+        previous = words
+        words = _LABEL_TAIL.sub("", words).strip()
+    return words
+
+
+def _cjk(words: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", words))
+
+
+def label_zh(text: str, where: Where, year: int | None) -> str:
+    """A Chinese label from the number's own clause: what comes before the number, less its verb.
+
+    A clause that holds only a verb (同比增长5.7%) or a date (预计到2027年将突破…) borrows what is
+    measured from the clause before it; a number that opens its clause (约六成受访者…) takes what
+    follows it.
+    """
+    a, b = where.quote
+    start, end = where.number
+    clauses = _clauses(text, where.sentence[0], where.sentence[1])
+    here = next(((ca, cb) for ca, cb in clauses if ca <= start < cb), (a, b))
+    before = _trim(text[here[0]:start])
+    content = _LEADS_INTO.sub("", _YEARS.sub("", to_simplified(before)))
+    earlier = [(ca, cb) for ca, cb in clauses if cb <= here[0]]
+    lead = _trim(_NUMBER_TAIL.sub("", text[earlier[-1][0]:earlier[-1][1]])) if earlier else ""
+    if not before:
+        label = re.sub(r"^的", "", text[end:here[1]].strip())
+    elif lead and re.fullmatch(rf"(?:{_GROWTH})+了?", content):
+        label = lead + before
+    elif _cjk(content) < 3 and lead:
+        times = "".join(_YEARS.findall(before))
+        label = (times + _YEARS.sub("", lead)) if times else lead
+    else:
+        label = before
+    label = _relative_years(label or text[a:b], year)
+    return label[:40].strip() or text[a:b][:40]
+
+
+def slug(*parts: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "_", " ".join(p for p in parts if p and p != "unspecified").lower()).strip("_")
+    if len(words) > 60:
+        words = words[:60].rsplit("_", 1)[0]
+    return words
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    stat_id, n = base, 2
+    while stat_id in taken or not is_stat_id(stat_id):
+        stat_id = f"{base[:75]}_{n}"
+        n += 1
+    taken.add(stat_id)
+    return stat_id
+
+
+def band_breakdown(band: str) -> str:
+    from .numbers import QuantityError, parse_quantity
+
+    try:
+        q = parse_quantity(band)
+    except QuantityError:
+        return f"age {band}"
+    if q.low is not None and q.high is not None:
+        return f"age {q.low:g}-{q.high:g}"
+    if q.low is not None:
+        return f"age over {q.low:g}"
+    if q.high is not None:
+        return f"age under {q.high:g}"
+    return f"age {band}"
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+def _parsed_unit(number: str) -> tuple[str, str]:
+    """(the unit the number's own words give, or "", an error message or "")."""
+    from .numbers import QuantityError, parse_quantity
+
+    try:
+        return parse_quantity(number).unit or "", ""
+    except QuantityError as error:
+        return "", str(error)
+
+
+def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
+                   year: int | None, band: str, notes: list[str]) -> dict:
+    """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
+    from .catalogue import UNITS
+
+    quote = text[where.quote[0]:where.quote[1]]
+    own_unit, error = _parsed_unit(mention.text)
+    if error:
+        notes.append(f"number: {error}")
+    unit_column = ""
+    unit = own_unit
+    if not own_unit:
+        if mention.unit in UNITS:
+            unit = unit_column = mention.unit
+            notes.append(f"unit {unit}: named by the words after the number")
+        else:
+            guessed, rule, scope = guess_field("unit", simplified, where, "")
+            unit = unit_column = guessed
+            notes.append(f"unit {guessed}: rule {rule.pattern!r} in the {scope}" if rule
+                         else "unit: nothing names what is counted; set it (xbdata review --edit ID unit=...)")
+    elif own_unit not in UNITS:
+        notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
+
+    values: dict[str, str] = {}
+    period, rule, scope = guess_period(simplified, where, year)
+    if period:
+        notes.append(f"period {period}: {rule.pattern!r} in the {scope}")
+    elif year:
+        period = str(year)
+        notes.append(f"period {period}: no date near the number; the year it was published")
+    else:
+        period = "unspecified"
+        notes.append("period: no date near the number and no published date; set it")
+    values["period"] = period
+    for field in ("geography", "measure_kind", "kind", "breakdown", "topic", "subject", "measure"):
+        value, rule, scope = guess_field(field, simplified, where, unit, values)
+        values[field] = value
+        if rule is not None and rule.pattern:
+            notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
+    if values["measure_kind"] == "growth" and not values["measure"].startswith("growth"):
+        base = values["measure"] if values["measure"] not in ("share",) else ""
+        values["measure"] = f"growth in {base}".strip() if base else "growth"
+    published_year = year
+    first_year = re.match(r"\d{4}", period)
+    if values["kind"] == "observed" and published_year and first_year and int(first_year.group()) > published_year:
+        values["kind"] = "forecast"
+        notes.append(f"kind forecast: period {period} is after the year it was published ({published_year})")
+    if band:
+        values["breakdown"] = values["breakdown"] or band_breakdown(band)
+        if values["topic"] not in ("demographics",):
+            values["topic"] = "demographics"
+    kind_words = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)",
+                  "hypothetical": " (hypothetical)"}.get(values["kind"], "")
+    label_en = f"{values['subject']}: {values['measure']}"
+    if values["breakdown"]:
+        label_en += f", {values['breakdown']}"
+    label_en += f", {period}{kind_words}"
+    return {
+        "stat_id": "", "source": article_id, "quote": quote, "number": mention.text, "unit": unit_column,
+        "topic": values["topic"], "subject": values["subject"], "measure": values["measure"],
+        "measure_kind": values["measure_kind"] if unit == "%" else "", "breakdown": values["breakdown"],
+        "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
+        "label_zh": label_zh(text, where, year), "label_en": label_en,
+    }
+
+
+def _exclusion(text: str, mention: Mention, sentences: Sentences) -> str:
+    """A context for an exclusion: the shortest unique window around the mention, as for a quote."""
+    a, b = quote_window(text, mention.start, mention.end, sentences.around(mention.start, mention.end))
+    return text[a:b]
+
+
+def propose(text: str, article_id: str, published: str, taken: set[str],
+            mentions: list[Mention] | None = None) -> list[dict]:
+    """One draft per numeric mention of `text`: a proposed catalogue row or a proposed exclusion.
+
+    `taken` holds the stat_ids in use (the catalogue's and other drafts'); new ids are added to it.
+    Each draft: id (NNN-k), action (statistic or exclusion), mention, row, context, reason, notes.
+    """
+    from .extract import extract_mentions
+
+    mentions = extract_mentions(text) if mentions is None else mentions
+    simplified = to_simplified(text)
+    sentences = Sentences(text)
+    year = int(published[:4]) if published else None
+    number = article_id[:3]
+    # An age band beside a percentage in its sentence is that percentage's band (the catalogue's way).
+    bands: dict[int, Mention] = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "statistic" and _parsed_unit(m.text)[0] == "%":
+            bounds = sentences.around(m.start, m.end)
+            near = [b for b in mentions if b.kind == "statistic" and b.unit == "age" and b.end <= m.start
+                    and sentences.around(b.start, b.end) == bounds and b not in bands.values()]
+            if near:
+                bands[i] = near[-1]
+    band_owner = {id(b): i for i, b in bands.items()}
+    drafts = []
+    for i, m in enumerate(mentions):
+        notes: list[str] = []
+        band = bands.get(i)
+        where = where_of(text, m, (band.start, band.end) if band else None, sentences)
+        row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes)
+        drafts.append({"id": f"{number}-{i + 1}", "action": "statistic" if m.kind == "statistic" else "exclusion",
+                       "mention": m.as_row(), "row": row, "context": _exclusion(text, m, sentences),
+                       "reason": "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic"),
+                       "notes": notes})
+    for draft in sorted(drafts, key=lambda d: d["action"] != "statistic"):
+        r = draft["row"]
+        base = slug(r["subject"].replace("cross-border e-commerce", "xborder"), r["measure"], r["breakdown"])
+        period = slug(r["period"])
+        draft["row"]["stat_id"] = unique_id("_".join(p for p in (base[:50].rstrip("_"), period) if p)
+                                            or f"stat_{number}_{draft['id'].split('-')[1]}", taken)
+    for i, m in enumerate(mentions):
+        if id(m) in band_owner:
+            owner = drafts[band_owner[id(m)]]
+            drafts[i]["action"] = "exclusion"
+            drafts[i]["reason"] = BAND_REASON.format(stat_id=owner["row"]["stat_id"])
+            drafts[i]["notes"].append(f"band of draft {owner['id']}")
+    return drafts
+
+
+def draft_scores(text: str, gold_numbers: list[tuple[int, int]], published: str = "") -> dict[str, int]:
+    """How many drafts of `text` are right as proposed, against the spans of its gold statistics.
+
+    For `make eval`: `drafts` in all; `action_right`, drafts proposed as a statistic exactly when
+    they overlap a gold number; `statistics`, drafts proposed as statistics; `accept_ready`, those
+    the catalogue's loader accepts unedited (a unit it knows, a verbatim unique quote ...);
+    `gold` and `gold_proposed`, gold statistics and those a statistic draft covers.
+    """
+    from .catalogue import validate_row
+    from .exceptions import CatalogueError
+
+    article = "999_0000000000000000"
+    drafts = propose(text, article, published, set())
+    out = dict.fromkeys(("drafts", "action_right", "statistics", "accept_ready", "gold", "gold_proposed"), 0)
+    for d in drafts:
+        m = d["mention"]
+        gold = any(a < m["end"] and m["start"] < b for a, b in gold_numbers)
+        out["drafts"] += 1
+        out["action_right"] += (d["action"] == "statistic") == gold
+        if d["action"] == "statistic":
+            out["statistics"] += 1
+            try:
+                validate_row(d["row"], {article: text}, "draft")
+                out["accept_ready"] += 1
+            except CatalogueError:
+                pass
+    for a, b in gold_numbers:
+        out["gold"] += 1
+        out["gold_proposed"] += any(d["action"] == "statistic" and d["mention"]["start"] < b and a < d["mention"]["end"]
+                                    for d in drafts)
+    return out

@@ -1,0 +1,622 @@
+"""Reviewing the drafts of added articles: accept, reject (with a reason) or edit, one at a time or all.
+
+Drafts (xbdata/guess.py) are proposals: `articles/drafts/<article>.json`, one per numeric mention,
+each with an id `NNN-k` (the article's number, then the mention's place in the article). Review
+writes the outcome into the added articles' own catalogue and exclusions, in the packaged
+files' columns, and those two CSV files are the only record of it:
+
+- accept a statistic draft: its row goes into `articles/catalogue.csv`, after the same checks the
+  catalogue's loader makes (quote verbatim and unique, number parsed, unit, kinds, band), plus a
+  unique stat_id, a known platform for topic `platform` and a category (`breakdown`) for topic
+  `category`, which the tidy views need;
+- accept an exclusion draft: the mention goes into `articles/exclusions.csv` with its reason;
+- reject a draft (`--reason` required): the mention goes into the exclusions with that reason. A
+  rejected statistic is thereby accounted for as "not a statistic, because ...";
+- edit a draft: change one field of its proposed row (any catalogue column but `source`), its
+  `reason`, or its `action` (statistic or exclusion); values are checked against the catalogue's
+  vocabularies at once, and the whole row when it is accepted;
+- accept all: every pending statistic that passes the checks is accepted and every pending
+  exclusion excluded; a statistic that fails stays pending, with the reason printed.
+
+A draft is pending until a catalogue row (by stat_id, or by its number's span) or an exclusion
+covers its mention. Acting on a draft that is no longer pending is an error: to undo a decision,
+delete its row from the CSV file. All writes are atomic and made under the folder's lock; a
+command that fails writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from .corpus import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_texts, all_texts, articles_dir,
+                       folder_lock, write_bytes)
+from .exceptions import CatalogueError, UsageError
+
+ACTIONS = ("statistic", "exclusion")
+_DRAFT_ID = re.compile(r"(\d{3})-(\d+)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def editable_fields() -> tuple[str, ...]:
+    from .catalogue import CATALOGUE_COLUMNS
+
+    return (*[c for c in CATALOGUE_COLUMNS if c != "source"], "action", "reason")
+
+
+def plain(value) -> str:
+    """Untrusted text for a terminal: control characters (escape sequences) shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(value))
+
+
+# --- the files ---------------------------------------------------------------------------------
+
+def drafts_path(article_id: str, folder: Path | None = None) -> Path:
+    return (folder or articles_dir()) / DRAFTS / f"{article_id}.json"
+
+
+def load_drafts(article_id: str, folder: Path | None = None) -> list[dict]:
+    path = drafts_path(article_id, folder)
+    if not path.exists():
+        return []
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["drafts"]
+    except (ValueError, KeyError, UnicodeDecodeError):
+        raise UsageError(f"{path}: not a drafts file written by xbdata add") from None
+
+
+def drafts_json(article_id: str, drafts: list[dict]) -> str:
+    return json.dumps({"article": article_id, "drafts": drafts}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _save_drafts(article_id: str, drafts: list[dict], folder: Path) -> None:
+    write_bytes(drafts_path(article_id, folder), drafts_json(article_id, drafts).encode("utf-8"))
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The rows of a CSV file as dicts ([] if it does not exist)."""
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_bytes(path, out.getvalue().encode("utf-8"))
+
+
+# --- the state of each draft -------------------------------------------------------------------
+
+def _span(text: str, outer: str, inner: str) -> tuple[int, int] | None:
+    if not outer or not inner or text.count(outer) != 1 or outer.count(inner) != 1:
+        return None
+    start = text.index(outer) + outer.index(inner)
+    return start, start + len(inner)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def statuses(article_id: str, drafts: list[dict], text: str, rows: list[dict], exclusions: list[dict]) -> dict[str, tuple[str, str]]:
+    """draft id -> (status, detail): ("accepted", stat_id), ("excluded", reason) or ("pending", "")."""
+    rows = [r for r in rows if r.get("source") == article_id]
+    number_spans = [(r["stat_id"], _span(text, r.get("quote", ""), r.get("number", ""))) for r in rows]
+    band_spans = [(r["stat_id"], _span(text, r.get("quote", ""), r.get("band", ""))) for r in rows if r.get("band")]
+    exc_spans = [(e["reason"], _span(text, e.get("context", ""), e.get("text", "")))
+                 for e in exclusions if e.get("source") == article_id]
+    ids = {r["stat_id"] for r in rows}
+    out = {}
+    for d in drafts:
+        span = (d["mention"]["start"], d["mention"]["end"])
+        hit = next((s for s, sp in number_spans if _overlaps(span, sp)), None)
+        if d["action"] == "statistic" and d["row"]["stat_id"] in ids and hit is None:
+            hit = d["row"]["stat_id"]
+        reason = next((r for r, sp in exc_spans if _overlaps(span, sp)), None)
+        band = next((s for s, sp in band_spans if _overlaps(span, sp)), None)
+        if hit is not None:
+            out[d["id"]] = ("accepted", hit)
+        elif reason is not None:
+            out[d["id"]] = ("excluded", reason)
+        elif band is not None:   # an age band quoted in an accepted row's band field
+            out[d["id"]] = ("accepted", f"band of {band}")
+        else:
+            out[d["id"]] = ("pending", "")
+    return out
+
+
+class State:
+    """The added articles, their drafts and reviewed rows, read once for one review action.
+
+    With `refresh` (which review actions and the listing use, under the folder's lock), a mention
+    the extractor finds now but found in none of an article's drafts when it was added (the
+    extractor improves) gets a new draft, numbered after the others, so that review can still
+    account for every mention.
+    """
+
+    def __init__(self, folder: Path | None = None, refresh: bool = False):
+        self.folder = folder or articles_dir()
+        self.articles = added_articles()
+        self.texts = added_texts()
+        self.drafts = {a: load_drafts(a, self.folder) for a in self.articles}
+        self.rows = read_rows(self.folder / CATALOGUE)
+        self.exclusions = read_rows(self.folder / EXCLUSIONS)
+        if refresh:
+            for a in self.articles:
+                self._propose_new(a)
+        self.status = {a: statuses(a, ds, self.texts[a], self.rows, self.exclusions) for a, ds in self.drafts.items()}
+
+    def _propose_new(self, article: str) -> None:
+        from .extract import extract_mentions
+        from .guess import propose
+
+        drafts, text = self.drafts[article], self.texts[article]
+        mentions = extract_mentions(text)
+        spans = [(d["mention"]["start"], d["mention"]["end"]) for d in drafts]
+        new = [m for m in mentions if not any(_overlaps((m.start, m.end), s) for s in spans)]
+        if not new:
+            return
+        taken = self.taken_ids() | {d["row"]["stat_id"] for ds in self.drafts.values() for d in ds}
+        proposals = {(p["mention"]["start"], p["mention"]["end"]): p
+                     for p in propose(text, article, self.articles[article].published, taken, mentions)}
+        number = max((int(d["id"].split("-")[1]) for d in drafts), default=0)
+        for m in new:
+            number += 1
+            draft = proposals[(m.start, m.end)]
+            draft["id"] = f"{article[:3]}-{number}"
+            draft["notes"].append("proposed after the article was added: the extractor finds this mention now")
+            drafts.append(draft)
+        _save_drafts(article, drafts, self.folder)
+
+    def find(self, draft_id: str) -> tuple[str, dict]:
+        """(article id, draft) for an id like 005-3; a UsageError naming the mistake otherwise."""
+        m = _DRAFT_ID.fullmatch(draft_id.strip())
+        article = next((a for a in self.articles if m and a.startswith(m.group(1) + "_")), None)
+        if article is not None:
+            draft = next((d for d in self.drafts[article] if d["id"] == f"{m.group(1)}-{int(m.group(2))}"), None)
+            if draft is not None:
+                return article, draft
+        raise UsageError(f"unknown draft id {plain(draft_id)[:40]!r} (ids look like 005-3; `xbdata review` lists the pending ones)")
+
+    def pending(self, draft_id: str) -> tuple[str, dict]:
+        article, draft = self.find(draft_id)
+        status, detail = self.status[article][draft["id"]]
+        if status != "pending":
+            raise UsageError(f"draft {draft['id']} is already {status} ({plain(detail)[:60]}); "
+                             f"to undo, delete its row from {self.folder / (CATALOGUE if status == 'accepted' else EXCLUSIONS)}")
+        return article, draft
+
+    def taken_ids(self) -> set[str]:
+        from .catalogue import _read_csv
+        from .derive import DERIVATIONS
+        from .seeds import data_path
+
+        packaged = {row["stat_id"] for _, row in _read_csv(data_path("catalogue.csv"), ("stat_id",))}
+        return packaged | {d.stat_id for d in DERIVATIONS} | {r["stat_id"] for r in self.rows}
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+def _check_value(field: str, value: str) -> str:
+    """`value` for `field` if the catalogue's vocabularies allow it; else a UsageError naming what they allow."""
+    from .catalogue import KINDS, MEASURE_KINDS, TOPICS, UNITS
+    from .ids import is_stat_id
+
+    allowed = {"topic": TOPICS, "kind": tuple(k for k in KINDS if k != "derived"), "unit": ("", *UNITS),
+               "measure_kind": ("", *MEASURE_KINDS), "action": ACTIONS}
+    if field in allowed and value not in allowed[field]:
+        raise UsageError(f"{field} must be one of {', '.join(repr(v) if not v else v for v in allowed[field])} "
+                         f"(got {plain(value)[:40]!r})")
+    if field == "stat_id" and not is_stat_id(value):
+        raise UsageError(f"stat_id must be 1 to 80 lowercase letters, digits and _ (got {plain(value)[:40]!r})")
+    if field in ("topic", "subject", "measure", "geography", "period", "kind", "label_zh", "label_en", "quote",
+                 "number", "stat_id", "action") and not value.strip():
+        raise UsageError(f"{field} may not be empty")
+    if field != "quote" and ("\n" in value or "\r" in value):
+        raise UsageError(f"{field} must be one line")
+    return value if field == "quote" else value.strip()
+
+
+def _check_statistic(draft: dict, state: State, taken: set[str]) -> dict:
+    """The draft's row as it would be catalogued; a UsageError naming the draft if the loader would refuse it."""
+    from .catalogue import validate_row
+    from .tables import platform_of
+
+    row = dict(draft["row"])
+    try:
+        validate_row(row, all_texts(), name=f"draft {draft['id']}")
+    except CatalogueError as error:
+        raise UsageError(str(error)) from None
+    if row["stat_id"] in taken:
+        raise UsageError(f"draft {draft['id']}: stat_id {row['stat_id']!r} is already in the catalogue; "
+                         f"--edit {draft['id']} stat_id=NEW_ID")
+    if row["topic"] == "platform" and not platform_of(row["subject"]):
+        raise UsageError(f"draft {draft['id']}: topic platform needs a subject naming a known platform "
+                         f"(got {plain(row['subject'])[:40]!r}); edit subject or topic")
+    if row["topic"] == "category" and not row["breakdown"]:
+        raise UsageError(f"draft {draft['id']}: topic category needs the category in breakdown; edit breakdown or topic")
+    return row
+
+
+def _exclusion_row(article: str, draft: dict, reason: str, state: State) -> dict:
+    from .catalogue import exclusion_of
+
+    row = {"source": article, "context": draft["context"], "text": draft["mention"]["text"], "reason": reason.strip()}
+    if not row["reason"]:
+        raise UsageError(f"draft {draft['id']}: an exclusion needs a reason (--edit {draft['id']} reason=... or --reject --reason ...)")
+    try:
+        exclusion_of(row, {article: state.texts[article]}, f"draft {draft['id']}")
+    except CatalogueError as error:
+        raise UsageError(str(error)) from None
+    return row
+
+
+def _write(state: State, new_rows: list[dict], new_exclusions: list[dict]) -> None:
+    from .catalogue import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS
+
+    if new_rows:
+        write_rows(state.folder / CATALOGUE, CATALOGUE_COLUMNS, state.rows + new_rows)
+    if new_exclusions:
+        write_rows(state.folder / EXCLUSIONS, EXCLUSION_COLUMNS, state.exclusions + new_exclusions)
+
+
+# --- the actions -------------------------------------------------------------------------------
+
+def accept(ids: list[str]) -> list[str]:
+    """Accept drafts as proposed (or as edited); all or none. Returns one line per draft."""
+    with folder_lock():
+        state = State(refresh=True)
+        taken = state.taken_ids()
+        rows, exclusions, lines, seen = [], [], [], set()
+        for draft_id in ids:
+            article, draft = state.pending(draft_id)
+            if draft["id"] in seen:
+                continue
+            seen.add(draft["id"])
+            if draft["action"] == "statistic":
+                row = _check_statistic(draft, state, taken)
+                taken.add(row["stat_id"])
+                rows.append(row)
+                lines.append(f"accepted {draft['id']} as {row['stat_id']}")
+            else:
+                exclusions.append(_exclusion_row(article, draft, draft["reason"], state))
+                lines.append(f"excluded {draft['id']}: {plain(draft['reason'])}")
+        _write(state, rows, exclusions)
+        return lines
+
+
+def reject(ids: list[str], reason: str) -> list[str]:
+    """Reject drafts: each mention is excluded with `reason`; all or none."""
+    if not (reason or "").strip():
+        raise UsageError("--reject needs --reason TEXT (why these are not statistics)")
+    if "\n" in reason or "\r" in reason:
+        raise UsageError("--reason must be one line")
+    with folder_lock():
+        state = State(refresh=True)
+        exclusions, lines, seen = [], [], set()
+        for draft_id in ids:
+            article, draft = state.pending(draft_id)
+            if draft["id"] not in seen:
+                seen.add(draft["id"])
+                exclusions.append(_exclusion_row(article, draft, reason, state))
+                lines.append(f"rejected {draft['id']}: {plain(reason.strip())}")
+        _write(state, [], exclusions)
+        return lines
+
+
+def edit(draft_id: str, assignments: list[str]) -> list[str]:
+    """Change fields of a pending draft: each assignment is FIELD=VALUE."""
+    if not assignments:
+        raise UsageError("--edit needs ID FIELD=VALUE")
+    fields = editable_fields()
+    with folder_lock():
+        state = State(refresh=True)
+        article, draft = state.pending(draft_id)
+        lines = []
+        for assignment in assignments:
+            field, sep, value = assignment.partition("=")
+            field = field.strip()
+            if not sep:
+                raise UsageError(f"--edit expects FIELD=VALUE (got {plain(assignment)[:40]!r})")
+            if field not in fields:
+                raise UsageError(f"unknown field {plain(field)[:30]!r} (fields: {', '.join(fields)})")
+            value = _check_value(field, value)
+            if field == "stat_id":
+                others = {d["row"]["stat_id"] for a in state.drafts for d in state.drafts[a] if d is not draft}
+                if value in state.taken_ids() or value in others:
+                    raise UsageError(f"stat_id {value!r} is already used; choose another")
+            if field == "action":
+                draft["action"] = value
+            elif field == "reason":
+                draft["reason"] = value
+            else:
+                draft["row"][field] = value
+            lines.append(f"edited {draft['id']}: {field} = {plain(value)}")
+        _save_drafts(article, state.drafts[article], state.folder)
+        return lines
+
+
+def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
+    """Accept every pending statistic that passes the checks and exclude every other pending draft.
+
+    Returns (done, kept): one line per draft acted on, and one per statistic kept pending with why.
+    """
+    with folder_lock():
+        state = State(refresh=True)
+        chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+        taken = state.taken_ids()
+        rows, exclusions, done, kept = [], [], [], []
+        for a in chosen:
+            for draft in state.drafts[a]:
+                if state.status[a][draft["id"]][0] != "pending":
+                    continue
+                try:
+                    if draft["action"] == "statistic":
+                        row = _check_statistic(draft, state, taken)
+                        taken.add(row["stat_id"])
+                        rows.append(row)
+                        done.append(f"accepted {draft['id']} as {row['stat_id']}")
+                    else:
+                        exclusions.append(_exclusion_row(a, draft, draft["reason"], state))
+                        done.append(f"excluded {draft['id']}: {plain(draft['reason'])}")
+                except UsageError as error:
+                    kept.append(f"kept pending {draft['id']}: {error}")
+        _write(state, rows, exclusions)
+        return done, kept
+
+
+def resolve_article(name: str, state: State | None = None) -> str:
+    """An added article's id from its id or its three-digit number."""
+    known = (state.articles if state else added_articles())
+    for article_id in known:
+        if name in (article_id, article_id[:3]):
+            return article_id
+    raise UsageError(f"unknown article {plain(name)[:40]!r} (added articles: {', '.join(known) or 'none yet'})")
+
+
+# --- views -------------------------------------------------------------------------------------
+
+LIST_COLUMNS = ["article", "draft", "status", "action", "kind", "number", "unit", "topic", "subject", "measure",
+                "measure_kind", "band", "geography", "period", "stat_kind", "stat_id", "label_zh", "label_en",
+                "reason", "quote", "sentence", "notes"]
+
+
+def drafts_table(article: str | None = None, include_resolved: bool = False):
+    """Every draft (pending only, unless `include_resolved`) as a DataFrame, one row per draft."""
+    import pandas as pd
+
+    state = State()
+    chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+    records = []
+    for a in chosen:
+        for d in state.drafts[a]:
+            status, detail = state.status[a][d["id"]]
+            if status != "pending" and not include_resolved:
+                continue
+            r = d["row"]
+            records.append({
+                "article": a, "draft": d["id"], "status": status, "action": d["action"], "kind": d["mention"]["kind"],
+                "number": d["mention"]["text"], "unit": r["unit"], "topic": r["topic"], "subject": r["subject"],
+                "measure": r["measure"], "measure_kind": r["measure_kind"], "band": r["band"],
+                "geography": r["geography"], "period": r["period"], "stat_kind": r["kind"], "stat_id": r["stat_id"],
+                "label_zh": r["label_zh"], "label_en": r["label_en"],
+                "reason": detail if status == "excluded" else d["reason"], "quote": r["quote"],
+                "sentence": d["mention"]["sentence"], "notes": "; ".join(d.get("notes", [])),
+            })
+    return pd.DataFrame(records, columns=LIST_COLUMNS)
+
+
+def unit_shown(row: dict) -> str:
+    """A draft's unit as a listing shows it: the unit column, the number's own, or what is missing."""
+    from .guess import _parsed_unit
+
+    if row["unit"]:
+        return row["unit"]
+    own, _ = _parsed_unit(row["number"])
+    return f"{own} (in the number)" if own else "MISSING (--edit ID unit=...)"
+
+
+def _refreshed() -> State:
+    """The state, with drafts for mentions found since (under the lock, if there is a folder at all)."""
+    if not articles_dir().is_dir():
+        return State()
+    with folder_lock():
+        return State(refresh=True)
+
+
+def pending_lines(article: str | None = None, include_resolved: bool = False) -> list[str]:
+    """The listing `xbdata review` prints: per article, its drafts, statistics with their proposed row."""
+    state = _refreshed()
+    chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+    if not chosen:
+        return [f"no added articles in {state.folder} (add one with: xbdata add FILE --title TITLE)"]
+    lines = []
+    for a in chosen:
+        info = state.articles[a]
+        counts = [s for s, _ in state.status[a].values()]
+        lines.append(f"{a}  {plain(info.title)[:50]}  ({plain(info.outlet)}, {info.published or 'undated'}): "
+                     f"{len(counts)} drafts, {counts.count('pending')} pending, {counts.count('accepted')} accepted, "
+                     f"{counts.count('excluded')} excluded")
+        for d in state.drafts[a]:
+            status, detail = state.status[a][d["id"]]
+            if status != "pending" and not include_resolved:
+                continue
+            r = d["row"]
+            mark = "" if status == "pending" else f"[{status}] "
+            if d["action"] == "statistic":
+                unit = unit_shown(r)
+                lines.append(f"  {d['id']:<8} {mark}statistic  {plain(d['mention']['text'])}  unit {unit} · "
+                             f"{r['topic']} · {plain(r['subject'])} · {plain(r['measure'])}"
+                             f"{' · ' + r['measure_kind'] if r['measure_kind'] else ''}"
+                             f"{' · band ' + plain(r['band']) if r['band'] else ''} · {plain(r['geography'])} · "
+                             f"{plain(r['period'])} · {r['kind']} -> {r['stat_id']}")
+                lines.append(f"  {'':8} quote 「{plain(r['quote'])}」 label {plain(r['label_zh'])}")
+            else:
+                reason = detail if status == "excluded" else d["reason"]
+                lines.append(f"  {d['id']:<8} {mark}exclusion  {plain(d['mention']['text'])}  "
+                             f"({d['mention']['kind']}): {plain(reason)}")
+    return lines
+
+
+def sentence_html(text: str, draft: dict) -> str:
+    """The draft's sentence, escaped, with its quote marked and its number in bold."""
+    from .escape import html_text
+    from .extract import Sentences
+
+    m = draft["mention"]
+    left, right = Sentences(text).around(m["start"], m["end"])
+    quote = draft["row"]["quote"]
+    q_start = text.find(quote) if quote and text.count(quote) == 1 else -1
+    if not (left <= q_start <= m["start"] and q_start + len(quote) >= m["end"]):
+        q_start, quote = m["start"], m["text"]
+    q_end = q_start + len(quote)
+    left, right = min(left, q_start), max(right, q_end)
+    return (html_text(text[left:q_start]) + "<mark>" + html_text(text[q_start:m["start"]]) + "<b>"
+            + html_text(text[m["start"]:m["end"]]) + "</b>" + html_text(text[m["end"]:q_end]) + "</mark>"
+            + html_text(text[q_end:right]))
+
+
+def draft_html(article_id: str, draft: dict, status: tuple[str, str] = ("pending", "")) -> str:
+    """What the review panel shows of one draft: article, sentence, proposal, notes (all escaped)."""
+    from .escape import html_text, link
+
+    info = added_articles()[article_id]
+    text = added_texts()[article_id]
+    url = f" {link(info.url)}" if info.url else ""
+    parts = [f"<p><b>{html_text(info.title)}</b> ({html_text(info.outlet)}, {html_text(info.published or 'undated')})"
+             f"{url} · <code>{html_text(article_id)}</code></p>",
+             f"<blockquote class='xbdata-review-sentence'>{sentence_html(text, draft)}</blockquote>",
+             f"<p><code>{html_text(draft['id'])}</code> · {html_text(status[0])} · proposed as "
+             f"<b>{html_text(draft['action'])}</b> (extractor: {html_text(draft['mention']['kind'])})</p>"]
+    if draft["action"] == "statistic":
+        rows = "".join(f"<tr><th>{html_text(k)}</th><td>{html_text(v)}</td></tr>" for k, v in draft["row"].items()
+                       if k != "source")
+        parts.append(f"<table class='xbdata-review-row'>{rows}</table>")
+    else:
+        parts.append(f"<p>reason: {html_text(draft['reason'])}</p>")
+    if draft.get("notes"):
+        parts.append("<details><summary>why these guesses</summary><ul>"
+                     + "".join(f"<li>{html_text(n)}</li>" for n in draft["notes"]) + "</ul></details>")
+    return "".join(parts)
+
+
+class ReviewPanel:
+    """The review notebook's ipywidgets panel: pick an article and a pending draft, then accept, reject or edit.
+
+    Every button calls the same function as `xbdata review`, so the panel and the command line
+    leave the same files behind. The widgets are attributes, so the panel can be driven from Python.
+    """
+
+    def __init__(self):
+        import ipywidgets as w
+
+        self.article = w.Dropdown(description="article", layout=w.Layout(width="100%"))
+        self.drafts = w.Select(options=[], rows=10, description="pending", layout=w.Layout(width="100%"))
+        self.detail = w.HTML()
+        self.accept = w.Button(description="Accept", button_style="success", icon="check")
+        self.reason = w.Text(placeholder="why it is not a statistic", description="reason")
+        self.reject = w.Button(description="Reject", button_style="warning", icon="times")
+        self.field = w.Dropdown(options=list(editable_fields()), value="topic", description="field")
+        self.value = w.Text(description="value")
+        self.edit = w.Button(description="Edit", icon="pencil")
+        self.accept_all = w.Button(description="Accept all (this article)", button_style="info")
+        self.message = w.HTML()
+        self.widget = w.VBox([self.article, self.drafts, self.detail, w.HBox([self.accept, self.accept_all]),
+                              w.HBox([self.reason, self.reject]), w.HBox([self.field, self.value, self.edit]),
+                              self.message])
+        self.widget.add_class("xbdata-review")
+        self.article.observe(lambda _: self._list(), "value")
+        self.drafts.observe(lambda _: self._show(), "value")
+        self.field.observe(lambda _: self._prefill(), "value")
+        self.accept.on_click(lambda _: self._act(lambda d: accept([d])))
+        self.reject.on_click(lambda _: self._act(lambda d: reject([d], self.reason.value)))
+        self.edit.on_click(lambda _: self._act(lambda d: edit(d, [f"{self.field.value}={self.value.value}"]), keep=True))
+        self.accept_all.on_click(lambda _: self._act_all())
+        self.refresh()
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def refresh(self) -> None:
+        state = _refreshed()
+        options = []
+        for a, info in state.articles.items():
+            pending = sum(s == "pending" for s, _ in state.status[a].values())
+            options.append((f"{a[:3]} · {info.title[:40]} · {pending} pending", a))
+        current = self.article.value
+        self.article.options = options
+        if options:
+            self.article.value = current if current in {v for _, v in options} else options[0][1]
+        self._list()
+
+    def _list(self, keep: str | None = None) -> None:
+        if not self.article.value:
+            self.drafts.options = []
+            self.detail.value = "<i>No added articles yet: run <code>xbdata add FILE --title TITLE</code>.</i>"
+            return
+        state = State()
+        a = self.article.value
+        pending = [d for d in state.drafts.get(a, []) if state.status[a][d["id"]][0] == "pending"]
+        self.drafts.options = [(f"{d['id']} · {d['action']} · {d['mention']['text']}", d["id"]) for d in pending]
+        ids = [d["id"] for d in pending]
+        if ids:
+            self.drafts.value = keep if keep in ids else ids[0]
+            self._show()
+        else:
+            self.detail.value = "<i>Every draft of this article is reviewed: run <code>xbdata check</code>.</i>"
+
+    def _draft(self) -> dict | None:
+        a, d = self.article.value, self.drafts.value
+        return next((x for x in load_drafts(a) if x["id"] == d), None) if a and d else None
+
+    def _show(self) -> None:
+        draft = self._draft()
+        if draft is not None:
+            self.detail.value = draft_html(self.article.value, draft)
+            self._prefill()
+
+    def _prefill(self) -> None:
+        draft = self._draft()
+        if draft is None:
+            return
+        field = self.field.value
+        self.value.value = draft["action"] if field == "action" else draft["reason"] if field == "reason" \
+            else str(draft["row"].get(field, ""))
+
+    def _act(self, action, keep: bool = False) -> None:
+        from .escape import html_text
+
+        if not self.drafts.value:
+            self.message.value = "<i>No draft selected.</i>"
+            return
+        current = self.drafts.value
+        try:
+            lines = action(current)
+        except UsageError as error:
+            self.message.value = f"<span class='xbdata-error'>{html_text(error)}</span>"
+            return
+        self.message.value = "<br>".join(html_text(line) for line in lines)
+        self.refresh() if not keep else self._list(keep=current)
+
+    def _act_all(self) -> None:
+        from .escape import html_text
+
+        if not self.article.value:
+            return
+        done, kept = accept_all(self.article.value)
+        self.message.value = "<br>".join(html_text(line) for line in [*done, *kept]) or "<i>Nothing pending.</i>"
+        self.refresh()
+
+
+def panel() -> ReviewPanel:
+    """The review panel for JupyterLab (notebooks/review.ipynb)."""
+    return ReviewPanel()
