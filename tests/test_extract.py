@@ -260,3 +260,8 @@ def test_furniture_words_without_a_number_are_not_mentions():
 
 def test_kinds_are_the_documented_ones():
     assert KINDS == ("statistic", "date", "period", "furniture", "list_marker", "other")
+
+
+def test_digits_in_code_and_identifiers_are_not_mentions():
+    text = "页面里有<img src=x onerror=window.__pwned=2>和item_3,但市场规模达到1.2万亿元。"
+    assert [m.text for m in extract_mentions(text)] == ["达到1.2万亿元"]

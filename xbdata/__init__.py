@@ -32,7 +32,10 @@ __all__ = sorted(_WHERE)
 
 def __getattr__(name: str):
     if name in _WHERE:
-        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        # Kept, so a submodule of the same name (xbdata.explorer) cannot shadow the function later.
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'xbdata' has no attribute {name!r}")
 
 

@@ -23,7 +23,7 @@ import vl_convert as vlc
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 from .iorw import write_atomic
 from .labels import kind_name, text
-from .seeds import articles
+from .corpus import all_articles
 
 RENDERER = "xbdata"
 
@@ -119,7 +119,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
 
     The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
     """
-    known = articles()
+    known = all_articles()
     ids = sorted({s for source in frame["source"] for s in source.split(";")})
     names = dict.fromkeys(known[i].outlet.split(" (")[0] for i in ids if i in known)
     return text("sources", lang) + "; ".join(names)

@@ -35,7 +35,8 @@ from .script import to_simplified
 KINDS = ("statistic", "date", "period", "furniture", "list_marker", "other")
 
 _TIME_UNITS = set(W.TIME_UNITS)
-_NOT_AFTER_DIGIT = r"(?<![A-Za-z0-9.])"
+# Digits inside a word, an identifier or an assignment (B2B, item_2, x=3) are not mentions.
+_NOT_AFTER_DIGIT = r"(?<![A-Za-z0-9._=])"
 
 # --- the numbers the extractor accepts --------------------------------------------------------
 # Arabic digits not glued to Latin letters (5G, B2B, 10k are names or units of another language).
