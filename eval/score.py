@@ -169,6 +169,33 @@ def score_folder(folder: Path) -> list[Score]:
     return scores
 
 
+def draft_lines(folders: list[Path]) -> list[str]:
+    """How many of `xbdata add`'s drafts are right as proposed, per set (xbdata.guess.draft_scores).
+
+    Right action: proposed as a statistic exactly when the mention is a gold statistic. Accepted
+    unedited: the statistic drafts the catalogue's loader takes as they stand (a unit it knows,
+    a unique verbatim quote). Topic, subject and period guesses have no gold here.
+    """
+    from xbdata.guess import draft_scores
+
+    lines = ["drafts proposed by xbdata add, as proposed (no edits):"]
+    for folder in folders:
+        total: dict[str, int] = {}
+        for txt in sorted(folder.glob("*.txt")):
+            if not txt.with_suffix(".csv").exists():
+                continue
+            text = txt.read_text(encoding="utf-8")
+            spans = [(g.start, g.end) for g in load_gold(txt.with_suffix(".csv"), text)]
+            for key, n in draft_scores(text, spans).items():
+                total[key] = total.get(key, 0) + n
+        if total:
+            lines.append(f"  {folder.name:8} right action {total['action_right']}/{total['drafts']}"
+                         f" ({total['action_right'] / max(1, total['drafts']):.0%}),"
+                         f" gold statistics proposed {total['gold_proposed']}/{total['gold']},"
+                         f" statistic drafts the loader accepts unedited {total['accept_ready']}/{total['statistics']}")
+    return lines + [""]
+
+
 def report(folders: list[Path], verbose: bool = False) -> tuple[Score, int, list[str]]:
     """The printed lines, and the overall score with its number of articles."""
     lines, overall, articles = [], Score("total"), 0
@@ -185,6 +212,7 @@ def report(folders: list[Path], verbose: bool = False) -> tuple[Score, int, list
         lines.append("")
         overall.add(group)
         articles += len(scores)
+    lines.extend(draft_lines(folders))
     lines.append(f"recall {overall.recall:.2f} precision {overall.precision:.2f} on {articles} articles "
                  f"({overall.gold} statistics)")
     return overall, articles, lines
