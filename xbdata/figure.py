@@ -40,6 +40,9 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
                for i in ids if i in known]
     shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
     notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]
+    measures = sorted(set(frame["measure"])) if "measure" in frame else []
+    if len(measures) > 1:
+        notes.append(text("note_measures", lang).format(measures="; ".join(measures)))
     if {"low", "high", "value"} <= set(frame) and (frame["value"].isna() & frame["low"].notna()).any():
         notes.append(text("note_range", lang))
     periods = sorted({str(p) for p in frame.get("period", pd.Series(dtype=str)) if str(p)})

@@ -222,9 +222,12 @@ class MarketSize(Story):
         unit = self.params["currency"]
         axis = f"市场规模({unit})" if zh else f"Market size ({unit})"
         if which == "market":
-            return self.figure(self.money(), lambda frame: charts.figure_chart(
-                frame, "中国跨境电商市场规模(2022)" if zh else "China cross-border e-commerce market, 2022",
-                self.lang, axis, name="market_size-market"))
+            money = self.money()
+            several = money["measure"].nunique() > 1
+            return self.figure(money, lambda frame: charts.figure_chart(
+                frame, "中国跨境电商市场规模" if zh else "China's cross-border e-commerce market",
+                self.lang, text("amount_axis", self.lang).format(unit=unit) if several else axis,
+                name="market_size-market"))
         if which == "projection":
             money = self.money().set_index("stat_id")
             points = money.loc[["market_size_2022_forecast"]].reset_index().assign(year=2022)
