@@ -151,3 +151,13 @@ def test_the_sources_table_has_a_caption_and_header_scopes():
     headers = [a for t, a in tags if t == "th"]
     assert headers and all(a.get("scope") in ("col", "row") for a in headers)
     assert sum(a.get("scope") == "row" for a in headers) == sum(t == "tr" for t, _ in tags) - 1
+
+
+def test_a_chart_of_several_measures_says_so_in_its_notes():
+    from xbdata.figure import meta
+
+    frame = pd.DataFrame([_row("a", "observed", 1.0, 1.0, 1.0, "1"), _row("b", "observed", 2.0, 2.0, 2.0, "2")])
+    assert not any("different measures" in n for n in meta(frame.assign(measure="market size"), "t", "en", "x")["notes"])
+    frame["measure"] = ["market size", "import and export value"]
+    notes = meta(frame, "t", "en", "x")["notes"]
+    assert any("different measures" in n and "import and export value; market size" in n for n in notes)
