@@ -265,3 +265,8 @@ def test_kinds_are_the_documented_ones():
 def test_digits_in_code_and_identifiers_are_not_mentions():
     text = "页面里有<img src=x onerror=window.__pwned=2>和item_3,但市场规模达到1.2万亿元。"
     assert [m.text for m in extract_mentions(text)] == ["达到1.2万亿元"]
+
+
+def test_adjacent_digits_are_one_mention():
+    found = [(m.text, m.low, m.high, m.qualifier) for m in extract_mentions("约三四成的受访者说,一般要三五天才能收到货。")]
+    assert found == [("约三四成", 30, 40, "~"), ("三五天", 3, 5, "~")]

@@ -308,3 +308,17 @@ def test_traditional_script_throughout():
     for traditional, simplified in pairs:
         a, b = parse_quantity(traditional), parse_quantity(simplified)
         assert (a.value, a.low, a.high, a.unit, a.qualifier) == (b.value, b.low, b.high, b.unit, b.qualifier)
+
+
+# Two neighbouring digits side by side are a vague amount, not a positional number (三四成 is not 340%).
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("三四成", 30, 40, "%"), ("约三四成", 30, 40, "%"), ("二三成", 20, 30, "%"), ("七八个", 7, 8, None),
+    ("三五天", 3, 5, "days"), ("两三千美元左右", 2000, 3000, "USD"), ("十七八", 17, 18, None), ("二三十", 20, 30, None),
+])
+def test_adjacent_digits_are_a_vague_range(text, low, high, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit, q.qualifier) == (None, low, high, unit, "~")
+
+
+def test_a_year_written_digit_by_digit_is_not_a_range():
+    assert parse_quantity("一九九八").value == 1998

@@ -49,7 +49,8 @@ _CN_LONG = (rf"(?:[{W.VAGUE_DIGIT}一二{W.COUNTING_DIGITS}{_ALIASES}]|{W.VAGUE_
             rf"[{CN_NUMERAL}{W.VAGUE_DIGIT}{_ALIASES}]*|[{_ALIASES}]")
 # A single digit counts only before a classifier or unit (三成, 两天, 五家); see COUNTING_DIGITS.
 _SHORT_FOLLOWERS = W.alternation(W.CLASSIFIERS + tuple(W.UNIT_WORDS) + W.ENUMERATION_WORDS + W.MORE_WORDS)
-_CN_SHORT = rf"[{W.COUNTING_DIGITS}](?={_SHORT_FOLLOWERS})|一(?={W.alternation(W.ONE_BEFORE)})"
+_CN_SHORT = (rf"(?:[{W.ADJACENT_DIGITS}](?=[{W.COUNTING_DIGITS}]))?[{W.COUNTING_DIGITS}](?={_SHORT_FOLLOWERS})"
+             rf"|一(?={W.alternation(W.ONE_BEFORE)})")
 # A magnitude standing alone: after 上 (上千亿, 上万), after a qualifier (突破百亿, 近百家), before
 # 多/余 (千余家), before a unit (百亿元), or one that is never a word (百万, 百亿; 千万 is also "by
 # all means").

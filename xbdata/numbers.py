@@ -166,6 +166,27 @@ def _vague_bounds(s: str) -> tuple[int, int]:
     return _mixed_integer(low), _mixed_integer(high)
 
 
+_ADJACENT = re.compile(f"([{W.ADJACENT_DIGITS}])([{W.ADJACENT_DIGITS}])")
+
+
+def _adjacent_bounds(s: str) -> tuple[int, int] | None:
+    """Bounds of a numeral with two neighbouring digits side by side, a vague amount: 三四成 is 3 to 4
+    tenths, 两三千 2000 to 3000, 十七八 17 to 18, 三五天 3 to 5 days. None if `s` has no such pair
+    (a year written digit by digit, 一九九八 or 二〇二二, has none: its digits do not rise by one or two).
+    """
+    m = _ADJACENT.search(s)
+    if not m:
+        return None
+    first, second = (W.DIGITS[c] for c in m.groups())
+    if second - first not in (1, 2):
+        return None
+    low, high = (s[:m.start()] + c + s[m.end():] for c in m.groups())
+    try:
+        return _chinese_integer(low), _chinese_integer(high)
+    except ValueError:
+        return None
+
+
 def _mixed_integer(s: str) -> int:
     """A Chinese numeral in which one digit was written in Arabic (十1万, 2十亿), as _vague_bounds makes."""
     chinese_digit = "〇一二三四五六七八九"
@@ -204,6 +225,9 @@ def _amount(s: str, qualified: bool = False) -> _Amount | None:
         value = Decimal(W.MAGNITUDES[cn]) * scale
         return _Amount(value, value, False, qualifier, cn)
     try:
+        adjacent = _adjacent_bounds(cn)
+        if adjacent:
+            return _Amount(Decimal(adjacent[0]) * scale, Decimal(adjacent[1]) * scale, True, "~", mag)
         if W.VAGUE_DIGIT in cn:
             low, high = _vague_bounds(cn)
             return _Amount(Decimal(low) * scale, Decimal(high) * scale, True, "~", mag)

@@ -41,6 +41,9 @@ UNAMBIGUOUS_MAGNITUDES = ("百万", "百亿", "千亿", "万亿")
 # Characters that make a magnitude character the start of another word: 百分点, 千克, 千米, 千瓦.
 NOT_AFTER_MAGNITUDE = "分克米瓦"
 
+# Two neighbouring digits side by side are a vague amount: 三四成, 两三千, 七八个, 三五天.
+ADJACENT_DIGITS = "一二两三四五六七八九"
+
 # "Some": 几千 is 2000 to 9000, 十几 11 to 19, 数百亿 2e10 to 9e10 (数 before a magnitude means 几).
 VAGUE_DIGIT = "几"
 VAGUE_PREFIX = "数"
