@@ -149,3 +149,13 @@ def test_no_midpoint_is_ever_shown():
     shown = [format_row(r, lang) for r in ROWS for lang in ("en", "zh")]
     assert not any("15.5" in s or "5,500" in s or "5500" in s for s in shown)
     assert format_value(float("nan"), "%") == ""
+
+
+@pytest.mark.parametrize("text,en,zh", [("约40%以上", "about 40% or more", "约40%以上"),
+                                        ("近60%以上", "about 60% or more", "约60%以上")])
+def test_an_approximate_open_bound_in_the_words_keeps_both(text, en, zh):
+    q = xbdata.parse_quantity(text)
+    assert (q.qualifier, q.approx) == (">", True)
+    assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "en", text, q.approx) == en
+    assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "zh", text, q.approx) == zh
+    assert read_en(en)[2:] == (">", True) and read_zh(zh)[2:] == (">", True)

@@ -155,7 +155,7 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
         "number_start": number_start, "number_end": number_start + len(row["number"]),
         "band_low": band_low, "band_high": band_high,
         "value": quantity.value, "low": quantity.low, "high": quantity.high, "measure_kind": measure_kind,
-        "unit": unit, "qualifier": quantity.qualifier, "approx": quantity.qualifier == "~", "formula": "", "inputs": "",
+        "unit": unit, "qualifier": quantity.qualifier, "approx": quantity.approx, "formula": "", "inputs": "",
         "source_title": title, "source_url": url,
     }
 
@@ -204,7 +204,7 @@ def _derived_records(records: dict[str, dict]) -> list[dict]:
             "geography": inputs[0]["geography"],
             "period": d.period or inputs[0]["period"],
             "kind": "derived", "value": figure.value, "low": figure.low, "high": figure.high,
-            "unit": d.unit, "qualifier": figure.qualifier, "approx": figure.approx,
+            "unit": d.unit, "qualifier": figure.qualifier, "approx": figure.approx and figure.qualifier in (">", ">=", "<"),
             "label_zh": d.label_zh, "label_en": d.label_en,
             "formula": d.formula, "inputs": ";".join(d.inputs),
             "source_title": inputs[0]["source_title"], "source_url": inputs[0]["source_url"],

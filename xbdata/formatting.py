@@ -199,7 +199,9 @@ def _approximate_bound(value: float, unit: str, qualifier: str, lang: str) -> st
     prefix, suffix, style = _affixes(unit, lang)
     word = "以下" if qualifier == "<" else "以上"
     number = _number(value, style, lang)
-    return f"约{prefix}{number}{suffix}{word}" if unit in CURRENCY_WORDS else f"约{prefix}{number}{word}{suffix}"
+    # 以上 follows a unit of measure (约40%以上, 约2亿元以上) but comes before what is counted (约2亿以上用户).
+    counted = unit not in CURRENCY_WORDS and unit not in ("%", "pp", "x", "rank", "age")
+    return f"约{prefix}{number}{word}{suffix}" if counted else f"约{prefix}{number}{suffix}{word}"
 
 
 def _zh_words(words: str, unit: str) -> str:

@@ -45,7 +45,9 @@ class Quantity:
     `high` bound the figure where the text does (`None` for an open side, as in 超7万亿 or
     不到10%). `unit` is what the text itself says (`%`, `pp`, `x`, `CNY`, `USD`, `age`, `days`,
     a counted noun such as `users`, ... or `None`); `qualifier` is one of `=`, `>`, `>=`, `<`,
-    `~` (every vague amount is `~`). Whoever needs one number for a range calls `midpoint()`.
+    `~` (every vague amount is `~`). `approx` marks an open bound that the words also call
+    approximate: 约40%以上 is `>` 40 with `approx`, "about 40% or more". Whoever needs one number
+    for a range calls `midpoint()`.
     """
 
     text: str
@@ -54,6 +56,7 @@ class Quantity:
     high: float | None
     unit: str | None
     qualifier: str
+    approx: bool = False
 
     def midpoint(self) -> float | None:
         """One number for this quantity: `value` if the text gives one, else the middle of its bounds.
@@ -265,11 +268,15 @@ def _combine(text: str, *qualifiers: str, default: str = "=") -> str:
 
 
 def _bounded(text: str, value: Decimal | None, low: Decimal, high: Decimal, unit: str | None,
-             qualifier: str) -> Quantity:
-    """A quantity whose bounds follow from its qualifier (超 leaves the top open, 不到 the bottom)."""
+             qualifier: str, approx: bool = False) -> Quantity:
+    """A quantity whose bounds follow from its qualifier (超 leaves the top open, 不到 the bottom).
+
+    `approx`: the words also call the figure approximate; kept only where a bound is open.
+    """
     lo = None if qualifier == "<" else float(low)
     hi = None if qualifier in (">", ">=") else float(high)
-    return Quantity(text, None if value is None else float(value), lo, hi, unit, qualifier)
+    return Quantity(text, None if value is None else float(value), lo, hi, unit, qualifier,
+                    approx and qualifier in (">", ">=", "<"))
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -494,7 +501,8 @@ def _read(text: str, m: re.Match) -> Quantity:
         qualifier = _combine(text, prefix, first.qualifier, suffix, default="~" if first.vague else "=")
         if factor != 1:
             first = first._replace(low=first.low * factor, high=first.high * factor)
-        return _bounded(text, None if first.vague else first.low, first.low, first.high, unit, qualifier)
+        approx = "~" in (prefix, first.qualifier, suffix)
+        return _bounded(text, None if first.vague else first.low, first.low, first.high, unit, qualifier, approx)
     second = _amount(b)
     if second is None:
         raise QuantityError(text, "a range needs a number on each side")
