@@ -101,7 +101,7 @@ def read_zh(shown: str) -> tuple[float | None, float | None, str, bool]:
 def _close(a, b) -> bool:
     if a is None or b is None or (isinstance(b, float) and math.isnan(b)):
         return (a is None) == (b is None or (isinstance(b, float) and math.isnan(b)))
-    return math.isclose(a, b, rel_tol=5e-3)
+    return math.isclose(a, b, rel_tol=1e-9)
 
 
 def _expected(row) -> tuple:
@@ -159,3 +159,22 @@ def test_an_approximate_open_bound_in_the_words_keeps_both(text, en, zh):
     assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "en", text, q.approx) == en
     assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "zh", text, q.approx) == zh
     assert read_en(en)[2:] == (">", True) and read_zh(zh)[2:] == (">", True)
+
+
+def test_numbers_keep_every_digit_the_article_gave():
+    assert format_value(12345, "CNY", "=", "zh") == "1.2345万元"
+    assert format_value(99999, "users", "=", "en") == "99,999 users"
+    assert format_value(9999.5, "CNY", "=", "en") == "CNY 9,999.5"
+    assert format_value(12.34, "x", "=", "en") == "12.34×"
+    assert format_value(0.1 + 0.2, "%", "=", "en") == "0.3%"
+
+
+def test_converted_money_is_approximate_and_its_open_bounds_stay_true():
+    from xbdata.story import open_report
+
+    money = open_report("market_size", currency="USD", usd_cny_rate=7.1).money().set_index("stat_id")
+    h1 = money.loc["market_size_2022h1"]          # 超7万亿元 / 7.1 = 985.9 billion: "over" must stay true
+    assert h1["low"] <= 7e12 / 7.1 and h1["shown"] == "about USD 985 billion or more"
+    h2 = money.loc["market_size_2022h2_implied"]  # < 8.7万亿元 / 7.1 = 1.2254 trillion: rounded up
+    assert h2["high"] >= 8.7e12 / 7.1 and h2["shown"] == "about USD 1.23 trillion or less"
+    assert money.loc["market_size_2022_forecast", "shown"] == "about USD 2.21 trillion"

@@ -83,18 +83,33 @@ class Form:
         return cls(flavour=flavour)
 
 
+def exact(x: float, grouped: bool = False) -> str:
+    """`x` with every digit it has and no more: 12345 stays 12345 (never 1.234e+04), 15.7 stays 15.7.
+
+    Twelve significant digits drop only float noise (0.30000000000000004); the figure is never
+    rounded to fewer digits than the article gave. `grouped` adds thousands separators.
+    """
+    text = f"{x:.12g}"
+    if "e" in text:
+        text = f"{x:.12f}".rstrip("0").rstrip(".")
+    if grouped:
+        whole, _, fraction = text.partition(".")
+        text = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    return text
+
+
 def _zh_number(value: float) -> str:
     for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(value) >= scale:
-            return f"{value / scale:.4g}{word}"
-    return f"{value:.4g}"
+            return f"{exact(value / scale)}{word}"
+    return exact(value)
 
 
 def _en_number(value: float) -> str:
     for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
         if abs(value) >= scale:
-            return f"{value / scale:.4g}{word}"
-    return f"{value:,.4g}" if value < 1e4 else f"{value:,.0f}"
+            return f"{exact(value / scale)}{word}"
+    return exact(value, grouped=True)
 
 
 def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
@@ -105,7 +120,7 @@ def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
     if unit == "%":
         return "", "%", "plain"
     if unit == "x":
-        return "", "倍" if zh else "×", "short"
+        return "", "倍" if zh else "×", "plain"
     if unit == "rank":
         return ("第", "名", "whole") if zh else ("#", "", "whole")
     word = UNIT_WORDS.get(unit, (unit, unit))[LANG_INDEX[lang]]
@@ -114,9 +129,7 @@ def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
 
 def _number(x: float, style: str, lang: str) -> str:
     if style == "plain":
-        return f"{x:.4g}"
-    if style == "short":
-        return f"{x:.3g}"
+        return exact(x)
     if style == "whole":
         return f"{x:.0f}"
     return _zh_number(x) if lang == "zh" else _en_number(x)
@@ -184,7 +197,8 @@ def format_figure(value, low, high, unit: str, qualifier: str = "=", lang: str =
         return _approximate_bound(value, unit, qualifier, lang)
     q = QUALIFIER_WORDS[flavour][i]
     if form.name in ("fraction", "every") and unit == "%" and form.denominator:
-        sign = {"=": "", "~": "≈", ">": ">", ">=": "≥", "<": "<"}[qualifier]
+        rounded = abs(value - round(value)) > 1e-9
+        sign = {"=": "≈" if rounded else "", "~": "≈", ">": ">", ">=": "≥", "<": "<"}[qualifier]
         words_shown = _fraction_words(form, lang)
         if lang == "zh":
             return f"{q}{words_shown}"

@@ -7,6 +7,8 @@ comes from the catalogue; derived and scenario figures say so.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from IPython.display import HTML, Markdown
 
@@ -25,12 +27,38 @@ def _shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
+CONVERTED_DIGITS = 3
+
+
+def _round(x, direction: str):
+    """`x` to CONVERTED_DIGITS significant digits, down, up or to the nearest ("floor", "ceil", "round")."""
+    if x is None or x != x or x == 0:
+        return x
+    step = 10 ** (math.floor(math.log10(abs(x))) - CONVERTED_DIGITS + 1)
+    return {"floor": math.floor, "ceil": math.ceil, "round": round}[direction](x / step) * step
+
+
 def _in_currency(frame: pd.DataFrame, currency: str, usd_cny_rate: float | None) -> pd.DataFrame:
-    """Money rows converted, bounds included, at the caller's rate; a converted row no longer shows the article's words."""
+    """Money rows converted at the caller's rate, bounds included, and shown as approximate.
+
+    A converted figure is the article's figure times a rate the article does not give, so it
+    keeps three significant digits, rounded so that an open bound stays true (超7万亿元 at 7.1 is
+    "over USD 985 billion", rounded down), and is marked approximate (about, or approx).
+    It no longer shows the article's words.
+    """
     frame = frame.copy()
     converted = frame["unit"].eq("CNY") & (currency == "USD")
     for column in ("value", "low", "high"):
         frame[column] = [to_currency(v, u, currency, usd_cny_rate)[0] for v, u in zip(frame[column], frame["unit"])]
+    if converted.any():
+        for i in frame.index[converted]:
+            q = frame.at[i, "qualifier"]
+            value_way = "floor" if q in (">", ">=") else "ceil" if q == "<" else "round"
+            frame.at[i, "value"] = _round(frame.at[i, "value"], value_way)
+            frame.at[i, "low"] = _round(frame.at[i, "low"], "floor" if q != "=" else "round")
+            frame.at[i, "high"] = _round(frame.at[i, "high"], "ceil" if q != "=" else "round")
+            frame.at[i, "approx"] = q in (">", ">=", "<")
+            frame.at[i, "qualifier"] = "~" if q == "=" else q
     frame.loc[converted, "number"] = ""
     frame.loc[converted, "unit"] = currency
     return frame
@@ -201,7 +229,7 @@ class MarketSize(Story):
     def scenario_line(self) -> str:
         """The projection's end point, labelled as a scenario."""
         end = self.projection().iloc[-1]
-        scenario = format_value(end["value"], self.params["currency"], "=", self.lang)
+        scenario = format_value(_round(end["value"], "round"), self.params["currency"], "=", self.lang)
         g = f"{self.params['growth_rate']:.1%}"
         if self.lang == "zh":
             return f"情景推算(非文章数据):按年增长{g},{int(end['year'])}年约为 **{scenario}**"
