@@ -249,3 +249,17 @@ def test_an_interrupted_add_leaves_no_article(capsys, tmp_path, folder, monkeypa
     assert run(capsys, "check")[0] == 0            # the orphan text is ignored
     article_id, _ = add(capsys, tmp_path)          # and the same text can be added again
     assert list(added_articles()) == [article_id]
+
+
+def test_add_with_an_unreadable_manifest_is_one_line(tmp_path, monkeypatch, capsys):
+    from xbdata.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "sources.toml").write_text("[broken", encoding="utf-8")
+    monkeypatch.setenv("XBDATA_ARTICLES", str(folder))
+    article = tmp_path / "a.txt"
+    article.write_text("今年上半年,市场规模达到1.2万亿元。", encoding="utf-8")
+    assert main(["add", str(article), "--title", "t"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not valid TOML" in err and "Traceback" not in err

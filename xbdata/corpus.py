@@ -216,10 +216,14 @@ def manifest_text(entries: dict[str, dict]) -> str:
 
 
 def read_manifest_entries(folder: Path) -> dict[str, dict]:
+    """The manifest's raw entries; an unreadable manifest is a one-line SeedError, as at load."""
     manifest = folder / MANIFEST
     if not manifest.exists() or not manifest.read_bytes().strip():
         return {}
-    return tomllib.loads(read_text(manifest))
+    try:
+        return tomllib.loads(read_text(manifest))
+    except tomllib.TOMLDecodeError as error:
+        raise SeedError(f"{manifest}: not valid TOML ({error})") from None
 
 
 def _one_line(value: str, name: str) -> str:
