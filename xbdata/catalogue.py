@@ -32,7 +32,7 @@ from .seeds import data_path
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
-TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "weeks", "months", "years", "rank", "age")
+TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "working_days", "weeks", "months", "years", "rank", "age")
 COUNT_UNITS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories",
                "countries", "tweets", "creators", "sellers", "buyers", "merchants")
 UNITS = TEXT_UNITS + COUNT_UNITS
@@ -43,7 +43,7 @@ UNITS = TEXT_UNITS + COUNT_UNITS
 MEASURE_KINDS = ("share", "growth", "uplift", "points", "multiple", "amount", "count", "duration", "age", "rank")
 PERCENT_MEASURE_KINDS = ("share", "growth", "uplift")
 _UNIT_MEASURE_KINDS = {"pp": "points", "x": "multiple", "CNY": "amount", "USD": "amount", "rank": "rank", "age": "age",
-                       **{u: "duration" for u in ("hours", "days", "weeks", "months", "years")},
+                       **{u: "duration" for u in ("hours", "days", "working_days", "weeks", "months", "years")},
                        **{u: "count" for u in COUNT_UNITS}}
 
 # The articles' own slips in an age band, read as the writer meant them. Each is quoted verbatim

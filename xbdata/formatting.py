@@ -34,7 +34,8 @@ UNIT_WORDS = {
     "categories": ("个品类", "categories"), "countries": ("个国家和地区", "countries and regions"),
     "creators": ("位创作者", "creators"), "tweets": ("条推文", "tweets"), "sellers": ("个卖家", "sellers"),
     "buyers": ("个买家", "buyers"), "merchants": ("个商家", "merchants"),
-    "hours": ("小时", "hours"), "days": ("天", "days"), "weeks": ("周", "weeks"),
+    "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),
+    "weeks": ("周", "weeks"),
     "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
     "pp": ("个百分点", "percentage points"),
 }

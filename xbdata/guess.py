@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
     Rule("measure", "rank", r"", "sentence", ("rank",)),
     Rule("measure", "age", r"", "sentence", ("age",)),
-    Rule("measure", "duration", r"", "sentence", ("hours", "days", "weeks", "months", "years")),
+    Rule("measure", "duration", r"", "sentence", ("hours", "days", "working_days", "weeks", "months", "years")),
     Rule("measure", "{unit}", r"", "sentence"),
 )
 

@@ -85,7 +85,7 @@ UNIT_WORDS = {
     "美元": ("USD", 1), "美金": ("USD", 1), "港元": ("HKD", 1), "港币": ("HKD", 1),
     "新台币": ("TWD", 1), "台币": ("TWD", 1), "欧元": ("EUR", 1),
     "周岁": ("age", 1), "岁": ("age", 1),
-    "个小时": ("hours", 1), "小时": ("hours", 1), "个工作日": ("days", 1), "工作日": ("days", 1),
+    "个小时": ("hours", 1), "小时": ("hours", 1), "个工作日": ("working_days", 1), "工作日": ("working_days", 1),
     "天": ("days", 1), "日": ("days", 1), "个星期": ("weeks", 1), "星期": ("weeks", 1), "周": ("weeks", 1),
     "个月": ("months", 1), "年": ("years", 1),
     # Currencies outside the project's units: read as words (so 日元 is not 日, days), no unit.
@@ -103,7 +103,7 @@ PERCENT_WORD = "百分之"              # 百分之五十 is 50 %
 HALF_WORDS = ("一半", "半数")
 MORE_THAN_HALF = "过半"
 HALF = "半"                          # also a half more: 三成半 is 35 %, 两年半 2.5 years
-TIME_UNITS = ("hours", "days", "weeks", "months", "years")
+TIME_UNITS = ("hours", "days", "working_days", "weeks", "months", "years")
 
 # What a count counts, when the words right after the number say so (8000个品类以上, 超过1.2亿用户).
 COUNT_NOUNS = {
