@@ -88,6 +88,8 @@ def load_gold(csv_path: Path, text: str) -> list[Gold]:
         quote_start = text.find(quote)
         if quote_start < 0 or number not in quote:
             raise ValueError(f"{csv_path.name}: quote {quote!r} or number {number!r} not found")
+        if text.count(quote) != 1:
+            raise ValueError(f"{csv_path.name}: quote {quote!r} occurs {text.count(quote)} times; quote more of it")
         start = quote_start + quote.index(number)
         gold.append(Gold(quote, number, start, start + len(number), _number(row["value"]), _number(row["low"]),
                          _number(row["high"]), row["unit"].strip(), row["qualifier"].strip()))

@@ -146,8 +146,16 @@ def test_an_approximate_open_bound_keeps_both():
 
 
 def test_no_midpoint_is_ever_shown():
-    shown = [format_row(r, lang) for r in ROWS for lang in ("en", "zh")]
-    assert not any("15.5" in s or "5,500" in s or "5500" in s for s in shown)
+    from xbdata.formatting import _en_number, _zh_number
+
+    ranges = [r for r in ROWS if r["value"] != r["value"] and r["low"] < r["high"]]
+    assert len(ranges) >= 4
+    for r in ranges:
+        middle = (r["low"] + r["high"]) / 2
+        for lang, number in (("en", _en_number), ("zh", _zh_number)):
+            shown = format_row(r, lang)
+            assert number(middle) not in shown, (r["stat_id"], shown)
+            assert read_en(shown)[:2] == (r["low"], r["high"]) if lang == "en" else read_zh(shown)[:2] == (r["low"], r["high"])
     assert format_value(float("nan"), "%") == ""
 
 
@@ -178,3 +186,11 @@ def test_converted_money_is_approximate_and_its_open_bounds_stay_true():
     h2 = money.loc["market_size_2022h2_implied"]  # < 8.7万亿元 / 7.1 = 1.2254 trillion: rounded up
     assert h2["high"] >= 8.7e12 / 7.1 and h2["shown"] == "about USD 1.23 trillion or less"
     assert money.loc["market_size_2022_forecast", "shown"] == "about USD 2.21 trillion"
+
+
+def test_every_currency_the_parser_reads_is_shown_in_words():
+    for text, zh, en in (("新台币650元", "新台币650元", "TWD 650"), ("约500亿港元", "约500亿港元", "about HKD 50 billion"),
+                         ("1.2万亿元", "1.2万亿元", "CNY 1.2 trillion"), ("30亿欧元", "30亿欧元", "EUR 3 billion")):
+        q = xbdata.parse_quantity(text)
+        assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "zh", text) == zh
+        assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "en", text) == en

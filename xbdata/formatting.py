@@ -39,7 +39,9 @@ UNIT_WORDS = {
     "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
     "pp": ("个百分点", "percentage points"),
 }
-CURRENCY_WORDS = {"CNY": ("元", "CNY"), "USD": ("美元", "USD")}
+# Money: (Chinese words before, Chinese words after) the number; in English the ISO code comes first.
+CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元"), "TWD": ("新台币", "元"),
+                  "EUR": ("", "欧元")}
 
 _EN_FRACTIONS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
                  6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"),
@@ -117,7 +119,7 @@ def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
     """(prefix, suffix, number style) that frame a number in `unit`: ("CNY ", "", "magnitude"), ("", "%", "plain")."""
     zh = lang == "zh"
     if unit in CURRENCY_WORDS:
-        return ("", CURRENCY_WORDS[unit][0], "magnitude") if zh else (f"{unit} ", "", "magnitude")
+        return (*CURRENCY_WORDS[unit], "magnitude") if zh else (f"{unit} ", "", "magnitude")
     if unit == "%":
         return "", "%", "plain"
     if unit == "x":
@@ -222,8 +224,8 @@ def _approximate_bound(value: float, unit: str, qualifier: str, lang: str) -> st
 def _zh_words(words: str, unit: str) -> str:
     """The article's own words in simplified script, with the unit word added if they lack it."""
     s = to_simplified(words)
-    word = CURRENCY_WORDS.get(unit, UNIT_WORDS.get(unit, ("", "")))[0]
-    if unit in ("CNY", "USD") and not s.endswith(word):
+    word = CURRENCY_WORDS[unit][1] if unit in CURRENCY_WORDS else UNIT_WORDS.get(unit, ("", ""))[0]
+    if unit in CURRENCY_WORDS and not s.endswith(word):
         return s + word
     return s if not word or word.lstrip("个次条位") in s else s + word
 

@@ -370,8 +370,9 @@ class CategoryTrends(Story):
     sections = {
         "intro": ("# 品类趋势\n\n品类排名与占比,以及天猫国际历年的品类数。",
                   "# Product category trends\n\nCategory rankings and shares, and Tmall Global's category counts over time."),
-        "ranking": ("## 最想购入的品类\n\n移动图下方的滑块显示更少或更多名次。",
-                    "## Most-wanted categories\n\nMove the slider under the chart to show fewer or more ranks."),
+        "ranking": ("## 最想购入的品类\n\n移动图下方的滑块可以只看前几名(参数 `top_n` 决定最多显示几名)。",
+                    "## Most-wanted categories\n\nMove the slider under the chart to show only the first ranks "
+                    "(the `top_n` parameter sets how many the report holds)."),
         "tmall": ("## 天猫国际的品类数\n\n实际数与计划目标。", "## Tmall Global's categories over time\n\nObserved counts against the plan."),
     }
     gaps_en = (
