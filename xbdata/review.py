@@ -269,6 +269,17 @@ def _write(state: State, new_rows: list[dict], new_exclusions: list[dict]) -> No
 
 # --- the actions -------------------------------------------------------------------------------
 
+def _take(article: str, draft: dict, state: State, taken: set[str], rows: list[dict], exclusions: list[dict]) -> str:
+    """Act on one draft as proposed: a statistic becomes a checked catalogue row, anything else an exclusion."""
+    if draft["action"] == "statistic":
+        row = _check_statistic(draft, state, taken)
+        taken.add(row["stat_id"])
+        rows.append(row)
+        return f"accepted {draft['id']} as {row['stat_id']}"
+    exclusions.append(_exclusion_row(article, draft, draft["reason"], state))
+    return f"excluded {draft['id']}: {plain(draft['reason'])}"
+
+
 def accept(ids: list[str]) -> list[str]:
     """Accept drafts as proposed (or as edited); all or none. Returns one line per draft."""
     with folder_lock():
@@ -280,14 +291,7 @@ def accept(ids: list[str]) -> list[str]:
             if draft["id"] in seen:
                 continue
             seen.add(draft["id"])
-            if draft["action"] == "statistic":
-                row = _check_statistic(draft, state, taken)
-                taken.add(row["stat_id"])
-                rows.append(row)
-                lines.append(f"accepted {draft['id']} as {row['stat_id']}")
-            else:
-                exclusions.append(_exclusion_row(article, draft, draft["reason"], state))
-                lines.append(f"excluded {draft['id']}: {plain(draft['reason'])}")
+            lines.append(_take(article, draft, state, taken, rows, exclusions))
         _write(state, rows, exclusions)
         return lines
 
@@ -358,14 +362,7 @@ def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
                 if state.status[a][draft["id"]][0] != "pending":
                     continue
                 try:
-                    if draft["action"] == "statistic":
-                        row = _check_statistic(draft, state, taken)
-                        taken.add(row["stat_id"])
-                        rows.append(row)
-                        done.append(f"accepted {draft['id']} as {row['stat_id']}")
-                    else:
-                        exclusions.append(_exclusion_row(a, draft, draft["reason"], state))
-                        done.append(f"excluded {draft['id']}: {plain(draft['reason'])}")
+                    done.append(_take(a, draft, state, taken, rows, exclusions))
                 except UsageError as error:
                     kept.append(f"kept pending {draft['id']}: {error}")
         _write(state, rows, exclusions)
