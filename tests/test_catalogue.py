@@ -126,7 +126,7 @@ def test_a_percentage_without_its_measure_kind_is_an_error(tmp_path, texts):
     rows = _rows()
     row = next(r for r in rows if r["number"].endswith("%"))
     row["measure_kind"] = ""
-    with pytest.raises(CatalogueError, match="measure_kind is empty; a percentage is a share, a growth or an uplift"):
+    with pytest.raises(CatalogueError, match="measure_kind is empty; a percentage is a share, a growth, a decline or an uplift"):
         load_catalogue(_write(tmp_path, rows), texts)
     row["measure_kind"] = "count"
     with pytest.raises(CatalogueError, match="measure_kind 'count' contradicts"):

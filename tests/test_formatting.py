@@ -34,6 +34,7 @@ def _en_number(s: str) -> float:
 
 def read_en(shown: str) -> tuple[float | None, float | None, str, bool]:
     """(low, high, qualifier, approx) of an English figure as a reader would take it."""
+    shown = shown.removeprefix("down ")   # a decline's direction; its figure reads as written
     m = re.fullmatch(r"about (.+) or (more|less)", shown)
     if m:
         x = _en_number(m.group(1))
@@ -75,6 +76,7 @@ def _zh_vague(s: str) -> tuple[float, float] | None:
 
 def read_zh(shown: str) -> tuple[float | None, float | None, str, bool]:
     """(low, high, qualifier, approx) of a Chinese figure as a reader would take it."""
+    shown = shown.removeprefix("下降")
     m = re.fullmatch(r"约(.+?)(以上|以下)(.*)", shown)
     if m:
         x = _zh_amount(m.group(1))
@@ -194,3 +196,9 @@ def test_every_currency_the_parser_reads_is_shown_in_words():
         q = xbdata.parse_quantity(text)
         assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "zh", text) == zh
         assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "en", text) == en
+
+
+def test_a_decline_keeps_its_direction():
+    row = {"value": 5.3, "low": 5.3, "high": 5.3, "unit": "%", "qualifier": "=", "measure_kind": "decline"}
+    assert (format_row(row, "en"), format_row(row, "zh")) == ("down 5.3%", "下降5.3%")
+    assert format_row({**row, "measure_kind": "growth"}, "en") == "5.3%"

@@ -255,3 +255,13 @@ def test_draft_scores_for_make_eval():
     assert scores["drafts"] == len(extract_mentions(ARTICLE)) and scores["gold"] == scores["gold_proposed"] == 1
     assert scores["statistics"] == 9 and scores["accept_ready"] == 9
     assert scores["action_right"] == scores["drafts"] - scores["statistics"] + 1
+
+
+def test_a_decline_is_its_own_measure_kind():
+    from xbdata.guess import propose
+
+    text = "据海关统计,今年上半年我国跨境电商出口同比增长10.2%,进口同比下降5.3%。"
+    rows = {d["mention"]["text"]: d["row"] for d in propose(text, "999_0000000000000000", "2025-07-20", set())
+            if d["action"] == "statistic"}
+    assert (rows["10.2%"]["measure_kind"], rows["5.3%"]["measure_kind"]) == ("growth", "decline")
+    assert rows["5.3%"]["measure"].startswith("decline in")

@@ -40,8 +40,10 @@ UNITS = TEXT_UNITS + COUNT_UNITS
 # What a number measures, beyond its unit. A percentage must say which: a share of a population
 # (0-100), a growth rate over time, or an uplift against a comparison group ("55% more likely");
 # the three never share an axis. Other units imply their kind.
-MEASURE_KINDS = ("share", "growth", "uplift", "points", "multiple", "amount", "count", "duration", "age", "rank")
-PERCENT_MEASURE_KINDS = ("share", "growth", "uplift")
+MEASURE_KINDS = ("share", "growth", "decline", "uplift", "points", "multiple", "amount", "count", "duration", "age",
+                 "rank")
+# A decline (同比下降5%) is its own kind: the article writes 5, the direction is in its words.
+PERCENT_MEASURE_KINDS = ("share", "growth", "decline", "uplift")
 _UNIT_MEASURE_KINDS = {"pp": "points", "x": "multiple", "CNY": "amount", "USD": "amount", "rank": "rank", "age": "age",
                        **{u: "duration" for u in ("hours", "days", "working_days", "weeks", "months", "years")},
                        **{u: "count" for u in COUNT_UNITS}}
@@ -171,7 +173,7 @@ def _measure_kind(where: str, given: str, unit: str) -> str:
     if implied and given and given != implied:
         raise CatalogueError(f"{where}: measure_kind {given!r} contradicts unit {unit!r} (which is {implied!r})")
     if not (given or implied):
-        raise CatalogueError(f"{where}: field measure_kind is empty; a percentage is a share, a growth or an uplift")
+        raise CatalogueError(f"{where}: field measure_kind is empty; a percentage is a share, a growth, a decline or an uplift")
     return given or implied
 
 

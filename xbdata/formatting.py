@@ -230,10 +230,19 @@ def _zh_words(words: str, unit: str) -> str:
     return s if not word or word.lstrip("个次条位") in s else s + word
 
 
+DECLINE_WORDS = ("下降", "down ")
+
+
 def format_row(row: Mapping, lang: str = "en") -> str:
-    """`format_figure` for a catalogue row (or any mapping with value, low, high, unit, qualifier)."""
-    return format_figure(row.get("value"), row.get("low"), row.get("high"), row.get("unit") or "",
-                         row.get("qualifier") or "=", lang, row.get("number") or "", bool(row.get("approx")))
+    """`format_figure` for a catalogue row (or any mapping with value, low, high, unit, qualifier).
+
+    A decline (measure_kind `decline`: 同比下降5%) keeps its direction: "down 5%" / "下降5%".
+    """
+    shown = format_figure(row.get("value"), row.get("low"), row.get("high"), row.get("unit") or "",
+                          row.get("qualifier") or "=", lang, row.get("number") or "", bool(row.get("approx")))
+    if row.get("measure_kind") == "decline" and shown:
+        return DECLINE_WORDS[LANG_INDEX[lang]] + shown
+    return shown
 
 
 def format_value(value: float, unit: str, qualifier: str = "=", lang: str = "en") -> str:

@@ -89,7 +89,7 @@ CATEGORY_WORDS = {
 _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
-_GROWTH = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|下降|下滑|减少|回落"
+_GROWTH = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升"
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
@@ -144,6 +144,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
     # --- measure kind of a percentage --------------------------------------------------------
     Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
+    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩", "before", ("%",)),
     Rule("measure_kind", "growth", _GROWTH, "before", ("%",)),
     Rule("measure_kind", "share", r"", "before", ("%",)),
     # --- kind ----------------------------------------------------------------------------------
@@ -519,9 +520,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values[field] = value
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
-    if values["measure_kind"] == "growth" and not values["measure"].startswith("growth"):
+    change = values["measure_kind"]
+    if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""
-        values["measure"] = f"growth in {base}".strip() if base else "growth"
+        values["measure"] = f"{change} in {base}".strip() if base else change
     published_year = year
     first_year = re.match(r"\d{4}", period)
     if values["kind"] == "observed" and published_year and first_year and int(first_year.group()) > published_year:

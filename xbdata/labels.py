@@ -70,6 +70,7 @@ KIND_NAMES = {
 MEASURE_TITLES = {
     "share": ("占比(%)", "Share (%)"),
     "growth": ("增长率(%)", "Growth (%)"),
+    "decline": ("降幅(%)", "Decline (%)"),
     "uplift": ("高出比较对象的幅度(%)", "Higher than the comparison group (%)"),
     "points": ("百分点", "Percentage points"),
     "multiple": ("倍数", "Multiple (×)"),
