@@ -202,3 +202,16 @@ def test_a_decline_keeps_its_direction():
     row = {"value": 5.3, "low": 5.3, "high": 5.3, "unit": "%", "qualifier": "=", "measure_kind": "decline"}
     assert (format_row(row, "en"), format_row(row, "zh")) == ("down 5.3%", "下降5.3%")
     assert format_row({**row, "measure_kind": "growth"}, "en") == "5.3%"
+
+
+@pytest.mark.parametrize("text,en,zh", [
+    ("1/3", "one third (≈33%)", "三分之一"),
+    ("十个里有三个", "three in every ten (30%)", "每十个就有三个"),
+    ("每十位中国消费者中就有三位", "three in every ten (30%)", "每十个就有三个"),
+    ("每三个买家就有两个", "two in every three (≈67%)", "每三个就有两个"),
+])
+def test_shares_written_as_counts_stay_counts(text, en, zh):
+    q = xbdata.parse_quantity(text)
+    assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "en", text) == en
+    assert format_figure(q.value, q.low, q.high, q.unit, q.qualifier, "zh", text) == zh
+    assert read_en(en)[:2] == read_zh(zh)[:2] == (pytest.approx(q.low), pytest.approx(q.high))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .numbers import share_form
 from .script import to_simplified
 
 LANG_INDEX = {"zh": 0, "en": 1}
@@ -47,18 +48,11 @@ _EN_FRACTIONS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "
                  6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"),
                  9: ("ninth", "ninths"), 10: ("tenth", "tenths")}
 _EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_SMALL_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_FRACTION = re.compile(r"(?P<den>[一二两三四五六七八九十\d]+)分之(?P<num>[一二两三四五六七八九十\d]+)")
-_EVERY = re.compile(r"每(?P<den>[一二两三四五六七八九十\d]+)\D{0,5}?就有(?P<num>[一二两三四五六七八九十\d]+)")
 _VAGUE = re.compile(r"几|数[十百千万亿]|数以")
 
 
 def _blank(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def _small(s: str) -> int:
-    return int(s) if s.isdigit() else _SMALL_CN[s]
 
 
 @dataclass(frozen=True)
@@ -74,13 +68,9 @@ class Form:
     def of(cls, words: str) -> Form:
         s = to_simplified(words or "")
         flavour = "almost" if _ALMOST.search(s) else ("nearly" if _NEARLY.search(s) else "")
-        for name, pattern in (("fraction", _FRACTION), ("every", _EVERY)):
-            m = pattern.search(s)
-            if m and m.group("den") and m.group("num"):
-                try:
-                    return cls(name, _small(m.group("num")), _small(m.group("den")), flavour)
-                except (KeyError, ValueError):
-                    break
+        share = share_form(s)
+        if share:
+            return cls(share[0], share[1], share[2], flavour)
         if _VAGUE.search(s):
             return cls("vague", flavour=flavour)
         return cls(flavour=flavour)

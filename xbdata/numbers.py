@@ -397,6 +397,29 @@ def _small_number(s: str) -> Decimal:
     return amount.low
 
 
+def share_form(text: str) -> tuple[str, int, int] | None:
+    """How the words give a share as counts, if they do: ("fraction", 2, 3) for 近三分之二 or 2/3,
+    ("every", 2, 3) for 每三个就有两个 and ("every", 3, 10) for 十个里有三个; None otherwise.
+
+    The formatter shows such a share in the words' own form ("nearly two thirds (≈67%)").
+    """
+    s = to_simplified(text or "").strip().replace(" ", "")
+    m = _SPLIT_QUALIFIERS.fullmatch(s) if s else None
+    if m is None:
+        return None
+    core = m.group("core")
+    for name, pattern in (("fraction", _FRACTION), ("every", _RATIO_EVERY), ("every", _RATIO_AMONG)):
+        found = pattern.fullmatch(core)
+        if found:
+            try:
+                den = _small_number(found.group("den") or found.group("den2"))
+                num = _small_number(found.group("num") or found.group("num2"))
+            except ValueError:
+                return None
+            return name, int(num), int(den)
+    return None
+
+
 def _parse_special(text: str, s: str) -> Quantity | None:
     """Fractions and ratios (三分之一, 每五个人中就有一个, 过半), 增长了一倍, 翻两番, 第一名."""
     m = _SPLIT_QUALIFIERS.fullmatch(s)
