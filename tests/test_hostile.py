@@ -23,23 +23,29 @@ HOSTILE = (
 TITLE = "观察<script>window.__pwned=6</script><img src=x onerror=window.__pwned=7> *标题* [链接](javascript:x)"
 
 
+def add_hostile_article(folder) -> None:
+    """Add the hostile article to $XBDATA_ARTICLES and review it as a reviewer would: accept all,
+    and reject what the loader refuses as it stands (a count with no unit). A javascript: URL is refused."""
+    from xbdata.review import accept_all, reject
+
+    article = folder / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    assert main(["add", str(article), "--title", TITLE, "--url", "javascript:alert(1)"]) == 2
+    assert main(["add", str(article), "--title", TITLE, "--url", "https://example.com/hostile?a=1&b=2",
+                 "--outlet", "<b>outlet</b>", "--published", "2025-07-20"]) == 0
+    _, kept = accept_all()
+    if kept:
+        reject([line.split()[2].rstrip(":") for line in kept], "not a statistic of this article")
+    assert main(["check"]) == 0
+
+
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    article = folder / "hostile.txt"
-    article.write_text(HOSTILE, encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("XBDATA_ARTICLES", str(folder / "articles"))
     try:
-        assert main(["add", str(article), "--title", TITLE, "--url", "javascript:alert(1)"]) == 2
-        assert main(["add", str(article), "--title", TITLE, "--url", "https://example.com/hostile?a=1&b=2",
-                     "--outlet", "<b>outlet</b>", "--published", "2025-07-20"]) == 0
-        from xbdata.review import accept_all, reject
-
-        _, kept = accept_all()
-        if kept:   # drafts the loader refuses as they stand (a count with no unit) are rejected, as a reviewer would
-            reject([line.split()[2].rstrip(":") for line in kept], "not a statistic of this article")
-        assert main(["check"]) == 0
+        add_hostile_article(folder)
         out = folder / "reports"
         outcomes = build(out_dir=out)
         assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]

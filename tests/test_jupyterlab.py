@@ -182,6 +182,36 @@ def test_category_trends_runs(browser, lab, tmp_path):
     finish(page, blocked, errors, tmp_path / "category_trends.png")
 
 
+def test_explorer_shows_a_hostile_article_as_text(browser, lab, tmp_path_factory, monkeypatch):
+    """The explorer in JupyterLab, over an added article full of markup: none of it runs or renders."""
+    import json
+
+    from test_hostile import PAYLOAD_CLAUSE, add_hostile_article
+
+    folder = tmp_path_factory.mktemp("hostile-lab")
+    monkeypatch.setenv("XBDATA_ARTICLES", str(folder / "articles"))
+    add_hostile_article(folder)
+    source = f"import os\nos.environ['XBDATA_ARTICLES'] = {str(folder / 'articles')!r}\nimport xbdata\nxbdata.explorer()"
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                                                 "language": "python"}},
+                "cells": [{"cell_type": "code", "id": "hostile", "metadata": {}, "execution_count": None,
+                           "outputs": [], "source": source}]}
+    (lab["root"] / "notebooks" / "hostile_explore.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    page, blocked, errors = run_notebook(browser, lab, "hostile_explore.ipynb")
+    explorer = page.locator(".xbdata-explorer")
+    explorer.locator("input[type=text]").first.fill("1.2万亿")
+    page.wait_for_function("document.querySelector('.xbdata-explorer').innerText.includes(\"xbdata.search('1.2万亿')\")",
+                           timeout=20000)
+    page.wait_for_function("document.querySelector('.xbdata-explorer').innerText.includes('onerror=window.__pwned=2')",
+                           timeout=20000)
+    assert PAYLOAD_CLAUSE.split("<svg")[0] in explorer.inner_text()   # the quote, markup shown as text
+    assert page.evaluate("window.__pwned") is None                    # no script of the article ever ran
+    assert explorer.locator("img, iframe, svg[onload], script").count() == 0
+    assert page.evaluate("""Array.from(document.querySelectorAll('.xbdata-explorer *')).filter(e =>
+        Array.from(e.attributes).some(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value))).length""") == 0
+    finish(page, blocked, errors, tmp_path_factory.mktemp("shots") / "hostile_explore.png")
+
+
 def test_zz_nothing_left_running(lab, browser):
     """Shut the server down as the fixture will, and check no kernel or server process remains."""
     urllib.request.urlopen(urllib.request.Request(f"{lab['base']}/api/shutdown?token={TOKEN}", method="POST"),
