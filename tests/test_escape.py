@@ -116,3 +116,24 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     line = read(mistune.html(report._line("market_size_2022h1")))
     assert {t for t, _ in line.tags} <= {"p", "strong", "code"} and "<img src=x onerror=alert(1)> *标签*" in "".join(line.text)
 
+
+
+def test_check_refuses_a_manifest_link_that_is_not_http(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from xbdata.cli import main
+    from xbdata.seeds import _load, seeds_dir
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir(), folder)
+    manifest = folder / "sources.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'url = "https://www.summeng.com/42588.html"', 'url = "javascript:alert(1)"'), encoding="utf-8")
+    monkeypatch.setenv("XBDATA_SEEDS", str(folder))
+    _load.cache_clear()
+    try:
+        assert main(["check"]) == 2
+    finally:
+        _load.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not an http(s) URL" in err and "Traceback" not in err
