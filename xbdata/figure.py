@@ -165,6 +165,12 @@ FIGURE_CSS = """
 .xbdata-footer p { margin: 2px 0; }
 .xbdata-downloads button, .xbdata-cite button { font-size: 12px; margin: 4px 6px 0 0; }
 .xbdata-theme-toggle { position: fixed; top: 8px; right: 12px; z-index: 10; font-size: 13px; }
+table.xbdata-sources { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 12px; }
+table.xbdata-sources caption { text-align: left; font-style: italic; padding: 4px 0; }
+table.xbdata-sources th, table.xbdata-sources td { text-align: left !important; vertical-align: top; overflow-wrap: anywhere; }
+table.xbdata-sources th[scope="row"] { font-weight: normal; }
+table.xbdata-sources th:nth-child(1) { width: 22%; } table.xbdata-sources th:nth-child(2) { width: 12%; }
+table.xbdata-sources th:nth-child(3) { width: 7%; } table.xbdata-sources th:nth-child(4) { width: 32%; }
 @media screen {
   html[data-xbdata-theme="dark"] {
     color-scheme: dark; --xbdata-muted: #b8b8b8;
@@ -185,7 +191,11 @@ FIGURE_CSS = """
   html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-domain line, html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-tick line,
   html[data-xbdata-theme="dark"] .xbdata-chart path.background { stroke: #8a8a8a; }
 }
-@media print { .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle { display: none; } }
+@media print {
+  .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle { display: none; }
+  .xbdata-figure, table.xbdata-sources tr, .jp-OutputArea-output svg { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
 """
 
 # The page's colour scheme: the reader's stored choice, else the system's; a toggle on a shared

@@ -1,0 +1,40 @@
+"""Reports as PDF: printed by Debian's headless Chromium from the shared HTML, offline."""
+
+import subprocess
+
+import pytest
+
+from xbdata.exceptions import UsageError
+from xbdata.pdf import write_pdf
+
+
+def _text(pdf) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", ["market_size", "category_trends"])
+def test_a_report_prints_with_its_charts_and_sources(built_reports, tmp_path, name):
+    pdf = write_pdf(built_reports / f"{name}.html", tmp_path / f"{name}.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
+    text = _text(pdf)
+    assert text.count("\f") >= 2                                  # several A4 pages
+    assert "Sources" in text and "What the articles do not tell us" in text
+    assert "PNG" not in text and "Cite this chart" not in text    # controls and buttons are not printed
+
+
+def test_a_chinese_report_prints_chinese(tmp_path):
+    from xbdata.build import build
+
+    [outcome] = build(["user_demographics"], tmp_path, params={"user_demographics": {"lang": "zh"}})
+    assert outcome.status == "built", outcome.message
+    text = _text(write_pdf(tmp_path / "user_demographics.html"))
+    assert "用户画像" in text and "数据来源" in text
+
+
+def test_without_chromium_a_one_line_error_says_how_to_install_it(built_reports, tmp_path, monkeypatch):
+    monkeypatch.setenv("XBDATA_CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(UsageError, match="apt-get install chromium") as info:
+        write_pdf(built_reports / "market_size.html", tmp_path / "x.pdf")
+    assert "\n" not in str(info.value) and not (tmp_path / "x.pdf").exists()
+

@@ -1,0 +1,61 @@
+"""A report as PDF: the shared HTML printed by headless Chromium, charts drawn, controls hidden.
+
+The PDF is printed from the very HTML file a build writes, so it shows what the shared report
+shows and nothing else: the print stylesheet hides controls, download buttons and the theme
+toggle, prints light, and keeps each chart and each table row on one page. Chromium is Debian's
+(`/usr/bin/chromium`, or $XBDATA_CHROMIUM), driven by Playwright; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .exceptions import UsageError
+from .iorw import write_atomic
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+INSTALL_HINT = "install it with: apt-get install chromium fonts-noto-cjk (and pip install playwright)"
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or a one-line error saying how to install it."""
+    path = os.environ.get("XBDATA_CHROMIUM") or CHROMIUM
+    if not (shutil.which(path) or Path(path).is_file()):
+        raise UsageError(f"PDF needs Chromium at {path}, which is missing; {INSTALL_HINT}")
+    return path
+
+
+def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60) -> Path:
+    """Print `html_path` to `pdf_path` (default: beside it, NAME.pdf), atomically; return the PDF's path.
+
+    Waits until every chart has drawn; only file: URLs may load, so the PDF is made offline too.
+    """
+    html_path = Path(html_path)
+    pdf_path = Path(pdf_path) if pdf_path else html_path.with_suffix(".pdf")
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise UsageError(f"PDF needs the playwright package, which is missing; {INSTALL_HINT}") from None
+    with tempfile.TemporaryDirectory(prefix="xbdata-pdf-") as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
+                                                       args=CHROMIUM_ARGS)
+        try:
+            page = context.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            page.emulate_media(media="print", color_scheme="light")
+            page.goto(html_path.resolve().as_uri())
+            charts = page.locator(".xbdata-chart").count()
+            page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {charts}",
+                                   timeout=timeout_s * 1000)
+            data = page.pdf(format="A4", print_background=True,
+                            margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
+        finally:
+            context.close()
+    write_atomic(pdf_path, lambda p: p.write_bytes(data))
+    return pdf_path
