@@ -143,3 +143,29 @@ def test_dark_mode_follows_the_system_and_the_toggle_is_remembered(browser, buil
     assert page.evaluate("document.documentElement.getAttribute('data-xbdata-theme')") == "light"
     page.evaluate("localStorage.removeItem('xbdata-theme')")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def chinese_reports(tmp_path_factory):
+    from xbdata.build import build
+
+    out = tmp_path_factory.mktemp("reports-zh")
+    outcomes = build(out_dir=out, params={name: {"lang": "zh"} for name in CHARTS})
+    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_axe_finds_no_serious_violation(browser, built_reports, chinese_reports, name, lang):
+    """axe-core (shipped inside axe-playwright-python, injected from disk) on every report in both languages."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    folder = built_reports if lang == "en" else chinese_reports
+    page, blocked, _ = _open(browser, folder / f"{name}.html")
+    page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {CHARTS[name]}",
+                           timeout=20000)
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [] and blocked == []
+    page.close()

@@ -190,7 +190,7 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
         at="isValid(datum.value) ? datum.value : (isValid(datum.high) ? datum.high : datum.low)",
         room="1.5 * (isValid(datum.high) ? datum.high : (isValid(datum.value) ? datum.value : datum.low))")
     # An invisible mark past each figure leaves room on the axis for its label, whatever the filter shows.
-    room = base.mark_point(opacity=0).encode(x="room:Q", y=yy)
+    room = base.mark_point(opacity=0, aria=False).encode(x="room:Q", y=yy)
     ranges = base.mark_rule(strokeWidth=4, opacity=0.7).encode(
         x=alt.X("low:Q"), x2="high:Q", y=yy, color=color, tooltip=tooltip(lang),
     ).transform_filter("isValid(datum.low) && isValid(datum.high) && datum.low < datum.high")
@@ -200,7 +200,8 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     labels = base.mark_text(align="left", dx=10, fontSize=11).encode(
         x="at:Q", y=yy, text="shown:N", tooltip=tooltip(lang),
     )
-    layered = alt.layer(ranges, points, labels, room)
+    has_ranges = bool((frame["value"].isna() & frame["low"].notna() & frame["high"].notna()).any())
+    layered = alt.layer(*([ranges] if has_ranges else []), points, labels, room)
     visible = None
     if select:
         field, options, _ = select
@@ -227,7 +228,7 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name:
     ends = base.mark_point(filled=True, size=90, opacity=1).encode(
         x="prominence:Q", y=y, color=color, shape=shape, tooltip=tooltip(lang))
     labels = base.mark_text(align="left", dx=10, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
-    room = base.mark_point(opacity=0).encode(x="room:Q", y=y)
+    room = base.mark_point(opacity=0, aria=False).encode(x="room:Q", y=y)
     return titled(alt.layer(bars, ends, labels, room).properties(width=460), title, ranked, lang, name, "bar_chart",
                   {"param": top.name, "field": "rank", "op": "<="})
 

@@ -163,6 +163,7 @@ FIGURE_CSS = """
 .xbdata-figure { margin: 8px 0 24px; }
 .xbdata-footer { font-size: 12px; color: var(--xbdata-muted, #555); max-width: 900px; }
 .xbdata-footer p { margin: 2px 0; }
+.xbdata-footer a, table.xbdata-sources a { text-decoration: underline !important; }
 .xbdata-downloads button, .xbdata-cite button { font-size: 12px; margin: 4px 6px 0 0; }
 .xbdata-theme-toggle { position: fixed; top: 8px; right: 12px; z-index: 10; font-size: 13px; }
 table.xbdata-sources { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 12px; }
