@@ -169,3 +169,11 @@ def test_axe_finds_no_serious_violation(browser, built_reports, chinese_reports,
     serious = [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == [] and blocked == []
     page.close()
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_each_report_is_under_600_kb_and_says_its_language(built_reports, chinese_reports, name):
+    for folder, lang in ((built_reports, "en"), (chinese_reports, "zh")):
+        page = (folder / f"{name}.html").read_text(encoding="utf-8")
+        assert (folder / f"{name}.html").stat().st_size <= 600 * 1024
+        assert f'<html lang="{lang}">' in page
