@@ -263,3 +263,22 @@ def test_add_with_an_unreadable_manifest_is_one_line(tmp_path, monkeypatch, caps
     assert main(["add", str(article), "--title", "t"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not valid TOML" in err and "Traceback" not in err
+
+
+def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, monkeypatch):
+    """An added article's later full-year market size becomes the scenario's base; a half year does not."""
+    from xbdata.cli import main
+    from xbdata.review import accept_all
+    from xbdata.story import open_report
+
+    monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
+    assert open_report("market_size").scenario_base()["stat_id"] == "market_size_2022_forecast"
+    article = tmp_path / "later.txt"
+    article.write_text("行业观察\n\n2024年中国跨境电商市场规模达到16.9万亿元。2025年上半年市场规模为9.1万亿元。\n",
+                       encoding="utf-8")
+    assert main(["add", str(article), "--title", "市场观察", "--published", "2025-08-01"]) == 0
+    accept_all()
+    report = open_report("market_size")
+    base = report.scenario_base()
+    assert (base["year"], base["value"], base["period"]) == (2024, 16.9e12, "2024")
+    assert report.projection()["year"].tolist()[:2] == [2024, 2025]

@@ -183,9 +183,11 @@ class MarketSize(Story):
                   "quote in the Sources section."),
         "market": ("## 市场规模\n\n实际、预测与推算数字(推算 = 由文章数字计算而来)。",
                    "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones)."),
-        "projection": ("## 情景推算\n\n这是**情景**,不是预测:以2022年预计值按固定年增长率推算。拖动图下方的滑块改变增长率。",
-                       "## Scenario projection\n\nA **scenario**, not a forecast: the 2022 forecast grown at a constant "
-                       "rate. Drag the slider under the chart to change the rate."),
+        "projection": ("## 情景推算\n\n这是**情景**,不是预测:以文章给出的最新全年市场规模(图中起点)按固定年增长率推算。"
+                       "拖动图下方的滑块改变增长率。",
+                       "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year market size the "
+                       "articles give (the chart's first point) grown at a constant rate. Drag the slider under the "
+                       "chart to change the rate."),
         "platforms": ("## 平台规模\n\n在图下方选择单位:不同单位或年份的数字不能相互比较。",
                       "## Platform scale\n\nPick a unit under the chart: figures in different units or years are not comparable."),
     }
@@ -207,11 +209,27 @@ class MarketSize(Story):
         frame = _in_currency(frame[frame["unit"] == "CNY"], self.params["currency"], self.params["usd_cny_rate"])
         return _shown(frame, self.lang)
 
+    SCENARIO_MEASURE = "market size"
+
+    def scenario_base(self) -> pd.Series:
+        """The figure the scenario starts from: the latest full-year figure of the measure "market size".
+
+        Only a single figure of a whole year will do (a range, an open bound or a half year would
+        make the projection say more than the article); with the seeds that is the 2022 forecast,
+        and an added article's later full-year market size takes its place.
+        """
+        money = self.money()
+        years = money[(money["measure"] == self.SCENARIO_MEASURE) & money["period"].str.fullmatch(r"\d{4}")
+                      & money["value"].notna() & money["qualifier"].isin(["=", "~"])]
+        if years.empty:
+            raise ValueError(f"no full-year {self.SCENARIO_MEASURE} figure to start the scenario from")
+        return years.assign(year=years["period"].astype(int)).sort_values(["year", "stat_id"]).iloc[-1]
+
     def projection(self) -> pd.DataFrame:
-        """The scenario: the 2022 forecast grown at growth_rate for horizon_years (a scenario, not a forecast)."""
-        base = self.money().set_index("stat_id").loc["market_size_2022_forecast"]
+        """The scenario: the latest full-year market size grown at growth_rate for horizon_years (not a forecast)."""
+        base = self.scenario_base()
         g, n = self.params["growth_rate"], self.params["horizon_years"]
-        return pd.DataFrame({"year": [2022 + t for t in range(n + 1)],
+        return pd.DataFrame({"year": [base["year"] + t for t in range(n + 1)],
                              "value": [base["value"] * (1 + g) ** t for t in range(n + 1)],
                              "kind": "scenario"})
 
@@ -257,9 +275,9 @@ class MarketSize(Story):
                 self.lang, text("amount_axis", self.lang).format(unit=unit) if several else axis,
                 name="market_size-market"))
         if which == "projection":
-            money = self.money().set_index("stat_id")
-            points = money.loc[["market_size_2022_forecast"]].reset_index().assign(year=2022)
-            return charts.projection_chart(points, {"year": 2022, "value": money.loc["market_size_2022_forecast", "value"]},
+            base = self.scenario_base()
+            points = base.to_frame().T.reset_index(drop=True)
+            return charts.projection_chart(points, {"year": int(base["year"]), "value": base["value"]},
                                            self.params["growth_rate"], self.params["horizon_years"], self.lang, axis,
                                            "情景推算:拖动滑块改变年增长率" if zh else "Scenario: drag the slider to change annual growth",
                                            name="market_size-scenario")
