@@ -8,13 +8,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test bench check clean browser lab
+.PHONY: reports test bench eval check clean browser lab lock
 
-$(STAMP): pyproject.toml
+# Exactly the versions in requirements.lock, each checked against its hash; then xbdata itself.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+# Refresh requirements.lock after changing the dependencies in pyproject.toml (or to take newer
+# releases): one resolution for every platform, with the hashes of every file.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dask --universal --python-version 3.11 --generate-hashes \
+	  --custom-compile-command "make lock" -o requirements.lock
 
 reports: $(STAMP)
 	$(BIN)/xbdata build
@@ -36,6 +46,10 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_build.py
+
+# Recall and precision of the extractor on the evaluation articles in eval/ (see eval/README.md).
+eval: $(STAMP)
+	$(BIN)/python eval/score.py
 
 check: $(STAMP)
 	$(BIN)/xbdata check
