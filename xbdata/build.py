@@ -1,33 +1,45 @@
 """Build the reports: execute each notebook with papermill, export HTML, write the index.
 
-Reports run concurrently, one process each, up to the machine's cores. Every file is written
-atomically, and a report that fails leaves the previous good `.ipynb`/`.html` in place, keeps the
-failed notebook as `<name>.failed.ipynb` and names the failing cell. A report whose notebook,
-parameters, catalogue, seeds and xbdata code are unchanged since its last build is skipped.
+`build()` reads as a short list of steps, each a function below: merge the parameters, take the
+output folder's lock, plan (fingerprint every input; skip what is unchanged), execute (one worker
+process per report, see executors.py and worker.py), move each result into place, write the index
+and record the manifest. Everything that touches the folder happens under the lock, so two builds
+into one folder run one after the other and the index always matches the files.
+
+A report that fails, in any way (a cell error, an HTML-export error, a killed worker, a kernel that
+does not start or hangs), keeps the previous good `.ipynb`/`.html`, leaves `<name>.failed.ipynb`
+where a notebook exists, and is named with its cause in one line.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import json
-import multiprocessing
+import itertools
 import os
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+import re
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
-from .exceptions import UsageError
+from .exceptions import Interrupted, UsageError
+from .executors import Finished, Job, get_executor
+from .fingerprint import changed, digest, report_inputs, shared_inputs
+from .index import index_page
 from .iorw import write_atomic
-from .parameters import check_parameters, get_report
-from .seeds import data_path, seeds_dir
+from .lock import output_lock
+from .manifest import MANIFEST, read_manifest, write_manifest
+from .parameters import REPORTS, check_parameters, get_report
+from .worker import PAGE, RUNNING, SOURCES
 
-MANIFEST = ".xbdata-build.json"
+__all__ = ["MANIFEST", "Outcome", "build", "notebooks_dir"]
+
 PACKAGE = Path(__file__).resolve().parent
+DEFAULT_TIMEOUT = 600.0  # seconds for one report, kernel start to exported HTML; today's take under 20
+WORK = ".xbdata-work-"
 
 
 def notebooks_dir() -> Path:
@@ -40,170 +52,248 @@ def notebooks_dir() -> Path:
 
 @dataclass
 class Outcome:
-    """What happened to one report."""
+    """What happened to one report: built, skipped, failed, cancelled, or (dry run) would build."""
 
     name: str
-    status: str  # built, skipped or failed
+    status: str
     seconds: float
     message: str
     params: dict
     fingerprint: str
     built_at: str = ""
+    timings: dict = field(default_factory=dict)
 
 
-def _hash_files(paths: list[Path], digest) -> None:
-    for path in sorted(paths):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+@dataclass
+class Variant:
+    """One output of a report: its parameter values and the file name they give."""
+
+    name: str
+    report: str
+    params: dict
 
 
-def inputs_fingerprint() -> str:
-    """Hash of what every report reads: catalogue, exclusions, seeds, and xbdata's own code and version."""
-    digest = hashlib.sha256(__version__.encode())
-    _hash_files([data_path("catalogue.csv"), data_path("exclusions.csv"), *seeds_dir().glob("*"),
-                 *PACKAGE.glob("*.py"), *PACKAGE.glob("templates/xbdata/*")], digest)
-    return digest.hexdigest()
+@dataclass
+class Planned:
+    """A variant the plan will run, with its checked parameter values, inputs, and why it runs."""
 
-
-def fingerprint(name: str, params: dict, inputs: str) -> str:
-    digest = hashlib.sha256(inputs.encode())
-    digest.update((notebooks_dir() / get_report(name).notebook).read_bytes())
-    digest.update(json.dumps(params, sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def _failed_cell(notebook_path: Path) -> str:
-    """'cell In [N] (first line)' for the first cell with an error output, as Jupyter numbers it."""
-    import nbformat
-
-    try:
-        nb = nbformat.read(notebook_path, as_version=4)
-    except Exception:
-        return "an unknown cell"
-    for cell in nb.cells:
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-            return f"cell In [{cell.get('execution_count')}] ({first[:60]})"
-    return "an unknown cell"
-
-
-CELL_TIMEOUT = 120  # seconds; a report cell takes under 10 s, a lost kernel message forever
-
-
-def _execute_with_retry(pm, notebook: Path, output: Path, params: dict) -> None:
-    """papermill, with a cell timeout so a lost kernel message cannot hang a build, and one retry if it fires."""
-    from nbclient.exceptions import CellTimeoutError
-
-    for attempt in (1, 2):
-        try:
-            pm.execute_notebook(str(notebook), str(output), parameters=params, progress_bar=False, log_output=False,
-                                cwd=str(notebook.parent), execution_timeout=CELL_TIMEOUT, start_timeout=120)
-            return
-        except (CellTimeoutError, TimeoutError):
-            if attempt == 2:
-                raise
-
-
-def execute_report(name: str, params: dict, out_dir: str, digest: str) -> Outcome:
-    """Run one report in this process: papermill, then HTML; writes only on success."""
-    import nbformat
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    from .html import notebook_to_html
-
-    start = time.perf_counter()
-    report = get_report(name)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    running = out / f".{name}.running.ipynb"
-    failed = out / f"{name}.failed.ipynb"
-    try:
-        _execute_with_retry(pm, notebooks_dir() / report.notebook, running, params)
-    except PapermillExecutionError as error:
-        os.replace(running, failed)
-        evalue = str(error.evalue).splitlines()[0] if str(error.evalue) else ""
-        message = f"{_failed_cell(failed)} raised {error.ename}: {evalue}; kept {failed}"
-        return Outcome(name, "failed", time.perf_counter() - start, message, params, digest)
-    except Exception as error:  # the kernel died or papermill could not start it
-        if running.exists():
-            os.replace(running, failed)
-        return Outcome(name, "failed", time.perf_counter() - start,
-                       f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}", params, digest)
-    notebook = nbformat.read(running, as_version=4)
-    title = report.title_zh if params.get("lang") == "zh" else report.title_en
-    page = notebook_to_html(notebook, title)
-    write_atomic(out / f"{name}.html", lambda p: p.write_text(page, encoding="utf-8"))
-    os.replace(running, out / f"{name}.ipynb")
-    if failed.exists():
-        failed.unlink()
-    built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    return Outcome(name, "built", time.perf_counter() - start, f"wrote {out / (name + '.html')}", params,
-                   digest, built_at)
-
-
-def _read_manifest(out: Path) -> dict:
-    try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    name: str
+    report: str
+    params: dict
+    inputs: dict
+    reason: str
 
 
 def build(names: list[str] | None = None, out_dir: str | Path = "reports", force: bool = False,
           jobs: int | None = None, params: dict[str, dict] | None = None,
+          grid: dict[str, dict[str, list]] | None = None, timeout: float = DEFAULT_TIMEOUT,
+          wait: bool = True, dry_run: bool = False, executor: str = "local", scheduler: str | None = None,
           progress: Callable[[str], None] = lambda _: None) -> list[Outcome]:
-    """Build reports (all by default) with their parameters (defaults unless given); returns one Outcome each."""
-    from .parameters import REPORTS
+    """Build reports (all by default) with their parameters (defaults unless given); one Outcome each.
 
+    `grid={report: {key: [values]}}` builds every combination as a variant of its own, named by
+    `variant_name`. `wait=False` raises BuildLocked at once if another build holds the folder;
+    `dry_run` only plans, writing nothing; Ctrl-C stops the workers, records what finished and
+    raises Interrupted. `executor="dask"` runs the same jobs on Dask distributed (`scheduler`, or a
+    LocalCluster).
+    """
     out = Path(out_dir)
-    names = list(names or REPORTS)
-    given = {n: {**get_report(n).defaults(), **(params or {}).get(n, {})} for n in names}
-    inputs = inputs_fingerprint()
-    manifest = _read_manifest(out)
-    outcomes, todo = [], []
-    for name, values in given.items():
-        digest = fingerprint(name, values, inputs)
-        previous = manifest.get("reports", {}).get(name, {})
-        fresh = previous.get("fingerprint") == digest and all((out / f"{name}.{ext}").exists() for ext in ("ipynb", "html"))
-        # A matching fingerprint means these exact values were validated and built before.
-        if fresh and not force:
-            outcomes.append(Outcome(name, "skipped", 0.0, "unchanged since the last build", values, digest,
-                                    previous.get("built_at", "")))
-            progress(f"{name}: unchanged, skipped (--force rebuilds)")
+    wanted = merge_parameters(names, params, grid)
+    run = get_executor(executor, timeout, scheduler)
+    if dry_run:
+        skipped, todo = plan(wanted, shared_inputs(), read_manifest(out, progress), out, force)
+        return skipped + [Outcome(p.name, "would build", 0.0, p.reason, p.params, digest(p.inputs)) for p in todo]
+    with output_lock(out, wait, progress):
+        clear_leftovers(out)
+        manifest = read_manifest(out, progress)
+        shared = shared_inputs()
+        outcomes, todo = plan(wanted, shared, manifest, out, force)
+        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
+        write_index(out, manifest)
+        write_manifest(out, manifest)
+    cancelled = [o.name for o in outcomes if o.status == "cancelled"]
+    if cancelled:
+        raise Interrupted(f"interrupted: {', '.join(cancelled)} not built; their previous files are kept")
+    order = {v.name: i for i, v in enumerate(wanted)}
+    return sorted(outcomes, key=lambda o: order[o.name])
+
+
+def merge_parameters(names: list[str] | None, params: dict[str, dict] | None,
+                     grid: dict[str, dict[str, list]] | None = None) -> list[Variant]:
+    """Each report's defaults overlaid with the values given for it, once per combination of its grid.
+
+    Without a grid, the output keeps the report's name (as `xbdata report` and papermill do);
+    a grid's variants are named by `variant_name`.
+
+    Every combination of a grid is checked here, before anything runs; a plain build leaves the
+    check to the plan, which skips it for reports unchanged since they were last checked and built.
+    """
+    variants = {}
+    for report in names or REPORTS:
+        base = {**get_report(report).defaults(), **(params or {}).get(report, {})}
+        axes = (grid or {}).get(report, {})
+        for combination in itertools.product(*axes.values()):
+            values = {**base, **dict(zip(axes, combination))}
+            if axes:
+                values = check_parameters(report, **values)
+            name = variant_name(report, values) if axes else report
+            variants[name] = Variant(name, report, values)
+    return list(variants.values())
+
+
+def variant_name(report: str, values: dict) -> str:
+    """The report's name, then each parameter that differs from its default, in the report's order.
+
+    `category_trends--market=United_States~3f2a1c--top_n=3`: stable, readable, and safe in a file
+    name and a relative link; a value changed to make it so carries a short hash of the original,
+    so two values never share a name. All defaults give the report's own name.
+    """
+    parts = [report]
+    for p in get_report(report).params:
+        value = values.get(p.name, p.default)
+        if value == p.default and type(value) is type(p.default):
+            continue
+        text = "none" if value is None else str(value)
+        slug = re.sub(r"[^A-Za-z0-9.+-]", "_", text)
+        if slug != text:
+            slug += "~" + hashlib.sha256(text.encode()).hexdigest()[:6]
+        parts.append(f"{p.name}={slug}")
+    return "--".join(parts)
+
+
+def clear_leftovers(out: Path) -> None:
+    """Remove what a build killed outright (SIGKILL, power loss) left behind; safe under the lock."""
+    for path in out.glob(f"{WORK}*"):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in [*out.glob(".*.running.ipynb"), *out.glob(".index.html.*"), *out.glob(f"{MANIFEST}.*")]:
+        path.unlink(missing_ok=True)
+
+
+def plan(wanted: list[Variant], shared: dict, manifest: dict, out: Path,
+         force: bool) -> tuple[list[Outcome], list[Planned]]:
+    """Skip each variant whose inputs all match its last build; check the others' parameters and say why they run."""
+    skipped, todo = [], []
+    for name, report, values in ((v.name, v.report, v.params) for v in wanted):
+        notebook = notebooks_dir() / get_report(report).notebook
+        inputs = report_inputs(notebook, values, shared)
+        previous = manifest["reports"].get(name, {})
+        missing = [f"{name}.{ext}" for ext in ("ipynb", "html") if not (out / f"{name}.{ext}").exists()]
+        # A matching fingerprint means these exact values were checked and built before.
+        if previous.get("fingerprint") == digest(inputs) and not missing and not force:
+            skipped.append(Outcome(name, "skipped", 0.0, "unchanged since the last build", values, digest(inputs),
+                                   previous.get("built_at", "")))
+            continue
+        values = check_parameters(report, **values)
+        inputs = report_inputs(notebook, values, shared)
+        if force:
+            reason = "forced"
+        elif not previous:
+            reason = "never built here"
+        elif "inputs" not in previous:
+            reason = "built by an older xbdata that did not record its inputs"
+        elif missing:
+            reason = f"{' and '.join(missing)} missing"
         else:
-            values = check_parameters(name, **values)
-            todo.append((name, values, fingerprint(name, values, inputs)))
-    data_print = hashlib.sha256(inputs.encode()).hexdigest()
-    export_data = force or manifest.get("data_fingerprint") != data_print or not (out / "data").is_dir()
-    sources = {}
-    if todo:
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-        progress(f"building {len(todo)} report(s) with {workers} worker(s)")
-        # A fresh spawned process per report: a forked worker reused for a second kernel was seen to hang.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
-            futures = [pool.submit(execute_report, n, v, str(out), f) for n, v, f in todo]
-            # While the kernels run, this process does its own share of the work.
-            if export_data:
-                _export_data(out, progress)
-                export_data = False
-            sources = {n: report_sources(n, v) for n, v, _ in todo}
-            for done, future in enumerate(as_completed(futures), 1):
-                outcome = future.result()
-                outcomes.append(outcome)
-                progress(f"[{done}/{len(todo)}] {outcome.name}: {outcome.status} in {outcome.seconds:.1f}s: {outcome.message}")
-    if export_data:
-        _export_data(out, progress)
-    entries = dict(manifest.get("reports", {}))
+            reason = "changed: " + "; ".join(changed(previous["inputs"], inputs))
+        todo.append(Planned(name, report, values, inputs, reason))
+    return skipped, todo
+
+
+def tables_due(out: Path, shared: dict, manifest: dict, force: bool) -> str | None:
+    """The tables' fingerprint if they need exporting (forced, changed or missing), else None."""
+    data_print = digest(shared)
+    due = force or manifest.get("data_fingerprint") != data_print or not (out / "data").is_dir()
+    return data_print if due else None
+
+
+def execute(todo: list[Planned], out: Path, manifest: dict, data_print: str | None, jobs: int | None,
+            executor: Callable, progress: Callable[[str], None]) -> list[Outcome]:
+    """Run the planned reports in workers while this process exports the tables (if `data_print`).
+
+    Each result is moved into place as it arrives, then recorded in `manifest`.
+    """
+    planned = {p.name: p for p in todo}
+    outcomes: list[Outcome] = []
+    sources: dict[str, list | None] = {}
+
+    def done(f: Finished) -> None:
+        sources[f.job.name] = _read_sources(f.job.work)
+        outcomes.append(place(f, out, planned[f.job.name]))
+        o = outcomes[-1]
+        progress(f"[{len(outcomes)}/{len(todo)}] {o.name}: {o.status} in {o.seconds:.1f}s"
+                 + (f": {o.message}" if o.message else ""))
+
+    room = Path(tempfile.mkdtemp(prefix=WORK, dir=out))
+    try:
+        with ThreadPoolExecutor(1) as side:
+            tables = side.submit(_export_data, out, progress) if data_print else None
+            if todo:
+                workers = max(1, min(jobs or default_workers(), len(todo)))
+                progress(f"building {len(todo)} report(s) with {workers} worker(s): "
+                         + "; ".join(f"{p.name} ({p.reason})" for p in todo))
+                jobs_ = [Job(p.name, p.report, notebooks_dir() / get_report(p.report).notebook, p.params, _title(p))
+                         for p in todo]
+                executor(workers=workers, room=room).run(jobs_, done)
+            if tables:
+                tables.result()
+                manifest["data_fingerprint"] = data_print
+    finally:
+        shutil.rmtree(room, ignore_errors=True)
+    record(manifest, outcomes, planned, sources)
+    return outcomes
+
+
+def default_workers() -> int:
+    """One more report than cores: a kernel waits now and then (start-up, messages), and the spare
+    fills the gap. Measured on 2 cores, 3 reports forced: 18-19 s with 3 workers against 20-23 s
+    with 2 (bench/bench_build.py)."""
+    return (os.cpu_count() or 1) + 1
+
+
+def _title(p: Planned) -> str:
+    report = get_report(p.report)
+    return report.title_zh if p.params.get("lang") == "zh" else report.title_en
+
+
+def place(f: Finished, out: Path, planned: Planned) -> Outcome:
+    """Move a finished worker's files into the output folder: the pair on success, the failed notebook otherwise."""
+    name, work = f.job.name, f.job.work
+    failed = out / f"{name}.failed.ipynb"
+    message = f.message
+    if f.status == "built":
+        os.replace(work / PAGE, out / f"{name}.html")
+        os.replace(work / RUNNING, out / f"{name}.ipynb")
+        failed.unlink(missing_ok=True)
+        message = f"wrote {out / (name + '.html')}"
+    elif f.status == "failed" and (work / RUNNING).exists():
+        os.replace(work / RUNNING, failed)
+        message += f"; kept {failed}"
+    built_at = datetime.now(timezone.utc).isoformat(timespec="seconds") if f.status == "built" else ""
+    return Outcome(name, f.status, f.seconds, message, planned.params, digest(planned.inputs), built_at, f.timings)
+
+
+def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned], sources: dict) -> None:
+    """Enter each built report in the manifest with the inputs it was built from."""
     for o in outcomes:
         if o.status == "built":
-            entries[o.name] = {**asdict(o), "sources": sources[o.name]}
-    if any(o.status == "built" for o in outcomes) or not (out / "index.html").exists():
-        write_atomic(out / "index.html", lambda p: p.write_text(index_page(entries), encoding="utf-8"))
-    write_atomic(out / MANIFEST, lambda p: p.write_text(json.dumps(
-        {"reports": entries, "data_fingerprint": data_print}, ensure_ascii=False, indent=1), encoding="utf-8"))
-    order = {n: i for i, n in enumerate(names)}
-    return sorted(outcomes, key=lambda o: order[o.name])
+            manifest["reports"][o.name] = {"report": planned[o.name].report, "params": o.params, "inputs": planned[o.name].inputs,
+                                           "fingerprint": o.fingerprint, "built_at": o.built_at,
+                                           "seconds": round(o.seconds, 2), "timings": o.timings,
+                                           "sources": sources.get(o.name) or report_sources(planned[o.name].report,
+                                                                                             o.params)}
+
+
+def write_index(out: Path, manifest: dict) -> None:
+    write_atomic(out / "index.html", lambda p: p.write_text(index_page(manifest["reports"]), encoding="utf-8"))
+
+
+def _read_sources(work: Path) -> list | None:
+    import json
+
+    try:
+        return json.loads((work / SOURCES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _export_data(out: Path, progress: Callable[[str], None]) -> None:
@@ -215,11 +305,11 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
 
 def report_sources(name: str, params: dict) -> list[dict]:
     """The articles a report drew on, with how many of its statistics each gave."""
-    from .seeds import articles
+    from .corpus import all_articles
     from .story import open_report
 
     used = open_report(name, **params).statistics()
-    known = articles()
+    known = all_articles()
     counts: dict[str, int] = {}
     for source in used["source"]:
         for s in source.split(";"):
@@ -227,24 +317,3 @@ def report_sources(name: str, params: dict) -> list[dict]:
     return [{"id": s, "title": known[s].title, "outlet": known[s].outlet, "url": known[s].url, "statistics": n}
             for s, n in sorted(counts.items())]
 
-
-def index_page(entries: dict) -> str:
-    """reports/index.html: each report with its parameters, build time and sources."""
-    rows = []
-    for name, e in entries.items():
-        report = get_report(name)
-        params = ", ".join(f"<code>{html.escape(k)}={html.escape(repr(v))}</code>" for k, v in e["params"].items())
-        sources = "".join(
-            f"<li>{html.escape(s['outlet'])}《{html.escape(s['title'])}》 ({s['statistics']})"
-            + (f' <a href="{html.escape(s["url"])}">{html.escape(s["url"])}</a>' if s["url"] else "") + "</li>"
-            for s in e.get("sources", []))
-        rows.append(
-            f"<section><h2><a href='{name}.html'>{html.escape(report.title_en)} · {html.escape(report.title_zh)}</a></h2>"
-            f"<p>{params}</p><p>Built {html.escape(e.get('built_at', ''))} in {e.get('seconds', 0):.1f}s · "
-            f"<a href='{name}.ipynb'>notebook</a></p><p>Sources (statistics used):</p><ul>{sources}</ul></section>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>xbdata reports</title>"
-            "<style>body{font-family:'Noto Sans CJK SC',system-ui,sans-serif;max-width:900px;margin:2em auto;}"
-            "code{background:#f4f4f4;padding:0 3px}</style></head><body><h1>xbdata reports · 跨境电商数据报告</h1>"
-            "<p>Each report opens offline; every number cites its article. Tables: "
-            "<a href='data/xbdata_tables.xlsx'>Excel</a>, <a href='data/statistics.csv'>CSV</a>.</p>"
-            + "".join(rows) + "</body></html>")

@@ -113,8 +113,12 @@ def cmd_check(args) -> int:
         excluded = sum(e.source == source for e in exclusions)
         print(f"{source}: {reported} statistics, {excluded} exclusions, {len(mentions)} unaccounted")
         for m in mentions:
-            print(f"  unaccounted {m.start}-{m.end} {m.text!r} ({m.kind}): {m.sentence[:60]}")
+            print(f"  unaccounted {m.start}-{m.end} {m.text!r} ({m.kind}): {m.sentence[:60]!r}")
     total = sum(len(v) for v in missing.values())
+    from .articles_cli import check_notes
+
+    for line in check_notes(stats):  # conflicts across articles and drafts awaiting review: information only
+        print(line)
     print(f"catalogue valid: {len(stats)} rows ({int((stats['kind'] == 'derived').sum())} derived); "
           f"{'every mention accounted for' if total == 0 else f'{total} mentions unaccounted'}")
     return 0 if total == 0 else 1
@@ -130,23 +134,77 @@ def _print_outcomes(outcomes) -> int:
     return 1 if failed else 0
 
 
-def cmd_build(args) -> int:
+def _print_plan(outcomes) -> int:
+    for o in outcomes:
+        print(f"{o.name}: {'would build' if o.status == 'would build' else 'unchanged'} ({o.message})")
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _build(args, names, params=None, force=False, grid=None) -> int:
     from .build import build
 
+    outcomes = build(names, args.output, force=force, jobs=getattr(args, "jobs", None), params=params, grid=grid,
+                     timeout=args.timeout, executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait, dry_run=getattr(args, "dry_run", False),
+                     progress=_progress)
+    return _print_plan(outcomes) if getattr(args, "dry_run", False) else _print_outcomes(outcomes)
+
+
+def _grid(name: str, specs: list[str]) -> dict[str, list]:
+    """`--grid KEY=V1,V2` options as {KEY: [typed values]}; each value checked later, with its combination."""
+    report = get_report(name)
+    grid = {}
+    for spec in specs:
+        key, sep, values = spec.partition("=")
+        if not sep or not values:
+            raise XbdataError(f"--grid takes KEY=V1,V2,... (got {spec!r})")
+        grid[key] = [report.param(key).parse(raw) for raw in values.split(",")]
+    return grid
+
+
+def cmd_build(args) -> int:
     for name in args.reports:
         get_report(name)
-    outcomes = build(args.reports or None, args.output, force=args.force, jobs=args.jobs,
-                     progress=lambda line: print(line, file=sys.stderr))
-    return _print_outcomes(outcomes)
+    if args.grid or args.parameters:
+        if len(args.reports) != 1:
+            raise XbdataError("--grid and -p apply to one report: name it, e.g. xbdata build category_trends --grid top_n=3,5")
+        [name] = args.reports
+        given = {key: get_report(name).param(key).parse(raw) for key, raw in args.parameters}
+        return _build(args, [name], params={name: given}, force=args.force, grid={name: _grid(name, args.grid)})
+    return _build(args, args.reports or None, force=args.force)
 
 
 def cmd_report(args) -> int:
-    from .build import build
-
     params = parse_cli_parameters(args.name, [tuple(p) for p in args.parameters])
-    outcomes = build([args.name], args.output, force=True, params={args.name: params},
-                     progress=lambda line: print(line, file=sys.stderr))
-    return _print_outcomes(outcomes)
+    return _build(args, [args.name], params={args.name: params}, force=True)
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 (got {text!r})")
+    return value
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    """The options `build` and `report` share: where, how long, and what to do if the folder is busy."""
+    from .build import DEFAULT_TIMEOUT
+
+    p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
+    p.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a report that takes longer, kernel start to HTML (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--no-wait", action="store_true",
+                   help="if another build is writing to the folder, exit 3 at once instead of waiting for it")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where reports run: local processes (default) or Dask distributed")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --executor dask, the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
 
 
 def cmd_list(args) -> int:
@@ -184,23 +242,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="execute every report with its defaults and write HTML, tables and an index")
     p.add_argument("reports", nargs="*", metavar="REPORT", help=f"reports to build (default: all of {', '.join(REPORTS)})")
-    p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
+    _build_options(p)
     p.add_argument("--force", action="store_true", help="rebuild even reports whose inputs have not changed")
-    p.add_argument("--jobs", type=int, default=None, help="reports to run at once (default: the number of cores)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be built and which inputs changed; run nothing")
+    p.add_argument("--jobs", type=int, default=None, help="reports to run at once (default: the number of cores plus one)")
+    p.add_argument("--grid", action="append", default=[], metavar="KEY=V1,V2",
+                   help="build one variant per value (repeatable: every combination); needs one REPORT")
+    p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
+                   metavar=("KEY", "VALUE"), help="set a parameter for every variant (repeatable); needs one REPORT")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("report", help="run one report with parameters, papermill style")
     p.add_argument("name", help=f"one of {', '.join(REPORTS)}")
     p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
                    metavar=("KEY", "VALUE"), help="set a parameter (repeatable); see xbdata list")
-    p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
+    _build_options(p)
     p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("list", help="show the reports and each one's parameters")
     p.set_defaults(run=cmd_list)
 
-    p = sub.add_parser("check", help="validate the catalogue and show that every mention in the seeds is accounted for")
+    p = sub.add_parser("check", help="validate the catalogue, show that every mention in every article is accounted for, list conflicts")
     p.set_defaults(run=cmd_check)
+
+    from .articles_cli import add_parsers
+
+    add_parsers(sub)  # xbdata add, xbdata review
     return parser
 
 
@@ -210,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except XbdataError as error:
         print(f"xbdata: error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("xbdata: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         return 0
 

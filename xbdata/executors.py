@@ -1,0 +1,249 @@
+"""Where reports run: one worker process per report, at most N at once, each with a time limit.
+
+The executor owns the processes, so it also owns every way they can end: a result, a crash, a
+kill from outside (the OOM killer's SIGKILL), a timeout, or the user's Ctrl-C. Each becomes a
+`Finished` with one line of cause; nothing a worker does can leave a kernel running or escape as a
+traceback. Workers are plain `python -m xbdata.worker` processes in sessions of their own (not
+multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no shared pool.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import worker
+from .exceptions import UsageError
+
+POLL = 0.05
+
+
+@dataclass
+class Job:
+    """One report to run: what the worker needs, and where it works."""
+
+    name: str
+    report: str
+    notebook: Path
+    params: dict
+    title: str
+    work: Path = Path()
+
+
+@dataclass
+class Finished:
+    """How a job ended: built, failed or cancelled, why, and where the time went."""
+
+    job: Job
+    status: str
+    message: str
+    seconds: float
+    timings: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Running:
+    job: Job
+    process: subprocess.Popen
+    sockets: Path
+    started: float
+
+
+def _uninterrupted(call: Callable[[Finished], None], finished: Finished) -> None:
+    """`call(finished)`, with a Ctrl-C that arrives meanwhile raised only once it has returned."""
+    if threading.current_thread() is not threading.main_thread():  # on a Dask worker: no signals here
+        call(finished)
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(True))
+    try:
+        call(finished)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+
+
+class LocalExecutor:
+    """Runs jobs as worker processes on this machine."""
+
+    def __init__(self, workers: int, timeout: float, room: Path):
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self.room = room  # the build's work folder; the caller removes it
+
+    def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
+        """Run every job, calling `done` as each ends; on Ctrl-C stop them all and report them cancelled.
+
+        `done` runs with SIGINT held back, so Ctrl-C cannot land between moving a report's HTML
+        and its notebook into place; if `done` raises, the running workers are stopped too.
+        """
+        queue, running = list(jobs), []
+        try:
+            while queue or running:
+                while queue and len(running) < self.workers:
+                    running.append(self._start(queue.pop(0)))
+                time.sleep(POLL)
+                for r in list(running):
+                    finished = self._poll(r)
+                    if finished:
+                        running.remove(r)
+                        _uninterrupted(done, finished)
+        except KeyboardInterrupt:
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+            try:
+                while running:
+                    r = running.pop(0)
+                    self._stop(r)
+                    done(Finished(r.job, "cancelled", "stopped by Ctrl-C", time.perf_counter() - r.started))
+                for job in queue:
+                    done(Finished(job, "cancelled", "cancelled by Ctrl-C before it started", 0.0))
+            finally:
+                signal.signal(signal.SIGINT, previous)
+        finally:
+            for r in running:
+                self._stop(r)
+
+    def _start(self, job: Job) -> _Running:
+        job.work = Path(tempfile.mkdtemp(prefix=f"{job.name}.", dir=self.room))
+        # Unix socket paths are short (108 bytes), so the kernel's live in the system temp folder.
+        sockets = Path(tempfile.mkdtemp(prefix="xbdata-ipc-"))
+        spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
+                "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
+        (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        with open(job.work / "worker.log", "ab") as log:
+            process = subprocess.Popen([sys.executable, "-m", "xbdata.worker", str(job.work / "job.json")],
+                                       stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        return _Running(job, process, sockets, time.perf_counter())
+
+    def _poll(self, r: _Running) -> Finished | None:
+        elapsed = time.perf_counter() - r.started
+        code = r.process.poll()
+        if code is None and elapsed <= self.timeout:
+            return None
+        state = _read(r.job.work / worker.STATE) or "starting"
+        if code is None:
+            self._stop(r)
+            return self._finish(r, "failed", f"timed out after {self.timeout:g} s while {state} (--timeout sets the limit)")
+        result = r.job.work / worker.RESULT
+        if code == 0 and result.exists():
+            data = json.loads(result.read_text(encoding="utf-8"))
+            return self._finish(r, data["status"], data["message"], data["timings"])
+        if code < 0:
+            name = signal.Signals(-code).name
+            why = " (out of memory?)" if -code == signal.SIGKILL else ""
+            return self._finish(r, "failed", f"its worker process was killed by {name}{why} while {state}")
+        last = (_read(r.job.work / "worker.log").splitlines() or [""])[-1]
+        return self._finish(r, "failed", f"its worker process exited with code {code} while {state}: {last}")
+
+    def _stop(self, r: _Running) -> None:
+        """Kill the worker and its kernel outright: their work is being thrown away, and nothing of
+        theirs is in the output folder, so there is nothing to wind down gracefully."""
+        try:
+            os.killpg(r.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        r.process.wait()
+        worker.stop_kernel(r.job.work)
+        self._release(r)
+
+    def _finish(self, r: _Running, status: str, message: str, timings: dict | None = None) -> Finished:
+        if status != "built":
+            worker.stop_kernel(r.job.work)
+        self._release(r)
+        return Finished(r.job, status, message, time.perf_counter() - r.started, timings or {})
+
+    @staticmethod
+    def _release(r: _Running) -> None:
+        import shutil
+
+        shutil.rmtree(r.sockets, ignore_errors=True)
+
+
+def run_one(job: Job, timeout: float, room: str) -> Finished:
+    """One job, run where this is called (a Dask worker) with the local executor's whole failure contract."""
+    finished: list[Finished] = []
+    LocalExecutor(1, timeout, Path(room)).run([job], finished.append)
+    return finished[0]
+
+
+class DaskExecutor:
+    """Runs the same jobs on Dask distributed: a LocalCluster, or the scheduler at `address`.
+
+    Each Dask task is `run_one`: a worker process and kernel on that machine, timed out, killed and
+    cleaned up exactly as locally, so results, failures and the manifest are the same. The work
+    folder is inside the output folder, which (with the notebooks) must be on a file system every
+    Dask worker sees at the same path.
+    """
+
+    def __init__(self, workers: int, timeout: float, room: Path, address: str | None = None):
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self.room = room
+        self.address = address
+
+    def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
+        import logging
+
+        import dask
+        from distributed import Client, LocalCluster, as_completed
+
+        # Dask's scratch space goes in the build's work folder, removed with it.
+        with dask.config.set({"temporary-directory": str(self.room / "dask")}):
+            cluster = None if self.address else LocalCluster(
+                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR)
+        client = Client(self.address or cluster)
+        futures = {client.submit(run_one, job, self.timeout, str(self.room), pure=False): job for job in jobs}
+        pending = dict(futures)
+        try:
+            for future in as_completed(futures):
+                job = pending.pop(future)
+                try:
+                    finished = future.result()
+                except Exception as error:  # the Dask worker itself died (KilledWorker) or was lost
+                    finished = Finished(job, "failed", f"its Dask task failed: {type(error).__name__}: {error}", 0.0)
+                _uninterrupted(done, finished)
+        except KeyboardInterrupt:
+            client.cancel(list(pending))
+            for job in pending.values():
+                done(Finished(job, "cancelled", "cancelled by Ctrl-C", 0.0))
+        finally:
+            client.close()
+            if cluster:
+                cluster.close()
+
+
+EXECUTORS = ("local", "dask")
+
+
+def get_executor(kind: str, timeout: float, scheduler: str | None = None) -> Callable[..., "LocalExecutor | DaskExecutor"]:
+    """A maker of the executor named `kind` (given workers and room), checked before anything runs:
+    'local' (the default) or 'dask' (the scheduler at `scheduler`, or a LocalCluster)."""
+    if kind == "dask":
+        from importlib.util import find_spec
+
+        if find_spec("distributed") is None:
+            raise UsageError("--executor dask needs Dask distributed: pip install -e '.[dask]'")
+        return lambda workers, room: DaskExecutor(workers, timeout, room, scheduler)
+    if kind != "local":
+        raise UsageError(f"unknown executor {kind!r} (executors: {', '.join(EXECUTORS)})")
+    if scheduler:
+        raise UsageError("--scheduler is for --executor dask")
+    return lambda workers, room: LocalExecutor(workers, timeout, room)

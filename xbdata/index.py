@@ -1,0 +1,33 @@
+"""reports/index.html, rendered from templates/site/index.html.j2 with autoescaping on.
+
+Everything shown comes from articles (titles, outlets, URLs) or the manifest (parameters), so it
+is escaped by the template engine rather than by hand, and only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .parameters import REPORTS
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
+
+
+def _safe_sources(sources: list[dict]) -> list[dict]:
+    return [{**s, "url": s["url"] if str(s.get("url", "")).startswith(("https://", "http://")) else ""}
+            for s in sources]
+
+
+def index_page(entries: dict[str, dict]) -> str:
+    """The index of `entries` (the manifest's, keyed by output name), grouped under their report."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
+    reports = []
+    for name, report in REPORTS.items():
+        variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", []))}
+                    for file, e in sorted(entries.items()) if e.get("report", file) == name]
+        if variants:
+            reports.append({"name": name, "title_en": report.title_en, "title_zh": report.title_zh,
+                            "variants": variants})
+    return env.get_template("index.html.j2").render(reports=reports)
