@@ -4,7 +4,10 @@
 (b) the plain sequence a user would otherwise type: `papermill` then `jupyter nbconvert --to html`
     for each notebook, one after the other;
 (c) a no-change `xbdata build`;
-(d) each HTML file's size. Both carry the chart libraries once, because the notebooks embed them
+(d) each HTML file's size;
+(e) where (a)'s time went, per report, as its worker measured it: kernel start (launch until the
+    kernel answers), execution (papermill), export (nbconvert); the rest of (a) is the build's own
+    start-up and planning, and waiting for a free worker. Both carry the chart libraries once, because the notebooks embed them
     in their first output; plain nbconvert's file also has require.js and MathJax script tags
     that point at a CDN, and the live-only widget cells, which draw nothing without a kernel.
 
@@ -13,6 +16,7 @@ Run with `make bench`. Prints figures; asserts nothing.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 from xbdata.build import notebooks_dir
+from xbdata.manifest import MANIFEST
 from xbdata.parameters import REPORTS
 
 BIN = Path(sys.executable).parent
@@ -55,6 +60,11 @@ def main() -> None:
             ours_kb = (ours / f"{name}.html").stat().st_size / 1024
             plain_kb = (plain / f"{name}.html").stat().st_size / 1024
             print(f"    {name:20} xbdata {ours_kb:8.0f} KB   plain nbconvert {plain_kb:8.0f} KB")
+        print("(e) where (a)'s time went, per report (reports run concurrently, so these overlap)")
+        entries = json.loads((ours / MANIFEST).read_text(encoding="utf-8"))["reports"]
+        for name, entry in entries.items():
+            split = "   ".join(f"{k} {v:5.2f} s" for k, v in entry["timings"].items())
+            print(f"    {name:20} {entry['seconds']:6.2f} s: {split}")
 
 
 if __name__ == "__main__":
