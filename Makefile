@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml requirements.lock
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra dask --universal --python-version 3.11 --generate-hashes \
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dask --extra pdf --universal --python-version 3.11 --generate-hashes \
 	  --custom-compile-command "make lock" -o requirements.lock
 
 reports: $(STAMP)
@@ -34,10 +34,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
+# The PDF tests read what Chromium printed with poppler's pdftotext.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  echo "installing Debian's chromium and fonts-noto-cjk for the browser tests (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  echo "installing Debian's chromium, fonts-noto-cjk and poppler-utils for the browser and PDF tests (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
 	fi
 
 test: $(STAMP) browser
@@ -46,6 +47,7 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_report.py
 
 # Recall and precision of the extractor on the evaluation articles in eval/ (see eval/README.md).
 eval: $(STAMP)

@@ -38,3 +38,20 @@ def test_without_chromium_a_one_line_error_says_how_to_install_it(built_reports,
         write_pdf(built_reports / "market_size.html", tmp_path / "x.pdf")
     assert "\n" not in str(info.value) and not (tmp_path / "x.pdf").exists()
 
+
+
+def test_report_pdf_at_the_command_line(tmp_path, capsys):
+    from xbdata.cli import main
+
+    assert main(["report", "category_trends", "-p", "top_n", "3", "-o", str(tmp_path), "--pdf"]) == 0
+    assert (tmp_path / "category_trends.pdf").read_bytes().startswith(b"%PDF")
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_pdf_without_chromium_exits_2_before_any_kernel(tmp_path, monkeypatch, capsys):
+    from xbdata.cli import main
+
+    monkeypatch.setenv("XBDATA_CHROMIUM", str(tmp_path / "no-chromium"))
+    assert main(["build", "-o", str(tmp_path / "out"), "--pdf"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "apt-get install chromium" in err and not (tmp_path / "out").exists()

@@ -147,10 +147,39 @@ def _progress(line: str) -> None:
 def _build(args, names, params=None, force=False, grid=None) -> int:
     from .build import build
 
+    dry_run = getattr(args, "dry_run", False)
+    if args.pdf and not dry_run:
+        from .pdf import check_pdf_tools
+
+        check_pdf_tools()   # before any kernel starts: a missing Chromium is one line, not a late failure
     outcomes = build(names, args.output, force=force, jobs=getattr(args, "jobs", None), params=params, grid=grid,
-                     timeout=args.timeout, executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait, dry_run=getattr(args, "dry_run", False),
-                     progress=_progress)
-    return _print_plan(outcomes) if getattr(args, "dry_run", False) else _print_outcomes(outcomes)
+                     timeout=args.timeout, executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
+                     dry_run=dry_run, progress=_progress)
+    if dry_run:
+        return _print_plan(outcomes)
+    code = _print_outcomes(outcomes)
+    return max(code, _write_pdfs(Path(args.output), outcomes)) if args.pdf else code
+
+
+def _write_pdfs(folder: Path, outcomes) -> int:
+    """NAME.pdf beside each good report's HTML (made again when the HTML is newer); 1 if any failed."""
+    from .pdf import write_pdf
+
+    code = 0
+    for o in outcomes:
+        html, pdf = folder / f"{o.name}.html", folder / f"{o.name}.pdf"
+        if o.status not in ("built", "skipped") or not html.exists():
+            continue
+        if pdf.exists() and pdf.stat().st_mtime >= html.stat().st_mtime:
+            continue
+        try:
+            write_pdf(html, pdf)
+            print(f"wrote {pdf}", file=sys.stderr)
+        except Exception as error:  # one line per report, as for a failed build
+            print(f"xbdata: error: PDF of {o.name} failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
+                  file=sys.stderr)
+            code = 1
+    return code
 
 
 def _grid(name: str, specs: list[str]) -> dict[str, list]:
@@ -205,6 +234,8 @@ def _build_options(p: argparse.ArgumentParser) -> None:
                    help="where reports run: local processes (default) or Dask distributed")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="with --executor dask, the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    p.add_argument("--pdf", action="store_true",
+                   help="also write NAME.pdf beside each report's HTML, printed by headless Chromium (/usr/bin/chromium)")
 
 
 def cmd_list(args) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from .exceptions import UsageError
@@ -19,7 +20,7 @@ from .iorw import write_atomic
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-INSTALL_HINT = "install it with: apt-get install chromium fonts-noto-cjk (and pip install playwright)"
+INSTALL_HINT = "install it with: apt-get install chromium fonts-noto-cjk, and pip install 'xbdata[pdf]'"
 
 
 def chromium_path() -> str:
@@ -30,18 +31,46 @@ def chromium_path() -> str:
     return path
 
 
+def check_pdf_tools() -> str:
+    """Chromium's path, after checking that Chromium and Playwright are both there (one-line errors)."""
+    executable = chromium_path()
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        raise UsageError(f"PDF needs the playwright package, which is missing; {INSTALL_HINT}") from None
+    return executable
+
+
 def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60) -> Path:
     """Print `html_path` to `pdf_path` (default: beside it, NAME.pdf), atomically; return the PDF's path.
 
     Waits until every chart has drawn; only file: URLs may load, so the PDF is made offline too.
+    Playwright runs in a thread of its own, so a caller that already drives a browser (a test,
+    a notebook's event loop) can print too.
     """
     html_path = Path(html_path)
     pdf_path = Path(pdf_path) if pdf_path else html_path.with_suffix(".pdf")
-    executable = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise UsageError(f"PDF needs the playwright package, which is missing; {INSTALL_HINT}") from None
+    executable = check_pdf_tools()
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["data"] = _print(html_path, executable, timeout_s)
+        except BaseException as error:  # handed to the caller's thread
+            result["error"] = error
+
+    thread = threading.Thread(target=run, name="xbdata-pdf")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    write_atomic(pdf_path, lambda p: p.write_bytes(result["data"]))
+    return pdf_path
+
+
+def _print(html_path: Path, executable: str, timeout_s: float) -> bytes:
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory(prefix="xbdata-pdf-") as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
                                                        args=CHROMIUM_ARGS)
@@ -53,9 +82,7 @@ def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 
             charts = page.locator(".xbdata-chart").count()
             page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {charts}",
                                    timeout=timeout_s * 1000)
-            data = page.pdf(format="A4", print_background=True,
+            return page.pdf(format="A4", print_background=True,
                             margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
         finally:
             context.close()
-    write_atomic(pdf_path, lambda p: p.write_bytes(data))
-    return pdf_path
