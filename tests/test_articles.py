@@ -269,7 +269,7 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
     """An added article's later full-year market size becomes the scenario's base; a half year does not."""
     from xbdata.cli import main
     from xbdata.review import accept_all
-    from xbdata.story import open_report
+    from xbdata.reports import open_report
 
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
     assert open_report("market_size").scenario_base()["stat_id"] == "market_size_2022_forecast"
@@ -282,3 +282,5 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
     base = report.scenario_base()
     assert (base["year"], base["value"], base["period"]) == (2024, 16.9e12, "2024")
     assert report.projection()["year"].tolist()[:2] == [2024, 2025]
+    gaps = report.gaps().data
+    assert "2024" in gaps and "2025\\-H1" in gaps, "the gap line lists the periods the articles now give"

@@ -113,7 +113,7 @@ def test_charts_have_real_descriptions(browser, built_reports):
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=20000)
     labels = page.evaluate("Array.from(document.querySelectorAll('.xbdata-chart')).map(e => e.getAttribute('aria-label') || '')")
     assert len(labels) == 2 and all("figures:" in label for label in labels), labels
-    assert labels[0].startswith("Bar chart: US Black Friday 2022") and "electronics: #1" in labels[0]
+    assert labels[0].startswith("Bar chart: US Black Friday purchase intent rank (2022)") and "electronics: #1" in labels[0]
     page.close()
 
 

@@ -466,7 +466,7 @@ def test_a_grid_builds_every_combination_as_a_variant_incrementally(tiny_good, t
 def test_every_combination_is_checked_before_anything_runs(tiny_good, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("XBDATA_NOTEBOOKS", str(tiny_good / "notebooks"))
     code = main(["build", "category_trends", "--grid", "top_n=3,11", "-o", str(tmp_path / "out")])
-    assert code == 2 and capsys.readouterr()[1] == "xbdata: error: parameter top_n must be a whole number from 1 to 10 (got 11)\n"
+    assert code == 2 and capsys.readouterr()[1] == "xbdata: error: parameter top_n must be a whole number from 1 to 5 (got 11)\n"
     assert not (tmp_path / "out").exists()
 
 

@@ -12,7 +12,7 @@ import pytest
 import vl_convert as vlc
 
 from xbdata import charts
-from xbdata.story import open_report
+from xbdata.reports import open_report
 
 CHARTS = {"market_size": ("market", "projection", "platforms"),
           "user_demographics": ("platforms", "surveys", "relative"),

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import xbdata.story
+import xbdata.reports.market_size
+import xbdata.reports.story
 from xbdata.escape import check_url, html_attr, html_text, link, markdown_text, script_json
 from xbdata.exceptions import UsageError
 
@@ -102,18 +103,19 @@ def test_http_links_are_made():
 
 def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     """Labels, quotes, titles and URLs from an article reach the Sources table and headlines as text."""
-    frame = xbdata.story.statistics()
+    frame = xbdata.reports.story.statistics()
     hostile = {"label": "<img src=x onerror=alert(1)> *标签*", "quote": "</td><script>alert(2)</script>",
                "source_title": "<svg onload=alert(3)>", "source_url": "javascript:alert(4)"}
     frame.loc[frame["stat_id"] == "market_size_2022h1", list(hostile)] = list(hostile.values())
-    monkeypatch.setattr(xbdata.story, "statistics", lambda lang="en": frame)
-    report = xbdata.story.open_report("market_size")
+    for module in (xbdata.reports.story, xbdata.reports.market_size):
+        monkeypatch.setattr(module, "statistics", lambda lang="en": frame)
+    report = xbdata.reports.open_report("market_size")
     r = read(report.sources().data)
     assert {t for t, _ in r.tags} <= {"h2", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "code", "a"}
     assert not any(k == "href" and v.startswith("javascript") for _, attrs in r.tags for k, v in attrs)
     text = "".join(r.text)
     assert all(v in text for k, v in hostile.items() if k != "source_url")
-    line = read(mistune.html(report._line("market_size_2022h1")))
+    line = read(mistune.html(report.money_line("market_size_2022h1")))
     assert {t for t, _ in line.tags} <= {"p", "strong", "code"} and "<img src=x onerror=alert(1)> *标签*" in "".join(line.text)
 
 

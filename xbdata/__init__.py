@@ -23,7 +23,7 @@ _WHERE = {
     "REPORTS": "parameters", "check_parameters": "parameters",
     "categories": "tables", "demographics": "tables", "market_size": "tables", "platforms": "tables",
     "statistics": "tables",
-    "open_report": "story",
+    "open_report": "reports",
     "search": "lookup", "context": "lookup", "related": "lookup", "same_sentence": "lookup",
     "explorer": "explorer",
 }

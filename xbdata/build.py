@@ -252,7 +252,7 @@ def default_workers() -> int:
 
 def _title(p: Planned) -> str:
     report = get_report(p.report)
-    return report.title_zh if p.params.get("lang") == "zh" else report.title_en
+    return report.title[p.params.get("lang", "en")]
 
 
 def place(f: Finished, out: Path, planned: Planned) -> Outcome:
@@ -306,7 +306,7 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
 def report_sources(name: str, params: dict) -> list[dict]:
     """The articles a report drew on, with how many of its statistics each gave."""
     from .corpus import all_articles
-    from .story import open_report
+    from .reports import open_report
 
     used = open_report(name, **params).statistics()
     known = all_articles()

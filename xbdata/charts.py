@@ -234,10 +234,11 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name:
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
-                     lang: str, unit_label: str, title: str, name: str = "projection") -> alt.Chart:
-    """A scenario line from `base` that a bound slider re-grows, over the reported points."""
+                     lang: str, unit_label: str, title: str, name: str = "projection",
+                     growth_limits: tuple[float, float] = (0.0, 0.3)) -> alt.Chart:
+    """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points."""
     growth = alt.param(name="growth", value=growth_rate,
-                       bind=alt.binding_range(min=0, max=0.3, step=0.005, name=text("growth_slider", lang) + " "))
+                       bind=alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=0.005, name=text("growth_slider", lang) + " "))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
     color, shape = kind_scales(points, lang, extra=("scenario",))

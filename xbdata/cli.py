@@ -240,7 +240,7 @@ def _build_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_list(args) -> int:
     for report in REPORTS.values():
-        print(f"{report.name}  ({report.notebook}): {report.title_en} / {report.title_zh}")
+        print(f"{report.name}  ({report.notebook}): {report.title['en']} / {report.title['zh']}")
         for p in report.params:
             print(f"  {p.name:14} {p.type.__name__:5} default {p.default!r:8} {p.describe()}")
             print(f"  {'':14} {p.doc}")

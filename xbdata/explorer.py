@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from .escape import html_text, link
 from .formatting import format_row
+from .labels import check_lang, statistics_count, text
 from .lookup import FILTERS, context, related, same_sentence, search
 from .tables import statistics
 
 
-def _options(column: str) -> list[str]:
+def _options(column: str, lang: str) -> list[tuple[str, str]]:
+    """A filter's choices as (shown, value): "all" is shown in the explorer's language."""
     values = statistics()[column].str.split(";").explode()
-    return ["all", *sorted(set(values))]
+    return [(text("all", lang), "all"), *((v, v) for v in sorted(set(values)))]
 
 
-def _call(query: str, filters: dict) -> str:
-    args = [repr(query)] + [f"{k}={v!r}" for k, v in filters.items() if v != "all"]
+def _call(query: str, filters: dict, lang: str) -> str:
+    args = [repr(query)] + ([f"lang={lang!r}"] if lang != "en" else []) + [f"{k}={v!r}" for k, v in filters.items() if v != "all"]
     return f"xbdata.search({', '.join(args)})"
 
 
@@ -31,7 +33,7 @@ def _detail(stat_id: str, lang: str) -> str:
              f"<p><code>{html_text(stat_id)}</code> · {html_text(row['kind'])} · {html_text(row['period'])} · "
              f"{html_text(row['geography'])}</p>"]
     if row["kind"] == "derived":
-        parts.append(f"<p>Computed: <code>{html_text(row['formula'])}</code></p>")
+        parts.append(f"<p>{html_text(text('computed', lang))}<code>{html_text(row['formula'])}</code></p>")
     else:
         ctx = context(stat_id)
         url = f" {link(ctx.url)}" if ctx.url else ""
@@ -39,21 +41,23 @@ def _detail(stat_id: str, lang: str) -> str:
         parts.append(f"<blockquote class='xbdata-context'>{ctx.paragraph_html}</blockquote>")
         peers = same_sentence(stat_id)
         if len(peers):
-            parts.append("<p>Same sentence: " + ", ".join(f"<code>{html_text(p)}</code>" for p in peers["stat_id"]) + "</p>")
+            parts.append(f"<p>{html_text(text('same_sentence', lang))}" + ", ".join(f"<code>{html_text(p)}</code>" for p in peers["stat_id"]) + "</p>")
     peers = related(stat_id, lang)
     if len(peers) > 1:
         peers = peers.assign(value=[format_row(r, lang) for r in peers.to_dict("records")])
-        parts.append("<p>Across articles:</p>" + peers[["stat_id", "source", "period", "measure", "value", "kind"]]
+        parts.append(f"<p>{html_text(text('across_articles', lang))}</p>" + peers[["stat_id", "source", "period", "measure", "value", "kind"]]
                      .to_html(index=False, classes="xbdata-related", border=0))
     return "".join(parts)
 
 
 def explorer(lang: str = "en"):
-    """An ipywidgets explorer of the catalogue (needs a kernel; everything it shows is in xbdata.search)."""
+    """An ipywidgets explorer of the catalogue in `lang` (needs a kernel; everything it shows is in xbdata.search)."""
     import ipywidgets as w
 
-    query = w.Text(placeholder="TikTok, 用户, 粉絲 …", description="search", continuous_update=True)
-    filters = {key: w.Dropdown(options=_options(key), value="all", description=key) for key in FILTERS}
+    check_lang(lang)
+    query = w.Text(placeholder="TikTok, 用户, 粉絲 …", description=text("search", lang), continuous_update=True)
+    filters = {key: w.Dropdown(options=_options(key, lang), value="all", description=text(f"filter_{key}", lang))
+               for key in FILTERS}
     count = w.HTML()
     code = w.HTML()
     results = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
@@ -64,12 +68,12 @@ def explorer(lang: str = "en"):
         frame = search(query.value, lang, **chosen)
         results.options = [(f"{r.label} · {r.shown} · {r.source[:3]} · {r.period}",
                             r.stat_id) for r in frame.itertuples()]
-        count.value = f"<b>{len(frame)}</b> statistics"
-        code.value = f"<code>{html_text(_call(query.value, chosen))}</code> gives these rows as a DataFrame"
+        count.value = statistics_count(len(frame), lang)
+        code.value = text("same_rows_in_code", lang).format(call=f"<code>{html_text(_call(query.value, chosen, lang))}</code>")
         if results.options:
             results.value = results.options[0][1]
         else:
-            detail.value = "<i>No statistic matches.</i>"
+            detail.value = f"<i>{html_text(text('no_match', lang))}</i>"
 
     def show(*_):
         if results.value:

@@ -82,7 +82,7 @@ def shared_inputs() -> dict[str, str]:
         "catalogue": hash_files([data_path("catalogue.csv")]),
         "exclusions": hash_files([data_path("exclusions.csv")]),
         "seeds": hash_files(seeds_dir().glob("*")),
-        "xbdata code": f"{__version__} " + hash_files(PACKAGE.glob("*.py")),
+        "xbdata code": f"{__version__} " + hash_files(PACKAGE.rglob("*.py")),
         "xbdata templates": hash_files(_tree(PACKAGE / "templates")),
         "nbconvert base template": hash_files(nbconvert_base_templates()),
         "vega bundle": vega_bundle_id(),

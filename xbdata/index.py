@@ -28,6 +28,6 @@ def index_page(entries: dict[str, dict]) -> str:
         variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", []))}
                     for file, e in sorted(entries.items()) if e.get("report", file) == name]
         if variants:
-            reports.append({"name": name, "title_en": report.title_en, "title_zh": report.title_zh,
+            reports.append({"name": name, "title": report.title, "lead": report.lead,
                             "variants": variants})
     return env.get_template("index.html.j2").render(reports=reports)

@@ -8,6 +8,27 @@ LANGS = ("zh", "en")
 
 TEXT = {
     "sources": ("来源:", "Sources: "),
+    "parameters": ("参数", "Parameters"),
+    "every_figure_cited": ("每个数字都能在“数据来源”一节找到原文引语。", "Every figure links to its quote in the Sources section."),
+    "list_separator": ("、", ", "),
+    "sentence_separator": ("", " "),
+    "search": ("搜索", "search"),
+    "filter_topic": ("主题", "topic"),
+    "filter_source": ("文章", "article"),
+    "filter_geography": ("地区", "geography"),
+    "filter_kind": ("类型", "kind"),
+    "statistics_count": ("<b>{n}</b> 个统计数字", "<b>{n}</b> statistics"),
+    "statistics_count_one": ("<b>{n}</b> 个统计数字", "<b>{n}</b> statistic"),
+    "same_rows_in_code": ("{call} 以 DataFrame 给出同样的行", "{call} gives these rows as a DataFrame"),
+    "no_match": ("没有匹配的统计数字。", "No statistic matches."),
+    "computed": ("计算方法:", "Computed: "),
+    "same_sentence": ("同一句中的统计:", "Same sentence: "),
+    "across_articles": ("各文章中的同一平台:", "Across articles:"),
+    "headlines": ("要点", "Headline figures"),
+    "sources_heading": ("数据来源", "Sources"),
+    "verbatim_quote": ("原文引语", "Verbatim quote"),
+    "computed_from": ("由以下数字计算:", "computed from "),
+    "gaps_heading": ("文章没有告诉我们的", "What the articles do not tell us"),
     "statistic": ("统计", "Statistic"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
@@ -81,6 +102,11 @@ def text(key: str, lang: str) -> str:
     """The phrase `key` in `lang` (zh or en)."""
     zh, en = TEXT[key]
     return zh if lang == "zh" else en
+
+
+def statistics_count(n: int, lang: str) -> str:
+    """"<b>1</b> statistic", "<b>5</b> statistics", "<b>5</b> 个统计数字"."""
+    return text("statistics_count_one" if n == 1 else "statistics_count", lang).format(n=n)
 
 
 def measure_title(measure_kind: str, lang: str) -> str:

@@ -24,11 +24,15 @@ class Param:
     doc: str
     choices: Callable[[], tuple] | tuple | None = None
     min: float | None = None
-    max: float | None = None
+    max: Callable[[], float] | float | None = None
     nullable: bool = False
 
     def allowed(self) -> tuple | None:
         return self.choices() if callable(self.choices) else self.choices
+
+    def limits(self) -> tuple[float | None, float | None]:
+        """The lowest and highest value allowed; a limit that depends on the data is read from it."""
+        return self.min, self.max() if callable(self.max) else self.max
 
     def describe(self) -> str:
         """What values are allowed, in words."""
@@ -36,8 +40,9 @@ class Param:
         if allowed:
             return "one of " + ", ".join(map(str, allowed))
         kind = {int: "a whole number", float: "a number", str: "text"}[self.type]
-        if self.min is not None and self.max is not None:
-            kind += f" from {self.min:g} to {self.max:g}"
+        low, high = self.limits()
+        if low is not None and high is not None:
+            kind += f" from {low:g} to {high:g}"
         return kind + (" or none" if self.nullable else "")
 
     def check(self, value: Any) -> Any:
@@ -53,7 +58,8 @@ class Param:
             value = int(value)
         if not isinstance(value, self.type) or isinstance(value, bool):
             raise UsageError(where)
-        if value != value or (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+        low, high = self.limits()
+        if value != value or (low is not None and value < low) or (high is not None and value > high):
             raise UsageError(where)
         allowed = self.allowed()
         if allowed and value not in allowed:
@@ -80,6 +86,13 @@ def _markets() -> tuple:
     return ("all", *sorted(set(categories()["market"])))
 
 
+def _most_ranks() -> int:
+    """The length of the longest ranked category list in the catalogue: top_n can show no more."""
+    from .tables import categories
+    ranks = categories()["rank"].dropna()
+    return int(ranks.max()) if len(ranks) else 1
+
+
 LANG = Param("lang", str, "en", "language of the report: zh (中文) or en", LANGS)
 
 
@@ -89,8 +102,8 @@ class Report:
 
     name: str
     notebook: str
-    title_en: str
-    title_zh: str
+    title: dict[str, str]  # by language: the report's heading, and its card's title on the index page
+    lead: dict[str, str]  # by language: one line under the title saying what the report shows
     params: tuple[Param, ...] = field(default_factory=tuple)
 
     def param(self, name: str) -> Param:
@@ -106,23 +119,32 @@ class Report:
 
 REPORTS = {
     "market_size": Report(
-        "market_size", "market_size.ipynb", "China's cross-border e-commerce market", "中国跨境电商市场规模",
+        "market_size", "market_size.ipynb",
+        {"en": "China's cross-border e-commerce market", "zh": "中国跨境电商市场规模"},
+        {"en": "Market size, growth and platform scale from the catalogued articles, with a clearly labelled "
+               "scenario projection.",
+         "zh": "来自文章的市场规模、增速和平台规模,以及明确标注的情景推算。"},
         (LANG,
          Param("currency", str, "CNY", "currency for money: CNY, or USD at the usd_cny_rate you give", ("CNY", "USD")),
          Param("usd_cny_rate", float, None, "yuan per US dollar; required for currency USD (never invented)",
                min=0.01, max=1000, nullable=True),
          Param("growth_rate", float, 0.10, "annual growth for the scenario projection (0.10 = 10%, the articles' "
                "'above 10% a year' floor)", min=0.0, max=0.3),
-         Param("horizon_years", int, 5, "years the scenario projects beyond 2022", min=1, max=15)),
+         Param("horizon_years", int, 5, "years the scenario projects beyond its first year, the latest full-year market size", min=1, max=15)),
     ),
     "user_demographics": Report(
-        "user_demographics", "user_demographics.ipynb", "Who the users are", "用户画像",
+        "user_demographics", "user_demographics.ipynb", {"en": "Who the users are", "zh": "用户画像"},
+        {"en": "Age bands, generational shares and consumer surveys from the catalogued articles.",
+         "zh": "来自文章的年龄段、世代占比和消费者调查。"},
         (LANG, Param("platform", str, "all", "one platform, or all", _platforms)),
     ),
     "category_trends": Report(
-        "category_trends", "category_trends.ipynb", "Product category trends", "品类趋势",
+        "category_trends", "category_trends.ipynb", {"en": "Product category trends", "zh": "品类趋势"},
+        {"en": "Category rankings and shares, and Tmall Global's category counts over time.",
+         "zh": "品类排名与占比,以及天猫国际历年的品类数。"},
         (LANG, Param("market", str, "all", "one market, or all", _markets),
-         Param("top_n", int, 5, "how many ranked categories to show", min=1, max=10)),
+         Param("top_n", int, 5, "how many ranked categories to show (at most the longest ranked list)",
+               min=1, max=_most_ranks)),
     ),
 }
 

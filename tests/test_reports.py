@@ -1,0 +1,105 @@
+"""The reports' shape: one module per report, each report's words once per language, limits from the data."""
+
+import ast
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import xbdata
+from xbdata.exceptions import UsageError
+from xbdata.labels import LANGS
+from xbdata.reports import STORIES, open_report
+
+REPORTS_DIR = Path(xbdata.__file__).parent / "reports"
+CATALOGUE = Path(xbdata.__file__).parent / "data" / "catalogue.csv"
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_each_report_has_its_own_module_with_the_same_words_in_each_language(name):
+    story = STORIES[name]
+    assert Path(__import__(story.__module__, fromlist=["x"]).__file__).name == f"{name}.py"
+    keys = {lang: set(story.WORDS[lang]) for lang in LANGS}
+    assert keys["zh"] == keys["en"]
+    assert len(story.WORDS["zh"]["gaps"]) == len(story.WORDS["en"]["gaps"])
+    assert all(re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", w if isinstance(w, str) else "".join(w)) for w in story.WORDS["zh"].values())
+
+
+def test_no_report_branches_on_its_language():
+    """Words are looked up by language (WORDS, labels.text), never chosen in an `if zh else` branch."""
+    for path in REPORTS_DIR.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value in LANGS
+                                                     for c in node.comparators):
+                pytest.fail(f"{path.name}:{node.lineno} compares with a language")
+            if isinstance(node, ast.Name) and node.id == "zh":
+                pytest.fail(f"{path.name}:{node.lineno} has a `zh` flag")
+
+
+def _longest_ranked_list() -> int:
+    """An independent reading of the catalogue: the most rows of one rank measure."""
+    with CATALOGUE.open(encoding="utf-8") as f:
+        ranks = [r for r in csv.DictReader(f) if r["topic"] == "category" and "rank" in r["measure"]]
+    by_list: dict[tuple, int] = {}
+    for r in ranks:
+        by_list[(r["measure"], r["period"], r["geography"])] = by_list.get((r["measure"], r["period"], r["geography"]), 0) + 1
+    return max(by_list.values())
+
+
+def test_top_n_goes_as_far_as_the_longest_ranked_list():
+    longest = _longest_ranked_list()
+    assert longest == 5
+    assert xbdata.check_parameters("category_trends", top_n=longest)["top_n"] == longest
+    with pytest.raises(UsageError, match=f"top_n must be a whole number from 1 to {longest} "):
+        xbdata.check_parameters("category_trends", top_n=longest + 1)
+    report = open_report("category_trends", top_n=longest)
+    assert report.slider("top_n").max == longest and report.slider("top_n").min == 1
+
+
+def test_the_growth_slider_in_the_kernel_and_in_the_page_share_the_parameter_s_limits():
+    report = open_report("market_size")
+    low, high = xbdata.REPORTS["market_size"].param("growth_rate").limits()
+    slider = report.slider("growth_rate")
+    assert (slider.min, slider.max) == (low, high)
+    spec = json.dumps(report.chart("projection").to_dict())
+    binds = re.findall(r'"bind": \{"input": "range", "max": ([\d.]+), "min": ([\d.]+)', spec)
+    assert [(float(lo), float(hi)) for hi, lo in binds] == [(low, high)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_titles_and_gap_years_come_from_the_data(lang):
+    report = open_report("category_trends", lang=lang)
+    title = report.chart("ranking").to_dict()["title"]["text"]
+    # The ranked rows' own labels name the list, and their period gives the year.
+    with CATALOGUE.open(encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["stat_id"] == "us_black_friday_2022_rank_toys")
+    label = row["label_zh" if lang == "zh" else "label_en"]
+    assert title.startswith(re.split(r"[::]", label)[0]) and "2022" in title
+    market = open_report("market_size", lang=lang).gaps().data
+    assert "2018–2022" in market, "platform figures span 2018 (Tmall's) to 2022 in the seeds"
+
+
+def test_the_explorer_speaks_the_report_language_and_counts_one_statistic():
+    from added_articles import explorer_widget
+
+    box = explorer_widget("zh")
+    query, count = box.children[0], box.children[3]
+    assert query.description == "搜索" and "个统计数字" in count.value
+    query.value = "抖音海外版"
+    assert count.value == "<b>1</b> 个统计数字"
+    assert "lang=&#x27;zh&#x27;" in box.children[4].value or "lang='zh'" in box.children[4].value
+    box = explorer_widget("en")
+    box.children[0].value = "抖音海外版"
+    assert box.children[3].value == "<b>1</b> statistic"
+    box.children[0].value = "TikTok"
+    assert box.children[3].value == "<b>5</b> statistics"
+
+
+def test_the_explorer_refuses_an_unknown_language():
+    from xbdata.explorer import explorer
+
+    with pytest.raises(UsageError, match="lang must be one of zh, en"):
+        explorer("fr")

@@ -1,0 +1,208 @@
+"""The shared base of every report: parameters, headline lines, figures, sources and gaps.
+
+A notebook does `report = xbdata.open_report("market_size", lang=lang, ...)` and then displays
+`report.summary()`, `report.chart(...)`, `report.sources()` and `report.gaps()`. Every number shown
+comes from the catalogue; derived and scenario figures say so. Each report is a subclass in a
+module of its own, with its words in one table per language (`WORDS`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from IPython.display import HTML, Markdown
+
+from ..escape import html_text, link, markdown_text
+from ..formatting import format_row, to_currency
+from ..labels import kind_name, text
+from ..parameters import check_parameters, get_report
+from ..tables import statistics
+
+
+def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` with each figure in words (`shown`) and its kind's name, in `lang`."""
+    frame = frame.copy()
+    frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
+    frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
+    return frame
+
+
+CONVERTED_DIGITS = 3
+
+
+def round_to_digits(x, direction: str):
+    """`x` to CONVERTED_DIGITS significant digits, down, up or to the nearest ("floor", "ceil", "round")."""
+    if x is None or x != x or x == 0:
+        return x
+    step = 10 ** (math.floor(math.log10(abs(x))) - CONVERTED_DIGITS + 1)
+    return {"floor": math.floor, "ceil": math.ceil, "round": round}[direction](x / step) * step
+
+
+def in_currency(frame: pd.DataFrame, currency: str, usd_cny_rate: float | None) -> pd.DataFrame:
+    """Money rows converted at the caller's rate, bounds included, and shown as approximate.
+
+    A converted figure is the article's figure times a rate the article does not give, so it
+    keeps three significant digits, rounded so that an open bound stays true (超7万亿元 at 7.1 is
+    "over USD 985 billion", rounded down), and is marked approximate (about, or approx).
+    It no longer shows the article's words.
+    """
+    frame = frame.copy()
+    converted = frame["unit"].eq("CNY") & (currency == "USD")
+    for column in ("value", "low", "high"):
+        frame[column] = [to_currency(v, u, currency, usd_cny_rate)[0] for v, u in zip(frame[column], frame["unit"])]
+    if converted.any():
+        for i in frame.index[converted]:
+            q = frame.at[i, "qualifier"]
+            value_way = "floor" if q in (">", ">=") else "ceil" if q == "<" else "round"
+            frame.at[i, "value"] = round_to_digits(frame.at[i, "value"], value_way)
+            frame.at[i, "low"] = round_to_digits(frame.at[i, "low"], "floor" if q != "=" else "round")
+            frame.at[i, "high"] = round_to_digits(frame.at[i, "high"], "ceil" if q != "=" else "round")
+            frame.at[i, "approx"] = q in (">", ">=", "<")
+            frame.at[i, "qualifier"] = "~" if q == "=" else q
+    frame.loc[converted, "number"] = ""
+    frame.loc[converted, "unit"] = currency
+    return frame
+
+
+def years_between(periods) -> str:
+    """'2018 to 2022' (or '2022') for the calendar years that `periods` (2022, 2022-H1, 2017-2021 ...) start in."""
+    years = sorted({str(p)[:4] for p in periods if str(p)[:4].isdigit()})
+    if not years:
+        return "?"
+    return years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+class Story:
+    """One report with its checked parameters.
+
+    A subclass names its report, lists its words per language in `WORDS` (section texts as
+    Markdown, chart titles, gap lines, which may hold `{fields}` that `facts()` fills from the
+    data) and says which statistics it shows and how to chart them.
+    """
+
+    name = ""
+    WORDS: dict[str, dict[str, object]] = {}
+
+    def __init__(self, **params):
+        self.params = check_parameters(self.name, **params)
+        self.lang = self.params["lang"]
+        self.report = get_report(self.name)
+
+    def say(self, key: str, **fields) -> str:
+        """The report's words for `key` in its language, with `fields` filled in."""
+        words = self.WORDS[self.lang][key]
+        return words.format(**fields) if fields else words
+
+    def section(self, key: str) -> Markdown:
+        """A section heading and its lead, in the report's language."""
+        return Markdown(self.say(key))
+
+    def intro(self) -> Markdown:
+        """The report's title and lead (as listed in the registry and on the index page), then what to look for."""
+        lang = self.lang
+        return Markdown(f"# {self.report.title[lang]}\n\n"
+                        + text("sentence_separator", lang).join([self.report.lead[lang], text("every_figure_cited", lang)]))
+
+    def libraries(self):
+        """Display once, first: the chart libraries, embedded (no network)."""
+        from .. import charts
+
+        return charts.enable(self.lang)
+
+    def opening(self) -> list:
+        """What a report shows first: the chart libraries, its title and lead, parameters and headline figures."""
+        return [self.libraries(), self.intro(), self.parameters(), self.summary()]
+
+    def parameters(self) -> Markdown:
+        """The parameters this run used, shown under the notebook's title."""
+        values = ", ".join(f"`{k}={v!r}`" for k, v in self.params.items())
+        return Markdown(f"{text('parameters', self.lang)}: {values}")
+
+    def statistics(self) -> pd.DataFrame:
+        """Every catalogue row this report shows."""
+        frame = statistics(self.lang)
+        return frame[frame["stat_id"].isin(self.stat_ids())]
+
+    def stat_ids(self) -> list[str]:
+        """The ids of the statistics this report shows."""
+        raise NotImplementedError
+
+    def headlines(self) -> list[str]:
+        raise NotImplementedError
+
+    def summary(self) -> Markdown:
+        return Markdown(f"## {text('headlines', self.lang)}\n\n" + "\n".join(f"- {line}" for line in self.headlines()))
+
+    def line(self, stat_id: str, frame: pd.DataFrame | None = None) -> str:
+        """One statistic as a headline: label, figure in words, kind where it is not observed, id."""
+        frame = statistics(self.lang) if frame is None else frame
+        row = frame[frame["stat_id"] == stat_id].iloc[0]
+        mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else ""
+        return f"{markdown_text(row['label'])}: **{markdown_text(format_row(row, self.lang))}**{mark} [`{stat_id}`]"
+
+    def figure(self, frame: pd.DataFrame, draw):
+        """`draw(frame)` as a chart when there are marks to compare; a sentence for one figure, a note for none."""
+        if len(frame) == 0:
+            return Markdown(f"*{text('no_figures', self.lang)}.*")
+        if len(frame) == 1:
+            return Markdown("- " + self.line(frame["stat_id"].iloc[0]))
+        return draw(frame)
+
+    def sources(self) -> HTML:
+        """Every statistic the report used, with its verbatim quote and article."""
+        rows = shown(self.statistics(), self.lang)
+        head = [text(key, self.lang) for key in ("statistic", "value", "kind", "verbatim_quote", "article")]
+        body = []
+        for r in rows.itertuples():
+            quote = html_text(r.quote if r.quote else text("computed_from", self.lang) + str(r.inputs).replace(";", ", "))
+            article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "")
+            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{html_text(r.shown)}</td>"
+                        f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}<br><code>{html_text(r.source)}</code></td></tr>")
+        caption = text("sources_caption", self.lang).format(n=len(rows))
+        table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"
+                 + "".join(f"<th scope='col'>{html_text(h)}</th>" for h in head)
+                 + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+        return HTML(f"<h2>{html_text(text('sources_heading', self.lang))}</h2>{table}")
+
+    def facts(self) -> dict[str, str]:
+        """Values from the data that the report's words quote (years, figures); none by default."""
+        return {}
+
+    def listing(self, items) -> str:
+        """Items joined as the report's language lists them (、 in Chinese)."""
+        return text("list_separator", self.lang).join(items)
+
+    def gaps(self) -> Markdown:
+        """What the articles do not tell us, with any years or figures taken from the data (escaped: labels are article text)."""
+        facts = {key: markdown_text(value) for key, value in self.facts().items()}
+        lines = [line.format(**facts) for line in self.say("gaps")]
+        return Markdown(f"## {text('gaps_heading', self.lang)}\n\n" + "\n".join(f"- {line}" for line in lines))
+
+    def slider(self, param: str, **options):
+        """An ipywidgets slider for `param`, with the limits its parameter allows."""
+        import ipywidgets as w
+
+        p = self.report.param(param)
+        low, high = p.limits()
+        widget = w.FloatSlider if p.type is float else w.IntSlider
+        return widget(value=self.params[param], min=low, max=high, description=param, **options)
+
+    def live(self, controls: dict, show):
+        """Widgets bound to parameters: each change reopens the report with the new values and redraws `show(report)`."""
+        import ipywidgets as w
+        from IPython.display import display
+
+        out = w.Output()
+
+        def redraw(*_):
+            story = type(self)(**{**self.params, **{name: c.value for name, c in controls.items()}})
+            with out:
+                out.clear_output(wait=True)
+                display(*show(story))
+
+        for control in controls.values():
+            control.observe(redraw, "value")
+        redraw()
+        return w.VBox([w.HBox(list(controls.values())), out])
+
