@@ -311,14 +311,19 @@ def _change_notebook(tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("XBDATA_NOTEBOOKS", str(notebooks))
 
 
-def _change_data_file(filename):
+def _change_data_file(filename, old="", new=""):
+    """A copy of a packaged data file, with `old` replaced by `new` (or a newline added), in its place."""
     def change(tiny, tmp_path, monkeypatch):
+        import xbdata.catalogue
         import xbdata.seeds
 
         real = xbdata.seeds.data_path
         copy = tmp_path / filename
-        copy.write_bytes(real(filename).read_bytes() + b"\n")
-        monkeypatch.setattr(xbdata.seeds, "data_path", lambda name: copy if name == filename else real(name))
+        text = real(filename).read_text(encoding="utf-8")
+        assert not old or old in text
+        copy.write_text(text.replace(old, new, 1) if old else text + "\n", encoding="utf-8")
+        for module in (xbdata.seeds, xbdata.catalogue):
+            monkeypatch.setattr(module, "data_path", lambda name: copy if name == filename else real(name))
     return change
 
 
@@ -327,7 +332,10 @@ def _add_article(tiny, tmp_path, monkeypatch):
 
     seeds = tmp_path / "seeds"
     shutil.copytree(seeds_dir(), seeds)
-    (seeds / "999_new.txt").write_text("新文章", encoding="utf-8")
+    (seeds / "005_0123456789abcdef.txt").write_text("新文章,没有数字。", encoding="utf-8")
+    with open(seeds / "sources.toml", "a", encoding="utf-8") as f:
+        f.write('\n["005_0123456789abcdef"]\nslug = "new"\ntitle = "新文章"\noutlet = "某网站"\nscript = "zh-Hans"\n'
+                'period = "2025"\n')
     monkeypatch.setenv("XBDATA_SEEDS", str(seeds))
 
 
@@ -374,9 +382,9 @@ def _python(tiny, tmp_path, monkeypatch):
 
 CHANGES = {
     "notebook": (_change_notebook, "notebook"),
-    "catalogue": (_change_data_file("catalogue.csv"), "catalogue"),
-    "exclusions": (_change_data_file("exclusions.csv"), "exclusions"),
-    "an added article": (_add_article, "seeds"),
+    "a catalogue row the report reads": (_change_data_file("catalogue.csv", "US Black Friday purchase intent rank: toys",
+                                                           "US Black Friday purchase intent rank: toys and dolls"),
+                                         "catalogue"),
     "xbdata code": (_change_package_file("parameters.py"), "xbdata code"),
     "our nbconvert template": (_change_package_file("templates/xbdata/index.html.j2"), "xbdata templates"),
     "our index template": (_change_package_file("templates/site/index.html.j2"), "xbdata templates"),
@@ -400,6 +408,34 @@ def test_changing_any_one_input_rebuilds_and_dry_run_names_it(change, tiny_good,
     [after] = build(["category_trends"], out, dry_run=True)
     assert after.status == "would build" and after.message.startswith("changed: ") and named in after.message, after
     assert after.message.count(";") == 0, f"only {named} changed: {after.message}"
+
+
+DATA_ONLY = {
+    "exclusions": _change_data_file("exclusions.csv"),
+    "a seed article without statistics": _add_article,
+    "a catalogue row of a topic the report does not read": _change_data_file(
+        "catalogue.csv", "China cross-border e-commerce market size, H1 2022",
+        "China cross-border e-commerce market size, first half of 2022"),
+}
+
+
+@pytest.mark.parametrize("change", list(DATA_ONLY))
+def test_a_data_change_that_leaves_the_report_s_statistics_alone_is_noted_not_rebuilt(change, tiny_good, tmp_path,
+                                                                                      monkeypatch):
+    monkeypatch.setenv("XBDATA_NOTEBOOKS", str(tiny_good / "notebooks"))
+    out = tmp_path / "out"
+    shutil.copytree(tiny_good / "good", out)
+    DATA_ONLY[change](tiny_good, tmp_path, monkeypatch)
+    [after] = build(["category_trends"], out, dry_run=True)
+    named = {"exclusions": "exclusions", "a seed article without statistics": "seeds"}.get(change, "catalogue")
+    assert (after.status, after.message) == (
+        "skipped", f"unchanged: {named} changed, but not the statistics this report reads")
+    [built] = build(["category_trends"], out)
+    assert built.status == "skipped"
+    manifest = json.loads((out / MANIFEST).read_text())["reports"]["category_trends"]
+    assert manifest["fingerprint"] == built.fingerprint, "the manifest now holds the new inputs"
+    [again] = build(["category_trends"], out, dry_run=True)
+    assert again.message == "unchanged since the last build"
 
 
 def test_parameters_are_an_input_and_dry_run_writes_nothing(tiny_good, tmp_path, monkeypatch, capsys):
@@ -506,3 +542,28 @@ def test_dask_builds_the_same_reports_and_manifest_as_local(tiny_good, tmp_path,
 def test_a_scheduler_needs_the_dask_executor(capsys, tmp_path):
     assert main(["build", "--scheduler", "tcp://127.0.0.1:1", "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr()[1] == "xbdata: error: --scheduler is for --executor dask\n"
+
+
+def test_an_added_article_rebuilds_only_the_reports_its_statistics_touch(tiny_good, tmp_path, monkeypatch, capsys):
+    """add → review → build: a new market-size figure rebuilds market_size; the other reports are noted, not run."""
+    from xbdata.review import accept_all
+
+    monkeypatch.setenv("XBDATA_NOTEBOOKS", str(tiny_good / "notebooks"))
+    monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
+    out = tmp_path / "out"
+    assert {o.status for o in build(None, out)} == {"built"}
+    article = tmp_path / "later.txt"
+    article.write_text("行业观察\n\n2024年中国跨境电商市场规模达到16.9万亿元。\n", encoding="utf-8")
+    assert main(["add", str(article), "--title", "市场观察", "--published", "2025-08-01"]) == 0
+    done, kept = accept_all()
+    assert done and not kept, "the article's market-size figure was accepted"
+    plan = {o.name: o for o in build(None, out, dry_run=True)}
+    assert plan["market_size"].status == "would build" and plan["market_size"].message == "changed: added articles"
+    for name in ("user_demographics", "category_trends"):
+        assert (plan[name].status, plan[name].message) == (
+            "skipped", "unchanged: added articles changed, but not the statistics this report reads")
+    marks = _marks(out, "category_trends")
+    statuses = {o.name: o.status for o in build(None, out)}
+    assert statuses == {"market_size": "built", "user_demographics": "skipped", "category_trends": "skipped"}
+    assert _marks(out, "category_trends") == marks, "category_trends was not run again"
+    assert {o.status for o in build(None, out, dry_run=True)} == {"skipped"}

@@ -25,15 +25,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .exceptions import Interrupted, UsageError
+from .exceptions import Interrupted, UsageError, XbdataError
 from .executors import Finished, Job, get_executor
-from .fingerprint import changed, digest, report_inputs, shared_inputs
+from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
 from .index import index_page
 from .iorw import write_atomic
 from .lock import output_lock
 from .manifest import MANIFEST, read_manifest, write_manifest
 from .parameters import REPORTS, check_parameters, get_report
-from .worker import PAGE, RUNNING, SOURCES
+from .worker import PAGE, RECORD, RUNNING
 
 __all__ = ["MANIFEST", "Outcome", "build", "notebooks_dir"]
 
@@ -185,6 +185,12 @@ def plan(wanted: list[Variant], shared: dict, manifest: dict, out: Path,
             continue
         values = check_parameters(report, **values)
         inputs = report_inputs(notebook, values, shared)
+        if not force and not missing and _same_statistics(report, values, previous, inputs):
+            skipped.append(Outcome(name, "skipped", 0.0, f"unchanged: {', '.join(changed(previous['inputs'], inputs))} "
+                                   "changed, but not the statistics this report reads", values, digest(inputs),
+                                   previous.get("built_at", "")))
+            previous.update(inputs=inputs, fingerprint=digest(inputs))
+            continue
         if force:
             reason = "forced"
         elif not previous:
@@ -197,6 +203,19 @@ def plan(wanted: list[Variant], shared: dict, manifest: dict, out: Path,
             reason = "changed: " + "; ".join(changed(previous["inputs"], inputs))
         todo.append(Planned(name, report, values, inputs, reason))
     return skipped, todo
+
+
+def _same_statistics(report: str, values: dict, previous: dict, inputs: dict) -> bool:
+    """Whether only the articles or catalogue changed since the last build, and not the rows this report reads."""
+    if "inputs" not in previous or "data" not in previous:
+        return False
+    what = changed(previous["inputs"], inputs)
+    if not what or not set(what) <= set(DATA_INPUTS):
+        return False
+    try:
+        return report_record(report, values)["data"] == previous["data"]
+    except XbdataError:  # a catalogue that does not load: the report runs and says why
+        return False
 
 
 def tables_due(out: Path, shared: dict, manifest: dict, force: bool) -> str | None:
@@ -214,10 +233,10 @@ def execute(todo: list[Planned], out: Path, manifest: dict, data_print: str | No
     """
     planned = {p.name: p for p in todo}
     outcomes: list[Outcome] = []
-    sources: dict[str, list | None] = {}
+    records: dict[str, dict | None] = {}
 
     def done(f: Finished) -> None:
-        sources[f.job.name] = _read_sources(f.job.work)
+        records[f.job.name] = _read_record(f.job.work)
         outcomes.append(place(f, out, planned[f.job.name]))
         o = outcomes[-1]
         progress(f"[{len(outcomes)}/{len(todo)}] {o.name}: {o.status} in {o.seconds:.1f}s"
@@ -239,7 +258,7 @@ def execute(todo: list[Planned], out: Path, manifest: dict, data_print: str | No
                 manifest["data_fingerprint"] = data_print
     finally:
         shutil.rmtree(room, ignore_errors=True)
-    record(manifest, outcomes, planned, sources)
+    record(manifest, outcomes, planned, records)
     return outcomes
 
 
@@ -272,28 +291,29 @@ def place(f: Finished, out: Path, planned: Planned) -> Outcome:
     return Outcome(name, f.status, f.seconds, message, planned.params, digest(planned.inputs), built_at, f.timings)
 
 
-def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned], sources: dict) -> None:
-    """Enter each built report in the manifest with the inputs it was built from."""
+def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned], records: dict) -> None:
+    """Enter each built report in the manifest with the inputs it was built from, its sources and its data's hash."""
     for o in outcomes:
         if o.status == "built":
+            known = records.get(o.name) or report_record(planned[o.name].report, o.params)
             manifest["reports"][o.name] = {"report": planned[o.name].report, "params": o.params, "inputs": planned[o.name].inputs,
                                            "fingerprint": o.fingerprint, "built_at": o.built_at,
                                            "seconds": round(o.seconds, 2), "timings": o.timings,
-                                           "sources": sources.get(o.name) or report_sources(planned[o.name].report,
-                                                                                             o.params)}
+                                           "sources": known["sources"], "data": known["data"]}
 
 
 def write_index(out: Path, manifest: dict) -> None:
     write_atomic(out / "index.html", lambda p: p.write_text(index_page(manifest["reports"]), encoding="utf-8"))
 
 
-def _read_sources(work: Path) -> list | None:
+def _read_record(work: Path) -> dict | None:
     import json
 
     try:
-        return json.loads((work / SOURCES).read_text(encoding="utf-8"))
+        known = json.loads((work / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return known if isinstance(known, dict) and {"sources", "data"} <= set(known) else None
 
 
 def _export_data(out: Path, progress: Callable[[str], None]) -> None:
@@ -303,17 +323,20 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
     progress(f"wrote tables to {out / 'data'}")
 
 
-def report_sources(name: str, params: dict) -> list[dict]:
-    """The articles a report drew on, with how many of its statistics each gave."""
+def report_record(name: str, params: dict) -> dict:
+    """What the manifest keeps of a report's data: the articles it drew on, each with how many of
+    its statistics, and the hash of the catalogue rows it reads (`Story.data_fingerprint`)."""
     from .corpus import all_articles
     from .reports import open_report
 
-    used = open_report(name, **params).statistics()
+    story = open_report(name, **params)
+    used = story.statistics()
     known = all_articles()
     counts: dict[str, int] = {}
     for source in used["source"]:
         for s in source.split(";"):
             counts[s] = counts.get(s, 0) + 1
-    return [{"id": s, "title": known[s].title, "outlet": known[s].outlet, "url": known[s].url, "statistics": n}
-            for s, n in sorted(counts.items())]
+    sources = [{"id": s, "title": known[s].title, "outlet": known[s].outlet, "url": known[s].url, "statistics": n}
+               for s, n in sorted(counts.items())]
+    return {"sources": sources, "data": story.data_fingerprint()}
 

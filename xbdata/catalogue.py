@@ -301,10 +301,19 @@ def _cached_catalogue(token: tuple = ()) -> pd.DataFrame:
 def catalogue() -> pd.DataFrame:
     """The validated catalogue: packaged rows, derived rows and the added articles' accepted rows.
 
-    Loaded once per process and again whenever the added articles' files change; a copy, so
-    callers may change it.
+    Loaded once per process and again whenever the packaged or the added articles' files change;
+    a copy, so callers may change it.
     """
-    return _cached_catalogue(state_token()).copy()
+    return _cached_catalogue(state_token() + _packaged_token()).copy()
+
+
+def _packaged_token() -> tuple:
+    """A cheap token that changes with the packaged catalogue and exclusions (stat, not read)."""
+    token = []
+    for path in (data_path("catalogue.csv"), data_path("exclusions.csv")):
+        st = path.stat()
+        token.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(token)
 
 
 def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:

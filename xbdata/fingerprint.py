@@ -74,14 +74,22 @@ def _version(package: str) -> str:
         return "not installed"
 
 
+# The inputs that are the articles and their statistics. When only these changed, a report whose
+# own statistics (the rows it reads) are the same as last time need not run again.
+DATA_INPUTS = ("catalogue", "exclusions", "seeds", "added articles")
+
+
 def shared_inputs() -> dict[str, str]:
     """The inputs every report shares, by name: file hashes, the bundle, and versions."""
+    from .corpus import state_files
     from .seeds import data_path, seeds_dir
 
     inputs = {
         "catalogue": hash_files([data_path("catalogue.csv")]),
         "exclusions": hash_files([data_path("exclusions.csv")]),
         "seeds": hash_files(seeds_dir().glob("*")),
+        # Pending drafts are not shown anywhere, so only the reviewed state counts.
+        "added articles": hash_files(p for p in state_files() if p.suffix != ".json"),
         "xbdata code": f"{__version__} " + hash_files(PACKAGE.rglob("*.py")),
         "xbdata templates": hash_files(_tree(PACKAGE / "templates")),
         "nbconvert base template": hash_files(nbconvert_base_templates()),

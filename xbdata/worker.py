@@ -30,7 +30,7 @@ KERNEL_PID = "kernel.pid"
 KERNEL_LOG = "kernel.log"
 RUNNING = "running.ipynb"
 PAGE = "page.html"
-SOURCES = "sources.json"  # the articles the report drew on, as its kernel worked them out
+RECORD = "record.json"  # the articles the report drew on and its data's hash, as its kernel worked them out
 CELL_TIMEOUT = 120      # seconds; a report cell takes under 10 s, a lost kernel message forever
 
 
@@ -139,18 +139,19 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
     except Exception as error:  # the kernel died mid-run
         return f"kernel {name} failed while executing: {_first_line(error)}"
     timings["execution"] = time.perf_counter() - start
-    _sources(km, job, work)
+    _record(km, job, work)
     return None
 
 
-def _sources(km, job: dict, work: Path) -> None:
-    """Ask the kernel, which has xbdata and pandas loaded already, which articles the report drew on.
+def _record(km, job: dict, work: Path) -> None:
+    """Ask the kernel, which has xbdata and pandas loaded already, which articles the report drew on
+    and the hash of the rows it reads.
 
     Asked here it costs milliseconds; the build would otherwise import pandas and Altair itself.
     If the kernel cannot say, the build works it out.
     """
-    code = ("import json as _xbdata_json\nfrom xbdata.build import report_sources as _xbdata_sources\n"
-            f"print(_xbdata_json.dumps(_xbdata_sources({job['report']!r}, _xbdata_json.loads({json.dumps(job['params'])!r}))))")
+    code = ("import json as _xbdata_json\nfrom xbdata.build import report_record as _xbdata_record\n"
+            f"print(_xbdata_json.dumps(_xbdata_record({job['report']!r}, _xbdata_json.loads({json.dumps(job['params'])!r}))))")
     printed = []
 
     def hook(msg):
@@ -162,7 +163,7 @@ def _sources(km, job: dict, work: Path) -> None:
     try:
         reply = client.execute_interactive(code, timeout=60, output_hook=hook, store_history=False)
         if reply["content"]["status"] == "ok":
-            (work / SOURCES).write_text("".join(printed), encoding="utf-8")
+            (work / RECORD).write_text("".join(printed), encoding="utf-8")
     except Exception:  # a timeout or a dead kernel: the build will work it out
         pass
     finally:

@@ -53,6 +53,7 @@ def list_name(label: str) -> str:
 class CategoryTrends(Story):
     name = "category_trends"
     WORDS = WORDS
+    READS = ("category", "platform")
 
     def ranking(self) -> pd.DataFrame:
         frame = categories(self.lang)

@@ -56,6 +56,7 @@ WORDS = {
 class MarketSize(Story):
     name = "market_size"
     WORDS = WORDS
+    READS = ("market_size", "platform", "marketing")
     SCENARIO_MEASURE = "market size"
     GROWTH = "market_growth_5y"
 

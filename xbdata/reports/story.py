@@ -8,6 +8,7 @@ module of its own, with its words in one table per language (`WORDS`).
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import pandas as pd
@@ -83,6 +84,8 @@ class Story:
 
     name = ""
     WORDS: dict[str, dict[str, object]] = {}
+    # The catalogue topics the report reads, shown or not (gap lines and parameter limits count).
+    READS: tuple[str, ...] = ()
 
     def __init__(self, **params):
         self.params = check_parameters(self.name, **params)
@@ -123,6 +126,16 @@ class Story:
         """Every catalogue row this report shows."""
         frame = statistics(self.lang)
         return frame[frame["stat_id"].isin(self.stat_ids())]
+
+    def data_fingerprint(self) -> str:
+        """A hash of every catalogue row of the topics this report reads, articles' titles and URLs included.
+
+        The build compares it with the last build's when only the catalogue or the articles
+        changed: a new article about categories leaves the market report as it was.
+        """
+        frame = statistics(self.lang)
+        rows = frame[frame["topic"].isin(self.READS)].sort_values("stat_id")
+        return hashlib.sha256(rows.to_json(orient="records", force_ascii=False).encode()).hexdigest()[:16]
 
     def stat_ids(self) -> list[str]:
         """The ids of the statistics this report shows."""

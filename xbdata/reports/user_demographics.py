@@ -49,6 +49,7 @@ HEADLINES = ("xiaohongshu_users_25_32", "xiaohongshu_users_over_32", "twitter_us
 class UserDemographics(Story):
     name = "user_demographics"
     WORDS = WORDS
+    READS = ("demographics", "marketing")
 
     def frame(self) -> pd.DataFrame:
         demo = demographics(self.lang)
