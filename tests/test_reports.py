@@ -103,3 +103,16 @@ def test_the_explorer_refuses_an_unknown_language():
 
     with pytest.raises(UsageError, match="lang must be one of zh, en"):
         explorer("fr")
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_a_report_reads_only_the_topics_it_declares(name):
+    """The build skips a report when the rows of its declared topics are unchanged, so every row it shows must be in them."""
+    with CATALOGUE.open(encoding="utf-8") as f:
+        topic_of = {r["stat_id"]: r["topic"] for r in csv.DictReader(f)}
+    report = open_report(name)
+    shown = set(report.stat_ids())
+    assert shown and {topic_of.get(i, "derived") for i in shown if i in topic_of} <= set(report.READS)
+    derived = xbdata.statistics()
+    derived = derived[derived["stat_id"].isin(shown) & (derived["kind"] == "derived")]
+    assert set(derived["topic"]) <= set(report.READS)
