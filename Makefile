@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_report.py
+	$(BIN)/python bench/bench_extract_corpus.py
 
 # Recall and precision of the extractor on the evaluation articles in eval/ (see eval/README.md).
 eval: $(STAMP)

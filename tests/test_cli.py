@@ -76,7 +76,7 @@ def test_extract_csv_on_any_file(capsys, tmp_path):
     assert all(text[int(r["start"]):int(r["end"])] == r["text"] for r in rows)
 
 
-@pytest.mark.parametrize("content,message", [(None, "file not found"), (b"", "file is empty"),
+@pytest.mark.parametrize("content,message", [(None, "no such file or folder"), (b"", "file is empty"),
                                              ("中文".encode("gbk"), "not UTF-8")])
 def test_extract_bad_file(capsys, tmp_path, content, message):
     path = tmp_path / "a.txt"

@@ -70,15 +70,26 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
 
 
 def cmd_extract(args) -> int:
+    """One file's mentions; for a folder or a glob, every file's, with a `file` column, in parallel."""
     import pandas as pd
 
-    from .extract import extract_mentions
-    from .seeds import read_text
+    from .extract_corpus import corpus_files, extract_corpus
 
-    mentions = extract_mentions(read_text(args.file))
-    frame = pd.DataFrame([m.as_row() for m in mentions], columns=EXTRACT_COLUMNS + ["sentence_start"])
-    _emit(frame[EXTRACT_COLUMNS], args.format, None, ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"])
-    return 0
+    corpus = not Path(args.target).is_file()
+    result = extract_corpus(corpus_files(args.target), args.jobs, args.executor, args.scheduler,
+                            progress=lambda line: print(line, file=sys.stderr) if corpus else None)
+    if not corpus and result.failed:
+        raise XbdataError(result.failed[0][1])
+    columns = (["file"] if corpus else []) + EXTRACT_COLUMNS
+    frame = pd.DataFrame(result.rows, columns=["file", *EXTRACT_COLUMNS, "sentence_start"])
+    shown = (["file"] if corpus else []) + ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"]
+    _emit(frame[columns], args.format, None, shown)
+    if corpus:
+        print(f"extracted {len(result.rows)} mentions from {result.files - len(result.failed)} of {result.files} file(s)",
+              file=sys.stderr)
+    for _, why in result.failed:
+        print(f"xbdata: error: {why}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_stats(args) -> int:
@@ -253,9 +264,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xbdata {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("extract", help="list every numeric mention in a UTF-8 text file")
-    p.add_argument("file", help="a UTF-8 text file (an article, simplified or traditional Chinese)")
+    p = sub.add_parser("extract", help="list every numeric mention in a UTF-8 text file, or in a whole corpus")
+    p.add_argument("target", metavar="FILE|DIR|GLOB",
+                   help="a UTF-8 text file (an article, simplified or traditional Chinese), a folder (every .txt "
+                        "file under it) or a quoted glob ('corpus/**/*.txt'); for a folder or glob, rows gain a "
+                        "file column and come in file, then offset, order")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    p.add_argument("--jobs", type=int, default=None, help="processes to extract with (default: the number of cores)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local processes (default) or Dask distributed, as for xbdata build")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --executor dask, the scheduler to use (default: a LocalCluster)")
     p.set_defaults(run=cmd_extract)
 
     p = sub.add_parser("stats", help="print or write the catalogued statistics")

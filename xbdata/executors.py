@@ -17,9 +17,10 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import worker
 from .exceptions import UsageError
@@ -199,51 +200,67 @@ class DaskExecutor:
         self.address = address
 
     def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
-        import logging
+        from distributed import as_completed
 
-        import dask
-        from distributed import Client, LocalCluster, as_completed
+        with dask_client(self.workers, self.address, self.room) as client:
+            futures = {client.submit(run_one, job, self.timeout, str(self.room), pure=False): job for job in jobs}
+            pending = dict(futures)
+            try:
+                for future in as_completed(futures):
+                    job = pending.pop(future)
+                    try:
+                        finished = future.result()
+                    except Exception as error:  # the Dask worker itself died (KilledWorker) or was lost
+                        finished = Finished(job, "failed", f"its Dask task failed: {type(error).__name__}: {error}", 0.0)
+                    _uninterrupted(done, finished)
+            except KeyboardInterrupt:
+                client.cancel(list(pending))
+                for job in pending.values():
+                    done(Finished(job, "cancelled", "cancelled by Ctrl-C", 0.0))
 
-        # Dask's scratch space goes in the build's work folder, removed with it.
-        with dask.config.set({"temporary-directory": str(self.room / "dask")}):
-            cluster = None if self.address else LocalCluster(
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=logging.ERROR)
-        client = Client(self.address or cluster)
-        futures = {client.submit(run_one, job, self.timeout, str(self.room), pure=False): job for job in jobs}
-        pending = dict(futures)
-        try:
-            for future in as_completed(futures):
-                job = pending.pop(future)
-                try:
-                    finished = future.result()
-                except Exception as error:  # the Dask worker itself died (KilledWorker) or was lost
-                    finished = Finished(job, "failed", f"its Dask task failed: {type(error).__name__}: {error}", 0.0)
-                _uninterrupted(done, finished)
-        except KeyboardInterrupt:
-            client.cancel(list(pending))
-            for job in pending.values():
-                done(Finished(job, "cancelled", "cancelled by Ctrl-C", 0.0))
-        finally:
-            client.close()
-            if cluster:
-                cluster.close()
+
+@contextmanager
+def dask_client(workers: int, address: str | None, room: Path) -> Iterator:
+    """A Dask client: of the scheduler at `address`, or of a LocalCluster of `workers` processes
+    whose scratch space is in `room`. Closed, with the cluster, on every way out."""
+    import logging
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set({"temporary-directory": str(room / "dask")}):
+        cluster = None if address else LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR)
+    client = Client(address or cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
 
 
 EXECUTORS = ("local", "dask")
 
 
-def get_executor(kind: str, timeout: float, scheduler: str | None = None) -> Callable[..., "LocalExecutor | DaskExecutor"]:
-    """A maker of the executor named `kind` (given workers and room), checked before anything runs:
-    'local' (the default) or 'dask' (the scheduler at `scheduler`, or a LocalCluster)."""
+def check_executor(kind: str, scheduler: str | None = None) -> None:
+    """A UsageError, before anything runs, for an unknown executor, a missing Dask, or a scheduler without Dask."""
     if kind == "dask":
         from importlib.util import find_spec
 
         if find_spec("distributed") is None:
             raise UsageError("--executor dask needs Dask distributed: pip install -e '.[dask]'")
-        return lambda workers, room: DaskExecutor(workers, timeout, room, scheduler)
-    if kind != "local":
+    elif kind != "local":
         raise UsageError(f"unknown executor {kind!r} (executors: {', '.join(EXECUTORS)})")
-    if scheduler:
+    elif scheduler:
         raise UsageError("--scheduler is for --executor dask")
+
+
+def get_executor(kind: str, timeout: float, scheduler: str | None = None) -> Callable[..., "LocalExecutor | DaskExecutor"]:
+    """A maker of the executor named `kind` (given workers and room), checked before anything runs:
+    'local' (the default) or 'dask' (the scheduler at `scheduler`, or a LocalCluster)."""
+    check_executor(kind, scheduler)
+    if kind == "dask":
+        return lambda workers, room: DaskExecutor(workers, timeout, room, scheduler)
     return lambda workers, room: LocalExecutor(workers, timeout, room)

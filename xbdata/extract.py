@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import words as W
@@ -140,7 +140,8 @@ class Mention:
     sentence_start: int
 
     def as_row(self) -> dict:
-        return asdict(self)
+        """The mention as a flat dict; every field is a plain value, so no deep copy (asdict's) is needed."""
+        return dict(self.__dict__)
 
 
 class Sentences:

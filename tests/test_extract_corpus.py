@@ -1,0 +1,101 @@
+"""`xbdata extract DIR|GLOB`: a whole corpus in parallel gives exactly the rows of its files one by one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xbdata.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "eval").glob("*/*.txt")])
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """400 files in nested folders: the seeds and the evaluation articles, in turn."""
+    root = tmp_path_factory.mktemp("corpus")
+    for i in range(400):
+        folder = root / f"batch{i % 7}"
+        folder.mkdir(exist_ok=True)
+        shutil.copyfile(ARTICLES[i % len(ARTICLES)], folder / f"{i:03d}.txt")
+    (root / "notes.md").write_text("不是文章:100%", encoding="utf-8")  # not .txt: not read
+    return root
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(["extract", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_a_corpus_gives_exactly_the_rows_of_its_files_one_by_one(corpus, capsys):
+    code, out, err = run(capsys, str(corpus), "--format", "csv", "--jobs", "2")
+    assert code == 0 and err.splitlines()[-1].startswith("extracted ") and "from 400 of 400 file(s)" in err
+    together = rows(out)
+    one_by_one = []
+    for path in sorted(corpus.rglob("*.txt"), key=str):
+        assert main(["extract", str(path), "--format", "csv"]) == 0
+        one_by_one += [{"file": str(path), **row} for row in rows(capsys.readouterr()[0])]
+    assert len(together) > 10_000 and together == one_by_one
+
+
+def test_the_order_does_not_depend_on_the_number_of_processes(corpus, capsys):
+    outputs = {jobs: run(capsys, str(corpus / "batch3"), "--format", "json", "--jobs", jobs)[1] for jobs in ("1", "2", "5")}
+    assert outputs["1"] == outputs["2"] == outputs["5"] and '"file"' in outputs["1"]
+
+
+def test_a_glob_reads_what_it_matches(corpus, capsys):
+    code, out, _ = run(capsys, str(corpus / "batch[12]" / "*.txt"), "--format", "csv", "--jobs", "1")
+    files = {row["file"] for row in rows(out)}
+    assert code == 0 and files == {str(p) for p in (*(corpus / "batch1").glob("*.txt"), *(corpus / "batch2").glob("*.txt"))}
+
+
+def test_bad_files_are_named_at_the_end_and_the_rest_are_still_extracted(tmp_path, capsys):
+    shutil.copyfile(ARTICLES[0], tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes("市场规模超7万亿".encode("gbk"))
+    (tmp_path / "c.txt").write_text("", encoding="utf-8")
+    shutil.copyfile(ARTICLES[1], tmp_path / "d.txt")
+    code, out, err = run(capsys, str(tmp_path), "--format", "csv", "--jobs", "2")
+    assert code == 1
+    assert {row["file"] for row in rows(out)} == {str(tmp_path / "a.txt"), str(tmp_path / "d.txt")}
+    lines = err.splitlines()
+    assert lines[-2:] == [f"xbdata: error: {tmp_path / 'b.txt'}: not UTF-8 (byte 0: b'\\xca')",
+                          f"xbdata: error: {tmp_path / 'c.txt'}: file is empty"]
+    assert "from 2 of 4 file(s)" in lines[-3] and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["/no/such/place"], "no such file or folder: /no/such/place"),
+    (["{empty}"], "no .txt files in"),
+    (["{empty}/*.txt"], "no .txt files in"),
+    (["seeds", "--jobs", "0"], "--jobs must be 1 or more (got 0)"),
+    (["seeds", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler is for --executor dask"),
+])
+def test_mistakes_exit_2_with_one_line(tmp_path, capsys, argv, message):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    argv = [a.replace("{empty}", str(empty)) for a in argv]
+    code, out, err = run(capsys, *[str(ROOT / a) if a == "seeds" else a for a in argv])
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_one_file_keeps_its_plain_output(capsys):
+    code, out, err = run(capsys, str(ARTICLES[0]), "--format", "csv")
+    assert code == 0 and out.startswith("start,end,text,") and err == ""
+
+
+def test_dask_gives_the_same_rows(corpus, capsys):
+    pytest.importorskip("distributed")
+    target = str(corpus / "batch4")
+    local = run(capsys, target, "--format", "csv", "--jobs", "2")[1]
+    code, dask, err = run(capsys, target, "--format", "csv", "--jobs", "2", "--executor", "dask")
+    assert code == 0 and dask == local and "with 2 Dask workers" in err
