@@ -7,7 +7,8 @@ import sys
 import pandas as pd
 import pytest
 
-from xbdata.cli import EXTRACT_COLUMNS, main
+from xbdata.cli import main
+from xbdata.extract_corpus import COLUMNS as EXTRACT_COLUMNS
 
 
 def run(capsys, *argv):

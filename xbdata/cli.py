@@ -21,7 +21,6 @@ from .labels import LANGS
 # (tests/test_cli.py holds the two lists equal).
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 
-EXTRACT_COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
 STATS_FORMATS = ("table", "csv", "json", "xlsx")
 # Topics that have a tidy view of their own; the others are rows of the catalogue.
 TOPIC_VIEWS = {"market_size": "market_size", "demographics": "demographics", "category": "categories",
@@ -71,21 +70,25 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
 
 def cmd_extract(args) -> int:
     """One file's mentions; for a folder or a glob, every file's, with a `file` column, in parallel."""
-    import pandas as pd
-
-    from .extract_corpus import corpus_files, extract_corpus
+    from .extract_corpus import COLUMNS, corpus_files, extract_corpus
 
     corpus = not Path(args.target).is_file()
+    columns = (["file"] if corpus else []) + COLUMNS
     result = extract_corpus(corpus_files(args.target), args.jobs, args.executor, args.scheduler,
-                            progress=lambda line: print(line, file=sys.stderr) if corpus else None)
+                            progress=lambda line: print(line, file=sys.stderr) if corpus else None,
+                            as_csv=args.format == "csv", with_file=corpus)
     if not corpus and result.failed:
         raise XbdataError(result.failed[0][1])
-    columns = (["file"] if corpus else []) + EXTRACT_COLUMNS
-    frame = pd.DataFrame(result.rows, columns=["file", *EXTRACT_COLUMNS, "sentence_start"])
-    shown = (["file"] if corpus else []) + ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"]
-    _emit(frame[columns], args.format, None, shown)
+    if args.format == "csv":
+        sys.stdout.write(",".join(columns) + "\n" + result.csv)
+    else:
+        import pandas as pd
+
+        frame = pd.DataFrame(result.rows, columns=["file", *COLUMNS, "sentence_start"])
+        shown = (["file"] if corpus else []) + ["start", "end", "kind", "text", "value", "unit", "qualifier", "sentence"]
+        _emit(frame[columns], args.format, None, shown)
     if corpus:
-        print(f"extracted {len(result.rows)} mentions from {result.files - len(result.failed)} of {result.files} file(s)",
+        print(f"extracted {result.mentions} mentions from {result.files - len(result.failed)} of {result.files} file(s)",
               file=sys.stderr)
     for _, why in result.failed:
         print(f"xbdata: error: {why}", file=sys.stderr)

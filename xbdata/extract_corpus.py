@@ -8,7 +8,9 @@ that cannot be read (not UTF-8, empty, gone) is named at the end; the rest are s
 
 from __future__ import annotations
 
+import csv
 import glob
+import io
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +25,7 @@ from .seeds import read_text
 
 # Batches per process: enough that a slow file does not leave the other processes idle at the end.
 BATCHES_PER_JOB = 4
+COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
 
 
 @dataclass
@@ -32,6 +35,8 @@ class CorpusResult:
     rows: list[dict] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
+    csv: str = ""  # with as_csv: the rows as CSV lines (no header), written by the processes that found them
+    mentions: int = 0
 
 
 def corpus_files(target: str) -> list[Path]:
@@ -51,17 +56,29 @@ def corpus_files(target: str) -> list[Path]:
     return sorted(files, key=str)
 
 
-def extract_file(path: str) -> tuple[str, list[dict] | None, str]:
-    """(path, rows, why not): one file's mentions as rows, or the reason it could not be read."""
+def csv_lines(rows: list[dict], columns: list[str]) -> str:
+    """Rows as CSV lines: floats as Python writes them (2022.0), None as empty, quoted where needed."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    return out.getvalue()
+
+
+def extract_file(path: str, as_csv: bool = False, with_file: bool = True) -> tuple[str, list[dict] | str | None, str, int]:
+    """(path, rows or CSV lines, why not, mentions): one file's mentions, or the reason it could not be read."""
     try:
         text = read_text(path)
     except XbdataError as error:
-        return path, None, str(error)
-    return path, [m.as_row() for m in extract_mentions(text)], ""
+        return path, None, str(error), 0
+    rows = [{"file": path, **m.as_row()} for m in extract_mentions(text)]
+    if as_csv:
+        return path, csv_lines(rows, (["file"] if with_file else []) + COLUMNS), "", len(rows)
+    return path, rows, "", len(rows)
 
 
-def extract_batch(paths: list[str]) -> list[tuple[str, list[dict] | None, str]]:
-    return [extract_file(p) for p in paths]
+def extract_batch(paths: list[str], as_csv: bool = False, with_file: bool = True) -> list[tuple]:
+    return [extract_file(p, as_csv, with_file) for p in paths]
 
 
 def batches(paths: list[str], jobs: int) -> list[list[str]]:
@@ -72,8 +89,13 @@ def batches(paths: list[str], jobs: int) -> list[list[str]]:
 
 
 def extract_corpus(files: list[Path], jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
-                   progress: Callable[[str], None] = lambda _: None) -> CorpusResult:
-    """Every mention in `files`, extracted by `jobs` processes (default: the core count) or on Dask."""
+                   progress: Callable[[str], None] = lambda _: None, as_csv: bool = False,
+                   with_file: bool = True) -> CorpusResult:
+    """Every mention in `files`, extracted by `jobs` processes (default: the core count) or on Dask.
+
+    With `as_csv` the processes also write the CSV lines (`with_file`: a file column first), so
+    the one process that gathers them only joins text.
+    """
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more (got {jobs})")
@@ -82,19 +104,25 @@ def extract_corpus(files: list[Path], jobs: int | None = None, executor: str = "
     work = batches(paths, jobs)
     unit = ("Dask worker", "Dask workers") if executor == "dask" else ("process", "processes")
     progress(f"extracting {len(paths)} file(s) with {jobs} {unit[jobs != 1]}")
+    options = [as_csv] * len(work), [with_file] * len(work)
     if executor == "dask":
         with tempfile.TemporaryDirectory(prefix="xbdata-extract-") as room, \
                 dask_client(jobs, scheduler, Path(room)) as client:
-            done = client.gather(client.map(extract_batch, work, pure=False))
+            done = client.gather(client.map(extract_batch, work, *options, pure=False))
     elif jobs == 1 or len(work) == 1:
-        done = [extract_batch(batch) for batch in work]
+        done = list(map(extract_batch, work, *options))
     else:
         with ProcessPoolExecutor(jobs) as pool:
-            done = list(pool.map(extract_batch, work))
+            done = list(pool.map(extract_batch, work, *options))
     result = CorpusResult(files=len(paths))
-    for path, rows, error in sorted((found for batch in done for found in batch), key=lambda found: found[0]):
-        if rows is None:
+    chunks = []
+    for path, found, error, count in sorted((found for batch in done for found in batch), key=lambda found: found[0]):
+        if found is None:
             result.failed.append((path, error))
+        elif as_csv:
+            chunks.append(found)
         else:
-            result.rows += [{"file": path, **row} for row in rows]
+            result.rows += found
+        result.mentions += count
+    result.csv = "".join(chunks)
     return result
