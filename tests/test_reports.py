@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import xbdata
@@ -77,7 +78,7 @@ def test_chart_titles_and_gap_years_come_from_the_data(lang):
     with CATALOGUE.open(encoding="utf-8") as f:
         row = next(r for r in csv.DictReader(f) if r["stat_id"] == "us_black_friday_2022_rank_toys")
     label = row["label_zh" if lang == "zh" else "label_en"]
-    assert title.startswith(re.split(r"[::]", label)[0]) and "2022" in title
+    assert title.startswith(re.split(r"[:\uff1a]", label)[0]) and "2022" in title
     market = open_report("market_size", lang=lang).gaps().data
     assert "2018–2022" in market, "platform figures span 2018 (Tmall's) to 2022 in the seeds"
 
@@ -116,3 +117,27 @@ def test_a_report_reads_only_the_topics_it_declares(name):
     derived = xbdata.statistics()
     derived = derived[derived["stat_id"].isin(shown) & (derived["kind"] == "derived")]
     assert set(derived["topic"]) <= set(report.READS)
+
+
+def test_two_ranked_lists_are_never_drawn_as_one(monkeypatch):
+    """A second article's ranking is a different fact: the chart draws the latest list, the section names the other."""
+    import xbdata.reports.category_trends as module
+
+    real = module.categories
+
+    def with_a_second_list(lang="en"):
+        frame = real(lang)
+        ranked = frame[frame["unit"] == "rank"].copy()
+        second = ranked.assign(stat_id=ranked["stat_id"] + "_2023", source="005_0123456789abcdef", period="2023 Prime Day",
+                               label=ranked["label"].str.replace("Black Friday", "Prime Day"),
+                               rank=ranked["rank"].iloc[::-1].to_numpy())
+        return pd.concat([frame, second], ignore_index=True)
+
+    monkeypatch.setattr(module, "categories", with_a_second_list)
+    report = open_report("category_trends")
+    spec = report.chart("ranking").to_dict()
+    assert spec["title"]["text"] == "US Prime Day purchase intent rank (2023)"
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == 5 and {r["period"] for r in rows} == {"2023 Prime Day"}
+    assert [r["category"] for r in sorted(rows, key=lambda r: r["rank"])][0] == "mobile tech"
+    assert "also rank: US Black Friday purchase intent rank \\(2022\\)" in report.section("ranking").data

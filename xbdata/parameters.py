@@ -123,7 +123,7 @@ REPORTS = {
         {"en": "China's cross-border e-commerce market", "zh": "中国跨境电商市场规模"},
         {"en": "Market size, growth and platform scale from the catalogued articles, with a clearly labelled "
                "scenario projection.",
-         "zh": "来自文章的市场规模、增速和平台规模,以及明确标注的情景推算。"},
+         "zh": "来自文章的市场规模、增速和平台规模，以及明确标注的情景推算。"},
         (LANG,
          Param("currency", str, "CNY", "currency for money: CNY, or USD at the usd_cny_rate you give", ("CNY", "USD")),
          Param("usd_cny_rate", float, None, "yuan per US dollar; required for currency USD (never invented)",
@@ -141,7 +141,7 @@ REPORTS = {
     "category_trends": Report(
         "category_trends", "category_trends.ipynb", {"en": "Product category trends", "zh": "品类趋势"},
         {"en": "Category rankings and shares, and Tmall Global's category counts over time.",
-         "zh": "品类排名与占比,以及天猫国际历年的品类数。"},
+         "zh": "品类排名与占比，以及天猫国际历年的品类数。"},
         (LANG, Param("market", str, "all", "one market, or all", _markets),
          Param("top_n", int, 5, "how many ranked categories to show (at most the longest ranked list)",
                min=1, max=_most_ranks)),

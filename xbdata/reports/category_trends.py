@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from IPython.display import Markdown
 
 from ..tables import categories, platforms
+from ..escape import markdown_text
 from .story import Story, shown, years_between
 
 WORDS = {
@@ -15,7 +17,7 @@ WORDS = {
                    "(the `top_n` parameter sets how many the report holds).",
         "tmall": "## Tmall Global's categories over time\n\nObserved counts against the plan.",
         "ranking_title": "{list} ({years})",
-        "rankings_title": "Category rankings",
+        "other_lists": "The chart draws the latest ranked list; the articles also rank: {lists} (each in Sources).",
         "tmall_title": "Tmall Global product categories",
         "tmall_axis": "Product categories",
         "gaps": (
@@ -26,16 +28,16 @@ WORDS = {
         ),
     },
     "zh": {
-        "ranking": "## 最想购入的品类\n\n移动图下方的滑块可以只看前几名(参数 `top_n` 决定最多显示几名)。",
+        "ranking": "## 最想购入的品类\n\n移动图下方的滑块可以只看前几名（参数 `top_n` 决定最多显示几名）。",
         "tmall": "## 天猫国际的品类数\n\n实际数与计划目标。",
         "ranking_title": "{list}（{years}）",
-        "rankings_title": "品类排名",
+        "other_lists": "图中是最新的一份排名；文章中还有：{lists}（均见“数据来源”）。",
         "tmall_title": "天猫国际品类数",
         "tmall_axis": "商品品类数",
         "gaps": (
-            "只有{ranked}有品类排名;品类占比只有{n_shares}个数字,只涉及{share_categories}。",
-            "常青品类(服饰、电子)与新兴品类(假发、个护)只被点名,没有数字。",
-            "天猫国际的品类数是平台总数,不代表消费需求。",
+            "只有{ranked}有品类排名；品类占比只有{n_shares}个数字，只涉及{share_categories}。",
+            "常青品类（服饰、电子）与新兴品类（假发、个护）只被点名，没有数字。",
+            "天猫国际的品类数是平台总数，不代表消费需求。",
             "文章没有任何品类的销售额、价格或利润数据。",
         ),
     },
@@ -47,7 +49,7 @@ HEADLINES = ("us_black_friday_2022_rank_electronics", "us_black_friday_2022_shar
 
 def list_name(label: str) -> str:
     """The list a ranked row belongs to, from its label: 'US Black Friday purchase intent rank: toys' -> its first part."""
-    return re.split(r"[::]", label, maxsplit=1)[0].strip()
+    return re.split(r"[:\uff1a]", label, maxsplit=1)[0].strip()
 
 
 class CategoryTrends(Story):
@@ -75,29 +77,38 @@ class CategoryTrends(Story):
         ids = self.statistics()["stat_id"].tolist()
         return [self.line(i) for i in HEADLINES if i in ids]
 
-    def ranked_lists(self, frame: pd.DataFrame) -> list[str]:
-        """Each ranked list in `frame`, named by its rows' labels and the years they cover."""
+    def ranked_lists(self, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+        """Each ranked list in `frame` (one article's ranking of one market in one period), oldest first,
+        named by its first row's label and the years it covers. Lists are never drawn together:
+        two articles' rank 1 are different facts."""
         ranked = frame[frame["unit"] == "rank"]
-        names = ranked["label"].map(list_name)
-        return [self.say("ranking_title", list=name, years=years_between(rows["period"]))
-                for name, rows in ranked.groupby(names, sort=True)]
+        lists = [(self.say("ranking_title", list=list_name(rows["label"].iloc[0]), years=years_between(rows["period"])),
+                  rows.sort_values("rank"))
+                 for _, rows in ranked.groupby(["source", "measure", "market", "period"], sort=False)]
+        return sorted(lists, key=lambda named: (str(named[1]["period"].iloc[0]), named[0]))
+
+    def section(self, key: str) -> Markdown:
+        """As every report's, and under the ranking, the other ranked lists the chart does not draw."""
+        section = super().section(key)
+        others = [name for name, _ in self.ranked_lists(self.ranking())[:-1]]
+        if key == "ranking" and others:
+            return Markdown(section.data + "\n\n" + self.say("other_lists", lists=markdown_text(self.listing(others))))
+        return section
 
     def facts(self) -> dict[str, str]:
         frame = categories(self.lang)
         shares = frame[frame["measure_kind"] == "share"]
-        return {"ranked": self.listing(self.ranked_lists(frame)), "n_shares": str(len(shares)),
+        return {"ranked": self.listing(name for name, _ in self.ranked_lists(frame)), "n_shares": str(len(shares)),
                 "share_categories": self.listing(sorted(shares["category"].unique()))}
 
     def chart(self, which: str):
         from .. import charts  # imported here: listing a report's statistics needs no charts
 
         if which == "ranking":
-            ranked = self.ranking()
-            ranked = ranked[ranked["unit"] == "rank"]
-            lists = self.ranked_lists(ranked)
-            title = lists[0] if len(lists) == 1 else self.say("rankings_title")
-            return self.figure(ranked, lambda ranked: charts.ranking_chart(
-                ranked, self.params["top_n"], self.lang, title, name="category_trends-ranking"))
+            lists = self.ranked_lists(self.ranking())
+            title, latest = lists[-1] if lists else ("", self.ranking().iloc[0:0])
+            return self.figure(latest, lambda latest: charts.ranking_chart(
+                latest, self.params["top_n"], self.lang, title, name="category_trends-ranking"))
         if which == "tmall":
             return self.figure(self.tmall_categories(), lambda frame: charts.figure_chart(
                 frame, self.say("tmall_title"), self.lang, self.say("tmall_axis"), name="category_trends-tmall"))
