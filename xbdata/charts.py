@@ -138,7 +138,8 @@ def tooltip(lang: str) -> list:
 def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: str, chart_type: str,
            visible: dict | None = None, kinds: tuple[str, ...] = ()) -> alt.Chart:
     """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
-    items = "; ".join(f"{r['label']}: {r['shown']}" for r in frame.head(6).to_dict("records"))
+    items = "; ".join(text("label_value", lang).format(label=r["label"], value=r["shown"])
+                      for r in frame.head(6).to_dict("records"))
     items += "; …" if len(frame) > 6 else ""
     description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),
                                                          items=items)

@@ -29,7 +29,7 @@ def _call(query: str, filters: dict, lang: str) -> str:
 def _detail(stat_id: str, lang: str) -> str:
     row = statistics(lang).set_index("stat_id").loc[stat_id]
     shown = format_row(row, lang)
-    parts = [f"<h3>{html_text(row['label'])}: {html_text(shown)}</h3>",
+    parts = [f"<h3>{html_text(text('label_value', lang).format(label=row['label'], value=shown))}</h3>",
              f"<p><code>{html_text(stat_id)}</code> · {html_text(row['kind'])} · {html_text(row['period'])} · "
              f"{html_text(row['geography'])}</p>"]
     if row["kind"] == "derived":

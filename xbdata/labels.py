@@ -10,6 +10,8 @@ TEXT = {
     "sources": ("来源：", "Sources: "),
     "parameters": ("参数", "Parameters"),
     "every_figure_cited": ("每个数字都能在“数据来源”一节找到原文引语。", "Every figure links to its quote in the Sources section."),
+    "label_value": ("{label}\uff1a{value}", "{label}: {value}"),
+    "kind_mark": ("\uff08{kind}\uff09", " ({kind})"),
     "list_separator": ("、", ", "),
     "sentence_separator": ("", " "),
     "search": ("搜索", "search"),

@@ -120,7 +120,7 @@ class Story:
     def parameters(self) -> Markdown:
         """The parameters this run used, shown under the notebook's title."""
         values = ", ".join(f"`{k}={v!r}`" for k, v in self.params.items())
-        return Markdown(f"{text('parameters', self.lang)}: {values}")
+        return Markdown(text("label_value", self.lang).format(label=text("parameters", self.lang), value=values))
 
     def statistics(self) -> pd.DataFrame:
         """Every catalogue row this report shows."""
@@ -151,8 +151,11 @@ class Story:
         """One statistic as a headline: label, figure in words, kind where it is not observed, id."""
         frame = statistics(self.lang) if frame is None else frame
         row = frame[frame["stat_id"] == stat_id].iloc[0]
-        mark = f" ({kind_name(row['kind'], self.lang)})" if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else ""
-        return f"{markdown_text(row['label'])}: **{markdown_text(format_row(row, self.lang))}**{mark} [`{stat_id}`]"
+        mark = (text("kind_mark", self.lang).format(kind=kind_name(row["kind"], self.lang))
+                if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else "")
+        line = text("label_value", self.lang).format(label=markdown_text(row["label"]),
+                                                      value=f"**{markdown_text(format_row(row, self.lang))}**")
+        return f"{line}{mark} [`{stat_id}`]"
 
     def figure(self, frame: pd.DataFrame, draw):
         """`draw(frame)` as a chart when there are marks to compare; a sentence for one figure, a note for none."""
