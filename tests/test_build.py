@@ -152,3 +152,18 @@ def test_check_parameters_api():
     assert check_parameters("market_size", horizon_years=3.0)["horizon_years"] == 3
     with pytest.raises(UsageError):
         check_parameters("market_size", horizon_years=True)
+
+
+def test_the_index_has_a_card_per_report_and_links_every_table(built_reports):
+    """Each report's title and lead, and a relative link to every CSV and the workbook that exist in data/."""
+    import html
+    import re
+
+    from xbdata.parameters import REPORTS
+
+    page = (built_reports / "index.html").read_text(encoding="utf-8")
+    for report in REPORTS.values():
+        assert all(words in html.unescape(page) for words in (report.title["en"], report.lead["en"], report.lead["zh"]))
+    links = set(re.findall(r'href="(data/[^"]+)"', page))
+    files = {f"data/{p.name}" for p in (built_reports / "data").iterdir() if p.suffix in (".csv", ".xlsx")}
+    assert links == files and "data/xbdata_tables.xlsx" in links and len(files) >= 6

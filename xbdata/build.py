@@ -303,7 +303,8 @@ def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned],
 
 
 def write_index(out: Path, manifest: dict) -> None:
-    write_atomic(out / "index.html", lambda p: p.write_text(index_page(manifest["reports"]), encoding="utf-8"))
+    tables = sorted(p.name for p in (out / "data").glob("*") if p.suffix in (".csv", ".xlsx"))
+    write_atomic(out / "index.html", lambda p: p.write_text(index_page(manifest["reports"], tables), encoding="utf-8"))
 
 
 def _read_record(work: Path) -> dict | None:

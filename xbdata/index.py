@@ -18,8 +18,9 @@ def _safe_sources(sources: list[dict]) -> list[dict]:
             for s in sources]
 
 
-def index_page(entries: dict[str, dict]) -> str:
-    """The index of `entries` (the manifest's, keyed by output name), grouped under their report."""
+def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = ()) -> str:
+    """The index of `entries` (the manifest's, keyed by output name), grouped under their report,
+    with links to `tables`, the files in the data folder (CSV per table, and the workbook)."""
     from jinja2 import Environment, FileSystemLoader
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
@@ -30,4 +31,4 @@ def index_page(entries: dict[str, dict]) -> str:
         if variants:
             reports.append({"name": name, "title": report.title, "lead": report.lead,
                             "variants": variants})
-    return env.get_template("index.html.j2").render(reports=reports)
+    return env.get_template("index.html.j2").render(reports=reports, tables=tables)
