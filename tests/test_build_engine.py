@@ -429,7 +429,7 @@ def test_a_data_change_that_leaves_the_report_s_statistics_alone_is_noted_not_re
     [after] = build(["category_trends"], out, dry_run=True)
     named = {"exclusions": "exclusions", "a seed article without statistics": "seeds"}.get(change, "catalogue")
     assert (after.status, after.message) == (
-        "skipped", f"unchanged: {named} changed, but not the statistics this report reads")
+        "skipped", f"{named} changed, but not the statistics this report reads")
     [built] = build(["category_trends"], out)
     assert built.status == "skipped"
     manifest = json.loads((out / MANIFEST).read_text())["reports"]["category_trends"]
@@ -561,7 +561,7 @@ def test_an_added_article_rebuilds_only_the_reports_its_statistics_touch(tiny_go
     assert plan["market_size"].status == "would build" and plan["market_size"].message == "changed: added articles"
     for name in ("user_demographics", "category_trends"):
         assert (plan[name].status, plan[name].message) == (
-            "skipped", "unchanged: added articles changed, but not the statistics this report reads")
+            "skipped", "added articles changed, but not the statistics this report reads")
     marks = _marks(out, "category_trends")
     statuses = {o.name: o.status for o in build(None, out)}
     assert statuses == {"market_size": "built", "user_demographics": "skipped", "category_trends": "skipped"}

@@ -186,7 +186,7 @@ def plan(wanted: list[Variant], shared: dict, manifest: dict, out: Path,
         values = check_parameters(report, **values)
         inputs = report_inputs(notebook, values, shared)
         if not force and not missing and _same_statistics(report, values, previous, inputs):
-            skipped.append(Outcome(name, "skipped", 0.0, f"unchanged: {', '.join(changed(previous['inputs'], inputs))} "
+            skipped.append(Outcome(name, "skipped", 0.0, f"{', '.join(changed(previous['inputs'], inputs))} "
                                    "changed, but not the statistics this report reads", values, digest(inputs),
                                    previous.get("built_at", "")))
             previous.update(inputs=inputs, fingerprint=digest(inputs))
