@@ -110,9 +110,14 @@ class MarketSize(Story):
         return self.line(stat_id, in_currency(frame[frame["stat_id"] == stat_id], self.params["currency"],
                                               self.params["usd_cny_rate"]))
 
+    HEADLINES = ("market_size_2022h1", "market_size_2022_forecast", "market_size_2022h2_implied")
+
     def headlines(self) -> list[str]:
-        lines = [self.money_line("market_size_2022h1"), self.money_line("market_size_2022_forecast"),
-                 self.line(self.GROWTH), self.money_line("market_size_2022h2_implied"), self.scenario_line()]
+        """The seeds' market figures and growth, a later article's full-year figure where there is one, then the scenario."""
+        latest = self.scenario_base()["stat_id"]
+        lines = [self.money_line(i) for i in self.HEADLINES[:2]] + [self.line(self.GROWTH)]
+        lines += [self.money_line(self.HEADLINES[2])] + ([self.money_line(latest)] if latest not in self.HEADLINES else [])
+        lines.append(self.scenario_line())
         if self.params["currency"] == "USD":
             lines.append(self.say("converted", rate=self.params["usd_cny_rate"]))
         return lines
