@@ -339,6 +339,20 @@ def _add_article(tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("XBDATA_SEEDS", str(seeds))
 
 
+def _rename_outlet(tiny, tmp_path, monkeypatch):
+    """The outlet of the article behind the ranking: printed in its chart's source line and citation."""
+    from xbdata.seeds import seeds_dir
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir(), seeds)
+    manifest = seeds / "sources.toml"
+    text = manifest.read_text(encoding="utf-8")
+    old = 'outlet = "summeng.com (interview by 深氢商业 with Erika Wang, Twitter Greater China)"'
+    assert old in text
+    manifest.write_text(text.replace(old, 'outlet = "summeng.com"'), encoding="utf-8")
+    monkeypatch.setenv("XBDATA_SEEDS", str(seeds))
+
+
 def _change_package_file(relative):
     def change(tiny, tmp_path, monkeypatch):
         import xbdata.fingerprint
@@ -385,6 +399,7 @@ CHANGES = {
     "a catalogue row the report reads": (_change_data_file("catalogue.csv", "US Black Friday purchase intent rank: toys",
                                                            "US Black Friday purchase intent rank: toys and dolls"),
                                          "catalogue"),
+    "the outlet of an article the report cites": (_rename_outlet, "seeds"),
     "xbdata code": (_change_package_file("parameters.py"), "xbdata code"),
     "our nbconvert template": (_change_package_file("templates/xbdata/index.html.j2"), "xbdata templates"),
     "our index template": (_change_package_file("templates/site/index.html.j2"), "xbdata templates"),

@@ -99,3 +99,10 @@ def test_dask_gives_the_same_rows(corpus, capsys):
     local = run(capsys, target, "--format", "csv", "--jobs", "2")[1]
     code, dask, err = run(capsys, target, "--format", "csv", "--jobs", "2", "--executor", "dask")
     assert code == 0 and dask == local and "with 2 Dask workers" in err
+
+
+def test_never_more_processes_than_batches(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        shutil.copyfile(ARTICLES[0], tmp_path / name)
+    code, _, err = run(capsys, str(tmp_path), "--format", "csv", "--jobs", "30")
+    assert code == 0 and "extracting 2 file(s) with 2 processes" in err

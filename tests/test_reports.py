@@ -141,3 +141,13 @@ def test_two_ranked_lists_are_never_drawn_as_one(monkeypatch):
     assert len(rows) == 5 and {r["period"] for r in rows} == {"2023 Prime Day"}
     assert [r["category"] for r in sorted(rows, key=lambda r: r["rank"])][0] == "mobile tech"
     assert "also rank: US Black Friday purchase intent rank \\(2022\\)" in report.section("ranking").data
+
+
+def test_chinese_reports_name_categories_and_periods_in_chinese():
+    gaps = open_report("category_trends", lang="zh").gaps().data
+    assert "只涉及电子产品" in gaps and "electronics" not in gaps
+    ranked = open_report("category_trends", lang="zh").ranking()
+    assert set(ranked.loc[ranked["unit"] == "rank", "category"]) == {"电子产品", "服饰和时尚", "玩具", "游戏", "移动科技产品"}
+    market = open_report("market_size", lang="zh").gaps().data
+    assert "2022年、2022年上半年" in market and "下半年" not in market, "H2 2022 is derived, not given"
+    assert "2022, H1 2022 (derived figures aside)" in open_report("market_size").gaps().data

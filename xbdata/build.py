@@ -189,7 +189,7 @@ def plan(wanted: list[Variant], shared: dict, manifest: dict, out: Path,
             skipped.append(Outcome(name, "skipped", 0.0, f"{', '.join(changed(previous['inputs'], inputs))} "
                                    "changed, but not the statistics this report reads", values, digest(inputs),
                                    previous.get("built_at", "")))
-            previous.update(inputs=inputs, fingerprint=digest(inputs))
+            previous.update(inputs=inputs, fingerprint=digest(inputs))  # same rows and articles, so same sources
             continue
         if force:
             reason = "forced"

@@ -122,7 +122,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
     known = all_articles()
     ids = sorted({s for source in frame["source"] for s in source.split(";")})
     names = dict.fromkeys(known[i].outlet.split(" (")[0] for i in ids if i in known)
-    return text("sources", lang) + "; ".join(names)
+    return text("sources", lang) + text("items_separator", lang).join(names)
 
 
 def tooltip(lang: str) -> list:
@@ -138,7 +138,7 @@ def tooltip(lang: str) -> list:
 def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: str, chart_type: str,
            visible: dict | None = None, kinds: tuple[str, ...] = ()) -> alt.Chart:
     """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
-    items = "; ".join(text("label_value", lang).format(label=r["label"], value=r["shown"])
+    items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
     items += "; …" if len(frame) > 6 else ""
     description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),

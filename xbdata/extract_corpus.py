@@ -102,6 +102,7 @@ def extract_corpus(files: list[Path], jobs: int | None = None, executor: str = "
     check_executor(executor, scheduler)
     paths = [str(f) for f in files]
     work = batches(paths, jobs)
+    jobs = min(jobs, len(work))  # never more processes than batches
     unit = ("Dask worker", "Dask workers") if executor == "dask" else ("process", "processes")
     progress(f"extracting {len(paths)} file(s) with {jobs} {unit[jobs != 1]}")
     options = [as_csv] * len(work), [with_file] * len(work)

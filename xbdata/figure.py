@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import __version__
 from .escape import html_attr, html_text, link, script_json
-from .labels import kind_name, text
+from .labels import kind_name, period_words, text
 from .corpus import all_articles
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
@@ -42,13 +42,15 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
     notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]
     measures = sorted(set(frame["measure"])) if "measure" in frame else []
     if len(measures) > 1:
-        notes.append(text("note_measures", lang).format(measures="; ".join(measures)))
+        notes.append(text("note_measures", lang).format(measures=text("items_separator", lang).join(measures)))
     if {"low", "high", "value"} <= set(frame) and (frame["value"].isna() & frame["low"].notna()).any():
         notes.append(text("note_range", lang))
-    periods = sorted({str(p) for p in frame.get("period", pd.Series(dtype=str)) if str(p)})
+    periods = [period_words(p, lang) for p in sorted({str(p) for p in frame.get("period", pd.Series(dtype=str)) if str(p)})]
     rows = [{c: _plain(r.get(c)) for c in CSV_COLUMNS if c in frame} for r in frame.to_dict("records")]
-    outlets = "; ".join(dict.fromkeys(s["outlet"] for s in sources))
-    full = "; ".join(f"{s['outlet']}, “{s['title']}”" + (f", {s['url']}" if s["url"] else "") for s in sources)
+    outlets = text("items_separator", lang).join(dict.fromkeys(s["outlet"] for s in sources))
+    full = text("items_separator", lang).join(
+        text("cite_source", lang).format(outlet=s["outlet"], title=s["title"], url=text("cite_url", lang).format(url=s["url"]) if s["url"] else "")
+        for s in sources)
     return {
         "name": name, "lang": lang, "title": title, "sources": sources, "notes": notes, "periods": periods,
         "rows": rows, "visible": visible,
@@ -59,7 +61,7 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
 
 def _footer(m: dict) -> str:
     lang = m["lang"]
-    sources = "; ".join(f"{html_text(s['outlet'])}《{link(s['url'], s['title']) if s['url'] else html_text(s['title'])}》"
+    sources = text("items_separator", lang).join(f"{html_text(s['outlet'])}《{link(s['url'], s['title']) if s['url'] else html_text(s['title'])}》"
                         for s in m["sources"])
     parts = [f'<p class="xbdata-source"><b>{html_text(text("source", lang))}</b> {sources}</p>']
     if m["notes"]:
@@ -67,7 +69,7 @@ def _footer(m: dict) -> str:
                      + " ".join(html_text(n) for n in m["notes"]) + "</p>")
     if m["periods"]:
         parts.append(f'<p class="xbdata-periods"><b>{html_text(text("periods", lang))}</b> '
-                     + html_text(", ".join(m["periods"])) + "</p>")
+                     + html_text(text("list_separator", lang).join(m["periods"])) + "</p>")
     buttons = "".join(f'<button type="button" data-action="{action}">{html_text(text(key, lang))}</button>'
                       for action, key in (("png", "download_png"), ("svg", "download_svg"), ("csv-all", "csv_all"),
                                           ("csv-visible", "csv_visible")))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from .exceptions import UsageError
 
 LANGS = ("zh", "en")
@@ -11,7 +14,13 @@ TEXT = {
     "parameters": ("参数", "Parameters"),
     "every_figure_cited": ("每个数字都能在“数据来源”一节找到原文引语。", "Every figure links to its quote in the Sources section."),
     "label_value": ("{label}\uff1a{value}", "{label}: {value}"),
-    "kind_mark": ("\uff08{kind}\uff09", " ({kind})"),
+    "aside": ("\uff08{aside}\uff09", " ({aside})"),
+    "items_separator": ("\uff1b", "; "),
+    "period_year": ("{year}年", "{year}"),
+    "period_H1": ("{year}年上半年", "H1 {year}"),
+    "period_H2": ("{year}年下半年", "H2 {year}"),
+    "period_quarter": ("{year}年第{quarter}季度", "Q{quarter} {year}"),
+    "period_month": ("{year}年{month}月", "{month_name} {year}"),
     "list_separator": ("、", ", "),
     "sentence_separator": ("", " "),
     "search": ("搜索", "search"),
@@ -64,7 +73,9 @@ TEXT = {
     "cite_inline_head": ("行内引用：", "In-line citation:"),
     "cite_full_head": ("完整引用：", "Full citation:"),
     "copy": ("复制完整引用", "Copy the full citation"),
-    "cite_inline": ("{outlets},经 xbdata 整理", "{outlets}, via xbdata"),
+    "cite_inline": ("{outlets}，经 xbdata 整理", "{outlets}, via xbdata"),
+    "cite_source": ("{outlet}\uff0c\u201c{title}\u201d{url}", "{outlet}, \u201c{title}\u201d{url}"),
+    "cite_url": ("\uff0c{url}", ", {url}"),
     "cite_full": ("{sources}。图表“{title}”，数字由 xbdata {version} 从原文逐字整理。",
                   "{sources}. Chart “{title}”, figures catalogued verbatim from the articles by xbdata {version}."),
     "note_derived": ("“推算”数字由文章中的数字计算而来，公式见“数据来源”。",
@@ -77,7 +88,7 @@ TEXT = {
                       "The chart shows different measures, each on its own and never joined or added: {measures}."),
     "amount_axis": ("金额（{unit}），口径见各标签", "Amount ({unit}); each figure's measure is in its label"),
     "note_range": ("线段表示文章给出的范围，不是误差。", "A line shows a range the article gives, not an error bar."),
-    "chart_description": ("{chart}:{title}。共{n}个数字:{items}", "{chart}: {title}. {n} figures: {items}"),
+    "chart_description": ("{chart}：{title}。共{n}个数字：{items}", "{chart}: {title}. {n} figures: {items}"),
     "dot_chart": ("点图", "Dot chart"),
     "bar_chart": ("条形图", "Bar chart"),
     "line_chart": ("折线图", "Line chart"),
@@ -104,6 +115,24 @@ def text(key: str, lang: str) -> str:
     """The phrase `key` in `lang` (zh or en)."""
     zh, en = TEXT[key]
     return zh if lang == "zh" else en
+
+
+def period_words(period: str, lang: str) -> str:
+    """A catalogue period in words: 2022-H1 is "H1 2022" / "2022年上半年", 2020-11 "November 2020" /
+    "2020年11月"; a period of any other form (2017-2021, 2022 Black Friday) as written."""
+    m = re.fullmatch(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?", str(period))
+    if not m:
+        return str(period)
+    year, part = m.groups()
+    if part is None:
+        return text("period_year", lang).format(year=year)
+    if part.startswith("H"):
+        return text(f"period_{part}", lang).format(year=year)
+    if part.startswith("Q"):
+        return text("period_quarter", lang).format(year=year, quarter=part[1])
+    if not 1 <= int(part) <= 12:
+        return str(period)
+    return text("period_month", lang).format(year=year, month=int(part), month_name=calendar.month_name[int(part)])
 
 
 def statistics_count(n: int, lang: str) -> str:

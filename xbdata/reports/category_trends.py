@@ -52,13 +52,31 @@ def list_name(label: str) -> str:
     return re.split(r"[:\uff1a]", label, maxsplit=1)[0].strip()
 
 
+def category_names(frame: pd.DataFrame) -> dict[str, str]:
+    """Each category as the labels (in the frame's language) name it: the part of a ranked row's label
+    after its colon, so '美国黑五最想购入品类排名：电子产品' names electronics 电子产品. A category
+    no label names keeps the catalogue's name."""
+    names: dict[str, str] = {}
+    for category, label in zip(frame["category"], frame["label"]):
+        parts = re.split(r"[:\uff1a]", label, maxsplit=1)
+        if len(parts) == 2 and parts[1].strip():
+            names.setdefault(category, parts[1].strip())
+    return names
+
+
+def named_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with each category in the words of its language's labels."""
+    names = category_names(frame[frame["unit"] == "rank"])
+    return frame.assign(category=frame["category"].map(lambda c: names.get(c, c)))
+
+
 class CategoryTrends(Story):
     name = "category_trends"
     WORDS = WORDS
     READS = ("category", "platform")
 
     def ranking(self) -> pd.DataFrame:
-        frame = categories(self.lang)
+        frame = named_categories(categories(self.lang))
         if self.params["market"] != "all":
             frame = frame[frame["market"] == self.params["market"]]
         ranked = frame[frame["rank"].notna() & (frame["rank"] <= self.params["top_n"])]
@@ -96,7 +114,7 @@ class CategoryTrends(Story):
         return section
 
     def facts(self) -> dict[str, str]:
-        frame = categories(self.lang)
+        frame = named_categories(categories(self.lang))
         shares = frame[frame["measure_kind"] == "share"]
         return {"ranked": self.listing(name for name, _ in self.ranked_lists(frame)), "n_shares": str(len(shares)),
                 "share_categories": self.listing(sorted(shares["category"].unique()))}

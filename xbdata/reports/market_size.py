@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from ..formatting import format_row, format_value
-from ..labels import text
+from ..labels import kind_name, period_words, text
 from ..tables import market_size, platforms, statistics
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
@@ -24,7 +24,8 @@ WORDS = {
         "scenario_line": "Scenario (not from the articles): at {growth} a year, about **{value}** in {year}",
         "converted": "Converted at the rate you gave: USD 1 = CNY {rate}",
         "gaps": (
-            "Market size is given only for {market_periods}; there is no series of earlier years.",
+            "The articles give market size only for {market_periods} (derived figures aside); there is no series of "
+            "earlier years.",
             "Growth is stated only as a floor ({growth_label}: {growth}): the scenario uses it as a floor, "
             "not a forecast.",
             "The articles do not say how 'market size' is measured (GMV, imports and exports, B2B share).",
@@ -44,7 +45,7 @@ WORDS = {
         "scenario_line": "情景推算（非文章数据）：按年增长{growth}，{year}年约为 **{value}**",
         "converted": "按你给定的汇率 1美元 = {rate}元 换算",
         "gaps": (
-            "市场规模只有{market_periods}的数据，没有更早年份的序列。",
+            "文章给出的市场规模只有{market_periods}的数据（推算数字除外），没有更早年份的序列。",
             "增速只给出下限（{growth_label}：{growth}）：情景推算把它当作下限，而不是预测。",
             "文章没有说明“市场规模”的口径（GMV、进出口、B2B占比）。",
             "各平台数据来自不同年份（{platform_years}），不能相加，也不能当作同一市场比较。",
@@ -92,7 +93,8 @@ class MarketSize(Story):
         wanted = platforms(self.lang)["stat_id"].tolist() + frame.loc[
             (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years"])].copy()
-        frame["platform"] = frame["subject"] + frame["breakdown"].map(lambda b: f" ({b})" if b else "")
+        frame["platform"] = frame["subject"] + frame["breakdown"].map(
+            lambda b: text("aside", self.lang).format(aside=b) if b else "")
         return shown(frame, self.lang)
 
     def stat_ids(self) -> list[str]:
@@ -124,7 +126,8 @@ class MarketSize(Story):
 
     def facts(self) -> dict[str, str]:
         money = self.money()
-        periods = sorted(money.loc[money["measure"] == self.SCENARIO_MEASURE, "period"].unique())
+        given = money[(money["measure"] == self.SCENARIO_MEASURE) & (money["kind"] != kind_name("derived", self.lang))]
+        periods = [period_words(p, self.lang) for p in sorted(given["period"].unique())]
         growth = statistics(self.lang).set_index("stat_id").loc[self.GROWTH]
         return {"market_periods": self.listing(periods), "growth_label": growth["label"],
                 "growth": format_row(growth, self.lang),

@@ -9,6 +9,7 @@ module of its own, with its words in one table per language (`WORDS`).
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 
 import pandas as pd
@@ -119,7 +120,7 @@ class Story:
 
     def parameters(self) -> Markdown:
         """The parameters this run used, shown under the notebook's title."""
-        values = ", ".join(f"`{k}={v!r}`" for k, v in self.params.items())
+        values = self.listing(f"`{k}={v!r}`" for k, v in self.params.items())
         return Markdown(text("label_value", self.lang).format(label=text("parameters", self.lang), value=values))
 
     def statistics(self) -> pd.DataFrame:
@@ -128,14 +129,23 @@ class Story:
         return frame[frame["stat_id"].isin(self.stat_ids())]
 
     def data_fingerprint(self) -> str:
-        """A hash of every catalogue row of the topics this report reads, articles' titles and URLs included.
+        """A hash of what the report shows from the articles: every catalogue row of the topics it
+        reads and every row it shows (whatever the topic), with everything their articles' manifest
+        entries say (title, outlet, URL, period: the source lines and citations print them).
 
         The build compares it with the last build's when only the catalogue or the articles
         changed: a new article about categories leaves the market report as it was.
         """
+        from ..corpus import all_articles
+
         frame = statistics(self.lang)
-        rows = frame[frame["topic"].isin(self.READS)].sort_values("stat_id")
-        return hashlib.sha256(rows.to_json(orient="records", force_ascii=False).encode()).hexdigest()[:16]
+        rows = frame[frame["topic"].isin(self.READS) | frame["stat_id"].isin(self.stat_ids())].sort_values("stat_id")
+        known = all_articles()
+        used = sorted({s for source in rows["source"] for s in source.split(";")})
+        articles = {s: {k: str(v) for k, v in vars(known[s]).items() if k != "path"} for s in used if s in known}
+        digest = hashlib.sha256(rows.to_json(orient="records", force_ascii=False).encode())
+        digest.update(json.dumps(articles, sort_keys=True, ensure_ascii=False).encode())
+        return digest.hexdigest()[:16]
 
     def stat_ids(self) -> list[str]:
         """The ids of the statistics this report shows."""
@@ -151,7 +161,7 @@ class Story:
         """One statistic as a headline: label, figure in words, kind where it is not observed, id."""
         frame = statistics(self.lang) if frame is None else frame
         row = frame[frame["stat_id"] == stat_id].iloc[0]
-        mark = (text("kind_mark", self.lang).format(kind=kind_name(row["kind"], self.lang))
+        mark = (text("aside", self.lang).format(aside=kind_name(row["kind"], self.lang))
                 if row["kind"] in ("derived", "forecast", "plan", "hypothetical") else "")
         line = text("label_value", self.lang).format(label=markdown_text(row["label"]),
                                                       value=f"**{markdown_text(format_row(row, self.lang))}**")
