@@ -39,8 +39,7 @@ from typing import Iterator
 
 from .escape import check_url
 from .exceptions import SeedError, UsageError
-from .ids import is_article_id
-from .seeds import SCRIPTS, Article, articles as seed_articles, read_text, seed_texts
+from .seeds import SCRIPTS, Article, articles as seed_articles, check_entry, read_text, seed_texts
 
 ARTICLES_ENV = "XBDATA_ARTICLES"
 MANIFEST = "sources.toml"
@@ -114,18 +113,9 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
     out = {}
     for article_id, entry in entries.items():
         where = f"{manifest} entry [{article_id!r}]"
-        if not is_article_id(article_id):
-            raise SeedError(f"{where}: an article id is three digits, _ and 16 hex digits")
-        missing = [key for key in _REQUIRED if not str(entry.get(key, "")).strip()]
-        if missing:
-            raise SeedError(f"{where}: missing {', '.join(missing)}")
         path = folder / f"{article_id}.txt"
-        if not path.exists():
-            raise SeedError(f"{where}: its file {path} is missing")
-        if entry["script"] not in SCRIPTS:
-            raise SeedError(f"{where}: script {entry['script']!r} is not one of {', '.join(SCRIPTS)}")
+        check_entry(article_id, entry, where, path, _REQUIRED)
         try:
-            check_url(entry.get("url", ""), f"{where}: url")
             published = _check_published(entry.get("published", ""), f"{where}: published")
         except UsageError as error:
             raise SeedError(str(error)) from None

@@ -72,6 +72,24 @@ def read_text(path: Path | str) -> str:
     return text
 
 
+def check_entry(article_id: str, entry: dict, where: str, path: Path, required: tuple[str, ...]) -> None:
+    """The checks every manifest entry gets, seed or added: its id, its required fields, its file,
+    its script and its URL (http(s) only); a SeedError naming `where` for the first that fails."""
+    if not is_article_id(article_id):
+        raise SeedError(f"{where}: an article id is three digits, _ and 16 hex digits")
+    missing = [key for key in required if not str(entry.get(key, "")).strip()]
+    if missing:
+        raise SeedError(f"{where}: missing {', '.join(missing)}")
+    if not path.exists():
+        raise SeedError(f"{where}: its file {path} is missing")
+    if entry["script"] not in SCRIPTS:
+        raise SeedError(f"{where}: script {entry['script']!r} is not one of {', '.join(SCRIPTS)}")
+    try:
+        check_url(entry.get("url", ""), f"{where}: url")
+    except UsageError as error:
+        raise SeedError(str(error)) from None
+
+
 def load_manifest(folder: Path | None = None) -> dict[str, Article]:
     """The manifest `sources.toml`, checked against the .txt files that are really there."""
     folder = folder or seeds_dir()
@@ -86,19 +104,7 @@ def load_manifest(folder: Path | None = None) -> dict[str, Article]:
     articles = {}
     for article_id, entry in entries.items():
         path = folder / f"{article_id}.txt"
-        if article_id not in files:
-            raise SeedError(f"{manifest.name} entry [{article_id!r}]: its file {path} is missing")
-        missing = [key for key in _REQUIRED if not str(entry.get(key, "")).strip()]
-        if missing:
-            raise SeedError(f"{manifest.name} entry [{article_id!r}]: missing {', '.join(missing)}")
-        if not is_article_id(article_id):
-            raise SeedError(f"{manifest.name} entry [{article_id!r}]: an article id is three digits, _ and 16 hex digits")
-        try:
-            check_url(entry.get("url", ""), f"{manifest.name} entry [{article_id!r}]: url")
-        except UsageError as error:
-            raise SeedError(str(error)) from None
-        if entry["script"] not in SCRIPTS:
-            raise SeedError(f"{manifest.name} entry [{article_id!r}]: script {entry['script']!r} is not one of {', '.join(SCRIPTS)}")
+        check_entry(article_id, entry, f"{manifest.name} entry [{article_id!r}]", path, _REQUIRED)
         articles[article_id] = Article(
             id=article_id, slug=entry["slug"], title=entry["title"], title_en=entry.get("title_en", ""),
             outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"], period=entry["period"],
