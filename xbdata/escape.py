@@ -56,13 +56,18 @@ def check_url(url: str, where: str = "url") -> str:
     return url
 
 
+def safe_url(url: str) -> str:
+    """`url` if it is an http(s) URL that `check_url` accepts, else "": what may become a link."""
+    try:
+        return check_url(url)
+    except UsageError:
+        return ""
+
+
 def link(url: str, label: str | None = None) -> str:
     """An HTML link to an http(s) `url` (opened in a new tab), or the label as plain text if the URL is not one."""
     label = url if label is None else label
-    try:
-        safe = check_url(url)
-    except UsageError:
-        safe = ""
+    safe = safe_url(url)
     if not safe:
         return html_text(label)
     return f'<a href="{html_attr(safe)}" target="_blank" rel="noopener noreferrer">{html_text(label)}</a>'

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .escape import safe_url
 from .parameters import REPORTS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
 
 def _safe_sources(sources: list[dict]) -> list[dict]:
-    return [{**s, "url": s["url"] if str(s.get("url", "")).startswith(("https://", "http://")) else ""}
-            for s in sources]
+    """The sources with any URL that is not http(s) blanked, by the rule every other link follows."""
+    return [{**s, "url": safe_url(str(s.get("url", "")))} for s in sources]
 
 
 def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = ()) -> str:
