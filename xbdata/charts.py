@@ -23,7 +23,7 @@ import vl_convert as vlc
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 from .iorw import write_atomic
 from .labels import kind_name, text
-from .corpus import all_articles
+from .corpus import articles_of
 
 RENDERER = "xbdata"
 
@@ -119,9 +119,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
 
     The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
     """
-    known = all_articles()
-    ids = sorted({s for source in frame["source"] for s in source.split(";")})
-    names = dict.fromkeys(known[i].outlet.split(" (")[0] for i in ids if i in known)
+    names = dict.fromkeys(a.short_outlet for a in articles_of(frame))
     return text("sources", lang) + text("items_separator", lang).join(names)
 
 

@@ -156,6 +156,13 @@ def all_articles() -> dict[str, Article]:
     return {**seed_articles(), **added_articles()}
 
 
+def articles_of(frame) -> list[Article]:
+    """The articles behind a frame's rows, once each, in id order (a derived row's `source` joins its inputs' with ;)."""
+    known = all_articles()
+    ids = sorted({s for source in frame["source"] for s in str(source).split(";") if s})
+    return [known[i] for i in ids if i in known]
+
+
 def all_texts() -> dict[str, str]:
     """The full text of every article, seeds and added, by id."""
     return {**seed_texts(), **added_texts()}

@@ -17,7 +17,7 @@ import pandas as pd
 from . import __version__
 from .escape import html_attr, html_text, link, script_json
 from .labels import kind_name, period_words, text
-from .corpus import all_articles
+from .corpus import articles_of
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")
@@ -34,10 +34,7 @@ def _plain(x):
 def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | None = None,
          kinds: tuple[str, ...] = ()) -> dict:
     """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`."""
-    known = all_articles()
-    ids = sorted({s for source in frame["source"] for s in str(source).split(";") if s})
-    sources = [{"outlet": known[i].outlet.split(" (")[0], "title": known[i].title, "url": known[i].url}
-               for i in ids if i in known]
+    sources = [{"outlet": a.short_outlet, "title": a.title, "url": a.url} for a in articles_of(frame)]
     shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
     notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]
     measures = sorted(set(frame["measure"])) if "measure" in frame else []

@@ -38,6 +38,11 @@ class Article:
     path: Path
     published: str = ""   # YYYY-MM-DD, given for added articles (xbdata/corpus.py); "" for the seeds
 
+    @property
+    def short_outlet(self) -> str:
+        """The outlet without its parenthesised detail, as a chart's source line and citation name it."""
+        return self.outlet.split(" (")[0]
+
 
 def data_path(name: str) -> Path:
     """A file shipped in the package's data folder (catalogue.csv, exclusions.csv)."""

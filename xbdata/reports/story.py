@@ -136,13 +136,11 @@ class Story:
         The build compares it with the last build's when only the catalogue or the articles
         changed: a new article about categories leaves the market report as it was.
         """
-        from ..corpus import all_articles
+        from ..corpus import articles_of
 
         frame = statistics(self.lang)
         rows = frame[frame["topic"].isin(self.READS) | frame["stat_id"].isin(self.stat_ids())].sort_values("stat_id")
-        known = all_articles()
-        used = sorted({s for source in rows["source"] for s in source.split(";")})
-        articles = {s: {k: str(v) for k, v in vars(known[s]).items() if k != "path"} for s in used if s in known}
+        articles = {a.id: {k: str(v) for k, v in vars(a).items() if k != "path"} for a in articles_of(rows)}
         digest = hashlib.sha256(rows.to_json(orient="records", force_ascii=False).encode())
         digest.update(json.dumps(articles, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()[:16]
