@@ -47,9 +47,11 @@ HEADLINES = ("us_black_friday_2022_rank_electronics", "us_black_friday_2022_shar
              "us_holiday_2021_electronics_intent", "tmall_global_categories_2020", "tmall_global_plan_categories")
 
 
-def list_name(label: str) -> str:
-    """The list a ranked row belongs to, from its label: 'US Black Friday purchase intent rank: toys' -> its first part."""
-    return re.split(r"[:\uff1a]", label, maxsplit=1)[0].strip()
+def label_parts(label: str) -> tuple[str, str]:
+    """A ranked row's label as (list, item): 'US Black Friday purchase intent rank: toys' (or ：) ->
+    ('US Black Friday purchase intent rank', 'toys'); a label without a colon has no item."""
+    parts = re.split(r"[:\uff1a]", label, maxsplit=1)
+    return parts[0].strip(), parts[1].strip() if len(parts) == 2 else ""
 
 
 def category_names(frame: pd.DataFrame) -> dict[str, str]:
@@ -58,9 +60,9 @@ def category_names(frame: pd.DataFrame) -> dict[str, str]:
     no label names keeps the catalogue's name."""
     names: dict[str, str] = {}
     for category, label in zip(frame["category"], frame["label"]):
-        parts = re.split(r"[:\uff1a]", label, maxsplit=1)
-        if len(parts) == 2 and parts[1].strip():
-            names.setdefault(category, parts[1].strip())
+        item = label_parts(label)[1]
+        if item:
+            names.setdefault(category, item)
     return names
 
 
@@ -100,7 +102,7 @@ class CategoryTrends(Story):
         named by its first row's label and the years it covers. Lists are never drawn together:
         two articles' rank 1 are different facts."""
         ranked = frame[frame["unit"] == "rank"]
-        lists = [(self.say("ranking_title", list=list_name(rows["label"].iloc[0]), years=years_between(rows["period"])),
+        lists = [(self.say("ranking_title", list=label_parts(rows["label"].iloc[0])[0], years=years_between(rows["period"])),
                   rows.sort_values("rank"))
                  for _, rows in ranked.groupby(["source", "measure", "market", "period"], sort=False)]
         return sorted(lists, key=lambda named: (str(named[1]["period"].iloc[0]), named[0]))
