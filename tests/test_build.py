@@ -69,6 +69,9 @@ def test_unchanged_rebuild_is_skipped_and_force_rebuilds(built_reports, tmp_path
     [forced] = build(["category_trends"], target, force=True)
     assert forced.status == "built"
     assert (target / "category_trends.html").stat().st_mtime_ns != html_before
+    # A new kernel, new random widget and chart ids: still the same page, byte for byte.
+    assert (target / "category_trends.html").read_bytes() == (built_reports / "category_trends.html").read_bytes()
+    assert b"widget-state+json" not in (target / "category_trends.html").read_bytes()
 
 
 def test_failed_report_keeps_the_last_good_html(built_reports, tmp_path, monkeypatch, capsys):
