@@ -22,7 +22,7 @@ import sys
 import time
 
 from xbdata import extract
-from xbdata.extract import extract_mentions
+from xbdata.text.extract import extract_mentions
 from xbdata.seeds import seed_texts
 
 RUNS = 5

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xbdata.extract import Mention, extract_mentions  # noqa: E402
-from xbdata.words import COUNT_NOUNS  # noqa: E402
+from xbdata.text.extract import Mention, extract_mentions  # noqa: E402
+from xbdata.text.words import COUNT_NOUNS  # noqa: E402
 
 FOLDERS = (ROOT / "eval" / "dev", ROOT / "eval" / "heldout")
 TOLERANCE = 1e-3

@@ -8,8 +8,8 @@ from xbdata.catalogue import (BAND_CORRECTIONS, CATALOGUE_COLUMNS, COLUMNS, TOPI
                               data_path, load_catalogue, load_exclusions)
 from xbdata.derive import DERIVATIONS, Figure
 from xbdata.exceptions import CatalogueError
-from xbdata.extract import extract_mentions
-from xbdata.numbers import parse_quantity
+from xbdata.text.extract import extract_mentions
+from xbdata.text.numbers import parse_quantity
 
 
 @pytest.fixture(scope="module")

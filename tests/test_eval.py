@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from xbdata.extract import Mention
-from xbdata.script import detect_script
+from xbdata.text.extract import Mention
+from xbdata.text.script import detect_script
 
 
 @pytest.fixture(scope="module")

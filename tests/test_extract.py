@@ -1,6 +1,6 @@
 import pytest
 
-from xbdata.extract import KINDS, extract_mentions
+from xbdata.text.extract import KINDS, extract_mentions
 
 A, B, C, D, E = ("000_8d48b1a84700725f", "001_1cbe8866d55724c7", "002_6700178db0982fd6",
                  "003_6ffb6ff860af52e7", "004_f2b2ca645d6b4bf5")

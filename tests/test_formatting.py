@@ -12,7 +12,7 @@ import re
 import pytest
 
 import xbdata
-from xbdata.formatting import format_figure, format_row, format_value
+from xbdata.text.formatting import format_figure, format_row, format_value
 
 EN_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "": 1}
 EN_QUALIFIERS = {"over": ">", "at least": ">=", "under": "<", "about": "~", "nearly": "~", "almost": "~",
@@ -148,7 +148,7 @@ def test_an_approximate_open_bound_keeps_both():
 
 
 def test_no_midpoint_is_ever_shown():
-    from xbdata.formatting import _en_number, _zh_number
+    from xbdata.text.formatting import _en_number, _zh_number
 
     ranges = [r for r in ROWS if r["value"] != r["value"] and r["low"] < r["high"]]
     assert len(ranges) >= 4

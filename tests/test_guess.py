@@ -8,10 +8,10 @@ import re
 import pytest
 
 from xbdata.catalogue import locate
-from xbdata.extract import KINDS, extract_mentions
+from xbdata.text.extract import KINDS, extract_mentions
 from xbdata.guess import (REASONS, RULES, SCOPES, Where, guess_field, guess_period, label_zh, propose,
                           quote_window)
-from xbdata.script import to_simplified
+from xbdata.text.script import to_simplified
 
 PUBLISHED = "2025-07-20"
 NUMBER = "100"
@@ -235,7 +235,7 @@ def test_label_for_a_number_that_opens_its_clause(drafts):
 
 def _where_of(draft):
     from xbdata.guess import where_of
-    from xbdata.extract import Mention
+    from xbdata.text.extract import Mention
 
     return where_of(ARTICLE, Mention(**draft["mention"]))
 

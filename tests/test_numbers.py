@@ -4,8 +4,8 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from xbdata.numbers import PREFIX_QUALIFIERS, QuantityError, parse_quantity
-from xbdata.script import to_traditional
+from xbdata.text.numbers import PREFIX_QUALIFIERS, QuantityError, parse_quantity
+from xbdata.text.script import to_traditional
 
 # (text, value, low, high, unit, qualifier)
 EXAMPLES = [
@@ -291,7 +291,7 @@ def test_midpoint_is_an_explicit_choice(text, expected):
 
 def test_midpoint_of_an_open_bound_is_none():
     assert parse_quantity("不到10%").value == 10  # a stated figure keeps its value
-    from xbdata.numbers import Quantity
+    from xbdata.text.numbers import Quantity
     assert Quantity("x", None, None, 10.0, "%", "<").midpoint() is None
 
 

@@ -11,7 +11,7 @@ import pytest
 
 import xbdata
 from xbdata.exceptions import UsageError
-from xbdata.labels import LANGS
+from xbdata.text.labels import LANGS
 from xbdata.reports import STORIES, open_report
 
 REPORTS_DIR = Path(xbdata.__file__).parent / "reports"

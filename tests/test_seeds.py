@@ -4,7 +4,7 @@ import tomllib
 import pytest
 
 from xbdata.exceptions import SeedError
-from xbdata.script import detect_script
+from xbdata.text.script import detect_script
 from xbdata.seeds import articles, load_manifest, read_text
 
 

@@ -17,8 +17,8 @@ __version__ = "0.1.0"
 _WHERE = {
     "accounting": "catalogue", "catalogue": "catalogue", "load_exclusions": "catalogue",
     "CatalogueError": "exceptions", "SeedError": "exceptions", "UsageError": "exceptions", "XbdataError": "exceptions",
-    "extract_mentions": "extract",
-    "Quantity": "numbers", "QuantityError": "numbers", "parse_quantity": "numbers",
+    "extract_mentions": "text.extract",
+    "Quantity": "text.numbers", "QuantityError": "text.numbers", "parse_quantity": "text.numbers",
     "articles": "seeds", "seed_texts": "seeds",
     "REPORTS": "parameters", "check_parameters": "parameters",
     "categories": "tables", "demographics": "tables", "market_size": "tables", "platforms": "tables",

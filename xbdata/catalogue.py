@@ -24,9 +24,9 @@ import pandas as pd
 
 from .derive import DERIVATIONS, Figure
 from .exceptions import CatalogueError
-from .extract import Mention, extract_mentions
+from .text.extract import Mention, extract_mentions
 from .ids import is_stat_id
-from .numbers import QUALIFIERS, QuantityError, parse_quantity
+from .text.numbers import QUALIFIERS, QuantityError, parse_quantity
 from .corpus import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
 from .seeds import data_path
 

@@ -15,7 +15,7 @@ from . import __version__
 from .exceptions import XbdataError
 from .parameters import REPORTS, get_report, parse_cli_parameters
 
-from .labels import LANGS
+from .text.labels import LANGS
 
 # The catalogue's topics, repeated here so `xbdata build` need not import pandas to start
 # (tests/test_cli.py holds the two lists equal).

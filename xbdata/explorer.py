@@ -9,8 +9,8 @@ search box gives the same rows as a DataFrame.
 from __future__ import annotations
 
 from .escape import html_text, link
-from .formatting import format_row
-from .labels import check_lang, statistics_count, text
+from .text.formatting import format_row
+from .text.labels import check_lang, statistics_count, text
 from .lookup import FILTERS, context, related, same_sentence, search
 from .tables import statistics
 

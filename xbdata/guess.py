@@ -46,9 +46,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import Mention, Sentences
+from .text.extract import Mention, Sentences
 from .ids import is_stat_id
-from .script import to_simplified
+from .text.script import to_simplified
 
 SCOPES = ("before", "quote", "sentence", "paragraph")
 
@@ -454,7 +454,7 @@ def unique_id(base: str, taken: set[str]) -> str:
 
 
 def band_breakdown(band: str) -> str:
-    from .numbers import QuantityError, parse_quantity
+    from .text.numbers import QuantityError, parse_quantity
 
     try:
         q = parse_quantity(band)
@@ -473,7 +473,7 @@ def band_breakdown(band: str) -> str:
 
 def _parsed_unit(number: str) -> tuple[str, str]:
     """(the unit the number's own words give, or "", an error message or "")."""
-    from .numbers import QuantityError, parse_quantity
+    from .text.numbers import QuantityError, parse_quantity
 
     try:
         return parse_quantity(number).unit or "", ""
@@ -561,7 +561,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     `taken` holds the stat_ids in use (the catalogue's and other drafts'); new ids are added to it.
     Each draft: id (NNN-k), action (statistic or exclusion), mention, row, context, reason, notes.
     """
-    from .extract import extract_mentions
+    from .text.extract import extract_mentions
 
     mentions = extract_mentions(text) if mentions is None else mentions
     simplified = to_simplified(text)

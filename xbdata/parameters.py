@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .exceptions import UsageError
-from .labels import LANGS
+from .text.labels import LANGS
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ class State:
         self.status = {a: statuses(a, ds, self.texts[a], self.rows, self.exclusions) for a, ds in self.drafts.items()}
 
     def _propose_new(self, article: str) -> None:
-        from .extract import extract_mentions
+        from .text.extract import extract_mentions
         from .guess import propose
 
         drafts, text = self.drafts[article], self.texts[article]
@@ -465,7 +465,7 @@ def pending_lines(article: str | None = None, include_resolved: bool = False) ->
 def sentence_html(text: str, draft: dict) -> str:
     """The draft's sentence, escaped, with its quote marked and its number in bold."""
     from .escape import html_text
-    from .extract import Sentences
+    from .text.extract import Sentences
 
     m = draft["mention"]
     left, right = Sentences(text).around(m["start"], m["end"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from ..formatting import format_row, format_value
-from ..labels import kind_name, period_words, text
+from ..text.formatting import format_row, format_value
+from ..text.labels import kind_name, period_words, text
 from ..tables import market_size, platforms, statistics
 from .story import Story, in_currency, round_to_digits, shown, years_between
 

@@ -16,8 +16,8 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from ..escape import html_text, link, markdown_text
-from ..formatting import format_row, to_currency
-from ..labels import kind_name, text
+from ..text.formatting import format_row, to_currency
+from ..text.labels import kind_name, text
 from ..parameters import check_parameters, get_report
 from ..tables import statistics
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import measure_title, text
+from ..text.labels import measure_title, text
 from ..tables import demographics, statistics
 from .story import Story, shown
 

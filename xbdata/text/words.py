@@ -3,7 +3,7 @@
 The parser (`numbers.py`) and the extractor (`extract.py`) both build their patterns from these
 tables, so a word added here is understood by both: when each kept its own list, they drifted
 (the extractor read 3百分点 as 300 and dropped the unit of 100人民币). Every entry is simplified
-script; callers convert text with `xbdata.script.to_simplified` first (same length, so offsets
+script; callers convert text with `xbdata.text.script.to_simplified` first (same length, so offsets
 hold), which also turns full-width digits and signs into ASCII.
 
 Nothing here imports from xbdata: this module is data, plus `alternation` to turn a word list

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from .exceptions import UsageError
+from ..exceptions import UsageError
 
 LANGS = ("zh", "en")
 

@@ -72,7 +72,7 @@ class Quantity:
         return (self.low + self.high) / 2
 
 
-# --- pattern pieces, all built from xbdata.words ----------------------------------------------
+# --- pattern pieces, all built from xbdata.text.words ----------------------------------------------
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUMERAL = W.NUMERAL_CHARS
