@@ -23,7 +23,7 @@ import time
 
 from xbdata import extract
 from xbdata.text.extract import extract_mentions
-from xbdata.seeds import seed_texts
+from xbdata.curate.articles import seed_texts
 
 RUNS = 5
 
@@ -50,13 +50,13 @@ def fastest(run):
 
 def main() -> None:
     pandas_s = fresh_interpreter_seconds("import pandas")
-    import_s = fresh_interpreter_seconds("import xbdata.catalogue")
+    import_s = fresh_interpreter_seconds("import xbdata.curate.catalogue")
     load_s = fresh_interpreter_seconds("import xbdata; xbdata.catalogue()")
     stats_s = fresh_interpreter_seconds("import xbdata; xbdata.statistics(); xbdata.market_size(); "
                                         "xbdata.demographics(); xbdata.categories(); xbdata.platforms()")
     print(f"{'step':58} {'seconds':>8}")
     print(f"{'import pandas (fresh interpreter)':58} {pandas_s:8.3f}")
-    print(f"{'import xbdata.catalogue (pandas, OpenCC; fresh)':58} {import_s:8.3f}")
+    print(f"{'import xbdata.curate.catalogue (pandas, OpenCC; fresh)':58} {import_s:8.3f}")
     print(f"{'import xbdata + load catalogue (fresh interpreter)':58} {load_s:8.3f}")
     print(f"{'  ... + all five tidy views with schemas':58} {stats_s:8.3f}")
     print(f"{'catalogue load alone (the two above subtracted)':58} {load_s - import_s:8.3f}")

@@ -172,13 +172,13 @@ def score_folder(folder: Path) -> list[Score]:
 
 
 def draft_lines(folders: list[Path]) -> list[str]:
-    """How many of `xbdata add`'s drafts are right as proposed, per set (xbdata.guess.draft_scores).
+    """How many of `xbdata add`'s drafts are right as proposed, per set (xbdata.curate.propose.draft_scores).
 
     Right action: proposed as a statistic exactly when the mention is a gold statistic. Accepted
     unedited: the statistic drafts the catalogue's loader takes as they stand (a unit it knows,
     a unique verbatim quote). Topic, subject and period guesses have no gold here.
     """
-    from xbdata.guess import draft_scores
+    from xbdata.curate.propose import draft_scores
 
     lines = ["drafts proposed by xbdata add, as proposed (no edits):"]
     for folder in folders:

@@ -27,7 +27,7 @@ def no_added_articles(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def texts():
-    from xbdata.seeds import seed_texts
+    from xbdata.curate.articles import seed_texts
     return seed_texts()
 
 

@@ -201,7 +201,7 @@ def test_check_lists_conflicts_side_by_side(capsys, tmp_path, folder):
     assert "China cross-border e-commerce · import and export value · 2025-H1 · China:" in out
     assert f"({first}, observed): 达到1.32万亿元" in out and f"({second}, observed): 1.3万亿元" in out
 
-    from xbdata.conflicts import conflicts
+    from xbdata.curate.conflicts import conflicts
 
     frame = conflicts()
     assert sorted(frame["source"]) == sorted([first, second]) and frame["conflict"].nunique() == 1
@@ -211,7 +211,7 @@ def test_check_lists_conflicts_side_by_side(capsys, tmp_path, folder):
 def test_equal_values_or_different_geographies_are_no_conflict():
     import pandas as pd
 
-    from xbdata.conflicts import conflicts
+    from xbdata.curate.conflicts import conflicts
 
     base = {"subject": "X", "measure": "m", "period": "2025", "geography": "China", "breakdown": "", "stat_id": "a",
             "source": "005_0000000000000000", "number": "1亿", "value": 1e8, "low": 1e8, "high": 1e8, "unit": "CNY",
@@ -233,17 +233,17 @@ def test_check_without_added_articles_says_no_conflicts(capsys, folder):
 
 
 def test_an_interrupted_add_leaves_no_article(capsys, tmp_path, folder, monkeypatch):
-    import xbdata.corpus
+    import xbdata.curate.articles
 
     def fail(entries):
         raise OSError("disk full")
 
-    monkeypatch.setattr(xbdata.corpus, "manifest_text", fail)
+    monkeypatch.setattr(xbdata.curate.articles, "manifest_text", fail)
     with pytest.raises(OSError):
         main(["add", str(write(tmp_path, "half.txt", HALF_YEAR)), "--title", "t"])
     monkeypatch.undo()
     monkeypatch.setenv("XBDATA_ARTICLES", str(folder))
-    from xbdata.corpus import added_articles
+    from xbdata.curate.articles import added_articles
 
     assert added_articles() == {}
     assert run(capsys, "check")[0] == 0            # the orphan text is ignored
@@ -268,7 +268,7 @@ def test_add_with_an_unreadable_manifest_is_one_line(tmp_path, monkeypatch, caps
 def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, monkeypatch):
     """An added article's later full-year market size becomes the scenario's base; a half year does not."""
     from xbdata.cli import main
-    from xbdata.review import accept_all
+    from xbdata.curate.review import accept_all
     from xbdata.reports import open_report
 
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))

@@ -27,7 +27,7 @@ from xbdata.build import MANIFEST, build
 from xbdata.cli import main
 from xbdata.exceptions import BuildLocked
 from xbdata.index import index_page
-from xbdata.lock import LOCK, output_lock
+from xbdata.manifest import LOCK, output_lock
 from xbdata.parameters import REPORTS
 
 RUN_MARK = re.compile(r"run ([0-9a-f]{32})")
@@ -314,21 +314,21 @@ def _change_notebook(tiny, tmp_path, monkeypatch):
 def _change_data_file(filename, old="", new=""):
     """A copy of a packaged data file, with `old` replaced by `new` (or a newline added), in its place."""
     def change(tiny, tmp_path, monkeypatch):
-        import xbdata.catalogue
-        import xbdata.seeds
+        import xbdata.curate.catalogue
+        import xbdata.iorw
 
-        real = xbdata.seeds.data_path
+        real = xbdata.iorw.data_path
         copy = tmp_path / filename
         text = real(filename).read_text(encoding="utf-8")
         assert not old or old in text
         copy.write_text(text.replace(old, new, 1) if old else text + "\n", encoding="utf-8")
-        for module in (xbdata.seeds, xbdata.catalogue):
+        for module in (xbdata.iorw, xbdata.curate.catalogue):
             monkeypatch.setattr(module, "data_path", lambda name: copy if name == filename else real(name))
     return change
 
 
 def _add_article(tiny, tmp_path, monkeypatch):
-    from xbdata.seeds import seeds_dir
+    from xbdata.curate.articles import seeds_dir
 
     seeds = tmp_path / "seeds"
     shutil.copytree(seeds_dir(), seeds)
@@ -341,7 +341,7 @@ def _add_article(tiny, tmp_path, monkeypatch):
 
 def _rename_outlet(tiny, tmp_path, monkeypatch):
     """The outlet of the article behind the ranking: printed in its chart's source line and citation."""
-    from xbdata.seeds import seeds_dir
+    from xbdata.curate.articles import seeds_dir
 
     seeds = tmp_path / "seeds"
     shutil.copytree(seeds_dir(), seeds)
@@ -561,7 +561,7 @@ def test_a_scheduler_needs_the_dask_executor(capsys, tmp_path):
 
 def test_an_added_article_rebuilds_only_the_reports_its_statistics_touch(tiny_good, tmp_path, monkeypatch, capsys):
     """add → review → build: a new market-size figure rebuilds market_size; the other reports are noted, not run."""
-    from xbdata.review import accept_all
+    from xbdata.curate.review import accept_all
 
     monkeypatch.setenv("XBDATA_NOTEBOOKS", str(tiny_good / "notebooks"))
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))

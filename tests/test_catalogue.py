@@ -3,10 +3,10 @@ import csv
 import pandas as pd
 import pytest
 
-import xbdata.catalogue
-from xbdata.catalogue import (BAND_CORRECTIONS, CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue,
+import xbdata.curate.catalogue
+from xbdata.curate.catalogue import (BAND_CORRECTIONS, CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue,
                               data_path, load_catalogue, load_exclusions)
-from xbdata.derive import DERIVATIONS, Figure
+from xbdata.curate.derive import DERIVATIONS, Figure
 from xbdata.exceptions import CatalogueError
 from xbdata.text.extract import extract_mentions
 from xbdata.text.numbers import parse_quantity
@@ -178,13 +178,13 @@ def test_check_fails_in_one_line_when_a_derived_input_is_missing(tmp_path, texts
 
     rows = [r for r in _rows() if r["stat_id"] != "market_size_2022h1"]
     path = _write(tmp_path, rows)
-    monkeypatch.setattr(xbdata.catalogue, "data_path",
+    monkeypatch.setattr(xbdata.curate.catalogue, "data_path",
                         lambda name: path if name == "catalogue.csv" else data_path(name))
-    xbdata.catalogue._cached_catalogue.cache_clear()
+    xbdata.curate.catalogue._cached_catalogue.cache_clear()
     try:
         assert main(["check"]) == 2
     finally:
-        xbdata.catalogue._cached_catalogue.cache_clear()
+        xbdata.curate.catalogue._cached_catalogue.cache_clear()
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "market_size_2022h2_implied" in err and "market_size_2022h1" in err
 

@@ -118,6 +118,6 @@ def test_help_lists_commands(capsys):
 
 
 def test_cli_topics_match_the_catalogue():
-    from xbdata.catalogue import TOPICS
-    from xbdata.cli import TOPICS as CLI_TOPICS
+    from xbdata.curate.catalogue import TOPICS
+    from xbdata.cli.main import TOPICS as CLI_TOPICS
     assert CLI_TOPICS == TOPICS

@@ -124,7 +124,7 @@ def test_check_refuses_a_manifest_link_that_is_not_http(tmp_path, monkeypatch, c
     import shutil
 
     from xbdata.cli import main
-    from xbdata.seeds import _load, seeds_dir
+    from xbdata.curate.articles import _load, seeds_dir
 
     folder = tmp_path / "seeds"
     shutil.copytree(seeds_dir(), folder)

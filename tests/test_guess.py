@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from xbdata.catalogue import locate
+from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.guess import (REASONS, RULES, SCOPES, Where, guess_field, guess_period, label_zh, propose,
+from xbdata.curate.propose import (REASONS, RULES, SCOPES, Where, guess_field, guess_period, label_zh, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
 
@@ -234,21 +234,21 @@ def test_label_for_a_number_that_opens_its_clause(drafts):
 
 
 def _where_of(draft):
-    from xbdata.guess import where_of
+    from xbdata.curate.propose import where_of
     from xbdata.text.extract import Mention
 
     return where_of(ARTICLE, Mention(**draft["mention"]))
 
 
 def test_platform_subjects_are_platforms_the_tables_know():
-    from xbdata.guess import PLATFORM_WORDS
-    from xbdata.tables import platform_of
+    from xbdata.curate.propose import PLATFORM_WORDS
+    from xbdata.curate.tables import platform_of
 
     assert all(platform_of(name) == name for name in PLATFORM_WORDS)
 
 
 def test_draft_scores_for_make_eval():
-    from xbdata.guess import draft_scores
+    from xbdata.curate.propose import draft_scores
 
     start = ARTICLE.index("1.32万亿元")
     scores = draft_scores(ARTICLE, [(start, start + len("1.32万亿元"))], PUBLISHED)
@@ -258,7 +258,7 @@ def test_draft_scores_for_make_eval():
 
 
 def test_a_decline_is_its_own_measure_kind():
-    from xbdata.guess import propose
+    from xbdata.curate.propose import propose
 
     text = "据海关统计,今年上半年我国跨境电商出口同比增长10.2%,进口同比下降5.3%。"
     rows = {d["mention"]["text"]: d["row"] for d in propose(text, "999_0000000000000000", "2025-07-20", set())

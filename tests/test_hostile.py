@@ -26,7 +26,7 @@ TITLE = "观察<script>window.__pwned=6</script><img src=x onerror=window.__pwne
 def add_hostile_article(folder) -> None:
     """Add the hostile article to $XBDATA_ARTICLES and review it as a reviewer would: accept all,
     and reject what the loader refuses as it stands (a count with no unit). A javascript: URL is refused."""
-    from xbdata.review import accept_all, reject
+    from xbdata.curate.review import accept_all, reject
 
     article = folder / "hostile.txt"
     article.write_text(HOSTILE, encoding="utf-8")

@@ -76,7 +76,7 @@ def test_accept_writes_validated_rows(capsys, folder):
     assert [r["stat_id"] for r in rows(folder, "catalogue.csv")] == ["china_xborder_import_and_export_value_2025_h1"]
     assert [r["text"] for r in rows(folder, "exclusions.csv")] == ["2024年"]
     with open(folder / "catalogue.csv", encoding="utf-8") as f:
-        from xbdata.catalogue import CATALOGUE_COLUMNS
+        from xbdata.curate.catalogue import CATALOGUE_COLUMNS
         assert f.readline().strip() == ",".join(CATALOGUE_COLUMNS)
     code, _, err = run(capsys, "review", "--accept", "005-1")
     assert code == 2 and "draft 005-1 is already accepted" in err
@@ -145,9 +145,9 @@ def test_terminal_output_has_no_control_characters(capsys, tmp_path, folder):
 # --- the panel -----------------------------------------------------------------------------------
 
 def test_panel_accept_reject_edit(capsys, folder):
-    from xbdata.review import panel
+    from xbdata.explore.review_panel import review_panel
 
-    p = panel()
+    p = review_panel()
     assert p.article.value.startswith("005_") and "12 pending" in p.article.options[0][0]
     assert p.drafts.value == "005-1"
     assert "<mark>今年上半年我国跨境电商进出口额<b>达到1.32万亿元</b></mark>" in p.detail.value
@@ -181,12 +181,12 @@ def test_panel_accept_reject_edit(capsys, folder):
 
 
 def test_panel_escapes_the_article(capsys, tmp_path, folder):
-    from xbdata.review import panel
+    from xbdata.explore.review_panel import review_panel
 
     path = tmp_path / "trad.txt"
     path.write_text(TRADITIONAL, encoding="utf-8")
     assert main(["add", str(path), "--title", "<img src=x onerror=alert(1)>", "--url", "https://example.com/t"]) == 0
-    p = panel()
+    p = review_panel()
     p.article.value = next(v for _, v in p.article.options if v.startswith("006_"))
     p.drafts.value = next(v for label, v in p.drafts.options if "18%" in label)
     html = p.detail.value
@@ -196,10 +196,10 @@ def test_panel_escapes_the_article(capsys, tmp_path, folder):
 
 
 def test_panel_without_articles(tmp_path, monkeypatch):
-    from xbdata.review import panel
+    from xbdata.explore.review_panel import review_panel
 
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "none"))
-    p = panel()
+    p = review_panel()
     assert p.article.options == () and "No added articles yet" in p.detail.value
 
 
@@ -214,7 +214,8 @@ def test_review_notebook_is_small_clean_and_runs(root, folder):
     namespace = {}
     for source in sources:
         exec(compile(source, "review.ipynb", "exec"), namespace)
-    from xbdata.review import ReviewPanel, drafts_table
+    from xbdata.curate.review import drafts_table
+    from xbdata.explore.review_panel import ReviewPanel
 
     assert isinstance(eval(sources[0].splitlines()[-1], namespace), ReviewPanel)
     assert len(drafts_table()) == 12

@@ -5,7 +5,8 @@ import pytest
 
 from xbdata.exceptions import SeedError
 from xbdata.text.script import detect_script
-from xbdata.seeds import articles, load_manifest, read_text
+from xbdata.curate.articles import articles, load_manifest
+from xbdata.iorw import read_text
 
 
 def _sums(path):
@@ -82,7 +83,7 @@ def test_missing_seed_file(tmp_path):
 
 
 def test_missing_seeds_folder(monkeypatch, tmp_path):
-    from xbdata.seeds import seeds_dir
+    from xbdata.curate.articles import seeds_dir
     monkeypatch.setenv("XBDATA_SEEDS", str(tmp_path / "absent"))
     with pytest.raises(SeedError, match="XBDATA_SEEDS"):
         seeds_dir()

@@ -4,7 +4,7 @@ import pytest
 
 import xbdata
 from xbdata.exceptions import UsageError
-from xbdata.tables import SCHEMAS, TABLES
+from xbdata.curate.tables import SCHEMAS, TABLES
 
 REQUIRED = ["stat_id", "source", "quote", "start", "end", "topic", "subject", "measure", "breakdown",
             "geography", "period", "kind", "value", "low", "high", "unit", "qualifier", "label_zh", "label_en"]

@@ -15,17 +15,18 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _WHERE = {
-    "accounting": "catalogue", "catalogue": "catalogue", "load_exclusions": "catalogue",
+    "accounting": "curate.catalogue", "catalogue": "curate.catalogue", "load_exclusions": "curate.catalogue",
     "CatalogueError": "exceptions", "SeedError": "exceptions", "UsageError": "exceptions", "XbdataError": "exceptions",
     "extract_mentions": "text.extract",
     "Quantity": "text.numbers", "QuantityError": "text.numbers", "parse_quantity": "text.numbers",
-    "articles": "seeds", "seed_texts": "seeds",
+    "articles": "curate.articles", "seed_texts": "curate.articles",
     "REPORTS": "parameters", "check_parameters": "parameters",
-    "categories": "tables", "demographics": "tables", "market_size": "tables", "platforms": "tables",
-    "statistics": "tables",
+    "categories": "curate.tables", "demographics": "curate.tables", "market_size": "curate.tables",
+    "platforms": "curate.tables", "statistics": "curate.tables",
     "open_report": "reports",
     "search": "lookup", "context": "lookup", "related": "lookup", "same_sentence": "lookup",
     "explorer": "explorer",
+    "drafts_table": "curate.review", "review_panel": "explore.review_panel",
 }
 __all__ = sorted(_WHERE)
 

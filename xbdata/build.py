@@ -30,8 +30,7 @@ from .executors import Finished, Job, get_executor
 from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
 from .index import index_page
 from .iorw import write_atomic
-from .lock import output_lock
-from .manifest import MANIFEST, read_manifest, write_manifest
+from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
 from .parameters import REPORTS, check_parameters, get_report
 from .worker import PAGE, RECORD, RUNNING
 
@@ -318,7 +317,7 @@ def _read_record(work: Path) -> dict | None:
 
 
 def _export_data(out: Path, progress: Callable[[str], None]) -> None:
-    from .export import export_tables
+    from .curate.export import export_tables
 
     export_tables(out / "data")
     progress(f"wrote tables to {out / 'data'}")
@@ -327,7 +326,7 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
 def report_record(name: str, params: dict) -> dict:
     """What the manifest keeps of a report's data: the articles it drew on, each with how many of
     its statistics, and the hash of the catalogue rows it reads (`Story.data_fingerprint`)."""
-    from .corpus import all_articles
+    from .curate.articles import all_articles
     from .reports import open_report
 
     story = open_report(name, **params)

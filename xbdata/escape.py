@@ -1,8 +1,8 @@
 """Article text is untrusted: every string from an article or a manifest goes through one of these.
 
-Quotes, sentences, labels, titles, outlets, URLs and ids land in four kinds of place: HTML text,
-an HTML attribute, Markdown (which nbconvert renders, passing raw HTML through) and JSON inside
-a `<script>` element. Each has its helper here, and nothing from an article is interpolated
+Quotes, sentences, labels, titles, outlets, URLs and ids land in five kinds of place: HTML text,
+an HTML attribute, Markdown (which nbconvert renders, passing raw HTML through), JSON inside a
+`<script>` element, and a terminal. Each has its helper here, and nothing from an article is interpolated
 anywhere else. Links are made only for http(s) URLs.
 """
 
@@ -17,12 +17,19 @@ from .exceptions import UsageError
 
 URL_SCHEMES = ("http", "https")
 # Every character Markdown (CommonMark and mistune) gives a meaning to at some position.
+# Control characters, which a terminal would obey as escape sequences (tab and newline are kept).
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
 
 
 def html_text(value) -> str:
     """`value` as text inside an HTML element: no tag, entity or comment can come out of it."""
     return html.escape(str(value), quote=False)
+
+
+def terminal_text(value) -> str:
+    """Text for a terminal: control characters (escape sequences) shown as U+FFFD."""
+    return _TERMINAL_CONTROL.sub("\ufffd", str(value))
 
 
 def html_attr(value) -> str:

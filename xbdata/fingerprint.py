@@ -81,8 +81,9 @@ DATA_INPUTS = ("catalogue", "exclusions", "seeds", "added articles")
 
 def shared_inputs() -> dict[str, str]:
     """The inputs every report shares, by name: file hashes, the bundle, and versions."""
-    from .corpus import state_files
-    from .seeds import data_path, seeds_dir
+    from .curate.articles import state_files
+    from .curate.articles import seeds_dir
+    from .iorw import data_path
 
     inputs = {
         "catalogue": hash_files([data_path("catalogue.csv")]),

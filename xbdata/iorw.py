@@ -1,4 +1,5 @@
-"""Writing files so that a reader never sees half of one: write beside, then rename into place."""
+"""Reading and writing files: where the package and its checkout are, text read as strict UTF-8,
+and writes that a reader never sees half of (write beside, then rename into place)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,37 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Callable
+
+from .exceptions import SeedError
+
+PACKAGE = Path(__file__).resolve().parent
+# The checkout the package sits in: seeds/, notebooks/ and articles/ are beside the package.
+CHECKOUT = PACKAGE.parent
+
+
+def data_path(name: str) -> Path:
+    """A file shipped in the package's data folder (catalogue.csv, exclusions.csv)."""
+    return PACKAGE / "data" / name
+
+
+def read_text(path: Path | str) -> str:
+    """Read a text file as strict UTF-8; a missing, empty or undecodable file is a SeedError."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SeedError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise SeedError(f"{path}: is a folder, not a text file") from None
+    except OSError as error:
+        raise SeedError(f"{path}: cannot read ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SeedError(f"{path}: not UTF-8 (byte {error.start}: {data[error.start:error.start + 1]!r})") from None
+    if not text.strip():
+        raise SeedError(f"{path}: file is empty")
+    return text
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:

@@ -1,8 +1,9 @@
-"""One build at a time per output folder: an advisory lock on a file inside the folder.
+"""The one lock: an advisory lock on a file, held for a block, saying who holds it while others wait.
 
-Two builds into one folder would read and rewrite the same manifest and index and could pair one
-run's HTML with another's notebook. `flock` is released by the kernel when its holder exits, even
-on SIGKILL, so a crashed build never leaves a stale lock behind.
+Two builds into one output folder, or two reviewers of the added articles, would read and rewrite
+the same files and interleave them. `flock` is released by the kernel when its holder exits, even
+on SIGKILL, so a crashed process never leaves a stale lock behind. The holder writes its pid into
+the file, so whoever waits can say for whom.
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .exceptions import BuildLocked
 
-LOCK = ".xbdata-build.lock"
+class Held(Exception):
+    """The lock is held by another process and the caller chose not to wait; `holder` names it."""
+
+    def __init__(self, holder: str):
+        super().__init__(holder)
+        self.holder = holder
 
 
 def _holder(fd: int) -> str:
-    """Who holds the lock, as the holder wrote it ('pid 1234'), or '' if unknown."""
+    """Who holds the lock, as the holder wrote it (' (pid 1234)'), or '' if unknown."""
     try:
         text = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
     except OSError:
@@ -28,23 +33,21 @@ def _holder(fd: int) -> str:
 
 
 @contextmanager
-def output_lock(folder: Path, wait: bool = True, notify: Callable[[str], None] = lambda _: None) -> Iterator[None]:
-    """Hold `folder`'s build lock for the duration of the block.
+def hold(path: Path, wait: bool = True, waiting: Callable[[str], None] = lambda _: None) -> Iterator[None]:
+    """Hold the lock on the file `path` (created if need be) for the duration of the block.
 
-    If another build holds it, wait for it (saying so through `notify`) or, with `wait=False`,
-    raise BuildLocked at once.
+    If another process holds it: with `wait`, call `waiting(holder)` once and wait for it;
+    without, raise Held(holder) at once.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _holder(fd)
             if not wait:
-                raise BuildLocked(f"another build is writing to {folder}{holder}; "
-                                  "run again when it has finished, or without --no-wait to wait for it") from None
-            notify(f"waiting for another build writing to {folder}{holder} to finish (--no-wait exits instead)")
+                raise Held(holder) from None
+            waiting(holder)
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)

@@ -16,8 +16,8 @@ import pandas as pd
 from .escape import html_text
 from .exceptions import UsageError
 from .text.script import to_simplified
-from .corpus import all_articles, all_texts
-from .tables import platform_of, statistics
+from .curate.articles import all_articles, all_texts
+from .curate.tables import platform_of, statistics
 
 FILTERS = ("topic", "source", "geography", "kind")
 

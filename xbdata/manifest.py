@@ -1,6 +1,8 @@
-"""The build's record, `.xbdata-build.json` in the output folder: what was built, from which inputs.
+"""The build's record, `.xbdata-build.json` in the output folder: what was built, from which inputs;
+and the folder's lock, under which the record is read and written.
 
-Read and written only under the folder's lock. An entry for a report that no longer exists (one
+One build at a time writes into a folder: two would read and rewrite the same manifest and index
+and could pair one run's HTML with another's notebook. An entry for a report that no longer exists (one
 renamed or removed) is ignored with a note rather than failing the build, and an unreadable
 manifest only means every report is rebuilt.
 """
@@ -8,13 +10,31 @@ manifest only means every report is rebuilt.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
+from .exceptions import BuildLocked
 from .iorw import write_atomic
+from .lock import Held, hold
 from .parameters import REPORTS
 
 MANIFEST = ".xbdata-build.json"
+LOCK = ".xbdata-build.lock"
+
+
+@contextmanager
+def output_lock(folder: Path, wait: bool = True, notify: Callable[[str], None] = lambda _: None) -> Iterator[None]:
+    """Hold `folder`'s build lock for the block: if another build holds it, wait for it (saying so
+    through `notify`) or, with `wait=False`, raise BuildLocked at once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with hold(folder / LOCK, wait, lambda holder: notify(
+                f"waiting for another build writing to {folder}{holder} to finish (--no-wait exits instead)")):
+            yield
+    except Held as held:
+        raise BuildLocked(f"another build is writing to {folder}{held.holder}; "
+                          "run again when it has finished, or without --no-wait to wait for it") from None
 
 
 def read_manifest(out: Path, note: Callable[[str], None] = lambda _: None) -> dict:

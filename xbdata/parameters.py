@@ -77,18 +77,18 @@ class Param:
 
 
 def _platforms() -> tuple:
-    from .tables import demographics
+    from .curate.tables import demographics
     return ("all", *sorted(p for p in set(demographics()["platform"]) if p))
 
 
 def _markets() -> tuple:
-    from .tables import categories
+    from .curate.tables import categories
     return ("all", *sorted(set(categories()["market"])))
 
 
 def _most_ranks() -> int:
     """The length of the longest ranked category list in the catalogue: top_n can show no more."""
-    from .tables import categories
+    from .curate.tables import categories
     ranks = categories()["rank"].dropna()
     return int(ranks.max()) if len(ranks) else 1
 

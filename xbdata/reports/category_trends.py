@@ -7,7 +7,7 @@ import re
 import pandas as pd
 from IPython.display import Markdown
 
-from ..tables import categories, platforms
+from ..curate.tables import categories, platforms
 from ..escape import markdown_text
 from .story import Story, shown, years_between
 

@@ -7,7 +7,7 @@ from IPython.display import Markdown
 
 from ..text.formatting import format_row, format_value
 from ..text.labels import kind_name, period_words, text
-from ..tables import market_size, platforms, statistics
+from ..curate.tables import market_size, platforms, statistics
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
 WORDS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..text.labels import measure_title, text
-from ..tables import demographics, statistics
+from ..curate.tables import demographics, statistics
 from .story import Story, shown
 
 WORDS = {

@@ -11,11 +11,11 @@ import math
 import sys
 from pathlib import Path
 
-from . import __version__
-from .exceptions import XbdataError
-from .parameters import REPORTS, get_report, parse_cli_parameters
+from .. import __version__
+from ..exceptions import XbdataError
+from ..parameters import REPORTS, get_report, parse_cli_parameters
 
-from .text.labels import LANGS
+from ..text.labels import LANGS
 
 # The catalogue's topics, repeated here so `xbdata build` need not import pandas to start
 # (tests/test_cli.py holds the two lists equal).
@@ -51,7 +51,7 @@ def _table(frame) -> str:
 
 
 def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None:
-    from .export import write_table
+    from ..curate.export import write_table
 
     if output:
         write_table(frame, Path(output), "xlsx" if fmt == "xlsx" else ("json" if fmt == "json" else "csv"))
@@ -70,7 +70,7 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
 
 def cmd_extract(args) -> int:
     """One file's mentions; for a folder or a glob, every file's, with a `file` column, in parallel."""
-    from .extract_corpus import COLUMNS, corpus_files, extract_corpus
+    from ..extract_corpus import COLUMNS, corpus_files, extract_corpus
 
     corpus = not Path(args.target).is_file()
     columns = (["file"] if corpus else []) + COLUMNS
@@ -96,7 +96,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .tables import TABLES, statistics
+    from ..curate.tables import TABLES, statistics
 
     if args.topic in TOPIC_VIEWS:
         frame = TABLES[TOPIC_VIEWS[args.topic]](args.lang)
@@ -109,7 +109,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import export_tables
+    from ..curate.export import export_tables
 
     paths = export_tables(args.output, args.lang, progress=lambda line: print(line, file=sys.stderr))
     print(f"exported {len(paths)} files to {args.output}")
@@ -117,7 +117,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .catalogue import accounting, catalogue, load_exclusions
+    from ..curate.catalogue import accounting, catalogue, load_exclusions
 
     stats = catalogue()
     exclusions = load_exclusions()
@@ -129,7 +129,7 @@ def cmd_check(args) -> int:
         for m in mentions:
             print(f"  unaccounted {m.start}-{m.end} {m.text!r} ({m.kind}): {m.sentence[:60]!r}")
     total = sum(len(v) for v in missing.values())
-    from .articles_cli import check_notes
+    from .articles import check_notes
 
     for line in check_notes(stats):  # conflicts across articles and drafts awaiting review: information only
         print(line)
@@ -159,11 +159,11 @@ def _progress(line: str) -> None:
 
 
 def _build(args, names, params=None, force=False, grid=None) -> int:
-    from .build import build
+    from ..build import build
 
     dry_run = getattr(args, "dry_run", False)
     if args.pdf and not dry_run:
-        from .pdf import check_pdf_tools
+        from ..pdf import check_pdf_tools
 
         check_pdf_tools()   # before any kernel starts: a missing Chromium is one line, not a late failure
     outcomes = build(names, args.output, force=force, jobs=getattr(args, "jobs", None), params=params, grid=grid,
@@ -177,7 +177,7 @@ def _build(args, names, params=None, force=False, grid=None) -> int:
 
 def _write_pdfs(folder: Path, outcomes) -> int:
     """NAME.pdf beside each good report's HTML (made again when the HTML is newer); 1 if any failed."""
-    from .pdf import write_pdf
+    from ..pdf import write_pdf
 
     code = 0
     for o in outcomes:
@@ -237,7 +237,7 @@ def _positive(text: str) -> float:
 
 def _build_options(p: argparse.ArgumentParser) -> None:
     """The options `build` and `report` share: where, how long, and what to do if the folder is busy."""
-    from .build import DEFAULT_TIMEOUT
+    from ..build import DEFAULT_TIMEOUT
 
     p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
     p.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -317,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the catalogue, show that every mention in every article is accounted for, list conflicts")
     p.set_defaults(run=cmd_check)
 
-    from .articles_cli import add_parsers
+    from .articles import add_parsers
 
     add_parsers(sub)  # xbdata add, xbdata review
     return parser

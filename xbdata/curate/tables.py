@@ -10,10 +10,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .catalogue import KINDS, MEASURE_KINDS, UNITS, catalogue
-from .text.formatting import format_row
-from .ids import ARTICLE_ID, STAT_ID
-from .text.labels import LANGS, check_lang
-from .text.numbers import QUALIFIERS
+from ..text.formatting import format_row
+from ..ids import ARTICLE_ID, STAT_ID
+from ..text.labels import LANGS, check_lang
+from ..text.numbers import QUALIFIERS
 
 PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
              "Instagram", "Alibaba",

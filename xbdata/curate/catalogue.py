@@ -8,7 +8,7 @@ statistic (a date, a list number, a slogan), with the reason. Together they acco
 mention in the seeds.
 
 Articles added with `xbdata add` bring their own reviewed rows (`articles/catalogue.csv` and
-`articles/exclusions.csv`, see xbdata/corpus.py) in the same columns. `catalogue()`,
+`articles/exclusions.csv`, see xbdata/curate/articles.py) in the same columns. `catalogue()`,
 `load_exclusions()` and `accounting()` read the packaged rows and those, against the seeds and the
 added articles, through the same checks; a packaged row behaves exactly as before.
 """
@@ -23,12 +23,12 @@ from pathlib import Path
 import pandas as pd
 
 from .derive import DERIVATIONS, Figure
-from .exceptions import CatalogueError
-from .text.extract import Mention, extract_mentions
-from .ids import is_stat_id
-from .text.numbers import QUALIFIERS, QuantityError, parse_quantity
-from .corpus import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
-from .seeds import data_path
+from ..exceptions import CatalogueError
+from ..text.extract import Mention, extract_mentions
+from ..ids import is_stat_id
+from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity
+from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
+from ..iorw import data_path
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
@@ -79,7 +79,7 @@ class Exclusion:
     reason: str
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+def read_csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
     """Rows with their line numbers; the header must name every column."""
     try:
         with open(path, encoding="utf-8", newline="") as f:
@@ -229,7 +229,7 @@ def validate_row(row: dict, texts: dict[str, str] | None = None, name: str = "ca
 
 
 def added_catalogue_path() -> Path:
-    """The reviewed rows of added articles (xbdata/corpus.py); the file may not exist yet."""
+    """The reviewed rows of added articles (xbdata/curate/articles.py); the file may not exist yet."""
     return articles_dir() / CATALOGUE
 
 
@@ -251,7 +251,7 @@ def load_catalogue(path: Path | None = None, texts: dict[str, str] | None = None
     records: dict[str, dict] = {}
     for number, csv_path in enumerate((path, *extra)):
         name = "catalogue" if number == 0 else str(csv_path)
-        for line, row in _read_csv(csv_path, CATALOGUE_COLUMNS):
+        for line, row in read_csv_rows(csv_path, CATALOGUE_COLUMNS):
             record = _row_to_record(line, row, texts, titles, name)
             if record["stat_id"] in records:
                 raise CatalogueError(f"{name} row {line} ({record['stat_id']}): stat_id is used twice")
@@ -288,7 +288,7 @@ def load_exclusions(path: Path | None = None, texts: dict[str, str] | None = Non
     out = []
     for number, csv_path in enumerate(paths):
         name = "exclusions" if number == 0 else str(csv_path)
-        out += [exclusion_of(row, texts, f"{name} row {line}") for line, row in _read_csv(csv_path, EXCLUSION_COLUMNS)]
+        out += [exclusion_of(row, texts, f"{name} row {line}") for line, row in read_csv_rows(csv_path, EXCLUSION_COLUMNS)]
     return out
 
 

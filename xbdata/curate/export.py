@@ -7,7 +7,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .iorw import write_atomic
+from ..iorw import write_atomic
 from .tables import TABLES
 
 WORKBOOK = "xbdata_tables.xlsx"

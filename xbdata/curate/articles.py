@@ -1,15 +1,21 @@
 """Every article xbdata knows: the five seeds, and the articles added with `xbdata add`.
 
-The seeds stay byte for byte in `seeds/` with their hand-written manifest. Added articles live in
-a folder of their own, `articles/` beside `seeds/` (or `$XBDATA_ARTICLES`, which the tests set to
-a temporary folder), laid out as::
+Articles are read as strict UTF-8 and kept byte for byte as published, because every statistic's
+offsets point into their text.
+
+The seeds stay in `seeds/` with their hand-written manifest `sources.toml`. Added articles live
+in a folder of their own, `articles/` beside `seeds/` (or `$XBDATA_ARTICLES`, which the tests set
+to a temporary folder), laid out as::
 
     articles/
       sources.toml             the manifest: one table per article, in the style of seeds/sources.toml
       NNN_<16 hex>.txt         each article's text, byte for byte as given to `xbdata add`
-      drafts/NNN_<16 hex>.json the proposals made when it was added (xbdata/guess.py), with edits
+      drafts/NNN_<16 hex>.json the proposals made when it was added (xbdata/curate/propose.py), with edits
       catalogue.csv            accepted statistics: the columns of xbdata/data/catalogue.csv
       exclusions.csv           accepted exclusions: the columns of xbdata/data/exclusions.csv
+
+Both manifests are read by one reader (`read_manifest`), and every entry, seed or added, gets the
+same checks (`check_entry`); an added entry also has its published date and content hash checked.
 
 An added article's id is the next free three-digit number after every known article (seeds
 included), `_`, and the first 16 hex digits of the SHA-256 of its bytes, so it matches
@@ -17,39 +23,144 @@ included), `_`, and the first 16 hex digits of the SHA-256 of its bytes, so it m
 article edited after it was added is an error, not a silent shift of every offset into it.
 
 The two CSV files are the truth about what was reviewed: the catalogue loads them beside the
-packaged ones (`xbdata.catalogue.catalogue()`), validated by the same loader. Every write goes
-through `xbdata.iorw.write_atomic` under a lock on the folder, so a reader never sees half a file
-and two reviewers never interleave. A `.txt` file without a manifest entry (left by an add that
-was interrupted before its manifest was written) is ignored.
+packaged ones (`xbdata.curate.catalogue.catalogue()`), validated by the same loader. Every write
+goes through `xbdata.iorw.write_atomic` under the folder's lock (`xbdata.lock`), so a reader never
+sees half a file and two reviewers never interleave. A `.txt` file without a manifest entry (left
+by an add that was interrupted before its manifest was written) is ignored.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import hashlib
 import json
 import os
 import re
 import tomllib
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .escape import check_url
-from .exceptions import SeedError, UsageError
-from .seeds import SCRIPTS, Article, articles as seed_articles, check_entry, read_text, seed_texts
+from ..escape import check_url
+from ..exceptions import SeedError, UsageError
+from ..ids import is_article_id
+from ..iorw import CHECKOUT, read_text, write_atomic
+from ..lock import hold
+from ..text.script import detect_script
+
+SCRIPTS = ("zh-Hans", "zh-Hant")
+MANIFEST = "sources.toml"
+_SEED_REQUIRED = ("slug", "title", "outlet", "script", "period")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as the manifest describes it."""
+
+    id: str
+    slug: str
+    title: str
+    title_en: str
+    outlet: str
+    url: str
+    script: str
+    period: str
+    period_inferred: bool
+    period_basis: str
+    title_inferred: bool
+    path: Path
+    published: str = ""   # YYYY-MM-DD, given for added articles (xbdata/curate/articles.py); "" for the seeds
+
+    @property
+    def short_outlet(self) -> str:
+        """The outlet without its parenthesised detail, as a chart's source line and citation name it."""
+        return self.outlet.split(" (")[0]
+
+
+def seeds_dir() -> Path:
+    """The folder of seed articles: $XBDATA_SEEDS, else `seeds/` beside the package's checkout."""
+    folder = Path(os.environ.get("XBDATA_SEEDS") or CHECKOUT / "seeds")
+    if not folder.is_dir():
+        raise SeedError(f"seeds folder not found: {folder} (set XBDATA_SEEDS to the folder of article .txt files)")
+    return folder
+
+
+def check_entry(article_id: str, entry: dict, where: str, path: Path, required: tuple[str, ...]) -> None:
+    """The checks every manifest entry gets, seed or added: its id, its required fields, its file,
+    its script and its URL (http(s) only); a SeedError naming `where` for the first that fails."""
+    if not is_article_id(article_id):
+        raise SeedError(f"{where}: an article id is three digits, _ and 16 hex digits")
+    missing = [key for key in required if not str(entry.get(key, "")).strip()]
+    if missing:
+        raise SeedError(f"{where}: missing {', '.join(missing)}")
+    if not path.exists():
+        raise SeedError(f"{where}: its file {path} is missing")
+    if entry["script"] not in SCRIPTS:
+        raise SeedError(f"{where}: script {entry['script']!r} is not one of {', '.join(SCRIPTS)}")
+    try:
+        check_url(entry.get("url", ""), f"{where}: url")
+    except UsageError as error:
+        raise SeedError(str(error)) from None
+
+
+def read_manifest(manifest: Path) -> dict[str, dict]:
+    """A manifest's raw entries, one table per article id ({} for a missing or blank file added
+    articles may not have yet); invalid TOML is a one-line SeedError."""
+    try:
+        return tomllib.loads(read_text(manifest))
+    except tomllib.TOMLDecodeError as error:
+        raise SeedError(f"{manifest}: not valid TOML ({error})") from None
+
+
+def load_manifest(folder: Path | None = None) -> dict[str, Article]:
+    """The manifest `sources.toml`, checked against the .txt files that are really there."""
+    folder = folder or seeds_dir()
+    manifest = folder / MANIFEST
+    entries = read_manifest(manifest)
+    files = {p.stem for p in folder.glob("*.txt")}
+    for stem in sorted(files - entries.keys()):
+        raise SeedError(f"{folder / (stem + '.txt')}: no entry for it in {manifest.name}")
+    articles = {}
+    for article_id, entry in entries.items():
+        path = folder / f"{article_id}.txt"
+        check_entry(article_id, entry, f"{manifest.name} entry [{article_id!r}]", path, _SEED_REQUIRED)
+        articles[article_id] = Article(
+            id=article_id, slug=entry["slug"], title=entry["title"], title_en=entry.get("title_en", ""),
+            outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"], period=entry["period"],
+            period_inferred=bool(entry.get("period_inferred", False)), period_basis=entry.get("period_basis", ""),
+            title_inferred=bool(entry.get("title_inferred", False)), path=path,
+        )
+    return articles
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> tuple[dict[str, Article], dict[str, str]]:
+    articles = load_manifest(folder)
+    return articles, {article_id: read_text(a.path) for article_id, a in articles.items()}
+
+
+def articles() -> dict[str, Article]:
+    """Every seed article by id."""
+    return _load(seeds_dir())[0]
+
+
+def seed_texts() -> dict[str, str]:
+    """Every seed article's full text by id."""
+    return _load(seeds_dir())[1]
+
+
+# --- added articles ---------------------------------------------------------------------------
 
 ARTICLES_ENV = "XBDATA_ARTICLES"
-MANIFEST = "sources.toml"
 CATALOGUE = "catalogue.csv"
 EXCLUSIONS = "exclusions.csv"
 DRAFTS = "drafts"
 _LOCK = ".xbdata-articles.lock"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_REQUIRED = ("title", "outlet", "script", "sha256")
+_ADDED_REQUIRED = ("title", "outlet", "script", "sha256")
 
 
 def articles_dir() -> Path:
@@ -57,7 +168,7 @@ def articles_dir() -> Path:
     env = os.environ.get(ARTICLES_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "articles"
+    return CHECKOUT / "articles"
 
 
 def state_files(folder: Path | None = None) -> list[Path]:
@@ -100,21 +211,12 @@ def _check_published(value: str, where: str) -> str:
 def load_added_manifest(folder: Path) -> dict[str, Article]:
     """The added articles the manifest lists, each checked: id, fields, URL, date, script and content hash."""
     manifest = folder / MANIFEST
-    if not manifest.exists():
-        return {}
-    try:
-        entries = tomllib.loads(read_text(manifest))
-    except tomllib.TOMLDecodeError as error:
-        raise SeedError(f"{manifest}: not valid TOML ({error})") from None
-    except SeedError:
-        if not manifest.read_bytes().strip():
-            return {}
-        raise
+    entries = read_manifest_entries(folder)
     out = {}
     for article_id, entry in entries.items():
         where = f"{manifest} entry [{article_id!r}]"
         path = folder / f"{article_id}.txt"
-        check_entry(article_id, entry, where, path, _REQUIRED)
+        check_entry(article_id, entry, where, path, _ADDED_REQUIRED)
         try:
             published = _check_published(entry.get("published", ""), f"{where}: published")
         except UsageError as error:
@@ -134,7 +236,7 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
 
 
 @lru_cache(maxsize=4)
-def _load(folder: Path, token: tuple) -> tuple[dict[str, Article], dict[str, str]]:
+def _load_added(folder: Path, token: tuple) -> tuple[dict[str, Article], dict[str, str]]:
     added = load_added_manifest(folder)
     return added, {article_id: read_text(a.path) for article_id, a in added.items()}
 
@@ -142,18 +244,18 @@ def _load(folder: Path, token: tuple) -> tuple[dict[str, Article], dict[str, str
 def added_articles() -> dict[str, Article]:
     """The added articles by id (none if the folder does not exist)."""
     folder = articles_dir()
-    return _load(folder, state_token(folder))[0]
+    return _load_added(folder, state_token(folder))[0]
 
 
 def added_texts() -> dict[str, str]:
     """Each added article's full text by id."""
     folder = articles_dir()
-    return _load(folder, state_token(folder))[1]
+    return _load_added(folder, state_token(folder))[1]
 
 
 def all_articles() -> dict[str, Article]:
     """The seeds, then the added articles, by id."""
-    return {**seed_articles(), **added_articles()}
+    return {**articles(), **added_articles()}
 
 
 def articles_of(frame) -> list[Article]:
@@ -181,17 +283,11 @@ def folder_lock(folder: Path | None = None, create: bool = False) -> Iterator[Pa
         folder.mkdir(parents=True, exist_ok=True)
     elif not folder.is_dir():
         raise UsageError(f"no added articles in {folder} (add one with: xbdata add FILE --title TITLE)")
-    fd = os.open(folder / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with hold(folder / _LOCK):
         yield folder
-    finally:
-        os.close(fd)
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    from .iorw import write_atomic
-
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
@@ -213,14 +309,11 @@ def manifest_text(entries: dict[str, dict]) -> str:
 
 
 def read_manifest_entries(folder: Path) -> dict[str, dict]:
-    """The manifest's raw entries; an unreadable manifest is a one-line SeedError, as at load."""
+    """The added articles' manifest's raw entries: none while the folder has no manifest, or a blank one."""
     manifest = folder / MANIFEST
     if not manifest.exists() or not manifest.read_bytes().strip():
         return {}
-    try:
-        return tomllib.loads(read_text(manifest))
-    except tomllib.TOMLDecodeError as error:
-        raise SeedError(f"{manifest}: not valid TOML ({error})") from None
+    return read_manifest(manifest)
 
 
 def _one_line(value: str, name: str) -> str:
@@ -245,7 +338,7 @@ def check_new(file: str | Path, title: str, url: str = "", outlet: str = "", pub
     The file must be strict UTF-8 and not empty; the title and outlet one line; the URL http(s);
     the date a real YYYY-MM-DD; the script auto, zh-Hans or zh-Hant.
     """
-    from .text.script import detect_script
+    from ..text.script import detect_script
 
     title = _one_line(title, "title")
     if not title:
@@ -266,7 +359,7 @@ def check_new(file: str | Path, title: str, url: str = "", outlet: str = "", pub
 def known_hashes(folder: Path) -> dict[str, tuple[str, str]]:
     """sha256 -> (article id, "seed" or "added") for every article, seeds included."""
     out = {}
-    for article_id, article in seed_articles().items():
+    for article_id, article in articles().items():
         out[hashlib.sha256(article.path.read_bytes()).hexdigest()] = (article_id, "seed")
     for article_id, entry in read_manifest_entries(folder).items():
         out[str(entry.get("sha256", ""))] = (article_id, "added")

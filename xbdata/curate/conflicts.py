@@ -39,21 +39,3 @@ def conflicts(stats: pd.DataFrame | None = None) -> pd.DataFrame:
     if not out:
         return pd.DataFrame(columns=COLUMNS)
     return pd.concat(out)[COLUMNS].sort_values(["conflict", "source"]).reset_index(drop=True)
-
-
-def conflict_lines(stats: pd.DataFrame | None = None) -> list[str]:
-    """What `xbdata check` prints of the conflicts."""
-    from .review import plain
-
-    frame = conflicts(stats)
-    if frame.empty:
-        return ["conflicts: none (no two articles give different values for the same subject, measure and period)"]
-    lines = [f"conflicts (information, never averaged): {frame['conflict'].nunique()} statistics on which articles differ"]
-    for number, group in frame.groupby("conflict"):
-        first = group.iloc[0]
-        lines.append(f"  {plain(first['subject'])} · {plain(first['measure'])} · {plain(first['period'])} · "
-                     f"{plain(first['geography'])}{' · ' + plain(first['breakdown']) if first['breakdown'] else ''}:")
-        for _, r in group.iterrows():
-            lines.append(f"    {r['stat_id']} ({r['source']}, {r['kind']}): {plain(r['number'])} "
-                         f"「{plain(r['quote'])[:50]}」")
-    return lines

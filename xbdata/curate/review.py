@@ -32,24 +32,25 @@ import json
 import re
 from pathlib import Path
 
-from .corpus import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_texts, all_texts, articles_dir,
+from ..escape import terminal_text
+from ..exceptions import CatalogueError, UsageError
+from ..ids import is_stat_id
+from ..iorw import data_path
+from ..text.extract import extract_mentions
+from .articles import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_texts, all_texts, articles_dir,
                        folder_lock, write_bytes)
-from .exceptions import CatalogueError, UsageError
+from .catalogue import (CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, TOPICS, UNITS, exclusion_of,
+                        read_csv_rows, validate_row)
+from .derive import DERIVATIONS
+from .propose import propose
+from .tables import platform_of
 
 ACTIONS = ("statistic", "exclusion")
 _DRAFT_ID = re.compile(r"(\d{3})-(\d+)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def editable_fields() -> tuple[str, ...]:
-    from .catalogue import CATALOGUE_COLUMNS
-
     return (*[c for c in CATALOGUE_COLUMNS if c != "source"], "action", "reason")
-
-
-def plain(value) -> str:
-    """Untrusted text for a terminal: control characters (escape sequences) shown as U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(value))
 
 
 # --- the files ---------------------------------------------------------------------------------
@@ -154,9 +155,6 @@ class State:
         self.status = {a: statuses(a, ds, self.texts[a], self.rows, self.exclusions) for a, ds in self.drafts.items()}
 
     def _propose_new(self, article: str) -> None:
-        from .text.extract import extract_mentions
-        from .guess import propose
-
         drafts, text = self.drafts[article], self.texts[article]
         mentions = extract_mentions(text)
         spans = [(d["mention"]["start"], d["mention"]["end"]) for d in drafts]
@@ -183,22 +181,18 @@ class State:
             draft = next((d for d in self.drafts[article] if d["id"] == f"{m.group(1)}-{int(m.group(2))}"), None)
             if draft is not None:
                 return article, draft
-        raise UsageError(f"unknown draft id {plain(draft_id)[:40]!r} (ids look like 005-3; `xbdata review` lists the pending ones)")
+        raise UsageError(f"unknown draft id {terminal_text(draft_id)[:40]!r} (ids look like 005-3; `xbdata review` lists the pending ones)")
 
     def pending(self, draft_id: str) -> tuple[str, dict]:
         article, draft = self.find(draft_id)
         status, detail = self.status[article][draft["id"]]
         if status != "pending":
-            raise UsageError(f"draft {draft['id']} is already {status} ({plain(detail)[:60]}); "
+            raise UsageError(f"draft {draft['id']} is already {status} ({terminal_text(detail)[:60]}); "
                              f"to undo, delete its row from {self.folder / (CATALOGUE if status == 'accepted' else EXCLUSIONS)}")
         return article, draft
 
     def taken_ids(self) -> set[str]:
-        from .catalogue import _read_csv
-        from .derive import DERIVATIONS
-        from .seeds import data_path
-
-        packaged = {row["stat_id"] for _, row in _read_csv(data_path("catalogue.csv"), ("stat_id",))}
+        packaged = {row["stat_id"] for _, row in read_csv_rows(data_path("catalogue.csv"), ("stat_id",))}
         return packaged | {d.stat_id for d in DERIVATIONS} | {r["stat_id"] for r in self.rows}
 
 
@@ -206,16 +200,13 @@ class State:
 
 def _check_value(field: str, value: str) -> str:
     """`value` for `field` if the catalogue's vocabularies allow it; else a UsageError naming what they allow."""
-    from .catalogue import KINDS, MEASURE_KINDS, TOPICS, UNITS
-    from .ids import is_stat_id
-
     allowed = {"topic": TOPICS, "kind": tuple(k for k in KINDS if k != "derived"), "unit": ("", *UNITS),
                "measure_kind": ("", *MEASURE_KINDS), "action": ACTIONS}
     if field in allowed and value not in allowed[field]:
         raise UsageError(f"{field} must be one of {', '.join(repr(v) if not v else v for v in allowed[field])} "
-                         f"(got {plain(value)[:40]!r})")
+                         f"(got {terminal_text(value)[:40]!r})")
     if field == "stat_id" and not is_stat_id(value):
-        raise UsageError(f"stat_id must be 1 to 80 lowercase letters, digits and _ (got {plain(value)[:40]!r})")
+        raise UsageError(f"stat_id must be 1 to 80 lowercase letters, digits and _ (got {terminal_text(value)[:40]!r})")
     if field in ("topic", "subject", "measure", "geography", "period", "kind", "label_zh", "label_en", "quote",
                  "number", "stat_id", "action") and not value.strip():
         raise UsageError(f"{field} may not be empty")
@@ -226,9 +217,6 @@ def _check_value(field: str, value: str) -> str:
 
 def _check_statistic(draft: dict, state: State, taken: set[str]) -> dict:
     """The draft's row as it would be catalogued; a UsageError naming the draft if the loader would refuse it."""
-    from .catalogue import validate_row
-    from .tables import platform_of
-
     row = dict(draft["row"])
     try:
         validate_row(row, all_texts(), name=f"draft {draft['id']}")
@@ -239,15 +227,13 @@ def _check_statistic(draft: dict, state: State, taken: set[str]) -> dict:
                          f"--edit {draft['id']} stat_id=NEW_ID")
     if row["topic"] == "platform" and not platform_of(row["subject"]):
         raise UsageError(f"draft {draft['id']}: topic platform needs a subject naming a known platform "
-                         f"(got {plain(row['subject'])[:40]!r}); edit subject or topic")
+                         f"(got {terminal_text(row['subject'])[:40]!r}); edit subject or topic")
     if row["topic"] == "category" and not row["breakdown"]:
         raise UsageError(f"draft {draft['id']}: topic category needs the category in breakdown; edit breakdown or topic")
     return row
 
 
 def _exclusion_row(article: str, draft: dict, reason: str, state: State) -> dict:
-    from .catalogue import exclusion_of
-
     row = {"source": article, "context": draft["context"], "text": draft["mention"]["text"], "reason": reason.strip()}
     if not row["reason"]:
         raise UsageError(f"draft {draft['id']}: an exclusion needs a reason (--edit {draft['id']} reason=... or --reject --reason ...)")
@@ -259,8 +245,6 @@ def _exclusion_row(article: str, draft: dict, reason: str, state: State) -> dict
 
 
 def _write(state: State, new_rows: list[dict], new_exclusions: list[dict]) -> None:
-    from .catalogue import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS
-
     if new_rows:
         write_rows(state.folder / CATALOGUE, CATALOGUE_COLUMNS, state.rows + new_rows)
     if new_exclusions:
@@ -277,7 +261,7 @@ def _take(article: str, draft: dict, state: State, taken: set[str], rows: list[d
         rows.append(row)
         return f"accepted {draft['id']} as {row['stat_id']}"
     exclusions.append(_exclusion_row(article, draft, draft["reason"], state))
-    return f"excluded {draft['id']}: {plain(draft['reason'])}"
+    return f"excluded {draft['id']}: {terminal_text(draft['reason'])}"
 
 
 def accept(ids: list[str]) -> list[str]:
@@ -310,7 +294,7 @@ def reject(ids: list[str], reason: str) -> list[str]:
             if draft["id"] not in seen:
                 seen.add(draft["id"])
                 exclusions.append(_exclusion_row(article, draft, reason, state))
-                lines.append(f"rejected {draft['id']}: {plain(reason.strip())}")
+                lines.append(f"rejected {draft['id']}: {terminal_text(reason.strip())}")
         _write(state, [], exclusions)
         return lines
 
@@ -328,9 +312,9 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
             field, sep, value = assignment.partition("=")
             field = field.strip()
             if not sep:
-                raise UsageError(f"--edit expects FIELD=VALUE (got {plain(assignment)[:40]!r})")
+                raise UsageError(f"--edit expects FIELD=VALUE (got {terminal_text(assignment)[:40]!r})")
             if field not in fields:
-                raise UsageError(f"unknown field {plain(field)[:30]!r} (fields: {', '.join(fields)})")
+                raise UsageError(f"unknown field {terminal_text(field)[:30]!r} (fields: {', '.join(fields)})")
             value = _check_value(field, value)
             if field == "stat_id":
                 others = {d["row"]["stat_id"] for a in state.drafts for d in state.drafts[a] if d is not draft}
@@ -342,7 +326,7 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
                 draft["reason"] = value
             else:
                 draft["row"][field] = value
-            lines.append(f"edited {draft['id']}: {field} = {plain(value)}")
+            lines.append(f"edited {draft['id']}: {field} = {terminal_text(value)}")
         _save_drafts(article, state.drafts[article], state.folder)
         return lines
 
@@ -375,7 +359,7 @@ def resolve_article(name: str, state: State | None = None) -> str:
     for article_id in known:
         if name in (article_id, article_id[:3]):
             return article_id
-    raise UsageError(f"unknown article {plain(name)[:40]!r} (added articles: {', '.join(known) or 'none yet'})")
+    raise UsageError(f"unknown article {terminal_text(name)[:40]!r} (added articles: {', '.join(known) or 'none yet'})")
 
 
 # --- views -------------------------------------------------------------------------------------
@@ -410,210 +394,9 @@ def drafts_table(article: str | None = None, include_resolved: bool = False):
     return pd.DataFrame(records, columns=LIST_COLUMNS)
 
 
-def unit_shown(row: dict) -> str:
-    """A draft's unit as a listing shows it: the unit column, the number's own, or what is missing."""
-    from .guess import _parsed_unit
-
-    if row["unit"]:
-        return row["unit"]
-    own, _ = _parsed_unit(row["number"])
-    return f"{own} (in the number)" if own else "MISSING (--edit ID unit=...)"
-
-
-def _refreshed() -> State:
+def refreshed_state() -> State:
     """The state, with drafts for mentions found since (under the lock, if there is a folder at all)."""
     if not articles_dir().is_dir():
         return State()
     with folder_lock():
         return State(refresh=True)
-
-
-def pending_lines(article: str | None = None, include_resolved: bool = False) -> list[str]:
-    """The listing `xbdata review` prints: per article, its drafts, statistics with their proposed row."""
-    state = _refreshed()
-    chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
-    if not chosen:
-        return [f"no added articles in {state.folder} (add one with: xbdata add FILE --title TITLE)"]
-    lines = []
-    for a in chosen:
-        info = state.articles[a]
-        counts = [s for s, _ in state.status[a].values()]
-        lines.append(f"{a}  {plain(info.title)[:50]}  ({plain(info.outlet)}, {info.published or 'undated'}): "
-                     f"{len(counts)} drafts, {counts.count('pending')} pending, {counts.count('accepted')} accepted, "
-                     f"{counts.count('excluded')} excluded")
-        for d in state.drafts[a]:
-            status, detail = state.status[a][d["id"]]
-            if status != "pending" and not include_resolved:
-                continue
-            r = d["row"]
-            mark = "" if status == "pending" else f"[{status}] "
-            if d["action"] == "statistic":
-                unit = unit_shown(r)
-                lines.append(f"  {d['id']:<8} {mark}statistic  {plain(d['mention']['text'])}  unit {unit} · "
-                             f"{r['topic']} · {plain(r['subject'])} · {plain(r['measure'])}"
-                             f"{' · ' + r['measure_kind'] if r['measure_kind'] else ''}"
-                             f"{' · band ' + plain(r['band']) if r['band'] else ''} · {plain(r['geography'])} · "
-                             f"{plain(r['period'])} · {r['kind']} -> {r['stat_id']}")
-                lines.append(f"  {'':8} quote 「{plain(r['quote'])}」 label {plain(r['label_zh'])}")
-            else:
-                reason = detail if status == "excluded" else d["reason"]
-                lines.append(f"  {d['id']:<8} {mark}exclusion  {plain(d['mention']['text'])}  "
-                             f"({d['mention']['kind']}): {plain(reason)}")
-    return lines
-
-
-def sentence_html(text: str, draft: dict) -> str:
-    """The draft's sentence, escaped, with its quote marked and its number in bold."""
-    from .escape import html_text
-    from .text.extract import Sentences
-
-    m = draft["mention"]
-    left, right = Sentences(text).around(m["start"], m["end"])
-    quote = draft["row"]["quote"]
-    q_start = text.find(quote) if quote and text.count(quote) == 1 else -1
-    if not (left <= q_start <= m["start"] and q_start + len(quote) >= m["end"]):
-        q_start, quote = m["start"], m["text"]
-    q_end = q_start + len(quote)
-    left, right = min(left, q_start), max(right, q_end)
-    return (html_text(text[left:q_start]) + "<mark>" + html_text(text[q_start:m["start"]]) + "<b>"
-            + html_text(text[m["start"]:m["end"]]) + "</b>" + html_text(text[m["end"]:q_end]) + "</mark>"
-            + html_text(text[q_end:right]))
-
-
-def draft_html(article_id: str, draft: dict, status: tuple[str, str] = ("pending", "")) -> str:
-    """What the review panel shows of one draft: article, sentence, proposal, notes (all escaped)."""
-    from .escape import html_text, link
-
-    info = added_articles()[article_id]
-    text = added_texts()[article_id]
-    url = f" {link(info.url)}" if info.url else ""
-    parts = [f"<p><b>{html_text(info.title)}</b> ({html_text(info.outlet)}, {html_text(info.published or 'undated')})"
-             f"{url} · <code>{html_text(article_id)}</code></p>",
-             f"<blockquote class='xbdata-review-sentence'>{sentence_html(text, draft)}</blockquote>",
-             f"<p><code>{html_text(draft['id'])}</code> · {html_text(status[0])} · proposed as "
-             f"<b>{html_text(draft['action'])}</b> (extractor: {html_text(draft['mention']['kind'])})</p>"]
-    if draft["action"] == "statistic":
-        rows = "".join(f"<tr><th>{html_text(k)}</th><td>{html_text(v)}</td></tr>" for k, v in draft["row"].items()
-                       if k != "source")
-        parts.append(f"<table class='xbdata-review-row'>{rows}</table>")
-    else:
-        parts.append(f"<p>reason: {html_text(draft['reason'])}</p>")
-    if draft.get("notes"):
-        parts.append("<details><summary>why these guesses</summary><ul>"
-                     + "".join(f"<li>{html_text(n)}</li>" for n in draft["notes"]) + "</ul></details>")
-    return "".join(parts)
-
-
-class ReviewPanel:
-    """The review notebook's ipywidgets panel: pick an article and a pending draft, then accept, reject or edit.
-
-    Every button calls the same function as `xbdata review`, so the panel and the command line
-    leave the same files behind. The widgets are attributes, so the panel can be driven from Python.
-    """
-
-    def __init__(self):
-        import ipywidgets as w
-
-        self.article = w.Dropdown(description="article", layout=w.Layout(width="100%"))
-        self.drafts = w.Select(options=[], rows=10, description="pending", layout=w.Layout(width="100%"))
-        self.detail = w.HTML()
-        self.accept = w.Button(description="Accept", button_style="success", icon="check")
-        self.reason = w.Text(placeholder="why it is not a statistic", description="reason")
-        self.reject = w.Button(description="Reject", button_style="warning", icon="times")
-        self.field = w.Dropdown(options=list(editable_fields()), value="topic", description="field")
-        self.value = w.Text(description="value")
-        self.edit = w.Button(description="Edit", icon="pencil")
-        self.accept_all = w.Button(description="Accept all (this article)", button_style="info")
-        self.message = w.HTML()
-        self.widget = w.VBox([self.article, self.drafts, self.detail, w.HBox([self.accept, self.accept_all]),
-                              w.HBox([self.reason, self.reject]), w.HBox([self.field, self.value, self.edit]),
-                              self.message])
-        self.widget.add_class("xbdata-review")
-        self.article.observe(lambda _: self._list(), "value")
-        self.drafts.observe(lambda _: self._show(), "value")
-        self.field.observe(lambda _: self._prefill(), "value")
-        self.accept.on_click(lambda _: self._act(lambda d: accept([d])))
-        self.reject.on_click(lambda _: self._act(lambda d: reject([d], self.reason.value)))
-        self.edit.on_click(lambda _: self._act(lambda d: edit(d, [f"{self.field.value}={self.value.value}"]), keep=True))
-        self.accept_all.on_click(lambda _: self._act_all())
-        self.refresh()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def refresh(self) -> None:
-        state = _refreshed()
-        options = []
-        for a, info in state.articles.items():
-            pending = sum(s == "pending" for s, _ in state.status[a].values())
-            options.append((f"{a[:3]} · {info.title[:40]} · {pending} pending", a))
-        current = self.article.value
-        self.article.options = options
-        if options:
-            self.article.value = current if current in {v for _, v in options} else options[0][1]
-        self._list()
-
-    def _list(self, keep: str | None = None) -> None:
-        if not self.article.value:
-            self.drafts.options = []
-            self.detail.value = "<i>No added articles yet: run <code>xbdata add FILE --title TITLE</code>.</i>"
-            return
-        state = State()
-        a = self.article.value
-        pending = [d for d in state.drafts.get(a, []) if state.status[a][d["id"]][0] == "pending"]
-        self.drafts.options = [(f"{d['id']} · {d['action']} · {d['mention']['text']}", d["id"]) for d in pending]
-        ids = [d["id"] for d in pending]
-        if ids:
-            self.drafts.value = keep if keep in ids else ids[0]
-            self._show()
-        else:
-            self.detail.value = "<i>Every draft of this article is reviewed: run <code>xbdata check</code>.</i>"
-
-    def _draft(self) -> dict | None:
-        a, d = self.article.value, self.drafts.value
-        return next((x for x in load_drafts(a) if x["id"] == d), None) if a and d else None
-
-    def _show(self) -> None:
-        draft = self._draft()
-        if draft is not None:
-            self.detail.value = draft_html(self.article.value, draft)
-            self._prefill()
-
-    def _prefill(self) -> None:
-        draft = self._draft()
-        if draft is None:
-            return
-        field = self.field.value
-        self.value.value = draft["action"] if field == "action" else draft["reason"] if field == "reason" \
-            else str(draft["row"].get(field, ""))
-
-    def _act(self, action, keep: bool = False) -> None:
-        from .escape import html_text
-
-        if not self.drafts.value:
-            self.message.value = "<i>No draft selected.</i>"
-            return
-        current = self.drafts.value
-        try:
-            lines = action(current)
-        except UsageError as error:
-            self.message.value = f"<span class='xbdata-error'>{html_text(error)}</span>"
-            return
-        self.message.value = "<br>".join(html_text(line) for line in lines)
-        self.refresh() if not keep else self._list(keep=current)
-
-    def _act_all(self) -> None:
-        from .escape import html_text
-
-        if not self.article.value:
-            return
-        done, kept = accept_all(self.article.value)
-        self.message.value = "<br>".join(html_text(line) for line in [*done, *kept]) or "<i>Nothing pending.</i>"
-        self.refresh()
-
-
-def panel() -> ReviewPanel:
-    """The review panel for JupyterLab (notebooks/review.ipynb)."""
-    return ReviewPanel()

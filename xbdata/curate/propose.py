@@ -37,7 +37,7 @@ Rules that need more than one field, written as code and each tested:
 
 The quote is the shortest run of whole clauses around the number, within its sentence, that
 occurs exactly once in the article and holds the number exactly once (what
-`xbdata.catalogue.locate` demands); failing that, the shortest such run of characters in the
+`xbdata.curate.catalogue.locate` demands); failing that, the shortest such run of characters in the
 sentence, then beyond it. Exclusion contexts are chosen the same way.
 """
 
@@ -46,9 +46,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text.extract import Mention, Sentences
-from .ids import is_stat_id
-from .text.script import to_simplified
+from ..text.extract import Mention, Sentences
+from ..ids import is_stat_id
+from ..text.script import to_simplified
 
 SCOPES = ("before", "quote", "sentence", "paragraph")
 
@@ -72,7 +72,7 @@ _Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)"
 _CN = "一二三四五六七八九十两"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 
-# Platforms, each as the subject it is catalogued under (xbdata.tables.PLATFORMS knows them all).
+# Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
     "TikTok": r"TikTok|Tik Tok|抖音海外版", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
     "Lazada": r"Lazada", "Temu": r"Temu", "SHEIN": r"SHEIN|Shein|希音", "AliExpress": r"速卖通|AliExpress",
@@ -454,7 +454,7 @@ def unique_id(base: str, taken: set[str]) -> str:
 
 
 def band_breakdown(band: str) -> str:
-    from .text.numbers import QuantityError, parse_quantity
+    from ..text.numbers import QuantityError, parse_quantity
 
     try:
         q = parse_quantity(band)
@@ -471,9 +471,9 @@ def band_breakdown(band: str) -> str:
 
 # --- drafts ------------------------------------------------------------------------------------
 
-def _parsed_unit(number: str) -> tuple[str, str]:
+def parsed_unit(number: str) -> tuple[str, str]:
     """(the unit the number's own words give, or "", an error message or "")."""
-    from .text.numbers import QuantityError, parse_quantity
+    from ..text.numbers import QuantityError, parse_quantity
 
     try:
         return parse_quantity(number).unit or "", ""
@@ -487,7 +487,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     from .catalogue import UNITS
 
     quote = text[where.quote[0]:where.quote[1]]
-    own_unit, error = _parsed_unit(mention.text)
+    own_unit, error = parsed_unit(mention.text)
     if error:
         notes.append(f"number: {error}")
     unit_column = ""
@@ -561,7 +561,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     `taken` holds the stat_ids in use (the catalogue's and other drafts'); new ids are added to it.
     Each draft: id (NNN-k), action (statistic or exclusion), mention, row, context, reason, notes.
     """
-    from .text.extract import extract_mentions
+    from ..text.extract import extract_mentions
 
     mentions = extract_mentions(text) if mentions is None else mentions
     simplified = to_simplified(text)
@@ -571,7 +571,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     # An age band beside a percentage in its sentence is that percentage's band (the catalogue's way).
     bands: dict[int, Mention] = {}
     for i, m in enumerate(mentions):
-        if m.kind == "statistic" and _parsed_unit(m.text)[0] == "%":
+        if m.kind == "statistic" and parsed_unit(m.text)[0] == "%":
             bounds = sentences.around(m.start, m.end)
             near = [b for b in mentions if b.kind == "statistic" and b.unit == "age" and b.end <= m.start
                     and sentences.around(b.start, b.end) == bounds and b not in bands.values()]
@@ -612,7 +612,7 @@ def draft_scores(text: str, gold_numbers: list[tuple[int, int]], published: str 
     `gold` and `gold_proposed`, gold statistics and those a statistic draft covers.
     """
     from .catalogue import validate_row
-    from .exceptions import CatalogueError
+    from ..exceptions import CatalogueError
 
     article = "999_0000000000000000"
     drafts = propose(text, article, published, set())
