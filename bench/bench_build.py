@@ -25,7 +25,7 @@ from pathlib import Path
 
 from xbdata.build import notebooks_dir
 from xbdata.manifest import MANIFEST
-from xbdata.parameters import REPORTS
+from xbdata.reports.parameters import REPORTS
 
 BIN = Path(sys.executable).parent
 

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-from xbdata import extract
+from xbdata.text import extract
 from xbdata.text.extract import extract_mentions
 from xbdata.curate.articles import seed_texts
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from xbdata.build import build
-from xbdata.charts import vega_bundle
+from xbdata.reports.charts import vega_bundle
 
 RUNS = 5
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -269,7 +269,7 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
     """An added article's later full-year market size becomes the scenario's base; a half year does not."""
     from xbdata.cli import main
     from xbdata.curate.review import accept_all
-    from xbdata.reports import open_report
+    from xbdata.reports.registry import open_report
 
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
     assert open_report("market_size").scenario_base()["stat_id"] == "market_size_2022_forecast"

@@ -11,7 +11,7 @@ from conftest import run_papermill
 
 from xbdata.build import MANIFEST, build
 from xbdata.cli import main
-from xbdata.parameters import REPORTS, check_parameters
+from xbdata.reports.parameters import REPORTS, check_parameters
 from xbdata.exceptions import UsageError
 
 
@@ -162,7 +162,7 @@ def test_the_index_has_a_card_per_report_and_links_every_table(built_reports):
     import html
     import re
 
-    from xbdata.parameters import REPORTS
+    from xbdata.reports.parameters import REPORTS
 
     page = (built_reports / "index.html").read_text(encoding="utf-8")
     for report in REPORTS.values():

@@ -28,7 +28,7 @@ from xbdata.cli import main
 from xbdata.exceptions import BuildLocked
 from xbdata.index import index_page
 from xbdata.manifest import LOCK, output_lock
-from xbdata.parameters import REPORTS
+from xbdata.reports.parameters import REPORTS
 
 RUN_MARK = re.compile(r"run ([0-9a-f]{32})")
 PROGRESS = re.compile(r"^(building \d+ report|wrote tables to |\[\d+/\d+\] \w+: |waiting for another build |"

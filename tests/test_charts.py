@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from xbdata import charts
-from xbdata.reports import open_report
+from xbdata.reports import charts
+from xbdata.reports.registry import open_report
 
 CHARTS = {"market_size": ("market", "projection", "platforms"),
           "user_demographics": ("platforms", "surveys", "relative"),
@@ -154,7 +154,7 @@ def test_the_sources_table_has_a_caption_and_header_scopes():
 
 
 def test_a_chart_of_several_measures_says_so_in_its_notes():
-    from xbdata.figure import meta
+    from xbdata.reports.figure import meta
 
     frame = pd.DataFrame([_row("a", "observed", 1.0, 1.0, 1.0, "1"), _row("b", "observed", 2.0, 2.0, 2.0, "2")])
     assert not any("different measures" in n for n in meta(frame.assign(measure="market size"), "t", "en", "x")["notes"])

@@ -109,7 +109,7 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     frame.loc[frame["stat_id"] == "market_size_2022h1", list(hostile)] = list(hostile.values())
     for module in (xbdata.reports.story, xbdata.reports.market_size):
         monkeypatch.setattr(module, "statistics", lambda lang="en": frame)
-    report = xbdata.reports.open_report("market_size")
+    report = xbdata.reports.registry.open_report("market_size")
     r = read(report.sources().data)
     assert {t for t, _ in r.tags} <= {"h2", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "code", "a"}
     assert not any(k == "href" and v.startswith("javascript") for _, attrs in r.tags for k, v in attrs)

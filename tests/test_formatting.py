@@ -180,7 +180,7 @@ def test_numbers_keep_every_digit_the_article_gave():
 
 
 def test_converted_money_is_approximate_and_its_open_bounds_stay_true():
-    from xbdata.reports import open_report
+    from xbdata.reports.registry import open_report
 
     money = open_report("market_size", currency="USD", usd_cny_rate=7.1).money().set_index("stat_id")
     h1 = money.loc["market_size_2022h1"]          # 超7万亿元 / 7.1 = 985.9 billion: "over" must stay true

@@ -12,7 +12,7 @@ import pytest
 import xbdata
 from xbdata.exceptions import UsageError
 from xbdata.text.labels import LANGS
-from xbdata.reports import STORIES, open_report
+from xbdata.reports.registry import STORIES, open_report
 
 REPORTS_DIR = Path(xbdata.__file__).parent / "reports"
 CATALOGUE = Path(xbdata.__file__).parent / "data" / "catalogue.csv"

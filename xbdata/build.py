@@ -31,7 +31,7 @@ from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inp
 from .index import index_page
 from .iorw import write_atomic
 from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
-from .parameters import REPORTS, check_parameters, get_report
+from .reports.parameters import REPORTS, check_parameters, get_report
 from .worker import PAGE, RECORD, RUNNING
 
 __all__ = ["MANIFEST", "Outcome", "build", "notebooks_dir"]
@@ -327,7 +327,7 @@ def report_record(name: str, params: dict) -> dict:
     """What the manifest keeps of a report's data: the articles it drew on, each with how many of
     its statistics, and the hash of the catalogue rows it reads (`Story.data_fingerprint`)."""
     from .curate.articles import all_articles
-    from .reports import open_report
+    from .reports.registry import open_report
 
     story = open_report(name, **params)
     used = story.statistics()

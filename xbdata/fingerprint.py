@@ -57,7 +57,7 @@ def nbconvert_base_templates() -> list[Path]:
 def vega_bundle_id() -> str:
     """The embedded Vega bundle, identified by what makes it.
 
-    xbdata.charts inlines vl-convert's `javascript_bundle()`, a pure function of vl-convert's
+    xbdata.reports.charts inlines vl-convert's `javascript_bundle()`, a pure function of vl-convert's
     build, which fixes the Vega, Vega-Lite and vega-embed it carries. Naming those is exact and
     costs milliseconds, where making the bundle to hash it takes seconds.
     """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .escape import safe_url
-from .parameters import REPORTS
+from .reports.parameters import REPORTS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from .exceptions import BuildLocked
 from .iorw import write_atomic
 from .lock import Held, hold
-from .parameters import REPORTS
+from .reports.parameters import REPORTS
 
 MANIFEST = ".xbdata-build.json"
 LOCK = ".xbdata-build.lock"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..exceptions import XbdataError
-from ..parameters import REPORTS, get_report, parse_cli_parameters
+from ..reports.parameters import REPORTS, get_report, parse_cli_parameters
 
 from ..text.labels import LANGS
 

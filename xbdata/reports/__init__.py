@@ -1,21 +1,8 @@
-"""The reports: one module per report, each a `Story` with its words per language.
+"""Stage 3, reports: what a report says and draws, from the catalogue's tables.
 
-`open_report(name, **params)` is what a notebook calls; `xbdata.parameters` lists the reports
-and their parameters, so checking parameters never imports these modules.
+`parameters` lists the reports and checks their parameters (one validator for the command line,
+the build and the notebooks); `story` is the base every report builds on, and `market_size`,
+`user_demographics` and `category_trends` are the reports, each with its words once per language;
+`registry.open_report` is what a notebook calls. `charts` draws offline with Altair, and `figure`
+gives each chart its footer: sources, notes, downloads and a citation.
 """
-
-from __future__ import annotations
-
-from ..parameters import get_report
-from .category_trends import CategoryTrends
-from .market_size import MarketSize
-from .story import Story
-from .user_demographics import UserDemographics
-
-STORIES: dict[str, type[Story]] = {s.name: s for s in (MarketSize, UserDemographics, CategoryTrends)}
-
-
-def open_report(name: str, **params) -> Story:
-    """The report `name` with its parameters checked (the same check as `xbdata report`)."""
-    get_report(name)
-    return STORIES[name](**params)

@@ -122,7 +122,7 @@ class CategoryTrends(Story):
                 "share_categories": self.listing(sorted(shares["category"].unique()))}
 
     def chart(self, which: str):
-        from .. import charts  # imported here: listing a report's statistics needs no charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         if which == "ranking":
             lists = self.ranked_lists(self.ranking())

@@ -134,7 +134,7 @@ class MarketSize(Story):
                 "platform_years": years_between(self.platform_scale()["period"])}
 
     def chart(self, which: str):
-        from .. import charts  # imported here: listing a report's statistics needs no charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         unit = self.params["currency"]
         axis = self.say("market_axis", unit=unit)

@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown
 from ..escape import html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
 from ..text.labels import kind_name, text
-from ..parameters import check_parameters, get_report
+from .parameters import check_parameters, get_report
 from ..curate.tables import statistics
 
 
@@ -110,7 +110,7 @@ class Story:
 
     def libraries(self):
         """Display once, first: the chart libraries, embedded (no network)."""
-        from .. import charts
+        from . import charts
 
         return charts.enable(self.lang)
 

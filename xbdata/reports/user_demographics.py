@@ -70,7 +70,7 @@ class UserDemographics(Story):
         return [self.line(i) for i in HEADLINES if i in ids] or [self.say("no_platform_figures")]
 
     def chart(self, which: str):
-        from .. import charts  # imported here: listing a report's statistics needs no charts
+        from . import charts  # imported here: listing a report's statistics needs no charts
 
         frame = self.frame()
         shares = frame[frame["measure_kind"] == "share"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .exceptions import UsageError
-from .text.labels import LANGS
+from ..exceptions import UsageError
+from ..text.labels import LANGS
 
 
 @dataclass(frozen=True)
@@ -77,18 +77,18 @@ class Param:
 
 
 def _platforms() -> tuple:
-    from .curate.tables import demographics
+    from ..curate.tables import demographics
     return ("all", *sorted(p for p in set(demographics()["platform"]) if p))
 
 
 def _markets() -> tuple:
-    from .curate.tables import categories
+    from ..curate.tables import categories
     return ("all", *sorted(set(categories()["market"])))
 
 
 def _most_ranks() -> int:
     """The length of the longest ranked category list in the catalogue: top_n can show no more."""
-    from .curate.tables import categories
+    from ..curate.tables import categories
     ranks = categories()["rank"].dropna()
     return int(ranks.max()) if len(ranks) else 1
 

@@ -14,10 +14,10 @@ import uuid
 
 import pandas as pd
 
-from . import __version__
-from .escape import html_attr, html_text, link, script_json
-from .text.labels import kind_name, period_words, text
-from .curate.articles import articles_of
+from .. import __version__
+from ..escape import html_attr, html_text, link, script_json
+from ..text.labels import kind_name, period_words, text
+from ..curate.articles import articles_of
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")
@@ -88,7 +88,7 @@ def figure_html(spec: dict) -> str:
         f'<figure class="xbdata-figure"><div id="{element}" class="xbdata-chart"></div>{footer}</figure>\n'
         f'<script type="text/javascript">\n(function () {{\n'
         f"  var el = document.getElementById({json.dumps(element)});\n"
-        f"  if (!window.xbdataFigures) {{ el.textContent = 'Chart not drawn: run xbdata.charts.enable() first.'; return; }}\n"
+        f"  if (!window.xbdataFigures) {{ el.textContent = 'Chart not drawn: run xbdata.reports.charts.enable() first.'; return; }}\n"
         f"  window.xbdataFigures.draw(el, {script_json(spec)});\n}})();\n</script>"
     )
 
