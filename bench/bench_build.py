@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from xbdata.build import notebooks_dir
-from xbdata.manifest import MANIFEST
+from xbdata.engine.build import notebooks_dir
+from xbdata.engine.manifest import MANIFEST
 from xbdata.reports.parameters import REPORTS
 
 BIN = Path(sys.executable).parent

@@ -50,7 +50,7 @@ def timed(corpus: Path, jobs: int) -> tuple[float, bytes]:
 def timed_stage(corpus: Path, jobs: int) -> float:
     """The extraction stage alone (`extract_corpus`, CSV lines written by the processes), in a fresh
     interpreter, without its start-up."""
-    code = ("import time\nfrom xbdata.extract_corpus import corpus_files, extract_corpus\n"
+    code = ("import time\nfrom xbdata.engine.extract_corpus import corpus_files, extract_corpus\n"
             f"files = corpus_files({str(corpus)!r})\nstart = time.perf_counter()\nextract_corpus(files, {jobs}, as_csv=True)\n"
             "print(time.perf_counter() - start)")
     return min(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)

@@ -20,12 +20,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from xbdata.build import build
+from xbdata.engine.build import build
+from xbdata.engine.pdf import CHROMIUM_ARGS
 from xbdata.reports.charts import vega_bundle
 
 RUNS = 5
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CHARTS = {"market_size": 3, "user_demographics": 3, "category_trends": 2}
 _PACKED = re.compile(r'<script[^>]*data-xbdata="vega-libraries-gz"[^>]*>.*?</script>\s*'
                      r'<script[^>]*data-xbdata="vega-libraries"[^>]*>.*?</script>', re.S)

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,7 +36,7 @@ def texts():
 @pytest.fixture(scope="session")
 def built_reports(tmp_path_factory):
     """The three reports built once with their defaults (shared by the build and browser tests)."""
-    from xbdata.build import build
+    from xbdata.engine.build import build
 
     out = tmp_path_factory.mktemp("reports")
     outcomes = build(out_dir=out)
@@ -58,11 +60,6 @@ def run_papermill(*args: str) -> "subprocess.CompletedProcess":
         except subprocess.TimeoutExpired:
             if attempt == 2:
                 raise
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")

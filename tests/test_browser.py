@@ -57,7 +57,7 @@ def test_report_draws_offline(browser, built_reports, name, tmp_path):
 
 
 def test_chinese_report_renders_chinese_labels(browser, tmp_path):
-    from xbdata.build import build
+    from xbdata.engine.build import build
 
     [outcome] = build(["market_size"], tmp_path, params={"market_size": {"lang": "zh"}})
     assert outcome.status == "built", outcome.message
@@ -147,7 +147,7 @@ def test_dark_mode_follows_the_system_and_the_toggle_is_remembered(browser, buil
 
 @pytest.fixture(scope="module")
 def chinese_reports(tmp_path_factory):
-    from xbdata.build import build
+    from xbdata.engine.build import build
 
     out = tmp_path_factory.mktemp("reports-zh")
     outcomes = build(out_dir=out, params={name: {"lang": "zh"} for name in CHARTS})

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import run_papermill
 
-from xbdata.build import MANIFEST, build
+from xbdata.engine.build import MANIFEST, build
 from xbdata.cli import main
 from xbdata.reports.parameters import REPORTS, check_parameters
 from xbdata.exceptions import UsageError
@@ -97,7 +97,7 @@ def test_failed_report_keeps_the_last_good_html(built_reports, tmp_path, monkeyp
 
 
 def _notebooks():
-    from xbdata.build import notebooks_dir
+    from xbdata.engine.build import notebooks_dir
     return notebooks_dir()
 
 

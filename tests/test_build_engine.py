@@ -23,11 +23,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from xbdata.build import MANIFEST, build
+from xbdata.engine.build import MANIFEST, build
 from xbdata.cli import main
 from xbdata.exceptions import BuildLocked
-from xbdata.index import index_page
-from xbdata.manifest import LOCK, output_lock
+from xbdata.engine.index import index_page
+from xbdata.engine.manifest import LOCK, output_lock
 from xbdata.reports.parameters import REPORTS
 
 RUN_MARK = re.compile(r"run ([0-9a-f]{32})")
@@ -100,14 +100,14 @@ def tiny_good(tmp_path_factory):
     The fingerprint sees a frozen copy of xbdata's code for the module's duration, so that an edit
     made elsewhere while the tests run does not count as a change to the inputs.
     """
-    import xbdata.fingerprint
+    import xbdata.engine.fingerprint
 
     root = tmp_path_factory.mktemp("tiny")
     notebooks = write_notebooks(root / "notebooks")
     package = root / "frozen" / "xbdata"
-    shutil.copytree(xbdata.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(xbdata.engine.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(xbdata.fingerprint, "PACKAGE", package)
+        patch.setattr(xbdata.engine.fingerprint, "PACKAGE", package)
         patch.setenv("XBDATA_NOTEBOOKS", str(notebooks))
         [outcome] = build(["category_trends"], root / "good")
         assert outcome.status == "built", outcome.message
@@ -355,13 +355,13 @@ def _rename_outlet(tiny, tmp_path, monkeypatch):
 
 def _change_package_file(relative):
     def change(tiny, tmp_path, monkeypatch):
-        import xbdata.fingerprint
+        import xbdata.engine.fingerprint
 
         package = tmp_path / "xbdata"
-        shutil.copytree(xbdata.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(xbdata.engine.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
         with open(package / relative, "a", encoding="utf-8") as f:
             f.write("\n")
-        monkeypatch.setattr(xbdata.fingerprint, "PACKAGE", package)
+        monkeypatch.setattr(xbdata.engine.fingerprint, "PACKAGE", package)
     return change
 
 
@@ -375,10 +375,10 @@ def _shadow_base_template(tiny, tmp_path, monkeypatch):
 
 def _version_of(package, version):
     def change(tiny, tmp_path, monkeypatch):
-        import xbdata.fingerprint
+        import xbdata.engine.fingerprint
 
-        real = xbdata.fingerprint._version
-        monkeypatch.setattr(xbdata.fingerprint, "_version", lambda p: version if p == package else real(p))
+        real = xbdata.engine.fingerprint._version
+        monkeypatch.setattr(xbdata.engine.fingerprint, "_version", lambda p: version if p == package else real(p))
     return change
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from xbdata.cli import main
-from xbdata.extract_corpus import COLUMNS as EXTRACT_COLUMNS
+from xbdata.engine.extract_corpus import COLUMNS as EXTRACT_COLUMNS
 
 
 def run(capsys, *argv):

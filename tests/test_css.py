@@ -1,6 +1,6 @@
 """The shared report carries only the CSS its page can use (xbdata/css.py)."""
 
-from xbdata.css import page_classes, slim_page, used_css
+from xbdata.engine.css import page_classes, slim_page, used_css
 
 CSS = """
 :root { --used: red; --via: var(--deep); --deep: 1px; --unused: url("data:image/svg+xml;base64,AAAA"); }

@@ -9,7 +9,7 @@ exist, no javascript: link may be made, and the quotes must still show the marku
 
 import pytest
 
-from xbdata.build import build
+from xbdata.engine.build import build
 from xbdata.cli import main
 
 PAYLOAD_CLAUSE = ("中国跨境电商市场规模</script><img src=x onerror=window.__pwned=2>"

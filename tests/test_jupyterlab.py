@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from xbdata.build import notebooks_dir
+from xbdata.engine.build import notebooks_dir
 
 pytestmark = pytest.mark.jupyterlab
 

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 
 from xbdata.exceptions import UsageError
-from xbdata.pdf import write_pdf
+from xbdata.engine.pdf import write_pdf
 
 
 def _text(pdf) -> str:
@@ -24,7 +24,7 @@ def test_a_report_prints_with_its_charts_and_sources(built_reports, tmp_path, na
 
 
 def test_a_chinese_report_prints_chinese(tmp_path):
-    from xbdata.build import build
+    from xbdata.engine.build import build
 
     [outcome] = build(["user_demographics"], tmp_path, params={"user_demographics": {"lang": "zh"}})
     assert outcome.status == "built", outcome.message

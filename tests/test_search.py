@@ -73,7 +73,7 @@ def test_explore_notebook_runs(tmp_path):
     import nbformat
     from conftest import run_papermill
 
-    from xbdata.build import notebooks_dir
+    from xbdata.engine.build import notebooks_dir
 
     out = tmp_path / "explore.ipynb"
     result = run_papermill(str(notebooks_dir() / "explore.ipynb"), str(out))

@@ -70,7 +70,7 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
 
 def cmd_extract(args) -> int:
     """One file's mentions; for a folder or a glob, every file's, with a `file` column, in parallel."""
-    from ..extract_corpus import COLUMNS, corpus_files, extract_corpus
+    from ..engine.extract_corpus import COLUMNS, corpus_files, extract_corpus
 
     corpus = not Path(args.target).is_file()
     columns = (["file"] if corpus else []) + COLUMNS
@@ -159,11 +159,11 @@ def _progress(line: str) -> None:
 
 
 def _build(args, names, params=None, force=False, grid=None) -> int:
-    from ..build import build
+    from ..engine.build import build
 
     dry_run = getattr(args, "dry_run", False)
     if args.pdf and not dry_run:
-        from ..pdf import check_pdf_tools
+        from ..engine.pdf import check_pdf_tools
 
         check_pdf_tools()   # before any kernel starts: a missing Chromium is one line, not a late failure
     outcomes = build(names, args.output, force=force, jobs=getattr(args, "jobs", None), params=params, grid=grid,
@@ -177,7 +177,7 @@ def _build(args, names, params=None, force=False, grid=None) -> int:
 
 def _write_pdfs(folder: Path, outcomes) -> int:
     """NAME.pdf beside each good report's HTML (made again when the HTML is newer); 1 if any failed."""
-    from ..pdf import write_pdf
+    from ..engine.pdf import write_pdf
 
     code = 0
     for o in outcomes:
@@ -237,7 +237,7 @@ def _positive(text: str) -> float:
 
 def _build_options(p: argparse.ArgumentParser) -> None:
     """The options `build` and `report` share: where, how long, and what to do if the folder is busy."""
-    from ..build import DEFAULT_TIMEOUT
+    from ..engine.build import DEFAULT_TIMEOUT
 
     p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
     p.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",

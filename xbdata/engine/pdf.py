@@ -14,10 +14,12 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .exceptions import UsageError
-from .iorw import write_atomic
+from ..exceptions import UsageError
+from ..iorw import write_atomic
 
 CHROMIUM = "/usr/bin/chromium"
+# How every headless Chromium of ours starts (the PDF printer, the browser tests, the bench): the
+# network services it would otherwise call at start are off, as this machine has no network.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 INSTALL_HINT = "install it with: apt-get install chromium fonts-noto-cjk, and pip install 'xbdata[pdf]'"

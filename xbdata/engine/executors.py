@@ -3,7 +3,7 @@
 The executor owns the processes, so it also owns every way they can end: a result, a crash, a
 kill from outside (the OOM killer's SIGKILL), a timeout, or the user's Ctrl-C. Each becomes a
 `Finished` with one line of cause; nothing a worker does can leave a kernel running or escape as a
-traceback. Workers are plain `python -m xbdata.worker` processes in sessions of their own (not
+traceback. Workers are plain `python -m xbdata.engine.worker` processes in sessions of their own (not
 multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no shared pool.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import worker
-from .exceptions import UsageError
+from ..exceptions import UsageError
 
 POLL = 0.05
 
@@ -129,7 +129,7 @@ class LocalExecutor:
                 "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         with open(job.work / "worker.log", "ab") as log:
-            process = subprocess.Popen([sys.executable, "-m", "xbdata.worker", str(job.work / "job.json")],
+            process = subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],
                                        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         return _Running(job, process, sockets, time.perf_counter())
 

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .exceptions import BuildLocked
-from .iorw import write_atomic
-from .lock import Held, hold
-from .reports.parameters import REPORTS
+from ..exceptions import BuildLocked
+from ..iorw import write_atomic
+from ..lock import Held, hold
+from ..reports.parameters import REPORTS
 
 MANIFEST = ".xbdata-build.json"
 LOCK = ".xbdata-build.lock"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .escape import safe_url
-from .reports.parameters import REPORTS
+from ..escape import safe_url
+from ..reports.parameters import REPORTS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 

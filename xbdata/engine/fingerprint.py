@@ -16,9 +16,9 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..iorw import PACKAGE
 
-PACKAGE = Path(__file__).resolve().parent
 
 # The packages whose version can change a report's tables, charts or HTML.
 PACKAGES = ("altair", "vl-convert-python", "nbconvert", "nbclient", "nbformat", "papermill", "pandas", "numpy", "openpyxl",
@@ -81,9 +81,9 @@ DATA_INPUTS = ("catalogue", "exclusions", "seeds", "added articles")
 
 def shared_inputs() -> dict[str, str]:
     """The inputs every report shares, by name: file hashes, the bundle, and versions."""
-    from .curate.articles import state_files
-    from .curate.articles import seeds_dir
-    from .iorw import data_path
+    from ..curate.articles import state_files
+    from ..curate.articles import seeds_dir
+    from ..iorw import data_path
 
     inputs = {
         "catalogue": hash_files([data_path("catalogue.csv")]),
@@ -92,7 +92,7 @@ def shared_inputs() -> dict[str, str]:
         # Pending drafts are not shown anywhere, so only the reviewed state counts.
         "added articles": hash_files(p for p in state_files() if p.suffix != ".json"),
         "xbdata code": f"{__version__} " + hash_files(PACKAGE.rglob("*.py")),
-        "xbdata templates": hash_files(_tree(PACKAGE / "templates")),
+        "xbdata templates": hash_files(_tree(PACKAGE / "engine" / "templates")),
         "nbconvert base template": hash_files(nbconvert_base_templates()),
         "vega bundle": vega_bundle_id(),
         "python": platform.python_version(),

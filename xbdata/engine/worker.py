@@ -1,6 +1,6 @@
 """Run one report in a process of its own: start its kernel, execute the notebook, export the HTML.
 
-The build starts one worker per report (`python -m xbdata.worker JOB.json`) in a session of its
+The build starts one worker per report (`python -m xbdata.engine.worker JOB.json`) in a session of its
 own, so Ctrl-C reaches only the build, which stops workers itself. A worker writes nothing into
 the output folder: everything goes to its work folder (the executed notebook, the page, its
 kernel's pid and log, what it is doing now, and a result.json at the end), and the build moves the
@@ -150,7 +150,7 @@ def _record(km, job: dict, work: Path) -> None:
     Asked here it costs milliseconds; the build would otherwise import pandas and Altair itself.
     If the kernel cannot say, the build works it out.
     """
-    code = ("import json as _xbdata_json\nfrom xbdata.build import report_record as _xbdata_record\n"
+    code = ("import json as _xbdata_json\nfrom xbdata.engine.build import report_record as _xbdata_record\n"
             f"print(_xbdata_json.dumps(_xbdata_record({job['report']!r}, _xbdata_json.loads({json.dumps(job['params'])!r}))))")
     printed = []
 

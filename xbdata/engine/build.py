@@ -25,25 +25,24 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .exceptions import Interrupted, UsageError, XbdataError
+from ..exceptions import Interrupted, UsageError, XbdataError
 from .executors import Finished, Job, get_executor
 from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
 from .index import index_page
-from .iorw import write_atomic
+from ..iorw import CHECKOUT, write_atomic
 from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
-from .reports.parameters import REPORTS, check_parameters, get_report
+from ..reports.parameters import REPORTS, check_parameters, get_report
 from .worker import PAGE, RECORD, RUNNING
 
 __all__ = ["MANIFEST", "Outcome", "build", "notebooks_dir"]
 
-PACKAGE = Path(__file__).resolve().parent
 DEFAULT_TIMEOUT = 600.0  # seconds for one report, kernel start to exported HTML; today's take under 20
 WORK = ".xbdata-work-"
 
 
 def notebooks_dir() -> Path:
     """The folder of report notebooks: $XBDATA_NOTEBOOKS, else `notebooks/` beside the package's checkout."""
-    folder = Path(os.environ.get("XBDATA_NOTEBOOKS") or PACKAGE.parent / "notebooks")
+    folder = Path(os.environ.get("XBDATA_NOTEBOOKS") or CHECKOUT / "notebooks")
     if not folder.is_dir():
         raise UsageError(f"notebooks folder not found: {folder} (set XBDATA_NOTEBOOKS)")
     return folder
@@ -317,7 +316,7 @@ def _read_record(work: Path) -> dict | None:
 
 
 def _export_data(out: Path, progress: Callable[[str], None]) -> None:
-    from .curate.export import export_tables
+    from ..curate.export import export_tables
 
     export_tables(out / "data")
     progress(f"wrote tables to {out / 'data'}")
@@ -326,8 +325,8 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
 def report_record(name: str, params: dict) -> dict:
     """What the manifest keeps of a report's data: the articles it drew on, each with how many of
     its statistics, and the hash of the catalogue rows it reads (`Story.data_fingerprint`)."""
-    from .curate.articles import all_articles
-    from .reports.registry import open_report
+    from ..curate.articles import all_articles
+    from ..reports.registry import open_report
 
     story = open_report(name, **params)
     used = story.statistics()
