@@ -28,18 +28,8 @@ TRADITIONAL = """<script>alert(1)</script>平台觀察
 
 
 def explorer_widget(lang: str = "en"):
-    """xbdata.explorer(lang), leaving `xbdata.explorer` the function for later tests.
-
-    Importing the submodule xbdata.explorer binds the package attribute `explorer` to the module,
-    shadowing the lazily exported function of the same name (so a second `xbdata.explorer()` in one
-    process fails); removing the binding lets the package's __getattr__ answer again.
-    """
-    import types
-
+    """xbdata.explorer(lang). (The explorer module lives in xbdata.explore, so it no longer shadows
+    the function of the same name, as the flat package's xbdata.explorer module did.)"""
     import xbdata
-    from xbdata.explorer import explorer
 
-    box = explorer(lang)
-    if isinstance(vars(xbdata).get("explorer"), types.ModuleType):
-        del xbdata.explorer
-    return box
+    return xbdata.explorer(lang)

@@ -100,7 +100,7 @@ def test_the_explorer_speaks_the_report_language_and_counts_one_statistic():
 
 
 def test_the_explorer_refuses_an_unknown_language():
-    from xbdata.explorer import explorer
+    from xbdata.explore.explorer import explorer
 
     with pytest.raises(UsageError, match="lang must be one of zh, en"):
         explorer("fr")

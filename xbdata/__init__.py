@@ -7,7 +7,10 @@ Every number comes from a catalogued quote in one of the source articles under `
     xbdata.parse_quantity("超7万亿")      # value 7e12, qualifier '>'
     xbdata.open_report("market_size")    # a report's content, as its notebook shows it
 
-Names are imported on first use, so `import xbdata` (and the command line) start fast.
+Names are imported on first use, so `import xbdata` (and the command line) start fast. The
+package is laid out by the stages data flows through (ARCHITECTURE.md): text/ → curate/ →
+reports/ → engine/ and explore/ → cli/, over a few shared modules (exceptions, ids, escape,
+iorw, lock); these names are its public API, wherever they live.
 """
 
 from importlib import import_module
@@ -24,8 +27,9 @@ _WHERE = {
     "categories": "curate.tables", "demographics": "curate.tables", "market_size": "curate.tables",
     "platforms": "curate.tables", "statistics": "curate.tables",
     "open_report": "reports.registry",
-    "search": "lookup", "context": "lookup", "related": "lookup", "same_sentence": "lookup",
-    "explorer": "explorer",
+    "search": "explore.lookup", "context": "explore.lookup", "related": "explore.lookup",
+    "same_sentence": "explore.lookup",
+    "explorer": "explore.explorer",
     "drafts_table": "curate.review", "review_panel": "explore.review_panel",
 }
 __all__ = sorted(_WHERE)
@@ -34,7 +38,7 @@ __all__ = sorted(_WHERE)
 def __getattr__(name: str):
     if name in _WHERE:
         value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
-        # Kept, so a submodule of the same name (xbdata.explorer) cannot shadow the function later.
+        # Kept, so a submodule of the same name (xbdata.explore.explorer) cannot shadow the function later.
         globals()[name] = value
         return value
     raise AttributeError(f"module 'xbdata' has no attribute {name!r}")

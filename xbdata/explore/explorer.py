@@ -8,11 +8,11 @@ search box gives the same rows as a DataFrame.
 
 from __future__ import annotations
 
-from .escape import html_text, link
-from .text.formatting import format_row
-from .text.labels import check_lang, statistics_count, text
+from ..escape import html_text, link
+from ..text.formatting import format_row
+from ..text.labels import check_lang, statistics_count, text
 from .lookup import FILTERS, context, related, same_sentence, search
-from .curate.tables import statistics
+from ..curate.tables import statistics
 
 
 def _options(column: str, lang: str) -> list[tuple[str, str]]:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .escape import html_text
-from .exceptions import UsageError
-from .text.script import to_simplified
-from .curate.articles import all_articles, all_texts
-from .curate.tables import platform_of, statistics
+from ..escape import html_text
+from ..exceptions import UsageError
+from ..text.script import to_simplified
+from ..curate.articles import all_articles, all_texts
+from ..curate.tables import platform_of, statistics
 
 FILTERS = ("topic", "source", "geography", "kind")
 
@@ -74,7 +74,7 @@ def _row(stat_id: str) -> pd.Series:
 
 def context(stat_id: str) -> Context:
     """The sentence and paragraph around a statistic's quote, the number highlighted."""
-    from .text.extract import Sentences
+    from ..text.extract import Sentences
 
     row = _row(stat_id)
     if row["kind"] == "derived":
@@ -95,7 +95,7 @@ def context(stat_id: str) -> Context:
 
 def same_sentence(stat_id: str) -> pd.DataFrame:
     """The other statistics whose quote lies in the same sentence."""
-    from .text.extract import Sentences
+    from ..text.extract import Sentences
 
     row = _row(stat_id)
     if row["kind"] == "derived":
