@@ -215,7 +215,7 @@ BAD = [
     ({"unit": ""}, "field unit is empty"),
     ({"topic": "weather"}, "topic 'weather' is not one of"),
     ({"kind": "rumour"}, "kind 'rumour' is not one of"),
-    ({"kind": "derived"}, "computed in xbdata/derive.py"),
+    ({"kind": "derived"}, "computed in xbdata/curate/derive.py"),
     ({"label_en": ""}, "field label_en is empty"),
     ({"stat_id": "Bad Id"}, "stat_id must be"),
     ({"band": "abc"}, "band 'abc' is not in the quote"),

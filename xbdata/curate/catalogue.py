@@ -22,31 +22,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .derive import DERIVATIONS, Figure
 from ..exceptions import CatalogueError
-from ..text.extract import Mention, extract_mentions
 from ..ids import is_stat_id
-from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity
-from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
 from ..iorw import data_path
-
-TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
-KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
-TEXT_UNITS = ("%", "pp", "x", "CNY", "USD", "hours", "days", "working_days", "weeks", "months", "years", "rank", "age")
-COUNT_UNITS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories",
-               "countries", "tweets", "creators", "sellers", "buyers", "merchants")
-UNITS = TEXT_UNITS + COUNT_UNITS
-
-# What a number measures, beyond its unit. A percentage must say which: a share of a population
-# (0-100), a growth rate over time, or an uplift against a comparison group ("55% more likely");
-# the three never share an axis. Other units imply their kind.
-MEASURE_KINDS = ("share", "growth", "decline", "uplift", "points", "multiple", "amount", "count", "duration", "age",
-                 "rank")
-# A decline (同比下降5%) is its own kind: the article writes 5, the direction is in its words.
-PERCENT_MEASURE_KINDS = ("share", "growth", "decline", "uplift")
-_UNIT_MEASURE_KINDS = {"pp": "points", "x": "multiple", "CNY": "amount", "USD": "amount", "rank": "rank", "age": "age",
-                       **{u: "duration" for u in ("hours", "days", "working_days", "weeks", "months", "years")},
-                       **{u: "count" for u in COUNT_UNITS}}
+from ..text.extract import Mention, extract_mentions
+from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity
+from ..text.units import MEASURE_KIND_OF_UNIT, UNITS
+from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
+from .derive import DERIVATIONS, Figure
+from .vocabulary import (CATALOGUE_COLUMNS, COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERCENT_MEASURE_KINDS,
+                         REQUIRED_COLUMNS, TOPICS)
 
 # The articles' own slips in an age band, read as the writer meant them. Each is quoted verbatim
 # in the catalogue (so the text still finds it) and corrected only here, with the reason.
@@ -54,19 +39,6 @@ BAND_CORRECTIONS = {
     "25岁下列": ("25岁以下", "002 writes 下列 (\"listed below\") for 以下 (\"under\"): its next clause gives "
                             "the 25-32 band, so this band is under 25"),
 }
-
-CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
-                     "measure_kind", "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")
-_REQUIRED = ("stat_id", "source", "quote", "number", "topic", "subject", "measure", "geography",
-             "period", "kind", "label_zh", "label_en")
-EXCLUSION_COLUMNS = ("source", "context", "text", "reason")
-
-# Columns of `statistics()`, in order.
-COLUMNS = ("stat_id", "source", "quote", "start", "end", "number", "number_start", "number_end",
-           "topic", "subject", "measure", "measure_kind", "breakdown", "band", "band_low", "band_high", "geography",
-           "period", "kind", "value", "low", "high", "unit", "qualifier", "approx", "label_zh", "label_en",
-           "formula", "inputs", "source_title", "source_url")
-
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -122,7 +94,7 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
                    name: str = "catalogue") -> dict:
     stat_id = row.get("stat_id", "")
     where = f"{name} row {line} ({stat_id or 'no stat_id'})" if line else f"{name} ({stat_id or 'no stat_id'})"
-    for field in _REQUIRED:
+    for field in REQUIRED_COLUMNS:
         if not row.get(field, "").strip():
             raise CatalogueError(f"{where}: field {field} is empty")
     if not is_stat_id(stat_id):
@@ -131,7 +103,7 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
         if row[field] not in allowed:
             raise CatalogueError(f"{where}: {field} {row[field]!r} is not one of {', '.join(allowed)}")
     if row["kind"] == "derived":
-        raise CatalogueError(f"{where}: kind derived is computed in xbdata/derive.py, not typed in the catalogue")
+        raise CatalogueError(f"{where}: kind derived is computed in xbdata/curate/derive.py, not typed in the catalogue")
     if row["source"] not in texts:
         raise CatalogueError(f"{where}: source {row['source']!r} is not a seed (known: {', '.join(texts)})")
     start, number_start = locate(texts[row["source"]], row["quote"], row["number"], where, "quote", "number")
@@ -164,7 +136,7 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
 
 def _measure_kind(where: str, given: str, unit: str) -> str:
     """The row's measure kind: given for a percentage, implied by any other unit."""
-    implied = _UNIT_MEASURE_KINDS.get(unit)
+    implied = MEASURE_KIND_OF_UNIT.get(unit)
     if given and given not in MEASURE_KINDS:
         raise CatalogueError(f"{where}: measure_kind {given!r} is not one of {', '.join(MEASURE_KINDS)}")
     if unit == "%" and given and given not in PERCENT_MEASURE_KINDS:
@@ -193,7 +165,7 @@ def _derived_records(records: dict[str, dict]) -> list[dict]:
         missing = [i for i in d.inputs if i not in records]
         if missing:
             raise CatalogueError(f"derived figure {d.stat_id} needs {', '.join(missing)}, which the catalogue lacks "
-                                 f"(xbdata/derive.py names its inputs)")
+                                 f"(xbdata/curate/derive.py names its inputs)")
         inputs = [records[i] for i in d.inputs]
         figure = d.compute(*(Figure.of(r) for r in inputs))
         sources = sorted({r["source"] for r in inputs})
@@ -201,7 +173,7 @@ def _derived_records(records: dict[str, dict]) -> list[dict]:
         out.append({
             "stat_id": d.stat_id, "source": ";".join(sources), "quote": "", "number": "",
             "topic": d.topic, "subject": d.subject, "measure": d.measure, "breakdown": d.breakdown,
-            "measure_kind": inputs[0]["measure_kind"] if d.unit == inputs[0]["unit"] else _UNIT_MEASURE_KINDS[d.unit],
+            "measure_kind": inputs[0]["measure_kind"] if d.unit == inputs[0]["unit"] else MEASURE_KIND_OF_UNIT[d.unit],
             "band": band, "band_low": band_low, "band_high": band_high,
             "geography": inputs[0]["geography"],
             "period": d.period or inputs[0]["period"],

@@ -9,15 +9,17 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from .catalogue import KINDS, MEASURE_KINDS, UNITS, catalogue
-from ..text.formatting import format_row
 from ..ids import ARTICLE_ID, STAT_ID
+from ..text.formatting import format_row
 from ..text.labels import LANGS, check_lang
 from ..text.numbers import QUALIFIERS
+from ..text.units import UNITS
+from .catalogue import catalogue
+from .vocabulary import KINDS, MEASURE_KINDS
 
 PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
              "Instagram", "Alibaba",
-             # platforms that added articles name (xbdata/guess.py proposes these as subjects)
+             # platforms that added articles name (xbdata/curate/rules.py proposes these as subjects)
              "Amazon", "Shopee", "Lazada", "Temu", "SHEIN", "eBay", "Walmart")
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",

@@ -23,6 +23,7 @@ from .numbers import (ARABIC, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PA
                       HALF_PATTERN, ORDINAL_PATTERN, PREFIX, RATIO_AMONG_PATTERN, RATIO_EVERY_PATTERN, SUFFIX, Quantity,
                       QuantityError, counted_unit, parse_simplified, quantity_pattern, unnamed)
 from .script import to_simplified
+from .units import DURATIONS
 
 # What a mention is:
 #   statistic    a figure about the world (size, share, growth, count, price, age, measured duration)
@@ -34,7 +35,6 @@ from .script import to_simplified
 # Event names (双11, 618大促, 黑五) are consumed and not reported, like numbers inside URLs.
 KINDS = ("statistic", "date", "period", "furniture", "list_marker", "other")
 
-_TIME_UNITS = set(W.TIME_UNITS)
 # Digits inside a word, an identifier or an assignment (B2B, item_2, x=3) are not mentions.
 _NOT_AFTER_DIGIT = r"(?<![A-Za-z0-9._=])"
 
@@ -212,7 +212,7 @@ def _is_period(quantity: Quantity, simplified: str, start: int, end: int) -> boo
 
     平均配送时间为5天 has no window word and stays a statistic.
     """
-    if quantity.unit not in _TIME_UNITS:
+    if quantity.unit not in DURATIONS:
         return False
     before = simplified[max(0, start - 4):start]
     opens = simplified.startswith(W.PERIOD_BEFORE, start) or \

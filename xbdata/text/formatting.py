@@ -15,39 +15,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .labels import CURRENCY_WORDS, DECLINE_WORDS, EN_FRACTIONS, EN_NUMBERS, QUALIFIER_WORDS, UNIT_WORDS
 from .numbers import share_form
 from .script import to_simplified
 
 LANG_INDEX = {"zh": 0, "en": 1}
 
-# (zh, en) for each qualifier. "nearly" and "almost" are the words' own flavours of `~`.
-QUALIFIER_WORDS = {
-    ">": ("超过", "over "), ">=": ("至少", "at least "), "<": ("不到", "under "), "~": ("约", "about "),
-    "nearly": ("近", "nearly "), "almost": ("几乎", "almost "), "=": ("", ""),
-}
 # Words before a number that make `~` mean "nearly" or "almost" rather than "about".
 _NEARLY = re.compile(r"^(?:将近|接近|近)")
 _ALMOST = re.compile(r"^几乎")
 
-UNIT_WORDS = {
-    "users": ("用户", "users"), "orders": ("订单", "orders"), "brands": ("个品牌", "brands"),
-    "followers": ("粉丝", "followers"), "installs": ("次安装", "installs"), "impressions": ("次展示", "impressions"),
-    "categories": ("个品类", "categories"), "countries": ("个国家和地区", "countries and regions"),
-    "creators": ("位创作者", "creators"), "tweets": ("条推文", "tweets"), "sellers": ("个卖家", "sellers"),
-    "buyers": ("个买家", "buyers"), "merchants": ("个商家", "merchants"),
-    "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),
-    "weeks": ("周", "weeks"),
-    "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
-    "pp": ("个百分点", "percentage points"),
-}
-# Money: (Chinese words before, Chinese words after) the number; in English the ISO code comes first.
-CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元"), "TWD": ("新台币", "元"),
-                  "EUR": ("", "欧元")}
-
-_EN_FRACTIONS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
-                 6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"),
-                 9: ("ninth", "ninths"), 10: ("tenth", "tenths")}
-_EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _VAGUE = re.compile(r"几|数[十百千万亿]|数以")
 
 
@@ -146,11 +123,11 @@ def _fraction_words(form: Form, lang: str) -> str:
             numerator = "两" if form.numerator == 2 else _cn_small(form.numerator)
             return f"每{_cn_small(form.denominator)}个就有{numerator}个"
         return f"{_cn_small(form.denominator)}分之{_cn_small(form.numerator)}"
-    num = _EN_NUMBERS[form.numerator] if form.numerator <= 10 else str(form.numerator)
+    num = EN_NUMBERS[form.numerator] if form.numerator <= 10 else str(form.numerator)
     if form.name == "every":
-        den = _EN_NUMBERS[form.denominator] if form.denominator <= 10 else str(form.denominator)
+        den = EN_NUMBERS[form.denominator] if form.denominator <= 10 else str(form.denominator)
         return f"{num} in every {den}"
-    singular, plural = _EN_FRACTIONS.get(form.denominator, (f"{form.denominator}th", f"{form.denominator}ths"))
+    singular, plural = EN_FRACTIONS.get(form.denominator, (f"{form.denominator}th", f"{form.denominator}ths"))
     if form.denominator == 2 and form.numerator == 1:
         return "half"
     return f"{num} {singular if form.numerator == 1 else plural}"
@@ -218,9 +195,6 @@ def _zh_words(words: str, unit: str) -> str:
     if unit in CURRENCY_WORDS and not s.endswith(word):
         return s + word
     return s if not word or word.lstrip("个次条位") in s else s + word
-
-
-DECLINE_WORDS = ("下降", "down ")
 
 
 def format_row(row: Mapping, lang: str = "en") -> str:

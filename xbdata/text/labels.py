@@ -1,4 +1,8 @@
-"""The words the reports and charts show, in Chinese and English. One place, so both stay in step."""
+"""The words a reader sees, in Chinese and English, in one place so both stay in step: the phrases
+reports, charts and the explorer print (`TEXT`), kinds and measure titles, and the words the
+formatter puts around a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
+
+A report's own sentences are in its module (xbdata/reports/), once per language."""
 
 from __future__ import annotations
 
@@ -109,6 +113,38 @@ MEASURE_TITLES = {
     "points": ("百分点", "Percentage points"),
     "multiple": ("倍数", "Multiple (×)"),
 }
+
+
+# --- figures: the words the formatter (xbdata.text.formatting) puts around a number -------------
+
+# (zh, en) for each qualifier. "nearly" and "almost" are the words' own flavours of `~`.
+QUALIFIER_WORDS = {
+    ">": ("超过", "over "), ">=": ("至少", "at least "), "<": ("不到", "under "), "~": ("约", "about "),
+    "nearly": ("近", "nearly "), "almost": ("几乎", "almost "), "=": ("", ""),
+}
+UNIT_WORDS = {
+    "users": ("用户", "users"), "orders": ("订单", "orders"), "brands": ("个品牌", "brands"),
+    "followers": ("粉丝", "followers"), "installs": ("次安装", "installs"), "impressions": ("次展示", "impressions"),
+    "categories": ("个品类", "categories"), "countries": ("个国家和地区", "countries and regions"),
+    "creators": ("位创作者", "creators"), "tweets": ("条推文", "tweets"), "sellers": ("个卖家", "sellers"),
+    "buyers": ("个买家", "buyers"), "merchants": ("个商家", "merchants"),
+    "consumers": ("名消费者", "consumers"), "respondents": ("名受访者", "respondents"),
+    "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),
+    "weeks": ("周", "weeks"),
+    "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
+    "pp": ("个百分点", "percentage points"),
+}
+# Money: (Chinese words before, Chinese words after) the number; in English the ISO code comes first.
+CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元"), "TWD": ("新台币", "元"),
+                  "EUR": ("", "欧元")}
+
+# A decline keeps its direction: "down 5%" / "下降5%".
+DECLINE_WORDS = ("下降", "down ")
+# English words for small numbers and fractions: "two thirds", "two in every three".
+EN_FRACTIONS = {2: ("half", "halves"), 3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
+                 6: ("sixth", "sixths"), 7: ("seventh", "sevenths"), 8: ("eighth", "eighths"),
+                 9: ("ninth", "ninths"), 10: ("tenth", "tenths")}
+EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def text(key: str, lang: str) -> str:

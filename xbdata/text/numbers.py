@@ -127,7 +127,7 @@ _VAGUE_WORD = re.compile(rf"{W.VAGUE_PREFIX}以([{CN_NUMERAL}])计|{W.VAGUE_PREF
 
 # --- Chinese numerals -------------------------------------------------------------------------
 
-def _chinese_integer(s: str) -> int:
+def chinese_integer(s: str) -> int:
     """Value of a Chinese numeral such as 二十六万, 两千, 十五 or 二〇二二."""
     for alias, written in W.NUMERAL_ALIASES.items():
         s = s.replace(alias, written)
@@ -185,7 +185,7 @@ def _adjacent_bounds(s: str) -> tuple[int, int] | None:
         return None
     low, high = (s[:m.start()] + c + s[m.end():] for c in m.groups())
     try:
-        return _chinese_integer(low), _chinese_integer(high)
+        return chinese_integer(low), chinese_integer(high)
     except ValueError:
         return None
 
@@ -193,7 +193,7 @@ def _adjacent_bounds(s: str) -> tuple[int, int] | None:
 def _mixed_integer(s: str) -> int:
     """A Chinese numeral in which one digit was written in Arabic (十1万, 2十亿), as _vague_bounds makes."""
     chinese_digit = "〇一二三四五六七八九"
-    return _chinese_integer("".join(chinese_digit[int(ch)] if ch.isdigit() else ch for ch in s))
+    return chinese_integer("".join(chinese_digit[int(ch)] if ch.isdigit() else ch for ch in s))
 
 
 # --- amounts ----------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def _amount(s: str, qualified: bool = False) -> _Amount | None:
         if W.VAGUE_DIGIT in cn:
             low, high = _vague_bounds(cn)
             return _Amount(Decimal(low) * scale, Decimal(high) * scale, True, "~", mag)
-        value = Decimal(_chinese_integer(cn)) * scale
+        value = Decimal(chinese_integer(cn)) * scale
     except ValueError:
         return None
     return _Amount(value, value, False, qualifier, mag or _trailing_magnitude(cn))

@@ -103,7 +103,6 @@ PERCENT_WORD = "百分之"              # 百分之五十 is 50 %
 HALF_WORDS = ("一半", "半数")
 MORE_THAN_HALF = "过半"
 HALF = "半"                          # also a half more: 三成半 is 35 %, 两年半 2.5 years
-TIME_UNITS = ("hours", "days", "working_days", "weeks", "months", "years")
 
 # What a count counts, when the words right after the number say so (8000个品类以上, 超过1.2亿用户).
 COUNT_NOUNS = {

@@ -1,0 +1,59 @@
+"""One vocabulary of units (xbdata/text/units.py): every table that reads, guesses, checks or writes a
+unit speaks it, so none can drift (the parser once read 消费者 as a unit the loader refused)."""
+
+import pytest
+
+from xbdata.curate import rules
+from xbdata.curate.catalogue import validate_row
+from xbdata.exceptions import CatalogueError
+from xbdata.text import labels, units, words
+from xbdata.text.formatting import format_value
+from xbdata.text.numbers import parse_quantity
+
+
+def test_every_unit_the_parser_reads_is_in_the_vocabulary():
+    read = {u for u, _ in words.UNIT_WORDS.values() if u} | set(words.UNIT_SIGNS.values()) | set(words.COUNT_NOUNS.values())
+    assert read <= set(units.UNITS) | set(units.CURRENCIES), read - set(units.UNITS) - set(units.CURRENCIES)
+
+
+def test_every_unit_a_rule_names_is_in_the_vocabulary():
+    named = {u for rule in rules.RULES for u in rule.units} | {rule.value for rule in rules.RULES if rule.field == "unit"}
+    assert named <= set(units.UNITS) | {""}, named - set(units.UNITS)
+
+
+def test_every_unit_has_words_for_the_reader_in_both_languages():
+    for unit in units.UNITS + units.CURRENCIES:
+        if unit in units.CURRENCIES:
+            assert unit in labels.CURRENCY_WORDS, unit
+        elif unit not in (units.PERCENT, units.MULTIPLE, units.RANK):
+            zh, en = labels.UNIT_WORDS[unit]
+            assert zh and en, unit
+
+
+def test_every_unit_but_percent_implies_its_measure_kind():
+    assert set(units.MEASURE_KIND_OF_UNIT) == set(units.UNITS) - {units.PERCENT}
+
+
+@pytest.mark.parametrize("number, unit, zh, en", [
+    # read, then written back: the unit comes from the article's own words, by hand here
+    ("3亿消费者", "consumers", "3亿名消费者", "300 million consumers"),
+    ("1200名受访者", "respondents", "1200名受访者", "1,200 respondents"),
+    ("48小时", "hours", "48小时", "48 hours"),
+    ("4.4个百分点", "pp", "4.4个百分点", "4.4 percentage points"),
+])
+def test_a_counted_unit_reads_writes_and_loads(number, unit, zh, en):
+    q = parse_quantity(number)
+    assert q.unit == unit
+    assert format_value(q.value, q.unit, lang="zh") == zh
+    assert format_value(q.value, q.unit, lang="en") == en
+
+
+def test_the_loader_accepts_exactly_the_vocabulary():
+    text = "据调查，共有1200名受访者参与。"
+    row = {"stat_id": "probe_respondents", "source": "999_0000000000000000", "quote": "共有1200名受访者参与",
+           "number": "1200名受访者", "unit": "", "topic": "demographics", "subject": "survey", "measure": "respondents",
+           "measure_kind": "", "breakdown": "", "band": "", "geography": "China", "period": "2024", "kind": "survey",
+           "label_zh": "受访者人数", "label_en": "Respondents"}
+    validate_row(dict(row), {"999_0000000000000000": text}, name="probe")
+    with pytest.raises(CatalogueError, match="unit"):
+        validate_row({**row, "number": "1200", "unit": "parcels"}, {"999_0000000000000000": text}, name="probe")

@@ -1,0 +1,30 @@
+"""The catalogue's vocabularies and columns: what a row's topic, kind and measure kind may be.
+
+Kept apart from the loader (`catalogue`), which needs pandas, so that the command line can check
+a `--topic` at start-up without importing it. Units are `xbdata.text.units`.
+"""
+
+from __future__ import annotations
+
+TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
+KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
+
+# What a number measures, beyond its unit. A percentage must say which: a share of a population
+# (0-100), a growth rate over time, or an uplift against a comparison group ("55% more likely");
+# the three never share an axis. Other units imply their kind.
+MEASURE_KINDS = ("share", "growth", "decline", "uplift", "points", "multiple", "amount", "count", "duration", "age",
+                 "rank")
+# A decline (同比下降5%) is its own kind: the article writes 5, the direction is in its words.
+PERCENT_MEASURE_KINDS = ("share", "growth", "decline", "uplift")
+
+CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
+                     "measure_kind", "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")
+REQUIRED_COLUMNS = ("stat_id", "source", "quote", "number", "topic", "subject", "measure", "geography",
+                    "period", "kind", "label_zh", "label_en")
+EXCLUSION_COLUMNS = ("source", "context", "text", "reason")
+
+# Columns of `statistics()`, in order.
+COLUMNS = ("stat_id", "source", "quote", "start", "end", "number", "number_start", "number_end",
+           "topic", "subject", "measure", "measure_kind", "breakdown", "band", "band_low", "band_high", "geography",
+           "period", "kind", "value", "low", "high", "unit", "qualifier", "approx", "label_zh", "label_en",
+           "formula", "inputs", "source_title", "source_url")

@@ -1,0 +1,36 @@
+"""The one vocabulary of units: every unit a figure can have, and what kind of measure each implies.
+
+The parser (`numbers`) and the extractor read units from the article's words (`words.UNIT_WORDS`,
+`words.COUNT_NOUNS`), the drafts guess them (`xbdata.curate.rules`), the loader checks them
+(`xbdata.curate.catalogue`) and the formatter writes them (`labels.UNIT_WORDS`): all in these
+codes. Tests hold the tables that map words to units to this vocabulary.
+"""
+
+from __future__ import annotations
+
+PERCENT = "%"
+POINTS = "pp"          # percentage points: 4.4个百分点
+MULTIPLE = "x"         # 2.7倍
+RANK = "rank"          # 1 is the top
+AGE = "age"            # years of age: 25岁
+
+# Money the catalogue keeps, in base units (元, dollars), as ISO 4217 codes.
+MONEY = ("CNY", "USD")
+# Every currency the parser reads (新台币, 港元, 欧元 ...); the catalogue keeps those in MONEY.
+CURRENCIES = (*MONEY, "HKD", "TWD", "EUR")
+DURATIONS = ("hours", "days", "working_days", "weeks", "months", "years")
+# Counts, named by what is counted.
+COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
+          "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents")
+
+# Every unit a catalogued figure may have, in the order error messages list them.
+UNITS = (PERCENT, POINTS, MULTIPLE, *MONEY, *DURATIONS, RANK, AGE, *COUNTS)
+
+# What a unit says of its figure's measure kind. A percentage says nothing: it must say whether it
+# is a share, a growth, a decline or an uplift (xbdata.curate.catalogue.PERCENT_MEASURE_KINDS).
+MEASURE_KIND_OF_UNIT = {
+    POINTS: "points", MULTIPLE: "multiple", RANK: "rank", AGE: "age",
+    **{unit: "amount" for unit in MONEY},
+    **{unit: "duration" for unit in DURATIONS},
+    **{unit: "count" for unit in COUNTS},
+}
