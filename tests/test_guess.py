@@ -1,4 +1,4 @@
-"""The guessing rules of xbdata/guess.py: every rule in the table, and the rules written as code.
+"""The guessing rules of xbdata/curate/rules.py, applied by propose.py: every rule in the table, and the rules written as code.
 
 The test texts are written here, in the style of industry reporting; no sentence is copied.
 """
@@ -9,7 +9,8 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.propose import (REASONS, RULES, SCOPES, Where, guess_field, guess_period, label_zh, propose,
+from xbdata.curate.rules import REASONS, RULES, SCOPES
+from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
 
@@ -241,7 +242,7 @@ def _where_of(draft):
 
 
 def test_platform_subjects_are_platforms_the_tables_know():
-    from xbdata.curate.propose import PLATFORM_WORDS
+    from xbdata.curate.rules import PLATFORM_WORDS
     from xbdata.curate.tables import platform_of
 
     assert all(platform_of(name) == name for name in PLATFORM_WORDS)

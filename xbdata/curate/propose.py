@@ -3,30 +3,10 @@
 A mention of kind `statistic` becomes a proposed catalogue row. Its value, bounds, unit and
 qualifier are not guessed: the catalogue's loader parses them from the quoted number, as for every
 other row. What is guessed (topic, subject, measure, measure kind, breakdown, geography, period,
-kind, a unit the number's words do not give, the labels) comes from the one table below, `RULES`.
-Every other mention becomes a proposed exclusion with the reason its kind gives (`REASONS`).
-
-How a rule is read. Each rule fills one field with one value when its `pattern` (a regular
-expression, mostly words joined by |) occurs in the article's simplified text around the number,
-and, if it names `units`, only when the draft's unit is one of them ("" for no unit). `where` is
-the widest scope the rule looks in:
-
-    before     the number's own clause, up to the number (同比增长 in 同比增长5.7%)
-    quote      the quote (the clause or clauses around the number, see `quote_window`)
-    sentence   the sentence around the number
-    paragraph  the paragraph around the number
-
-Scopes are searched narrowest first, and in each scope the rules in table order: the first rule
-that matches wins. So 东南亚 in the number's own clause beats 我国 earlier in the sentence, and a
-rule that only looks `before` the number never reaches into the sentence. A rule with an empty
-pattern is the field's default (within its units): it applies when no other rule matched.
-
-Values may name other fields: {geography} in a subject ("China cross-border e-commerce").
-Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
-by the rule's `shift` (今年 0, 去年 -1); {M} a month, {Q} a quarter, {N} a count of years.
-Among the period matches in a scope, the one nearest before the number wins (the one just after
-it if none comes before); where two rules match overlapping text the earlier, more specific rule
-wins (今年上半年 over 今年). No period in the paragraph: the published year, and the draft says so.
+kind, a unit the number's words do not give, the labels) comes from one table of rules, `RULES`
+in `xbdata.curate.rules`, with the words they look for; this module is the small engine that
+applies them. Every other mention becomes a proposed exclusion with the reason its kind gives
+(`REASONS`, in the same module).
 
 Rules that need more than one field, written as code and each tested:
 - a percentage whose measure kind is `growth` measures "growth in <measure>";
@@ -46,177 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.extract import Mention, Sentences
+from ..exceptions import CatalogueError
 from ..ids import is_stat_id
+from ..text.extract import Mention, Sentences, extract_mentions
+from ..text.numbers import QuantityError, chinese_integer, parse_quantity
 from ..text.script import to_simplified
-
-SCOPES = ("before", "quote", "sentence", "paragraph")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Fill `field` with `value` when `pattern` occurs within `where` (and the unit is one of `units`)."""
-
-    field: str
-    value: str
-    pattern: str
-    where: str = "sentence"
-    units: tuple[str, ...] = ()
-    shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
-
-
-_MONEY = ("CNY", "USD")
-_COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
-           "tweets", "creators", "sellers", "buyers", "merchants")
-_Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)"
-_CN = "一二三四五六七八九十两"
-_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-
-# Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
-PLATFORM_WORDS = {
-    "TikTok": r"TikTok|Tik Tok|抖音海外版", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
-    "Lazada": r"Lazada", "Temu": r"Temu", "SHEIN": r"SHEIN|Shein|希音", "AliExpress": r"速卖通|AliExpress",
-    "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
-    "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
-    "Joom": r"Joom",
-}
-CATEGORY_WORDS = {
-    "apparel & fashion": r"服装|服饰|女装|男装|鞋靴|箱包", "electronics": r"消费电子|电子产品|3C|数码",
-    "home & furniture": r"家居|家具|家装", "toys": r"玩具", "beauty & personal care": r"美妆|化妆品|个护",
-    "mother & baby": r"母婴", "pet supplies": r"宠物", "sports & outdoors": r"户外|运动用品",
-    "games": r"游戏", "food & health": r"食品|零食|保健品",
-}
-_PLATFORM = "|".join(PLATFORM_WORDS.values())
-_CATEGORY = "|".join(CATEGORY_WORDS.values())
-_MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
-_GROWTH = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升"
-
-RULES: tuple[Rule, ...] = (
-    # --- period (templates; see the module docstring) -----------------------------------------
-    Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
-    Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
-    Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?(?P<q>[一二三四1-4])季度", "paragraph"),
-    Rule("period", "{Y}-{M}", rf"{_Y}年(?P<m>{_NUM})月", "paragraph"),
-    Rule("period", "{Y}", rf"{_Y}(?:年|财年)", "paragraph"),
-    Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
-    Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
-    Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
-    Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
-    Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
-    Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
-    Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
-    Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
-    Rule("period", "{Y}", r"今年|本年度|今年以来", "paragraph"),
-    Rule("period", "{Y}", r"去年|上一年", "paragraph", shift=-1),
-    Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
-    Rule("period", "{Y}", r"明年", "paragraph", shift=1),
-    # --- geography ---------------------------------------------------------------------------
-    Rule("geography", "Southeast Asia", r"东南亚", "paragraph"),
-    Rule("geography", "United States", r"美国", "paragraph"),
-    Rule("geography", "United Kingdom", r"英国", "paragraph"),
-    Rule("geography", "Europe", r"欧洲|欧盟", "paragraph"),
-    Rule("geography", "Japan", r"日本", "paragraph"),
-    Rule("geography", "South Korea", r"韩国", "paragraph"),
-    Rule("geography", "Indonesia", r"印尼|印度尼西亚", "paragraph"),
-    Rule("geography", "Malaysia", r"马来西亚", "paragraph"),
-    Rule("geography", "Thailand", r"泰国", "paragraph"),
-    Rule("geography", "Vietnam", r"越南", "paragraph"),
-    Rule("geography", "Middle East", r"中东", "paragraph"),
-    Rule("geography", "Latin America", r"拉美|拉丁美洲", "paragraph"),
-    Rule("geography", "Asia-Pacific", r"亚太", "paragraph"),
-    Rule("geography", "Global", r"全球|全世界", "paragraph"),
-    Rule("geography", "China", r"中国|我国|国内|全国|海关", "paragraph"),
-    Rule("geography", "unspecified", r"", "paragraph"),
-    # --- unit, only where the number's own words name none (nearest scope first) ---------------
-    Rule("unit", "sellers", r"卖家", "sentence", ("",)),
-    Rule("unit", "merchants", r"商家|商户|企业|经营主体", "sentence", ("",)),
-    Rule("unit", "buyers", r"买家", "sentence", ("",)),
-    Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("",)),
-    Rule("unit", "orders", r"订单|单量", "sentence", ("",)),
-    Rule("unit", "followers", r"粉丝", "sentence", ("",)),
-    Rule("unit", "brands", r"品牌", "before", ("",)),
-    Rule("unit", "installs", r"下载|安装", "before", ("",)),
-    Rule("unit", "creators", r"创作者|达人", "before", ("",)),
-    Rule("unit", "countries", r"国家和地区|国家", "before", ("",)),
-    Rule("unit", "categories", r"品类|类目", "before", ("",)),
-    Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
-    # --- measure kind of a percentage --------------------------------------------------------
-    Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
-    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩", "before", ("%",)),
-    Rule("measure_kind", "growth", _GROWTH, "before", ("%",)),
-    Rule("measure_kind", "share", r"", "before", ("%",)),
-    # --- kind ----------------------------------------------------------------------------------
-    Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
-    Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
-    Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
-    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
-    Rule("kind", "observed", r"", "quote"),
-    # --- breakdown: the product category a figure is about ------------------------------------
-    *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
-    # --- topic ---------------------------------------------------------------------------------
-    Rule("topic", "demographics", r"", "quote", ("age",)),
-    Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
-    Rule("topic", "category", _CATEGORY, "quote"),
-    Rule("topic", "market_size", _MARKET, "sentence", (*_MONEY, "%", "x")),
-    Rule("topic", "platform", _PLATFORM, "sentence"),
-    Rule("topic", "marketing", r"营销|广告|粉丝|网红|达人|KOL|种草|转化|曝光|直播|推文|社交媒体|内容", "sentence"),
-    Rule("topic", "operations", r"物流|仓|配送|退货|退款|卖家|商家|独立站|成本|利润|库存|履约|支付|关税|时效", "sentence"),
-    Rule("topic", "market_size", r"", "sentence", _MONEY),
-    Rule("topic", "marketing", r"", "sentence"),
-    # --- subject -------------------------------------------------------------------------------
-    *(Rule("subject", name, words, "paragraph") for name, words in PLATFORM_WORDS.items()),
-    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph"),
-    Rule("subject", "survey respondents", r"受访者", "paragraph"),
-    Rule("subject", "{geography} consumers", r"消费者", "paragraph"),
-    Rule("subject", "{geography} sellers", r"卖家|商家|企业", "paragraph"),
-    Rule("subject", "unspecified", r"", "paragraph"),
-    # --- measure -------------------------------------------------------------------------------
-    Rule("measure", "market size", r"市场规模", "sentence"),
-    Rule("measure", "import and export value", r"进出口", "sentence"),
-    Rule("measure", "export value", r"出口", "sentence"),
-    Rule("measure", "import value", r"进口", "sentence"),
-    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence"),
-    Rule("measure", "retail sales", r"零售额", "sentence"),
-    Rule("measure", "revenue", r"销售额|营收|收入", "sentence"),
-    Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
-    Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
-    Rule("measure", "share of users", r"用户", "quote", ("%",)),
-    Rule("measure", "monthly active users", r"月活", "quote"),
-    Rule("measure", "daily active users", r"日活", "quote"),
-    Rule("measure", "sellers", r"卖家", "quote", _COUNTS),
-    Rule("measure", "merchants", r"商家|商户", "quote", _COUNTS),
-    Rule("measure", "users", r"用户", "quote", _COUNTS),
-    Rule("measure", "orders", r"订单|单量", "quote"),
-    Rule("measure", "followers", r"粉丝", "quote"),
-    Rule("measure", "installs", r"下载|安装", "quote"),
-    Rule("measure", "brands", r"品牌", "quote", _COUNTS),
-    Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
-    Rule("measure", "amount", r"", "sentence", _MONEY),
-    Rule("measure", "share", r"", "sentence", ("%",)),
-    Rule("measure", "multiple", r"", "sentence", ("x",)),
-    Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
-    Rule("measure", "rank", r"", "sentence", ("rank",)),
-    Rule("measure", "age", r"", "sentence", ("age",)),
-    Rule("measure", "duration", r"", "sentence", ("hours", "days", "working_days", "weeks", "months", "years")),
-    Rule("measure", "{unit}", r"", "sentence"),
-)
-
-# Why a mention that is not a statistic is left out, by the kind the extractor gives it.
-REASONS = {
-    "date": "date: when something happened or the period a statistic refers to, not a figure",
-    "period": "period: a window of time (近3年, 过去两年), not a measured figure",
-    "furniture": "page furniture: a counter of the page around the article, not a figure about the world",
-    "list_marker": "list or section numbering",
-    "other": "not a figure about the world: the article's own enumeration, a name or an example",
-}
-BAND_REASON = "age band of {stat_id}, recorded in its band field"
-# Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
-_LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
-                         r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")
-_LABEL_HEAD = re.compile(r"^(?:其中|而|但|并且|此外|另外|同时|与此同时|其|在|据)+")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+from ..text.units import UNITS
+from .catalogue import validate_row
+from .rules import (BAND_REASON, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+                    LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -304,16 +122,8 @@ def where_of(text: str, mention: Mention, inner: tuple[int, int] | None = None,
 # --- applying the rules ------------------------------------------------------------------------
 
 def _number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    if word == "十":
-        return 10
-    if word.startswith("十"):
-        return 10 + _CN_DIGITS[word[1]]
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[word]
+    """A count or month the period rules capture: 3, 12, 三, 十二, 两."""
+    return int(word) if word.isdigit() else chinese_integer(word)
 
 
 def _period_value(rule: Rule, match: re.Match, year: int | None) -> str | None:
@@ -390,18 +200,12 @@ def _relative_years(label: str, year: int | None) -> str:
     return label
 
 
-_YEARS = re.compile(r"(?:19|20)\d\d年?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月)?"
-                    r"|今年(?:上半年|下半年)?|去年(?:上半年|下半年)?|前年|明年")
-_LEADS_INTO = re.compile(r"^(?:预计|预测|有望|计划|目标|到|至|将|在)+|(?:预计|到|将)+$")
-_NUMBER_TAIL = re.compile(r"[约近超逾]?[\d０-９][\d０-９.,，]*(?![\d０-９.]*年)[\s\S]*$")
-
-
 def _trim(words: str) -> str:
-    words = _LABEL_HEAD.sub("", words.strip())
+    words = LABEL_HEAD.sub("", words.strip())
     previous = None
     while previous != words:
         previous = words
-        words = _LABEL_TAIL.sub("", words).strip()
+        words = LABEL_TAIL.sub("", words).strip()
     return words
 
 
@@ -421,16 +225,16 @@ def label_zh(text: str, where: Where, year: int | None) -> str:
     clauses = _clauses(text, where.sentence[0], where.sentence[1])
     here = next(((ca, cb) for ca, cb in clauses if ca <= start < cb), (a, b))
     before = _trim(text[here[0]:start])
-    content = _LEADS_INTO.sub("", _YEARS.sub("", to_simplified(before)))
+    content = LABEL_LEADS_INTO.sub("", LABEL_TIMES.sub("", to_simplified(before)))
     earlier = [(ca, cb) for ca, cb in clauses if cb <= here[0]]
-    lead = _trim(_NUMBER_TAIL.sub("", text[earlier[-1][0]:earlier[-1][1]])) if earlier else ""
+    lead = _trim(LABEL_NUMBER_TAIL.sub("", text[earlier[-1][0]:earlier[-1][1]])) if earlier else ""
     if not before:
         label = re.sub(r"^的", "", text[end:here[1]].strip())
-    elif lead and re.fullmatch(rf"(?:{_GROWTH})+了?", content):
+    elif lead and re.fullmatch(rf"(?:{GROWTH_WORDS})+了?", content):
         label = lead + before
     elif _cjk(content) < 3 and lead:
-        times = "".join(_YEARS.findall(before))
-        label = (times + _YEARS.sub("", lead)) if times else lead
+        times = "".join(LABEL_TIMES.findall(before))
+        label = (times + LABEL_TIMES.sub("", lead)) if times else lead
     else:
         label = before
     label = _relative_years(label or text[a:b], year)
@@ -454,8 +258,6 @@ def unique_id(base: str, taken: set[str]) -> str:
 
 
 def band_breakdown(band: str) -> str:
-    from ..text.numbers import QuantityError, parse_quantity
-
     try:
         q = parse_quantity(band)
     except QuantityError:
@@ -473,8 +275,6 @@ def band_breakdown(band: str) -> str:
 
 def parsed_unit(number: str) -> tuple[str, str]:
     """(the unit the number's own words give, or "", an error message or "")."""
-    from ..text.numbers import QuantityError, parse_quantity
-
     try:
         return parse_quantity(number).unit or "", ""
     except QuantityError as error:
@@ -484,8 +284,6 @@ def parsed_unit(number: str) -> tuple[str, str]:
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str]) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
-    from .catalogue import UNITS
-
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
     if error:
@@ -561,8 +359,6 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     `taken` holds the stat_ids in use (the catalogue's and other drafts'); new ids are added to it.
     Each draft: id (NNN-k), action (statistic or exclusion), mention, row, context, reason, notes.
     """
-    from ..text.extract import extract_mentions
-
     mentions = extract_mentions(text) if mentions is None else mentions
     simplified = to_simplified(text)
     sentences = Sentences(text)
@@ -611,9 +407,6 @@ def draft_scores(text: str, gold_numbers: list[tuple[int, int]], published: str 
     the catalogue's loader accepts unedited (a unit it knows, a verbatim unique quote ...);
     `gold` and `gold_proposed`, gold statistics and those a statistic draft covers.
     """
-    from .catalogue import validate_row
-    from ..exceptions import CatalogueError
-
     article = "999_0000000000000000"
     drafts = propose(text, article, published, set())
     out = dict.fromkeys(("drafts", "action_right", "statistics", "accept_ready", "gold", "gold_proposed"), 0)

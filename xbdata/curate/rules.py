@@ -1,0 +1,211 @@
+"""The guessing rules for drafts: one table, read top to bottom (`RULES`), and the words they look for.
+
+A new article's numbers become drafts (`xbdata.curate.propose`); what a draft's fields are guessed
+to be (topic, subject, measure, measure kind, breakdown, geography, period, kind, a unit the
+number's own words do not give) comes from the first rule below that matches. To change a guess,
+find the word here: the rule that makes 卖家 count sellers is the line with 卖家 in it.
+
+How a rule is read. Each rule fills one field with one value when its `pattern` (a regular
+expression, mostly words joined by |) occurs in the article's simplified text around the number,
+and, if it names `units`, only when the draft's unit is one of them ("" for no unit). `where` is
+the widest scope the rule looks in:
+
+    before     the number's own clause, up to the number (同比增长 in 同比增长5.7%)
+    quote      the quote (the clause or clauses around the number, see `quote_window`)
+    sentence   the sentence around the number
+    paragraph  the paragraph around the number
+
+Scopes are searched narrowest first, and in each scope the rules in table order: the first rule
+that matches wins. So 东南亚 in the number's own clause beats 我国 earlier in the sentence, and a
+rule that only looks `before` the number never reaches into the sentence. A rule with an empty
+pattern is the field's default (within its units): it applies when no other rule matched.
+
+Values may name other fields: {geography} in a subject ("China cross-border e-commerce").
+Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
+by the rule's `shift` (今年 0, 去年 -1); {M} a month, {Q} a quarter, {N} a count of years.
+Among the period matches in a scope, the one nearest before the number wins (the one just after
+it if none comes before); where two rules match overlapping text the earlier, more specific rule
+wins (今年上半年 over 今年). No period in the paragraph: the published year, and the draft says so.
+
+The labels' Chinese words are trimmed with the patterns at the end (the verbs and qualifiers that
+lead into a number), and `REASONS` says why a mention that is not a statistic is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import words as W
+from ..text.units import COUNTS, DURATIONS, MONEY
+
+SCOPES = ("before", "quote", "sentence", "paragraph")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Fill `field` with `value` when `pattern` occurs within `where` (and the unit is one of `units`)."""
+
+    field: str
+    value: str
+    pattern: str
+    where: str = "sentence"
+    units: tuple[str, ...] = ()
+    shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
+
+
+_Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)"
+_CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+
+# Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
+PLATFORM_WORDS = {
+    "TikTok": r"TikTok|Tik Tok|抖音海外版", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
+    "Lazada": r"Lazada", "Temu": r"Temu", "SHEIN": r"SHEIN|Shein|希音", "AliExpress": r"速卖通|AliExpress",
+    "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
+    "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
+    "Joom": r"Joom",
+}
+CATEGORY_WORDS = {
+    "apparel & fashion": r"服装|服饰|女装|男装|鞋靴|箱包", "electronics": r"消费电子|电子产品|3C|数码",
+    "home & furniture": r"家居|家具|家装", "toys": r"玩具", "beauty & personal care": r"美妆|化妆品|个护",
+    "mother & baby": r"母婴", "pet supplies": r"宠物", "sports & outdoors": r"户外|运动用品",
+    "games": r"游戏", "food & health": r"食品|零食|保健品",
+}
+_PLATFORM = "|".join(PLATFORM_WORDS.values())
+_CATEGORY = "|".join(CATEGORY_WORDS.values())
+_MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
+GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升"
+
+RULES: tuple[Rule, ...] = (
+    # --- period (templates; see the module docstring) -----------------------------------------
+    Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
+    Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
+    Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?(?P<q>[一二三四1-4])季度", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"{_Y}年(?P<m>{_NUM})月", "paragraph"),
+    Rule("period", "{Y}", rf"{_Y}(?:年|财年)", "paragraph"),
+    Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
+    Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
+    Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
+    Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
+    Rule("period", "{Y}", r"今年|本年度|今年以来", "paragraph"),
+    Rule("period", "{Y}", r"去年|上一年", "paragraph", shift=-1),
+    Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
+    Rule("period", "{Y}", r"明年", "paragraph", shift=1),
+    # --- geography ---------------------------------------------------------------------------
+    Rule("geography", "Southeast Asia", r"东南亚", "paragraph"),
+    Rule("geography", "United States", r"美国", "paragraph"),
+    Rule("geography", "United Kingdom", r"英国", "paragraph"),
+    Rule("geography", "Europe", r"欧洲|欧盟", "paragraph"),
+    Rule("geography", "Japan", r"日本", "paragraph"),
+    Rule("geography", "South Korea", r"韩国", "paragraph"),
+    Rule("geography", "Indonesia", r"印尼|印度尼西亚", "paragraph"),
+    Rule("geography", "Malaysia", r"马来西亚", "paragraph"),
+    Rule("geography", "Thailand", r"泰国", "paragraph"),
+    Rule("geography", "Vietnam", r"越南", "paragraph"),
+    Rule("geography", "Middle East", r"中东", "paragraph"),
+    Rule("geography", "Latin America", r"拉美|拉丁美洲", "paragraph"),
+    Rule("geography", "Asia-Pacific", r"亚太", "paragraph"),
+    Rule("geography", "Global", r"全球|全世界", "paragraph"),
+    Rule("geography", "China", r"中国|我国|国内|全国|海关", "paragraph"),
+    Rule("geography", "unspecified", r"", "paragraph"),
+    # --- unit, only where the number's own words name none (nearest scope first) ---------------
+    Rule("unit", "sellers", r"卖家", "sentence", ("",)),
+    Rule("unit", "merchants", r"商家|商户|企业|经营主体", "sentence", ("",)),
+    Rule("unit", "buyers", r"买家", "sentence", ("",)),
+    Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("",)),
+    Rule("unit", "orders", r"订单|单量", "sentence", ("",)),
+    Rule("unit", "followers", r"粉丝", "sentence", ("",)),
+    Rule("unit", "brands", r"品牌", "before", ("",)),
+    Rule("unit", "installs", r"下载|安装", "before", ("",)),
+    Rule("unit", "creators", r"创作者|达人", "before", ("",)),
+    Rule("unit", "countries", r"国家和地区|国家", "before", ("",)),
+    Rule("unit", "categories", r"品类|类目", "before", ("",)),
+    Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
+    # --- measure kind of a percentage --------------------------------------------------------
+    Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
+    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩", "before", ("%",)),
+    Rule("measure_kind", "growth", GROWTH_WORDS, "before", ("%",)),
+    Rule("measure_kind", "share", r"", "before", ("%",)),
+    # --- kind ----------------------------------------------------------------------------------
+    Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
+    Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
+    Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
+    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
+    Rule("kind", "observed", r"", "quote"),
+    # --- breakdown: the product category a figure is about ------------------------------------
+    *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
+    # --- topic ---------------------------------------------------------------------------------
+    Rule("topic", "demographics", r"", "quote", ("age",)),
+    Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
+    Rule("topic", "category", _CATEGORY, "quote"),
+    Rule("topic", "market_size", _MARKET, "sentence", (*MONEY, "%", "x")),
+    Rule("topic", "platform", _PLATFORM, "sentence"),
+    Rule("topic", "marketing", r"营销|广告|粉丝|网红|达人|KOL|种草|转化|曝光|直播|推文|社交媒体|内容", "sentence"),
+    Rule("topic", "operations", r"物流|仓|配送|退货|退款|卖家|商家|独立站|成本|利润|库存|履约|支付|关税|时效", "sentence"),
+    Rule("topic", "market_size", r"", "sentence", MONEY),
+    Rule("topic", "marketing", r"", "sentence"),
+    # --- subject -------------------------------------------------------------------------------
+    *(Rule("subject", name, words, "paragraph") for name, words in PLATFORM_WORDS.items()),
+    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph"),
+    Rule("subject", "survey respondents", r"受访者", "paragraph"),
+    Rule("subject", "{geography} consumers", r"消费者", "paragraph"),
+    Rule("subject", "{geography} sellers", r"卖家|商家|企业", "paragraph"),
+    Rule("subject", "unspecified", r"", "paragraph"),
+    # --- measure -------------------------------------------------------------------------------
+    Rule("measure", "market size", r"市场规模", "sentence"),
+    Rule("measure", "import and export value", r"进出口", "sentence"),
+    Rule("measure", "export value", r"出口", "sentence"),
+    Rule("measure", "import value", r"进口", "sentence"),
+    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence"),
+    Rule("measure", "retail sales", r"零售额", "sentence"),
+    Rule("measure", "revenue", r"销售额|营收|收入", "sentence"),
+    Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
+    Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
+    Rule("measure", "share of users", r"用户", "quote", ("%",)),
+    Rule("measure", "monthly active users", r"月活", "quote"),
+    Rule("measure", "daily active users", r"日活", "quote"),
+    Rule("measure", "sellers", r"卖家", "quote", COUNTS),
+    Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
+    Rule("measure", "users", r"用户", "quote", COUNTS),
+    Rule("measure", "orders", r"订单|单量", "quote"),
+    Rule("measure", "followers", r"粉丝", "quote"),
+    Rule("measure", "installs", r"下载|安装", "quote"),
+    Rule("measure", "brands", r"品牌", "quote", COUNTS),
+    Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
+    Rule("measure", "amount", r"", "sentence", MONEY),
+    Rule("measure", "share", r"", "sentence", ("%",)),
+    Rule("measure", "multiple", r"", "sentence", ("x",)),
+    Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
+    Rule("measure", "rank", r"", "sentence", ("rank",)),
+    Rule("measure", "age", r"", "sentence", ("age",)),
+    Rule("measure", "duration", r"", "sentence", DURATIONS),
+    Rule("measure", "{unit}", r"", "sentence"),
+)
+
+# Why a mention that is not a statistic is left out, by the kind the extractor gives it.
+REASONS = {
+    "date": "date: when something happened or the period a statistic refers to, not a figure",
+    "period": "period: a window of time (近3年, 过去两年), not a measured figure",
+    "furniture": "page furniture: a counter of the page around the article, not a figure about the world",
+    "list_marker": "list or section numbering",
+    "other": "not a figure about the world: the article's own enumeration, a name or an example",
+}
+BAND_REASON = "age band of {stat_id}, recorded in its band field"
+# Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
+LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
+                         r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")
+LABEL_HEAD = re.compile(r"^(?:其中|而|但|并且|此外|另外|同时|与此同时|其|在|据)+")
+
+
+
+LABEL_TIMES = re.compile(r"(?:19|20)\d\d年?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月)?"
+                    r"|今年(?:上半年|下半年)?|去年(?:上半年|下半年)?|前年|明年")
+LABEL_LEADS_INTO = re.compile(r"^(?:预计|预测|有望|计划|目标|到|至|将|在)+|(?:预计|到|将)+$")
+LABEL_NUMBER_TAIL = re.compile(r"[约近超逾]?[\d０-９][\d０-９.,，]*(?![\d０-９.]*年)[\s\S]*$")
