@@ -15,11 +15,9 @@ from .. import __version__
 from ..exceptions import XbdataError
 from ..reports.parameters import REPORTS, get_report, parse_cli_parameters
 
+from ..curate.vocabulary import TOPICS
 from ..text.labels import LANGS
 
-# The catalogue's topics, repeated here so `xbdata build` need not import pandas to start
-# (tests/test_cli.py holds the two lists equal).
-TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 
 STATS_FORMATS = ("table", "csv", "json", "xlsx")
 # Topics that have a tidy view of their own; the others are rows of the catalogue.
