@@ -315,6 +315,7 @@ def _change_data_file(filename, old="", new=""):
     """A copy of a packaged data file, with `old` replaced by `new` (or a newline added), in its place."""
     def change(tiny, tmp_path, monkeypatch):
         import xbdata.curate.catalogue
+        import xbdata.engine.fingerprint
         import xbdata.iorw
 
         real = xbdata.iorw.data_path
@@ -322,7 +323,7 @@ def _change_data_file(filename, old="", new=""):
         text = real(filename).read_text(encoding="utf-8")
         assert not old or old in text
         copy.write_text(text.replace(old, new, 1) if old else text + "\n", encoding="utf-8")
-        for module in (xbdata.iorw, xbdata.curate.catalogue):
+        for module in (xbdata.engine.fingerprint, xbdata.curate.catalogue):
             monkeypatch.setattr(module, "data_path", lambda name: copy if name == filename else real(name))
     return change
 
@@ -400,9 +401,9 @@ CHANGES = {
                                                            "US Black Friday purchase intent rank: toys and dolls"),
                                          "catalogue"),
     "the outlet of an article the report cites": (_rename_outlet, "seeds"),
-    "xbdata code": (_change_package_file("parameters.py"), "xbdata code"),
-    "our nbconvert template": (_change_package_file("templates/xbdata/index.html.j2"), "xbdata templates"),
-    "our index template": (_change_package_file("templates/site/index.html.j2"), "xbdata templates"),
+    "xbdata code": (_change_package_file("reports/parameters.py"), "xbdata code"),
+    "our nbconvert template": (_change_package_file("engine/templates/xbdata/index.html.j2"), "xbdata templates"),
+    "our index template": (_change_package_file("engine/templates/site/index.html.j2"), "xbdata templates"),
     "nbconvert's base template": (_shadow_base_template, "nbconvert base template"),
     "the Vega bundle": (_vega, "vega bundle"),
     "python": (_python, "python 3"),

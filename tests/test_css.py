@@ -1,4 +1,4 @@
-"""The shared report carries only the CSS its page can use (xbdata/css.py)."""
+"""The shared report carries only the CSS its page can use (xbdata/engine/css.py)."""
 
 from xbdata.engine.css import page_classes, slim_page, used_css
 

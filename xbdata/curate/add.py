@@ -3,7 +3,7 @@
 The checks (xbdata/curate/articles.py) run before anything is written: an empty or non-UTF-8 file, a
 text already known (the SHA-256 of its bytes against every seed and added article), a URL that
 is not http(s), a date that is not a real YYYY-MM-DD, a title that is empty or not one line. The
-drafts (xbdata/guess.py) are then made, and the article, its drafts and finally its manifest entry
+drafts (xbdata/curate/propose.py) are then made, and the article, its drafts and finally its manifest entry
 are written atomically under the folder's lock.
 """
 

@@ -338,8 +338,6 @@ def check_new(file: str | Path, title: str, url: str = "", outlet: str = "", pub
     The file must be strict UTF-8 and not empty; the title and outlet one line; the URL http(s);
     the date a real YYYY-MM-DD; the script auto, zh-Hans or zh-Hant.
     """
-    from ..text.script import detect_script
-
     title = _one_line(title, "title")
     if not title:
         raise UsageError("--title is empty; give the article's headline")

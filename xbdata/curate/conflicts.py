@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .catalogue import catalogue
+
 KEY = ["subject", "measure", "period", "geography", "breakdown"]
 COLUMNS = ["conflict", *KEY, "stat_id", "source", "number", "value", "low", "high", "unit", "qualifier", "kind",
            "quote", "source_title"]
@@ -25,8 +27,6 @@ def _figure(row) -> tuple:
 def conflicts(stats: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rows of every conflict, numbered in `conflict`, each with its source and quote."""
     if stats is None:
-        from .catalogue import catalogue
-
         stats = catalogue()
     rows = stats[(stats["kind"] != "derived") & (stats["subject"] != "unspecified")]
     out = []

@@ -1,6 +1,6 @@
 """Reviewing the drafts of added articles: accept, reject (with a reason) or edit, one at a time or all.
 
-Drafts (xbdata/guess.py) are proposals: `articles/drafts/<article>.json`, one per numeric mention,
+Drafts (xbdata/curate/propose.py) are proposals: `articles/drafts/<article>.json`, one per numeric mention,
 each with an id `NNN-k` (the article's number, then the mention's place in the article). Review
 writes the outcome into the added articles' own catalogue and exclusions, in the packaged
 files' columns, and those two CSV files are the only record of it:
@@ -22,6 +22,9 @@ A draft is pending until a catalogue row (by stat_id, or by its number's span) o
 covers its mention. Acting on a draft that is no longer pending is an error: to undo a decision,
 delete its row from the CSV file. All writes are atomic and made under the folder's lock; a
 command that fails writes nothing.
+
+This module is the storage and the actions. What `xbdata review` prints is in xbdata/cli/articles.py,
+and the JupyterLab panel in xbdata/explore/review_panel.py; both call these functions.
 """
 
 from __future__ import annotations
@@ -37,13 +40,14 @@ from ..exceptions import CatalogueError, UsageError
 from ..ids import is_stat_id
 from ..iorw import data_path
 from ..text.extract import extract_mentions
+from ..text.units import UNITS
 from .articles import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_texts, all_texts, articles_dir,
                        folder_lock, write_bytes)
-from .catalogue import (CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, TOPICS, UNITS, exclusion_of,
-                        read_csv_rows, validate_row)
+from .catalogue import exclusion_of, read_csv_rows, validate_row
 from .derive import DERIVATIONS
 from .propose import propose
 from .tables import platform_of
+from .vocabulary import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, TOPICS
 
 ACTIONS = ("statistic", "exclusion")
 _DRAFT_ID = re.compile(r"(\d{3})-(\d+)")

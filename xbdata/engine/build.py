@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..exceptions import Interrupted, UsageError, XbdataError
+from ..iorw import CHECKOUT, write_atomic
+from ..reports.parameters import REPORTS, check_parameters, get_report
 from .executors import Finished, Job, get_executor
 from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
 from .index import index_page
-from ..iorw import CHECKOUT, write_atomic
 from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
-from ..reports.parameters import REPORTS, check_parameters, get_report
 from .worker import PAGE, RECORD, RUNNING
 
 __all__ = ["MANIFEST", "Outcome", "build", "notebooks_dir"]

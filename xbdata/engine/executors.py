@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import worker
 from ..exceptions import UsageError
+from . import worker
 
 POLL = 0.05
 

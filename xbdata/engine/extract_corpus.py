@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..exceptions import UsageError, XbdataError
-from .executors import check_executor, dask_client
-from ..text.extract import extract_mentions  # imported before the processes fork, so each starts warm
 from ..iorw import read_text
+from ..text.extract import extract_mentions  # imported before the processes fork, so each starts warm
+from .executors import check_executor, dask_client
 
 # Batches per process: enough that a slow file does not leave the other processes idle at the end.
 BATCHES_PER_JOB = 4

@@ -17,7 +17,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..iorw import PACKAGE
+from ..curate.articles import seeds_dir, state_files
+from ..iorw import PACKAGE, data_path
 
 
 # The packages whose version can change a report's tables, charts or HTML.
@@ -81,10 +82,6 @@ DATA_INPUTS = ("catalogue", "exclusions", "seeds", "added articles")
 
 def shared_inputs() -> dict[str, str]:
     """The inputs every report shares, by name: file hashes, the bundle, and versions."""
-    from ..curate.articles import state_files
-    from ..curate.articles import seeds_dir
-    from ..iorw import data_path
-
     inputs = {
         "catalogue": hash_files([data_path("catalogue.csv")]),
         "exclusions": hash_files([data_path("exclusions.csv")]),

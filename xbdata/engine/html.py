@@ -4,7 +4,7 @@ Inputs are hidden (the reader sees the story, not the code); cells tagged `live-
 which need a kernel) are left out, so the file shows no broken widget, and so are cells tagged
 `notebook-only` (notes for people working in the notebook); the template fetches nothing from
 the network. The page's language follows the report's `lang` parameter, and JupyterLab's
-stylesheet is cut to the rules the page can use (xbdata/css.py).
+stylesheet is cut to the rules the page can use (xbdata/engine/css.py).
 
 The same notebook gives the same bytes: the widget state, which no cell left in the page can
 show, is dropped; papermill's parameters cell gets a fixed id, and each chart's element a number in

@@ -8,11 +8,13 @@ search box gives the same rows as a DataFrame.
 
 from __future__ import annotations
 
+import ipywidgets as w
+
+from ..curate.tables import statistics
 from ..escape import html_text, link
 from ..text.formatting import format_row
 from ..text.labels import check_lang, statistics_count, text
 from .lookup import FILTERS, context, related, same_sentence, search
-from ..curate.tables import statistics
 
 
 def _options(column: str, lang: str) -> list[tuple[str, str]]:
@@ -52,8 +54,6 @@ def _detail(stat_id: str, lang: str) -> str:
 
 def explorer(lang: str = "en"):
     """An ipywidgets explorer of the catalogue in `lang` (needs a kernel; everything it shows is in xbdata.search)."""
-    import ipywidgets as w
-
     check_lang(lang)
     query = w.Text(placeholder="TikTok, 用户, 粉絲 …", description=text("search", lang), continuous_update=True)
     filters = {key: w.Dropdown(options=_options(key, lang), value="all", description=text(f"filter_{key}", lang))

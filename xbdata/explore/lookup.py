@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..escape import html_text
-from ..exceptions import UsageError
-from ..text.script import to_simplified
 from ..curate.articles import all_articles, all_texts
 from ..curate.tables import platform_of, statistics
+from ..escape import html_text
+from ..exceptions import UsageError
+from ..text.extract import Sentences
+from ..text.script import to_simplified
 
 FILTERS = ("topic", "source", "geography", "kind")
 
@@ -74,8 +75,6 @@ def _row(stat_id: str) -> pd.Series:
 
 def context(stat_id: str) -> Context:
     """The sentence and paragraph around a statistic's quote, the number highlighted."""
-    from ..text.extract import Sentences
-
     row = _row(stat_id)
     if row["kind"] == "derived":
         raise UsageError(f"{stat_id} is derived ({row['formula']}); see the contexts of its inputs: {row['inputs']}")
@@ -95,8 +94,6 @@ def context(stat_id: str) -> Context:
 
 def same_sentence(stat_id: str) -> pd.DataFrame:
     """The other statistics whose quote lies in the same sentence."""
-    from ..text.extract import Sentences
-
     row = _row(stat_id)
     if row["kind"] == "derived":
         return statistics().iloc[0:0]

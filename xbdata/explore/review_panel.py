@@ -10,12 +10,12 @@ from __future__ import annotations
 import ipywidgets as w
 from IPython.display import display
 
-from ..escape import html_text, link
-from ..exceptions import UsageError
-from ..text.extract import Sentences
 from ..curate.articles import added_articles, added_texts
 from ..curate.review import (State, accept, accept_all, edit, editable_fields, load_drafts, refreshed_state,
                              reject)
+from ..escape import html_text, link
+from ..exceptions import UsageError
+from ..text.extract import Sentences
 
 
 def sentence_html(text: str, draft: dict) -> str:

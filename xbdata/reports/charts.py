@@ -20,10 +20,10 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
+from ..curate.articles import articles_of
 from ..iorw import write_atomic
 from ..text.labels import kind_name, text
-from ..curate.articles import articles_of
+from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 
 RENDERER = "xbdata"
 

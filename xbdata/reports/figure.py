@@ -15,9 +15,9 @@ import uuid
 import pandas as pd
 
 from .. import __version__
+from ..curate.articles import articles_of
 from ..escape import html_attr, html_text, link, script_json
 from ..text.labels import kind_name, period_words, text
-from ..curate.articles import articles_of
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
+from ..curate.tables import market_size, platforms, statistics
 from ..text.formatting import format_row, format_value
 from ..text.labels import kind_name, period_words, text
-from ..curate.tables import market_size, platforms, statistics
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
 WORDS = {

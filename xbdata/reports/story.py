@@ -15,11 +15,12 @@ import math
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from ..curate.articles import articles_of
+from ..curate.tables import statistics
 from ..escape import html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
 from ..text.labels import kind_name, text
 from .parameters import check_parameters, get_report
-from ..curate.tables import statistics
 
 
 def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -136,8 +137,6 @@ class Story:
         The build compares it with the last build's when only the catalogue or the articles
         changed: a new article about categories leaves the market report as it was.
         """
-        from ..curate.articles import articles_of
-
         frame = statistics(self.lang)
         rows = frame[frame["topic"].isin(self.READS) | frame["stat_id"].isin(self.stat_ids())].sort_values("stat_id")
         articles = {a.id: {k: str(v) for k, v in vars(a).items() if k != "path"} for a in articles_of(rows)}

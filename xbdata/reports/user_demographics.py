@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..text.labels import measure_title, text
 from ..curate.tables import demographics, statistics
+from ..text.labels import measure_title, text
 from .story import Story, shown
 
 WORDS = {
@@ -74,23 +74,21 @@ class UserDemographics(Story):
 
         frame = self.frame()
         shares = frame[frame["measure_kind"] == "share"]
-        if which == "platforms":
-            shares = shares[shares["platform"] != ""]
-            options = ["all", *sorted(shares["platform"].unique())]
-            return self.figure(shares, lambda shares: charts.figure_chart(
-                shares, self.say("platforms_title"), self.lang, measure_title("share", self.lang),
-                select=("platform", options, text("platform", self.lang)), name="user_demographics-platforms"))
-        if which == "surveys":
-            survey = shares[shares["platform"] == ""]
-            options = ["all", *sorted(survey["geography"].unique())]
-            return self.figure(survey, lambda survey: charts.figure_chart(
-                survey, self.say("surveys_title"), self.lang, measure_title("share", self.lang),
-                select=("geography", options, text("market", self.lang)), name="user_demographics-surveys"))
-        if which == "relative":
-            relative = frame[frame["measure_kind"] == "uplift"]
-            return self.figure(relative, lambda relative: charts.figure_chart(
-                relative, self.say("relative_title"), self.lang, measure_title("uplift", self.lang),
-                name="user_demographics-relative"))
+        # chart -> (its rows, its measure kind, the control's column and label key, or None)
+        charted = {
+            "platforms": (shares[shares["platform"] != ""], "share", ("platform", "platform")),
+            "surveys": (shares[shares["platform"] == ""], "share", ("geography", "market")),
+            "relative": (frame[frame["measure_kind"] == "uplift"], "uplift", None),
+        }
+        if which in charted:
+            rows, measure_kind, control = charted[which]
+            select = None
+            if control is not None:
+                column, label = control
+                select = (column, ["all", *sorted(rows[column].unique())], text(label, self.lang))
+            return self.figure(rows, lambda rows: charts.figure_chart(
+                rows, self.say(f"{which}_title"), self.lang, measure_title(measure_kind, self.lang),
+                select=select, name=f"user_demographics-{which}"))
         raise ValueError(f"unknown chart {which!r} (platforms, surveys, relative)")
 
     def widget(self):
