@@ -1,0 +1,114 @@
+"""The layout ARCHITECTURE.md states is the layout the code has: stages, and imports pointing one way.
+
+The allowed imports are read from ARCHITECTURE.md's table, not written again here, so the page and
+the code cannot drift apart silently. Every import counts, at the top of a module or inside a
+function, relative or absolute.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "xbdata"
+
+
+def stated_stages() -> dict[str, tuple[str, set[str]]]:
+    """stage -> (folder, the stages it may import), from ARCHITECTURE.md's table."""
+    stages = {}
+    for line in (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4 and re.fullmatch(r"`xbdata/[\w/*.]+`", cells[1]):
+            stages[cells[0]] = (cells[1].strip("`"), {s.strip() for s in cells[2].split(",") if s.strip()})
+    return stages
+
+
+STAGES = stated_stages()
+
+
+def stage_of(module: str) -> str:
+    """The stage of a dotted module name under xbdata (xbdata.text.numbers -> text; xbdata.escape -> base)."""
+    parts = module.split(".")
+    assert parts[0] == "xbdata", module
+    if len(parts) == 1 or (PACKAGE / f"{parts[1]}.py").exists():
+        return "base"
+    folder = f"xbdata/{parts[1]}/"
+    return next(stage for stage, (path, _) in STAGES.items() if path == folder)
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    here = module_name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    return imports_in(path.read_text(encoding="utf-8"), package)
+
+
+def imports_in(source: str, package: str) -> list[tuple[int, str]]:
+    """(line, module) for every import of an xbdata module in `source`, a module of `package`,
+    relative imports resolved."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            if target == "xbdata" or target.startswith("xbdata."):
+                # `from . import words` imports the module xbdata.<package>.words
+                names = [f"{target}.{a.name}" for a in node.names]
+                found += [(node.lineno, n if _is_module(n) else target) for n in names]
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == "xbdata"]
+    return found
+
+
+def _is_module(dotted: str) -> bool:
+    path = ROOT / Path(*dotted.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_table_names_every_stage_and_every_folder_is_a_stage():
+    assert {"base", "text", "curate", "reports", "engine", "explore", "cli"} <= set(STAGES)
+    folders = {f"xbdata/{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    assert folders == {path for path, _ in STAGES.values() if path.endswith("/")}
+    for stage, (_, allowed) in STAGES.items():
+        assert allowed <= set(STAGES), f"{stage} may import an unknown stage: {allowed - set(STAGES)}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_point_down_the_stages(path):
+    source = stage_of(module_name(path))
+    allowed = STAGES[source][1] | {source}
+    wrong = [f"line {line}: {target} ({stage_of(target)})" for line, target in imports_of(path)
+             if target != "xbdata" and stage_of(target) not in allowed]
+    assert not wrong, f"{path.relative_to(ROOT)} is in {source}, which may import {sorted(allowed)}: {wrong}"
+
+
+def test_the_direction_check_would_catch_an_import_up_the_stages():
+    """The check above is not vacuous: imports from text/ up into curate/, however written, are
+    found and refused, while one down into base is allowed."""
+    source = ("from ..curate.catalogue import catalogue\n"
+              "def f():\n    from ..curate import tables\n    import xbdata.engine.build\n"
+              "from ..exceptions import UsageError\nfrom . import words\n")
+    found = imports_in(source, "xbdata.text")
+    assert [target for _, target in found] == ["xbdata.curate.catalogue", "xbdata.exceptions", "xbdata.text.words",
+                                               "xbdata.curate.tables", "xbdata.engine.build"]
+    allowed = STAGES["text"][1] | {"text"}
+    assert [stage_of(t) in allowed for _, t in found] == [False, True, True, False, False]
+
+
+def test_stages_form_one_direction():
+    """No two stages may import each other: the table itself has no cycle."""
+    for stage, (_, allowed) in STAGES.items():
+        for other in allowed:
+            assert stage not in STAGES[other][1], f"{stage} and {other} may import each other"
