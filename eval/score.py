@@ -8,6 +8,10 @@ article and reads it right (value, low and high within a relative 1e-3, empty wh
 empty; the same qualifier; the same unit, an empty gold unit accepting no unit or a counted
 noun). Precision is the share of `statistic` mentions that overlap some gold statistic. The
 script reports and always exits 0: the targets are asserted in tests/test_eval.py.
+
+Then the drafts: for each gold statistic, the draft `xbdata add` proposes over its number (with
+the article's published date from eval/published.csv), field by field against the gold's labels
+(eval/FIELDS.md says what each field means and when it is right).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +31,8 @@ from xbdata.text.extract import Mention, extract_mentions  # noqa: E402
 from xbdata.text.words import COUNT_NOUNS  # noqa: E402
 
 FOLDERS = (ROOT / "eval" / "dev", ROOT / "eval" / "heldout")
+PUBLISHED = ROOT / "eval" / "published.csv"
+FIELDS = ("unit", "topic", "subject", "measure", "measure_kind", "geography", "period", "kind")
 TOLERANCE = 1e-3
 COUNTED_NOUNS = frozenset(COUNT_NOUNS.values())
 
@@ -43,6 +50,7 @@ class Gold:
     high: float | None
     unit: str
     qualifier: str
+    labels: dict = field(default_factory=dict)   # counts, topic, subject ... (eval/FIELDS.md), where labelled
 
 
 @dataclass
@@ -91,8 +99,9 @@ def load_gold(csv_path: Path, text: str) -> list[Gold]:
         if text.count(quote) != 1:
             raise ValueError(f"{csv_path.name}: quote {quote!r} occurs {text.count(quote)} times; quote more of it")
         start = quote_start + quote.index(number)
+        labels = {k: row[k].strip() for k in ("counts", *FIELDS[1:]) if row.get(k) is not None}
         gold.append(Gold(quote, number, start, start + len(number), _number(row["value"]), _number(row["low"]),
-                         _number(row["high"]), row["unit"].strip(), row["qualifier"].strip()))
+                         _number(row["high"]), row["unit"].strip(), row["qualifier"].strip(), labels))
     return gold
 
 
@@ -171,6 +180,107 @@ def score_folder(folder: Path) -> list[Score]:
     return scores
 
 
+def load_published() -> dict[str, str]:
+    """Each article's published date (eval/published.csv), as `xbdata add --published` would get it."""
+    if not PUBLISHED.exists():
+        return {}
+    with open(PUBLISHED, encoding="utf-8", newline="") as f:
+        return {row["name"]: row["published"].strip() for row in csv.DictReader(f)}
+
+
+def _words(value: str) -> list[str]:
+    return re.sub(r"[^\w\u4e00-\u9fff]+", " ", value.lower()).split()
+
+
+def _names_match(found: str, gold: str) -> bool:
+    """Equal after lower-casing and dropping punctuation, or one within the other as whole words."""
+    a, b = _words(found), _words(gold)
+    if not a or not b or a == ["unspecified"]:
+        return a == b
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[i:i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
+
+
+def _field_right(field_name: str, found: dict, gold: Gold) -> bool:
+    label = gold.labels.get(field_name, "")
+    if field_name == "unit":
+        if gold.unit:
+            return found["unit"] == gold.unit
+        counts = gold.labels.get("counts", "")
+        return found["unit"] == counts if counts else True
+    if field_name in ("subject", "measure"):
+        return _names_match(found[field_name], label)
+    return found[field_name] == label
+
+
+def draft_fields(text: str, gold: list[Gold], published: str) -> list[tuple[Gold, dict | None]]:
+    """Each gold statistic with the fields of the statistic draft over its number (None if there is none)."""
+    from xbdata.curate.propose import parsed_unit, propose
+    from xbdata.text.units import MEASURE_KIND_OF_UNIT
+
+    drafts = [d for d in propose(text, "999_0000000000000000", published, set()) if d["action"] == "statistic"]
+    out = []
+    for g in gold:
+        draft = next((d for d in drafts if d["mention"]["start"] < g.end and g.start < d["mention"]["end"]), None)
+        if draft is None:
+            out.append((g, None))
+            continue
+        row = draft["row"]
+        unit = row["unit"] or parsed_unit(row["number"])[0]
+        out.append((g, {**{k: row[k] for k in FIELDS[1:] if k != "measure_kind"}, "unit": unit,
+                        "measure_kind": row["measure_kind"] or MEASURE_KIND_OF_UNIT.get(unit, "")}))
+    return out
+
+
+def field_lines(folders: list[Path], verbose: bool = False) -> list[str]:
+    """Per set, each field's share of gold statistics whose draft has it right, and all fields at once."""
+    published = load_published()
+    lines = ["fields of the drafts, as proposed (eval/FIELDS.md):"]
+    for folder in folders:
+        right = dict.fromkeys(FIELDS, 0)
+        together = total = 0
+        wrong: list[str] = []
+        for txt in sorted(folder.glob("*.txt")):
+            gold_path = txt.with_suffix(".csv")
+            if not gold_path.exists():
+                continue
+            text = txt.read_text(encoding="utf-8")
+            gold = [g for g in load_gold(gold_path, text) if g.labels.get("topic")]
+            for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
+                total += 1
+                marks = {f: found is not None and _field_right(f, found, g) for f in FIELDS}
+                for f, ok in marks.items():
+                    right[f] += ok
+                together += all(marks.values())
+                if verbose and not all(marks.values()):
+                    shown = "no statistic draft" if found is None else "; ".join(
+                        f"{f} {found[f]!r} (gold {g.unit or g.labels.get('counts', '') if f == 'unit' else g.labels.get(f, '')!r})"
+                        for f, ok in marks.items() if not ok)
+                    wrong.append(f"    {txt.stem} {g.number!r}: {shown}")
+        if total:
+            parts = "  ".join(f"{f} {right[f] / total:.2f}" for f in FIELDS)
+            lines.append(f"  {folder.name:8} {total} statistics  {parts}  all fields {together / total:.2f} ({together}/{total})")
+            lines.extend(wrong)
+    return lines + [""]
+
+
+def field_accuracy(folder: Path) -> dict[str, float]:
+    """Each field's accuracy and `all` on one folder (for tests/test_eval.py)."""
+    published = load_published()
+    right = dict.fromkeys([*FIELDS, "all"], 0)
+    total = 0
+    for txt in sorted(folder.glob("*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        gold = [g for g in load_gold(txt.with_suffix(".csv"), text) if g.labels.get("topic")]
+        for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
+            total += 1
+            marks = [found is not None and _field_right(f, found, g) for f in FIELDS]
+            for f, ok in zip(FIELDS, marks):
+                right[f] += ok
+            right["all"] += all(marks)
+    return {k: v / total for k, v in right.items()} if total else {}
+
+
 def draft_lines(folders: list[Path]) -> list[str]:
     """How many of `xbdata add`'s drafts are right as proposed, per set (xbdata.curate.propose.draft_scores).
 
@@ -215,6 +325,7 @@ def report(folders: list[Path], verbose: bool = False) -> tuple[Score, int, list
         overall.add(group)
         articles += len(scores)
     lines.extend(draft_lines(folders))
+    lines.extend(field_lines(folders, verbose))
     lines.append(f"recall {overall.recall:.2f} precision {overall.precision:.2f} on {articles} articles "
                  f"({overall.gold} statistics)")
     return overall, articles, lines

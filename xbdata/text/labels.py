@@ -129,6 +129,12 @@ UNIT_WORDS = {
     "creators": ("位创作者", "creators"), "tweets": ("条推文", "tweets"), "sellers": ("个卖家", "sellers"),
     "buyers": ("个买家", "buyers"), "merchants": ("个商家", "merchants"),
     "consumers": ("名消费者", "consumers"), "respondents": ("名受访者", "respondents"),
+    "items": ("件", "items"), "parcels": ("件包裹", "parcels"), "people": ("人", "people"), "firms": ("家企业", "firms"),
+    "stores": ("家店铺", "stores"), "warehouses": ("个仓库", "warehouses"), "sites": ("个站点", "sites"),
+    "markets": ("个市场", "markets"), "cities": ("个城市", "cities"), "zones": ("个综试区", "zones"),
+    "products": ("款商品", "products"), "posts": ("条帖子", "posts"), "visits": ("人次", "visits"),
+    "jobs": ("个岗位", "jobs"), "routes": ("条航线", "routes"), "flights": ("个航班", "flights"),
+    "containers": ("个集装箱", "containers"), "square_meters": ("平方米", "square meters"),
     "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),
     "weeks": ("周", "weeks"),
     "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
@@ -136,7 +142,13 @@ UNIT_WORDS = {
 }
 # Money: (Chinese words before, Chinese words after) the number; in English the ISO code comes first.
 CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元"), "TWD": ("新台币", "元"),
-                  "EUR": ("", "欧元")}
+                  "EUR": ("", "欧元"), "JPY": ("", "日元"), "KRW": ("", "韩元"), "GBP": ("", "英镑"),
+                  "AUD": ("", "澳元"), "CAD": ("", "加元"), "SGD": ("", "新加坡元"), "THB": ("", "泰铢"),
+                  "RUB": ("", "卢布"), "MYR": ("", "林吉特"), "BRL": ("", "雷亚尔"), "VND": ("", "越南盾"),
+                  "IDR": ("", "印尼盾"), "INR": ("", "卢比"), "SAR": ("", "沙特里亚尔"), "AED": ("", "迪拉姆"),
+                  "PLN": ("", "兹罗提"), "TRY": ("", "土耳其里拉"), "CHF": ("", "瑞士法郎"), "NZD": ("", "新西兰元"),
+                  "MXN": ("", "墨西哥比索"), "PHP": ("", "菲律宾比索"), "ARS": ("", "阿根廷比索"),
+                  "CLP": ("", "智利比索"), "COP": ("", "哥伦比亚比索")}
 
 # A decline keeps its direction: "down 5%" / "下降5%".
 DECLINE_WORDS = ("下降", "down ")

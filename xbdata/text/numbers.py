@@ -86,6 +86,8 @@ SIGN = W.alternation(W.UNIT_SIGNS)
 CLASSIFIER = W.alternation(W.CLASSIFIERS)
 NOUN = W.alternation(W.COUNT_NOUNS)
 RANGE_SEP = W.alternation(W.RANGE_SEPARATORS)
+# One space where Taiwanese and Hong Kong papers put one: 新台幣 2,345.6 億元, 150 億至 180 億元, 12.5 %.
+SP = rf"[{W.SPACES}]?"
 MORE = W.alternation(W.MORE_WORDS)
 CN_RUN = f"[{CN_NUMERAL}{W.VAGUE_DIGIT}{''.join(W.NUMERAL_ALIASES)}]+"
 MAGNITUDE_PREFIX = W.alternation(W.MAGNITUDE_PREFIXES)
@@ -107,12 +109,12 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     fire inside ordinary words. One unit slot per amount (so 近四成年龄 stops before 年), and one
     after 多/余 (2万多元).
     """
-    amount = rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{MAGNITUDE_WORD})?"
+    amount = rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{SP}{MAGNITUDE_WORD})?"
     noun = rf"(?P<noun>{NOUN})?" if nouns else ""
-    second = (rf"(?:(?P<sep>{RANGE_SEP})(?P<sign2>{SIGN})?(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
-              rf"(?P<unit>{UNIT})?)?") if ranges else ""
-    return (rf"(?P<pre>{PREFIX})?(?P<sign>{SIGN})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
-            rf"(?:(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
+    second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
+              rf"(?:{SP}(?P<unit>{UNIT}))?)?") if ranges else ""
+    return (rf"(?P<pre>{PREFIX})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
+            rf"(?:{SP}(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
             rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
 
 
@@ -318,11 +320,11 @@ _CLOCK = r"\d{1,2}:\d\d(?::\d\d)?"
 # Calendar references; the parser matches it whole, the extractor inside a text.
 DATE_PATTERN = "|".join([
     rf"{_YEAR}(?:(?:-\d{{1,2}}-|/\d{{1,2}}/|\.\d{{1,2}}\.)\d{{1,2}}日?(?:\s*{_CLOCK})?|/\d{{1,2}}"
-    rf"|年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?)"
+    rf"|{SP}年(?:{SP}\d{{1,2}}{SP}月(?:{SP}\d{{1,2}}{SP}[日号])?)?)"
     rf"(?:{_YEAR_PART})?(?:(?:{RANGE_SEP}){_YEAR}(?:[/.]\d{{1,2}}|年)?)?",
     rf"{_YEAR}(?:年(?:{RANGE_SEP}){_YEAR}年?|(?:{RANGE_SEP}){_YEAR}年)",   # 2020-2023年, not 1900-2000
     rf"{_YEAR}(?:{_YEAR_PART})",
-    rf"(?:{W.alternation(W.RELATIVE_YEARS)})?{_MONTH}(?:(?:{RANGE_SEP}){_MONTH})?月(?:\d{{1,2}}[日号]|{W.alternation(W.MONTH_PARTS)})?",
+    rf"(?:{W.alternation(W.RELATIVE_YEARS)})?{_MONTH}(?:(?:{RANGE_SEP}){_MONTH})?{SP}月(?:\d{{1,2}}[日号]|{W.alternation(W.MONTH_PARTS)})?",
     rf"(?:{W.alternation(W.RELATIVE_YEARS)})?(?:第|前)?[一二三四1-4](?:{RANGE_SEP}[一二三四1-4])?{W.QUARTER_WORD}",
     r"Q[1-4](?:-Q[1-4])?|H[12]",
     _CLOCK,

@@ -14,14 +14,20 @@ MULTIPLE = "x"         # 2.7倍
 RANK = "rank"          # 1 is the top
 AGE = "age"            # years of age: 25岁
 
-# Money the catalogue keeps, in base units (元, dollars), as ISO 4217 codes.
-MONEY = ("CNY", "USD")
-# Every currency the parser reads (新台币, 港元, 欧元 ...); the catalogue keeps those in MONEY.
-CURRENCIES = (*MONEY, "HKD", "TWD", "EUR")
+# Money, in base units (元, dollars, yen), as ISO 4217 codes: every currency the parser reads.
+MONEY = ("CNY", "USD", "HKD", "TWD", "EUR", "JPY", "KRW", "GBP", "AUD", "CAD", "SGD", "THB", "RUB", "MYR", "BRL",
+         "VND", "IDR", "INR", "SAR", "AED", "PLN", "TRY", "CHF", "NZD", "MXN", "PHP", "ARS", "CLP", "COP")
+CURRENCIES = MONEY
+# 比索 alone: a peso of a country the words do not name. Not a unit the catalogue keeps; a draft
+# resolves it from the place its sentence is about (PESOS), or stays pending.
+UNNAMED_PESO = "PESO"
+PESOS = {"Mexico": "MXN", "Philippines": "PHP", "Argentina": "ARS", "Chile": "CLP", "Colombia": "COP"}
 DURATIONS = ("hours", "days", "working_days", "weeks", "months", "years")
 # Counts, named by what is counted.
 COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
-          "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents")
+          "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents",
+          "items", "parcels", "people", "firms", "stores", "warehouses", "sites", "markets", "cities", "zones",
+          "products", "posts", "visits", "jobs", "routes", "flights", "containers", "square_meters")
 
 # Every unit a catalogued figure may have, in the order error messages list them.
 UNITS = (PERCENT, POINTS, MULTIPLE, *MONEY, *DURATIONS, RANK, AGE, *COUNTS)
