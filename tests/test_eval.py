@@ -90,12 +90,6 @@ def test_the_command_ends_with_the_summary_line_and_exits_0(root, tmp_path):
 
 # --- the gold files ---------------------------------------------------------------------------
 
-UNITS = {"", "%", "pp", "x", "CNY", "USD", "HKD", "TWD", "EUR", "age", "hours", "days", "weeks", "months",
-         "years", "rank"}
-QUALIFIERS = {"=", ">", ">=", "<", "~"}
-COLUMNS = ["quote", "number", "value", "low", "high", "unit", "qualifier", "note"]
-
-
 def _articles(root):
     pairs = []
     for folder in ("dev", "heldout"):
@@ -104,64 +98,38 @@ def _articles(root):
     return pairs
 
 
-def _cell(row, name):
-    return float(row[name]) if row[name].strip() else None
-
-
-def _row_problems(text, row):
-    """What is wrong with one gold row, in words that do not quote the article."""
-    problems = []
-    if text.count(row["quote"]) != 1:
-        problems.append(f"quote occurs {text.count(row['quote'])} times")
-    if not row["number"] or row["number"] not in row["quote"]:
-        problems.append("number is not in its quote")
-    if row["unit"] not in UNITS:
-        problems.append(f"unit {row['unit']!r} is not in the vocabulary")
-    if row["qualifier"] not in QUALIFIERS:
-        problems.append(f"qualifier {row['qualifier']!r} is not in the vocabulary")
-    value, low, high = _cell(row, "value"), _cell(row, "low"), _cell(row, "high")
-    q = row["qualifier"]
-    if value is None:
-        # a range or a vague amount: both bounds, no single value
-        if low is None or high is None:
-            problems.append("value is empty but a bound is missing")
-    else:
-        expected_low = None if q == "<" else value
-        expected_high = None if q in (">", ">=") else value
-        if (low, high) != (expected_low, expected_high):
-            problems.append(f"bounds ({low}, {high}) do not follow from value and qualifier {q}")
-    if low is not None and high is not None and low > high:
-        problems.append("low > high")
-    return problems
-
-
 def test_gold_files_are_well_formed(root):
+    """eval/check_gold.py's rules (README.md and FIELDS.md), on every article of the set."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_gold", root / "eval" / "check_gold.py")
+    check_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_gold)
     articles = _articles(root)
     assert len(articles) >= 8
     problems, statistics, traditional = [], 0, 0
     for name, text, csv_path in articles:
-        if not 300 <= len(text) <= 1500:
+        if not 300 <= len(text) <= 2000:
             problems.append(f"{name}: {len(text)} characters")
         if not csv_path.exists():
             problems.append(f"{name}: no gold csv")
             continue
+        problems += check_gold.check_article(csv_path)
         with open(csv_path, encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            if reader.fieldnames != COLUMNS:
-                problems.append(f"{name}: columns {reader.fieldnames}")
-                continue
-            rows = list(reader)
-        statistics += len(rows)
+            statistics += len(list(csv.DictReader(f)))
         traditional += detect_script(text) == "zh-Hant"
-        for i, row in enumerate(rows, start=2):
-            problems += [f"{name}.csv row {i}: {p}" for p in _row_problems(text, row)]
+    problems += check_gold.check_published(root / "eval" / "published.csv", {n.split("/")[1] for n, _, _ in articles})
     assert problems == []
     assert traditional >= 2
     assert statistics >= 150
 
 
-def test_the_extractor_meets_its_targets(score):
-    overall, articles, lines = score.report(list(score.FOLDERS))
-    assert articles >= 8
-    assert math.isfinite(overall.recall) and overall.recall >= 0.95, lines[-1]
-    assert overall.precision >= 0.90, lines[-1]
+def test_the_extractor_meets_its_targets_on_held_out_text(score):
+    """Held-out alone: a combined figure would let dev's hide a fall on text nobody tuned to."""
+    scores = score.score_folder(score.ROOT / "eval" / "heldout")
+    held_out = score.Score("heldout")
+    for s in scores:
+        held_out.add(s)
+    assert len(scores) >= 4
+    assert math.isfinite(held_out.recall) and held_out.recall >= 0.95, (held_out.recalled, held_out.gold)
+    assert held_out.precision >= 0.90, (held_out.overlapping, held_out.statistics)

@@ -16,7 +16,7 @@ added articles, through the same checks; a packaged row behaves exactly as befor
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,8 +26,8 @@ from ..exceptions import CatalogueError
 from ..ids import is_stat_id
 from ..iorw import data_path
 from ..text.extract import Mention, extract_mentions
-from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity
-from ..text.units import MEASURE_KIND_OF_UNIT, UNITS
+from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity, unnamed_currency
+from ..text.units import MEASURE_KIND_OF_UNIT, PESOS, UNITS, YUAN_ELSEWHERE
 from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
 from .derive import DERIVATIONS, Figure
 from .vocabulary import (CATALOGUE_COLUMNS, COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERCENT_MEASURE_KINDS,
@@ -109,6 +109,8 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
     start, number_start = locate(texts[row["source"]], row["quote"], row["number"], where, "quote", "number")
     quantity = _parse(where, "number", row["number"])
     unit = row["unit"]
+    if unit and unnamed_currency(row["number"], quantity.unit) and unit in (*PESOS.values(), *YUAN_ELSEWHERE.values()):
+        quantity = replace(quantity, unit=None)   # the row says whose peso or 元 it is
     if quantity.unit and unit and quantity.unit != unit:
         raise CatalogueError(f"{where}: unit {unit!r} contradicts the unit the quote itself gives ({quantity.unit!r})")
     if quantity.unit and unit:

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from ..exceptions import CatalogueError
 from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, extract_mentions
-from ..text.numbers import QuantityError, chinese_integer, parse_quantity
+from ..text.numbers import QuantityError, chinese_integer, parse_quantity, unnamed_currency
 from ..text.script import to_simplified
-from ..text.units import UNITS
+from ..text.units import PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BAND_REASON, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+from .rules import (BAND_REASON, GENERIC_COUNTS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
 
 
@@ -281,26 +281,39 @@ def parsed_unit(number: str) -> tuple[str, str]:
         return "", str(error)
 
 
+def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, notes: list[str],
+                unsure: list[str]) -> tuple[str, str]:
+    """(the draft's unit, what its unit column says): the number's own unit; else what its counting
+    word or the noun after it names, made precise by the words around it (家 with 卖家 counts
+    sellers); else a rule's guess, which accept-all will not take on trust."""
+    if own_unit:
+        if own_unit not in UNITS and own_unit != UNNAMED_PESO:
+            notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
+        return own_unit, ""
+    named = mention.unit if mention.unit in UNITS else ""
+    refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
+        else ("", None, "")
+    if refined and rule is not None:
+        notes.append(f"unit {refined}: rule {rule.pattern!r} in the {scope}")
+        if not named:
+            unsure.append(f"unit {refined} is guessed from the words {rule.pattern!r} in the {scope}, "
+                          "not named by the number's own words")
+        return refined, refined
+    if named:
+        notes.append(f"unit {named}: named by its counting word or the noun after it")
+        return named, named
+    notes.append("unit: nothing names what is counted; set it (xbdata review --edit ID unit=...)")
+    return "", ""
+
+
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
-                   year: int | None, band: str, notes: list[str]) -> dict:
+                   year: int | None, band: str, notes: list[str], unsure: list[str]) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
     if error:
         notes.append(f"number: {error}")
-    unit_column = ""
-    unit = own_unit
-    if not own_unit:
-        if mention.unit in UNITS:
-            unit = unit_column = mention.unit
-            notes.append(f"unit {unit}: named by the words after the number")
-        else:
-            guessed, rule, scope = guess_field("unit", simplified, where, "")
-            unit = unit_column = guessed
-            notes.append(f"unit {guessed}: rule {rule.pattern!r} in the {scope}" if rule
-                         else "unit: nothing names what is counted; set it (xbdata review --edit ID unit=...)")
-    elif own_unit not in UNITS:
-        notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
+    unit, unit_column = _draft_unit(simplified, mention, where, own_unit, notes, unsure)
 
     values: dict[str, str] = {}
     period, rule, scope = guess_period(simplified, where, year)
@@ -309,15 +322,25 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     elif year:
         period = str(year)
         notes.append(f"period {period}: no date near the number; the year it was published")
+        unsure.append(f"period {period} is the year the article was published: no date near the number")
     else:
         period = "unspecified"
         notes.append("period: no date near the number and no published date; set it")
+        unsure.append("period: no date near the number and no published date")
     values["period"] = period
     for field in ("geography", "measure_kind", "kind", "breakdown", "topic", "subject", "measure"):
         value, rule, scope = guess_field(field, simplified, where, unit, values)
         values[field] = value
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
+    if unnamed_currency(mention.text, unit) and not unit_column:
+        local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(values["geography"], "")
+        if local:
+            unit = unit_column = local
+            notes.append(f"unit {local}: {'比索' if local in PESOS.values() else '元'} in a sentence about {values['geography']}")
+        elif unit == UNNAMED_PESO:
+            unit = ""
+            unsure.append("unit: 比索 names no country's peso, and the sentence names no country with one")
     change = values["measure_kind"]
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""
@@ -344,6 +367,20 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
         "label_zh": label_zh(text, where, year), "label_en": label_en,
     }
+
+
+def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:
+    """Why a quantity the extractor found is still not a figure to catalogue (rules.NOT_FIGURES), or ""."""
+    before = simplified[max(0, mention.start - 8):mention.start]
+    after = simplified[mention.end:mention.end + 8]
+    for reason, words_before, words_after, units in NOT_FIGURES:
+        if (not units or unit in units) and (not words_before or re.search(words_before, before)) \
+                and (not words_after or re.search(words_after, after)) and (units or words_before or words_after):
+            return reason
+    digits = mention.text.strip()
+    if not unit and digits.isdigit() and len(digits) >= ID_DIGITS:
+        return "an identifier (an order, tracking or coupon number), not a quantity"
+    return ""
 
 
 def _exclusion(text: str, mention: Mention, sentences: Sentences) -> str:
@@ -377,13 +414,16 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     drafts = []
     for i, m in enumerate(mentions):
         notes: list[str] = []
+        unsure: list[str] = []
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
-        row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes)
-        drafts.append({"id": f"{number}-{i + 1}", "action": "statistic" if m.kind == "statistic" else "exclusion",
+        row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure)
+        reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
+        if m.kind == "statistic":
+            reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])
+        drafts.append({"id": f"{number}-{i + 1}", "action": "exclusion" if reason else "statistic",
                        "mention": m.as_row(), "row": row, "context": _exclusion(text, m, sentences),
-                       "reason": "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic"),
-                       "notes": notes})
+                       "reason": reason, "notes": notes, "unsure": unsure})
     for draft in sorted(drafts, key=lambda d: d["action"] != "statistic"):
         r = draft["row"]
         base = slug(r["subject"].replace("cross-border e-commerce", "xborder"), r["measure"], r["breakdown"])

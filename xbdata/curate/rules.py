@@ -116,11 +116,15 @@ RULES: tuple[Rule, ...] = (
     Rule("geography", "China", r"中国|我国|国内|全国|海关", "paragraph"),
     Rule("geography", "unspecified", r"", "paragraph"),
     # --- unit, only where the number's own words name none (nearest scope first) ---------------
-    Rule("unit", "sellers", r"卖家", "sentence", ("",)),
-    Rule("unit", "merchants", r"商家|商户|企业|经营主体", "sentence", ("",)),
-    Rule("unit", "buyers", r"买家", "sentence", ("",)),
-    Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("",)),
-    Rule("unit", "orders", r"订单|单量", "sentence", ("",)),
+    Rule("unit", "sellers", r"卖家", "sentence", ("", "firms", "people")),
+    Rule("unit", "merchants", r"商家|商户", "sentence", ("", "firms")),
+    Rule("unit", "firms", r"企业|经营主体|公司", "sentence", ("",)),
+    Rule("unit", "respondents", r"受访者|受访|问卷", "before", ("", "people")),
+    Rule("unit", "buyers", r"买家", "sentence", ("", "people")),
+    Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("", "people")),
+    Rule("unit", "consumers", r"消费者|网购者|购物者", "sentence", ("", "people")),
+    Rule("unit", "parcels", r"包裹|快递|邮件|票件", "sentence", ("", "items")),
+    Rule("unit", "orders", r"订单|单量", "sentence", ("", "items")),
     Rule("unit", "followers", r"粉丝", "sentence", ("",)),
     Rule("unit", "brands", r"品牌", "before", ("",)),
     Rule("unit", "installs", r"下载|安装", "before", ("",)),
@@ -198,6 +202,24 @@ REASONS = {
     "other": "not a figure about the world: the article's own enumeration, a name or an example",
 }
 BAND_REASON = "age band of {stat_id}, recorded in its band field"
+
+# Numbers the extractor reads as quantities that are still not figures to catalogue: (reason, the
+# words just before the number, the words just after it, the units it has). Each pattern is
+# searched in the simplified text touching the number; an empty pattern always matches.
+NOT_FIGURES = (
+    ("duration: how long something takes or lasts (a delivery promise, a payment term, a visit); "
+     "durations are not catalogued", "", "", DURATIONS),
+    ("a figure's or table's label (图2, 表3), not a quantity", r"(?:图|表|附图|附表)\s*$", "", ()),
+    ("the name of a list (百强, TOP100), not a quantity", r"(?:TOP|Top|top)\s*$", "", ()),
+    ("the name of a list (百强, 50强), not a quantity", "", r"^强", ()),
+    ("an instalment term (分12期), not a figure", r"分\s*$", r"^\s*期", ()),
+    ("an instalment term (12期免息), not a figure", "", r"^\s*期(?:免息|分期|付款)", ()),
+    ("an identifier (an order, tracking or coupon number), not a quantity", r"(?:单号|编号|订单号|运单号|券码|代码|ID|id)[:：\s]*$", "", ()),
+)
+# Counts whose counting word says little (家, 名, 件): the words around them may say more (卖家, 受访者, 包裹).
+GENERIC_COUNTS = ("firms", "people", "items")
+# A run of this many digits or more, with no separator, decimal point or unit, is an identifier.
+ID_DIGITS = 8
 # Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
 LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
                          r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import words as W
-from .numbers import (ARABIC, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
+from .numbers import (ARABIC, COMPOUND_DURATION_PATTERN, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
                       HALF_PATTERN, ORDINAL_PATTERN, PREFIX, RATIO_AMONG_PATTERN, RATIO_EVERY_PATTERN, SUFFIX, Quantity,
                       QuantityError, counted_unit, parse_simplified, quantity_pattern, unnamed)
 from .script import to_simplified
@@ -50,7 +50,7 @@ _CN_LONG = (rf"(?:[{W.VAGUE_DIGIT}一二{W.COUNTING_DIGITS}{_ALIASES}]|{W.VAGUE_
 # A single digit counts only before a classifier or unit (三成, 两天, 五家); see COUNTING_DIGITS.
 _SHORT_FOLLOWERS = W.alternation(W.CLASSIFIERS + tuple(W.UNIT_WORDS) + W.ENUMERATION_WORDS + W.MORE_WORDS)
 _CN_SHORT = (rf"(?:[{W.ADJACENT_DIGITS}](?=[{W.COUNTING_DIGITS}]))?[{W.COUNTING_DIGITS}](?={_SHORT_FOLLOWERS})"
-             rf"|一(?={W.alternation(W.ONE_BEFORE)})")
+             rf"|一(?=(?:{W.alternation(W.ONE_BEFORE)})(?![{W.ONE_BEFORE_NOT}]))")
 # A magnitude standing alone: after 上 (上千亿, 上万), after a qualifier (突破百亿, 近百家), before
 # 多/余 (千余家), before a unit (百亿元), or one that is never a word (百万, 百亿; 千万 is also "by
 # all means").
@@ -90,6 +90,7 @@ _PATTERNS = [
     ("ratio", _QUALIFIED.format(f"{unnamed(RATIO_EVERY_PATTERN)}|{unnamed(RATIO_AMONG_PATTERN)}")),
     ("fraction", _QUALIFIED.format(f"{unnamed(FRACTION_PATTERN)}|{unnamed(HALF_PATTERN)}")),
     ("multiple", _QUALIFIED.format(f"{unnamed(DOUBLING_PATTERN)}|{unnamed(FAN_PATTERN)}")),
+    ("duration", _QUALIFIED.format(unnamed(COMPOUND_DURATION_PATTERN))),
     ("quantity", unnamed(quantity_pattern(_NUMBER, nouns=False))),
     ("parts", rf"[二{W.COUNTING_DIGITS.replace('十', '')}]分(?!之|钟)"),  # 三分天注定 (十分 is "very")
 ]
@@ -110,7 +111,8 @@ _MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
 # run of printable ASCII, so only a mention touching such a run needs its token looked at.
 _ASCII_RUN_BEFORE = re.compile(r"[!-~]+\Z")
 _ASCII_RUN = re.compile(r"[!-~]*")
-_NAME_TOKEN = re.compile(r".*(?:://|@|www\.).*|\d{3,4}-\d{3,4}-\d{4}|1[3-9]\d{9}", re.S)
+_NAME_TOKEN = re.compile(r".*(?:://|@|www\.).*|\d{3,4}-\d{3,4}-\d{4}|1[3-9]\d{9}"
+                         r"|\d{3,}-\d{5,}(?:-\d+)*|\d{6}\.[A-Z]{2}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*", re.S)
 _MOBILE_LENGTH = 11
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
@@ -121,6 +123,10 @@ _HYPOTHETICAL = re.compile(W.alternation(W.HYPOTHETICAL_WORDS))
 _RANK_VERB = re.compile(W.alternation(W.RANK_VERBS))
 _ADDRESS_AFTER = re.compile(W.alternation(W.ADDRESS_WORDS))
 _LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
+_LABEL_BEFORE = re.compile(rf"(?:{W.alternation(W.LABEL_WORDS)})[{W.SPACES}]?$")
+_TERM_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.TERM_AFTER)})(?![{W.TERM_NOT_AFTER}])")
+_INSTALMENT_BEFORE = re.compile(rf"{W.INSTALMENT_BEFORE}[{W.SPACES}]?$")
+_INSTALMENT_AFTER = re.compile(rf"[{W.SPACES}]?{W.INSTALMENT_AFTER}")
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,11 @@ def _is_enumeration(quantity: Quantity, simplified: str, start: int, end: int) -
 
 
 def _is_year(quantity: Quantity, matched: str) -> bool:
-    """A bare 2023 with nothing attached is a year, not a count of 2023 things."""
+    """A bare 2023 with nothing attached is a year, not a count of 2023 things; so is 低于 2019 年,
+    which reads as 2019 years."""
+    if quantity.unit == "years" and quantity.value is not None and quantity.value.is_integer() \
+            and _YEAR_ONLY.fullmatch(str(int(quantity.value))):
+        return True
     return quantity.unit is None and _YEAR_ONLY.fullmatch(matched) is not None
 
 
@@ -200,6 +210,15 @@ def _is_product_number(quantity: Quantity, simplified: str, start: int) -> bool:
     """iPhone 15, Model 3: a bare number right after a Latin name is part of the name."""
     bare = quantity.unit is None and quantity.qualifier == "=" and quantity.value is not None
     return bare and _LATIN_NAME_BEFORE.search(simplified[max(0, start - 12):start]) is not None
+
+
+def _is_label_or_term(simplified: str, start: int, end: int) -> bool:
+    """图2, 表3 (a figure's label), 分12期 (an instalment term), 4至6日达 (a service's name), TOP100:
+    numbers that name, not measure."""
+    return _LABEL_BEFORE.search(simplified, max(0, start - 6), start) is not None \
+        or _TERM_AFTER.match(simplified, end) is not None \
+        or (_INSTALMENT_BEFORE.search(simplified, max(0, start - 3), start) is not None
+            and _INSTALMENT_AFTER.match(simplified, end) is not None)
 
 
 def _is_furniture(quantity: Quantity, simplified: str, start: int) -> bool:
@@ -232,7 +251,7 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
         return "furniture"
     if _is_enumeration(quantity, simplified, start, end) or _is_hypothetical(simplified, start) \
             or _is_product_number(quantity, simplified, start) or _is_address(quantity, simplified, end) \
-            or _is_scale(simplified, start):
+            or _is_scale(simplified, start) or _is_label_or_term(simplified, start, end):
         return "other"
     return "statistic"
 
@@ -343,7 +362,7 @@ def extract_mentions(text: str) -> list[Mention]:
     for pattern, start, end, quantity in _scan(simplified, text):
         unit = quantity.unit if quantity else None
         if unit is None and pattern == "quantity":
-            unit = counted_unit(simplified[end:end + 8])
+            unit = counted_unit(simplified[start:end], simplified[end:end + 8])
         left, right = sentences.around(start, end)
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],

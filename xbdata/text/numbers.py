@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from . import words as W
 from .script import to_simplified
+from .units import PESOS, UNNAMED_PESO, YUAN_ELSEWHERE
 
 QUALIFIERS = W.QUALIFIERS
 COUNT_NOUNS = W.COUNT_NOUNS
@@ -113,7 +114,7 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     noun = rf"(?P<noun>{NOUN})?" if nouns else ""
     second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
               rf"(?:{SP}(?P<unit>{UNIT}))?)?") if ranges else ""
-    return (rf"(?P<pre>{PREFIX})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
+    return (rf"(?:(?P<pre>{PREFIX}){SP})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
             rf"(?:{SP}(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
             rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
 
@@ -124,6 +125,7 @@ _AMOUNT = re.compile(rf"(?:(?P<up>{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?"
 _QUANTITY = re.compile(quantity_pattern(rf"{ARABIC}|{CN_RUN}"))
 _SPLIT_QUALIFIERS = re.compile(rf"(?P<pre>{PREFIX})?(?P<core>.+?)(?P<suf>{SUFFIX})?", re.S)
 _COUNTED = re.compile(rf"(?:{MORE})?(?:{CLASSIFIER})?(?P<noun>{NOUN})")
+_CLASSIFIER_END = re.compile(rf"(?P<cls>{CLASSIFIER})(?:{SUFFIX})?$")
 _VAGUE_WORD = re.compile(rf"{W.VAGUE_PREFIX}以([{CN_NUMERAL}])计|{W.VAGUE_PREFIX}(?=[{W.UNIT_CHARS}])")
 
 
@@ -304,10 +306,23 @@ def _unit_of(text: str, m: re.Match) -> tuple[str | None, int]:
     return found.pop() if found else (None, 1)
 
 
-def counted_unit(following: str) -> str | None:
-    """The unit named by the words that follow a number, if they name one (个品类 -> categories)."""
+def unnamed_currency(number: str, unit: str | None) -> bool:
+    """Whether the money a number's words give names no one currency: 比索 alone (PESO: which
+    country's?) or 元 without 人民币 (read as CNY, but also Taiwan's and Hong Kong's dollar). A
+    catalogue row may then say which, from the place it is about (units.PESOS, units.YUAN_ELSEWHERE)."""
+    if unit == UNNAMED_PESO:
+        return True
+    return unit == "CNY" and not any(word in to_simplified(number) for word in W.CNY_WORDS)
+
+
+def counted_unit(number: str, following: str) -> str | None:
+    """What a count counts: the noun after it (8000个品类 -> categories), else its own counting word
+    (60多亿件 -> items, 3000余家 -> firms); None if neither says."""
     m = _COUNTED.match(following)
-    return W.COUNT_NOUNS[m.group("noun")] if m else None
+    if m:
+        return W.COUNT_NOUNS[m.group("noun")]
+    ending = _CLASSIFIER_END.search(number)
+    return W.CLASSIFIER_UNITS.get(ending.group("cls")) if ending else None
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -326,6 +341,7 @@ DATE_PATTERN = "|".join([
     rf"{_YEAR}(?:{_YEAR_PART})",
     rf"(?:{W.alternation(W.RELATIVE_YEARS)})?{_MONTH}(?:(?:{RANGE_SEP}){_MONTH})?{SP}月(?:\d{{1,2}}[日号]|{W.alternation(W.MONTH_PARTS)})?",
     rf"(?:{W.alternation(W.RELATIVE_YEARS)})?(?:第|前)?[一二三四1-4](?:{RANGE_SEP}[一二三四1-4])?{W.QUARTER_WORD}",
+    rf"第{SP}[一二三四1-4]{SP}季",   # 第4季, 第 1 季: a quarter, as Taiwanese papers write it
     r"Q[1-4](?:-Q[1-4])?|H[12]",
     _CLOCK,
     r"\d{1,2}[日号]",
@@ -379,6 +395,12 @@ HALF_PATTERN = (rf"(?P<over>{W.MORE_THAN_HALF})|{W.alternation(W.HALF_WORDS)}"
                 rf"|(?<=[{_ONE_CHAR_QUALIFIERS}]){W.HALF}(?!{W.alternation(W.PERIOD_UNITS)})")
 ORDINAL_PATTERN = (rf"{W.ORDINAL_PREFIX}(?P<n>{_N})"
                    rf"(?:{W.alternation(W.ORDINAL_RANK_WORDS + W.ORDINAL_LIST_WORDS + (W.QUARTER_WORD,))})?")
+# A duration in two units: 7分45秒 is 465 seconds, 2小时15分 135 minutes.
+COMPOUND_DURATION_PATTERN = (rf"(?P<hours>\d{{1,3}})(?:{W.alternation(W.HOUR_WORDS)})(?P<hour_minutes>\d{{1,2}})"
+                             rf"(?:{W.alternation(W.MINUTE_WORDS)})"
+                             rf"|(?P<minutes>\d{{1,3}})(?:{W.alternation(W.MINUTE_WORDS)})(?P<seconds>\d{{1,2}})"
+                             rf"(?:{W.alternation(W.SECOND_WORDS)})")
+_COMPOUND_DURATION = re.compile(COMPOUND_DURATION_PATTERN)
 _FRACTION = re.compile(FRACTION_PATTERN)
 _RATIO_EVERY = re.compile(RATIO_EVERY_PATTERN)
 _RATIO_AMONG = re.compile(RATIO_AMONG_PATTERN)
@@ -388,7 +410,8 @@ _ORDINAL = re.compile(ORDINAL_PATTERN)
 _HALF = re.compile(HALF_PATTERN)
 # A character without which none of the special forms can be present: the parser skips them all.
 _SPECIAL_MARK = re.compile(W.alternation((W.FRACTION_WORD, "/", W.RATIO_EVERY, *W.RATIO_HAVE, W.HALF,
-                                          W.DOUBLING_WORD, W.ORDINAL_PREFIX, *W.GROWTH_VERBS)))
+                                          W.DOUBLING_WORD, W.ORDINAL_PREFIX, *W.GROWTH_VERBS, *W.SECOND_WORDS,
+                                          *W.MINUTE_WORDS)))
 
 
 def _small_number(s: str) -> Decimal:
@@ -444,6 +467,13 @@ def _parse_special(text: str, s: str) -> Quantity | None:
         if multiple is not None:
             factor, inner = multiple
             return _bounded(text, factor, factor, factor, "x", _combine(text, prefix, inner, suffix))
+        m = _COMPOUND_DURATION.fullmatch(core)
+        if m:
+            if m.group("hours"):
+                total, unit = Decimal(int(m.group("hours")) * 60 + int(m.group("hour_minutes"))), "minutes"
+            else:
+                total, unit = Decimal(int(m.group("minutes")) * 60 + int(m.group("seconds"))), "seconds"
+            return _bounded(text, total, total, total, unit, _combine(text, prefix, suffix))
         m = _ORDINAL.fullmatch(core)
         if m:
             rank = _small_number(m.group("n"))

@@ -22,7 +22,9 @@ CURRENCIES = MONEY
 # resolves it from the place its sentence is about (PESOS), or stays pending.
 UNNAMED_PESO = "PESO"
 PESOS = {"Mexico": "MXN", "Philippines": "PHP", "Argentina": "ARS", "Chile": "CLP", "Colombia": "COP"}
-DURATIONS = ("hours", "days", "working_days", "weeks", "months", "years")
+# 元 alone is read as CNY; in an article about Taiwan or Hong Kong it is the local dollar.
+YUAN_ELSEWHERE = {"Taiwan": "TWD", "Hong Kong": "HKD"}
+DURATIONS = ("seconds", "minutes", "hours", "days", "working_days", "weeks", "months", "years")
 # Counts, named by what is counted.
 COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
           "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents",

@@ -30,6 +30,8 @@ COUNTING_CHARS = "一二三四五六七八九十"                              #
 # (一些, 一直) and 二 too (二手, 二次元); they count only in 一成, 一倍 and inside longer numerals.
 COUNTING_DIGITS = "两三四五六七八九十"
 ONE_BEFORE = ("成", "倍")
+# ... but not where 成 begins another word: 这一成绩, 一成本 (成绩, 成本, 成功 ...).
+ONE_BEFORE_NOT = "绩本功员为交长立就果效品型"
 
 # Magnitude words written after a number (3.5万亿, 2百万, 5000余万) or on their own (百亿, 上千亿).
 MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "千万": 10**7, "百万": 10**6,
@@ -87,7 +89,7 @@ UNIT_WORDS = {
     "周岁": ("age", 1), "岁": ("age", 1),
     "个小时": ("hours", 1), "小时": ("hours", 1), "个工作日": ("working_days", 1), "工作日": ("working_days", 1),
     "天": ("days", 1), "日": ("days", 1), "个星期": ("weeks", 1), "星期": ("weeks", 1), "周": ("weeks", 1),
-    "个月": ("months", 1), "年": ("years", 1),
+    "个月": ("months", 1), "年": ("years", 1), "分钟": ("minutes", 1), "秒钟": ("seconds", 1), "秒": ("seconds", 1),
     # Every other currency an article names, as its ISO 4217 code (so 日元 is yen, not 日, days).
     "日元": ("JPY", 1), "日圆": ("JPY", 1), "韩元": ("KRW", 1), "英镑": ("GBP", 1), "澳元": ("AUD", 1),
     "加元": ("CAD", 1), "新加坡元": ("SGD", 1), "新币": ("SGD", 1), "泰铢": ("THB", 1), "卢布": ("RUB", 1),
@@ -106,6 +108,8 @@ UNIT_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "¥": "CNY",
               "新台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "欧元": "EUR"}
 # 元 after a number is the money of whatever currency the text named before it (新台币650元 is TWD).
 GENERIC_MONEY = "元"
+# The words that name the renminbi itself; 元 alone is also Taiwan's and Hong Kong's dollar.
+CNY_WORDS = ("人民币", "RMB", "¥", "￥", "块钱")
 PERCENT_WORD = "百分之"              # 百分之五十 is 50 %
 # Half, written as a word: 一半, 半数 (50 %); 过半, 逾半 are more than half, 近半 nearly half.
 HALF_WORDS = ("一半", "半数")
@@ -117,7 +121,17 @@ COUNT_NOUNS = {
     "用户": "users", "订单": "orders", "品牌": "brands", "粉丝": "followers", "品类": "categories",
     "国家": "countries", "推文": "tweets", "创造者": "creators", "卖家": "sellers", "买家": "buyers",
     "消费者": "consumers", "受访者": "respondents", "商家": "merchants",
+    "企业": "firms", "公司": "firms", "经营主体": "firms", "包裹": "parcels", "快递": "parcels",
+    "店铺": "stores", "网店": "stores", "门店": "stores", "海外仓": "warehouses", "保税仓": "warehouses",
+    "仓库": "warehouses", "自提点": "sites", "站点": "sites", "网点": "sites", "市场": "markets",
+    "城市": "cities", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
+    "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts",
 }
+# What a counting word counts when no noun after it says (60多亿件 items, 3000余家 firms, 1200名
+# people). 个, 次, 种 and the like say nothing of what they count.
+CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "people", "位": "people", "单": "orders",
+                    "笔": "orders", "票": "parcels", "包": "parcels", "款": "products", "人次": "visits",
+                    "万人次": "visits", "班": "flights"}
 # Classifiers: they sit between a number and what it counts, and carry no unit of their own.
 CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "单", "条", "种", "类", "台", "辆",
                "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "吨", "份", "万人次", "人次", "户", "家次",
@@ -133,6 +147,10 @@ CHANGE_FROM = ("从", "由")
 # ... unless these follow: 由12至25港元不等 is a range after all.
 RANGE_AFTER = ("不等", "之间", "区间")
 FRACTION_WORD = "分之"               # 三分之一
+# The words of a duration in two units (7分45秒, 2小时15分钟).
+HOUR_WORDS = ("个小时", "小时")
+MINUTE_WORDS = ("分钟", "分")
+SECOND_WORDS = ("秒钟", "秒")
 RATIO_EVERY = "每"                  # 每五个人中就有一个
 RATIO_AMONG = ("当中", "之中", "中", "里")
 RATIO_HAVE = ("就有", "有")
@@ -147,6 +165,13 @@ ORDINAL_LIST_WORDS = ("种", "类", "点", "期", "步", "条", "部分", "章",
 # Page furniture: counters and bylines around the article (阅读 1234, 点赞 56, 阅读10万+).
 FURNITURE_WORDS = ("阅读量", "阅读", "浏览量", "浏览", "点赞", "赞", "评论", "在看", "收藏", "分享", "转发",
                    "来源", "编辑", "作者", "责编", "关注", "播放量", "播放", "留言", "喜欢", "推荐", "转载")
+# Numbers that label or name rather than measure: a figure's or table's label (图2, 表3, TOP100),
+# a service's name (4至6日达), an instalment term (分12期, 12期免息).
+LABEL_WORDS = ("附图", "附表", "图", "表", "TOP", "Top", "top")
+TERM_AFTER = ("日达", "天达", "达", "期免息", "强")
+TERM_NOT_AFTER = "到成标"       # 达到, 达成, 达标 follow a figure: 增长12%达到...
+INSTALMENT_BEFORE = "分"
+INSTALMENT_AFTER = "期"
 # Numbers that are places, not quantities (5栋12楼): the words right after them.
 ADDRESS_WORDS = ("栋", "号楼", "楼", "室", "层", "单元", "弄", "巷")
 # Dates: words that make a number a calendar reference.
