@@ -66,8 +66,13 @@ def check_article(gold: Path) -> list[str]:
                 problems.append(f"{where}: qualifier {row['qualifier']!r} is not one of {sorted(QUALIFIERS)}")
             if value is None and (low is None or high is None):
                 problems.append(f"{where}: without a value, both low and high are needed (a range)")
-            if value is not None and row["qualifier"] in ("=", "~") and (low != value or high != value):
-                problems.append(f"{where}: a point stated as {row['qualifier']} has low = high = value")
+            if value is not None:
+                q = row["qualifier"]
+                expected = (None if q == "<" else value, None if q in (">", ">=") else value)
+                if (low, high) != expected:
+                    problems.append(f"{where}: bounds ({low}, {high}) do not follow from value {value} and qualifier {q}")
+            if low is not None and high is not None and low > high:
+                problems.append(f"{where}: low > high")
             if not labelled:
                 continue
             problems += _check_fields(where, row)
