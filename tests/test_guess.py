@@ -87,7 +87,12 @@ PERIODS = [
     ("今年上半年", "2025-H1"), ("今年下半年", "2025-H2"), ("去年上半年", "2024-H1"), ("去年下半年", "2024-H2"),
     ("今年前三季度", "2025-Q1-Q3"), ("今年第二季度", "2025-Q2"), ("今年3月", "2025-03"), ("去年十二月", "2024-12"),
     ("过去5年", "2020-2024"), ("今年", "2025"), ("去年", "2024"), ("前年", "2023"), ("明年", "2026"),
+    # no year with them: the last year the article names before them, else the published year
+    ("前三季度", "2025-Q1-Q3"), ("第四季度", "2025-Q4"), ("第 4 季", "2025-Q4"), ("上半年", "2025-H1"),
+    ("下半年", "2025-H2"),
 ]
+# A change between two years is over the span (for multiples, rates and points only).
+SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
 
 
 def test_every_period_rule_has_an_example():
@@ -95,7 +100,20 @@ def test_every_period_rule_has_an_example():
     for words, _ in PERIODS:
         text = f"{words}，平台交易额达到{NUMBER}"
         used.add(guess_period(text, _where(text), 2025)[1])
+    text = f"{SPAN[0]}，增长了{NUMBER}"
+    used.add(guess_period(text, _where(text), 2025, "x")[1])
     assert used == {r for r in RULES if r.field == "period"}
+
+
+def test_a_change_between_two_years_is_over_their_span_and_a_level_is_not():
+    text = f"{SPAN[0]}，增长了{NUMBER}"
+    assert guess_period(text, _where(text), 2025, "x")[0] == SPAN[1]
+    assert guess_period(text, _where(text), 2025, "CNY")[0] == "2023"
+
+
+def test_a_quarter_without_a_year_takes_the_article_s_last_year_before_it():
+    text = f"2024年全年进出口增长。从季度走势看，第四季度交易额达到{NUMBER}"
+    assert guess_period(text, _where(text), 2025)[0] == "2024-Q4"
 
 
 @pytest.mark.parametrize("words,period", PERIODS)
@@ -192,7 +210,7 @@ def test_unit_from_the_words_before_the_number(drafts):
 
 def test_platform_subject_and_topic(drafts):
     row = drafts["达到3亿"]["row"]
-    assert (row["topic"], row["subject"], row["measure"]) == ("platform", "TikTok", "monthly active users")
+    assert (row["topic"], row["subject"], row["measure"]) == ("platform", "TikTok Shop", "monthly active users")
 
 
 def test_an_age_band_beside_a_percentage_is_its_band(drafts):

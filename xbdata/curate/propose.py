@@ -33,7 +33,7 @@ from ..text.numbers import QuantityError, chinese_integer, parse_quantity, unnam
 from ..text.script import to_simplified
 from ..text.units import PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BAND_REASON, GENERIC_COUNTS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, NOT_IN_COMPANY_NAMES, GENERIC_COUNTS, GENERIC_SUBJECTS, PLATFORM_WORDS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
 
 
@@ -126,19 +126,31 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else chinese_integer(word)
 
 
-def _period_value(rule: Rule, match: re.Match, year: int | None) -> str | None:
-    """A period rule's template filled from its match; None if it needs a published year it lacks."""
+def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: int | None = None) -> str | None:
+    """A period rule's template filled from its match; None if it needs a year it lacks.
+
+    {Y} is the year the match names, else the published year moved by the rule's shift; {C} the
+    last year the article names before the match (第四季度 in an article about 2024), else the
+    published year; {Y0} the first year of a span the match names (从2018年 … 到2023年)."""
     groups = {k: v for k, v in match.groupdict().items() if v}
-    y = int(groups["y"]) if "y" in groups else (year + rule.shift if year else None)
+    if "{C}" in rule.value:
+        y = context_year or year
+    else:
+        y = int(groups["y"]) if "y" in groups else (year + rule.shift if year else None)
     if y is None:
         return None
     n = _number(groups["n"]) if "n" in groups else 0
     out = rule.value.replace("{Y-N}", str(y - n)).replace("{Y-1}", str(y - 1)).replace("{Y}", str(y))
+    out = out.replace("{C}", str(y)).replace("{Y0}", groups.get("y0", ""))
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
-    if "q" in groups:
-        out = out.replace("{Q}", str(_number(groups["q"])))
+    quarter = groups.get("q") or groups.get("q2")
+    if quarter:
+        out = out.replace("{Q}", str(_number(quarter)))
     return out
+
+
+_YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
 
 
 def _unit_ok(rule: Rule, unit: str) -> bool:
@@ -165,23 +177,28 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
 
 
 def _fill(value: str, values: dict) -> str:
+    """A rule's value with the fields it names filled in; "" if a field it needs is empty (so a
+    placeholder such as {unit} never reaches a draft)."""
     out = value
     for key, v in values.items():
         if "{" + key + "}" in out:
             v = "" if v in ("unspecified", "Global") and key == "geography" else v
+            if not v and key != "geography":
+                return ""
             out = out.replace("{" + key + "}", v).strip()
-    return out or value
+    return "" if "{" in out else out
 
 
-def guess_period(simplified: str, where: Where, year: int | None) -> tuple[str, Rule | None, str]:
+def guess_period(simplified: str, where: Where, year: int | None, unit: str = "") -> tuple[str, Rule | None, str]:
     """(period, rule, scope): the period match nearest before the number, in the narrowest scope that has one."""
-    rules = rules_for("period")
+    rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
     for scope in ("quote", "sentence", "paragraph"):
         a, b = where.span(scope)
         found: list[tuple[int, int, Rule, str]] = []
         for rule in rules:
             for m in re.finditer(rule.pattern, simplified[a:b]):
-                value = _period_value(rule, m, year)
+                years = _YEARS_NAMED.findall(simplified, 0, a + m.start())
+                value = _period_value(rule, m, year, int(years[-1]) if years else None)
                 s, e = a + m.start(), a + m.end()
                 if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
                     found.append((s, e, rule, value))
@@ -306,8 +323,34 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
     return "", ""
 
 
+def companies_of(simplified: str) -> list[str]:
+    """The companies an article is about that no table knows (拓海科技): see rules.COMPANY_PLACES."""
+    found = []
+    for pattern in COMPANY_PLACES:
+        found += [m.group("c") for m in re.finditer(pattern, simplified, re.MULTILINE)]
+    names = [c for c in dict.fromkeys(found) if not re.search(NOT_IN_COMPANY_NAMES, c)]
+    return [c for c in names if not any(other != c and other in c for other in names)]
+
+
+def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
+    """A company the sentence names, or the company or platform its words point back to (其, 该公司,
+    该平台: the nearest one named before it in its paragraph); "" if neither."""
+    a, b = where.sentence
+    sentence = simplified[a:b]
+    named = [c for c in companies if c in sentence]
+    if named:
+        return named[0]
+    if not re.search(BACK_REFERENCES, simplified[a:where.number[0]]):
+        return ""
+    before = simplified[where.paragraph[0]:a] or simplified[:a]
+    entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
+    entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
+    return max(entities)[1] if entities else (companies[0] if companies else "")
+
+
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
-                   year: int | None, band: str, notes: list[str], unsure: list[str]) -> dict:
+                   year: int | None, band: str, notes: list[str], unsure: list[str],
+                   companies: list[str] = ()) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -316,7 +359,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     unit, unit_column = _draft_unit(simplified, mention, where, own_unit, notes, unsure)
 
     values: dict[str, str] = {}
-    period, rule, scope = guess_period(simplified, where, year)
+    period, rule, scope = guess_period(simplified, where, year, unit)
     if period:
         notes.append(f"period {period}: {rule.pattern!r} in the {scope}")
     elif year:
@@ -328,11 +371,18 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append("period: no date near the number and no published date; set it")
         unsure.append("period: no date near the number and no published date")
     values["period"] = period
-    for field in ("geography", "measure_kind", "kind", "breakdown", "topic", "subject", "measure"):
+    for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, simplified, where, unit, values)
+        if field == "subject" and re.search(GENERIC_SUBJECTS, value):
+            value = _entity_subject(simplified, where, companies) or value
         values[field] = value
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
+    entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
+    if entity and values["topic"] not in ("category",):
+        values["topic"] = "platform"
+    if values["kind"] == "survey" and unit == "%" and not entity and values["topic"] == "demographics":
+        values["subject"] = "survey respondents"
     if unnamed_currency(mention.text, unit) and not unit_column:
         local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(values["geography"], "")
         if local:
@@ -411,13 +461,15 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
             if near:
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}
+    companies = companies_of(simplified)
     drafts = []
     for i, m in enumerate(mentions):
         notes: list[str] = []
         unsure: list[str] = []
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
-        row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure)
+        row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
+                             companies)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

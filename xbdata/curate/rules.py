@@ -60,11 +60,52 @@ _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
-    "TikTok": r"TikTok|Tik Tok|抖音海外版", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
+    "TikTok Shop": r"TikTok Shop|TikTok商城|抖音电商海外", "TikTok": r"TikTok|Tik Tok|抖音海外版",
+    "Mercado Libre": r"Mercado Libre|美客多", "Amazon": r"亚马逊|Amazon", "Shopee": r"Shopee|虾皮",
     "Lazada": r"Lazada", "Temu": r"Temu", "SHEIN": r"SHEIN|Shein|希音", "AliExpress": r"速卖通|AliExpress",
     "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
     "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
-    "Joom": r"Joom",
+    "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
+    "Sea": r"Sea集团|冬海", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
+}
+# A company the article is about, where no table names it: a name ending in one of these words at
+# the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
+COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
+# ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
+NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外"
+COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
+COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
+                  rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# Words by which a sentence points back to the company or platform before it.
+BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|其|该店|店铺"
+# Subjects that say only what kind of thing is counted; a company or platform the sentence points to is more.
+GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
+
+# Places, each as the geography it is catalogued under; a city before its province, a province
+# before its country, so the most precise place a scope names wins.
+PLACE_WORDS = {
+    "Zhengzhou": r"郑州", "Hangzhou": r"杭州", "Ningbo": r"宁波", "Yiwu": r"义乌", "Shenzhen": r"深圳",
+    "Guangzhou": r"广州", "Xiamen": r"厦门", "Qingdao": r"青岛", "Shanghai": r"上海", "Beijing": r"北京",
+    "Tianjin": r"天津", "Chongqing": r"重庆", "Chengdu": r"成都", "Suzhou": r"苏州", "Dongguan": r"东莞",
+    "Wuhan": r"武汉", "Xi'an": r"西安", "Changsha": r"长沙", "Hefei": r"合肥", "Nanjing": r"南京",
+    "Fuzhou": r"福州", "Jinhua": r"金华", "Wenzhou": r"温州",
+    "Henan": r"河南|豫", "Zhejiang": r"浙江|浙", "Guangdong": r"广东|粤", "Fujian": r"福建|闽", "Jiangsu": r"江苏",
+    "Shandong": r"山东", "Hunan": r"湖南", "Hubei": r"湖北", "Sichuan": r"四川", "Anhui": r"安徽", "Hebei": r"河北",
+    "Jiangxi": r"江西", "Guangxi": r"广西", "Yunnan": r"云南", "Hainan": r"海南", "Liaoning": r"辽宁",
+    "Shaanxi": r"陕西", "Xinjiang": r"新疆",
+    "Taiwan": r"台湾|全台|台股|台商", "Hong Kong": r"香港|港人|本港", "Macau": r"澳门",
+    "Southeast Asia": r"东南亚", "Latin America": r"拉美|拉丁美洲", "North America": r"北美",
+    "Middle East": r"中东", "Africa": r"非洲", "Asia-Pacific": r"亚太",
+    "United States": r"美国", "Mexico": r"墨西哥", "Brazil": r"巴西", "Argentina": r"阿根廷", "Chile": r"智利",
+    "Colombia": r"哥伦比亚", "Peru": r"秘鲁", "Canada": r"加拿大", "United Kingdom": r"英国", "Germany": r"德国",
+    "France": r"法国", "Italy": r"意大利", "Spain": r"西班牙", "Netherlands": r"荷兰", "Poland": r"波兰",
+    "Austria": r"奥地利", "Switzerland": r"瑞士", "Sweden": r"瑞典", "Belgium": r"比利时", "Russia": r"俄罗斯",
+    "Turkey": r"土耳其", "Saudi Arabia": r"沙特", "United Arab Emirates": r"阿联酋", "Israel": r"以色列",
+    "Egypt": r"埃及", "South Africa": r"南非", "Nigeria": r"尼日利亚", "Japan": r"日本", "South Korea": r"韩国",
+    "India": r"印度", "Indonesia": r"印尼|印度尼西亚", "Malaysia": r"马来西亚", "Thailand": r"泰国",
+    "Vietnam": r"越南", "Philippines": r"菲律宾", "Singapore": r"新加坡", "Australia": r"澳大利亚|澳洲",
+    "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
+    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|全国|内地|海关总署",
 }
 CATEGORY_WORDS = {
     "apparel & fashion": r"服装|服饰|女装|男装|鞋靴|箱包", "electronics": r"消费电子|电子产品|3C|数码",
@@ -76,9 +117,12 @@ _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升"
+_RATES = (*MONEY, "%", "x", "pp")
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
+    Rule("period", "{Y0}-{Y}", rf"(?:从|由)(?P<y0>(?:19|20)\d\d)年?[^，。；]{{0,30}}?(?:到|至|增至|升至|增长到|增加到|扩大到|达到){_Y}年",
+         "sentence", ("x", "%", "pp")),
     Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
     Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
     Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
@@ -98,22 +142,12 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}", r"去年|上一年", "paragraph", shift=-1),
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
-    # --- geography ---------------------------------------------------------------------------
-    Rule("geography", "Southeast Asia", r"东南亚", "paragraph"),
-    Rule("geography", "United States", r"美国", "paragraph"),
-    Rule("geography", "United Kingdom", r"英国", "paragraph"),
-    Rule("geography", "Europe", r"欧洲|欧盟", "paragraph"),
-    Rule("geography", "Japan", r"日本", "paragraph"),
-    Rule("geography", "South Korea", r"韩国", "paragraph"),
-    Rule("geography", "Indonesia", r"印尼|印度尼西亚", "paragraph"),
-    Rule("geography", "Malaysia", r"马来西亚", "paragraph"),
-    Rule("geography", "Thailand", r"泰国", "paragraph"),
-    Rule("geography", "Vietnam", r"越南", "paragraph"),
-    Rule("geography", "Middle East", r"中东", "paragraph"),
-    Rule("geography", "Latin America", r"拉美|拉丁美洲", "paragraph"),
-    Rule("geography", "Asia-Pacific", r"亚太", "paragraph"),
-    Rule("geography", "Global", r"全球|全世界", "paragraph"),
-    Rule("geography", "China", r"中国|我国|国内|全国|海关", "paragraph"),
+    Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
+    Rule("period", "{C}-Q{Q}", r"第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
+    Rule("period", "{C}-H1", r"上半年", "paragraph"),
+    Rule("period", "{C}-H2", r"下半年", "paragraph"),
+    # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
+    *(Rule("geography", name, words, "paragraph") for name, words in PLACE_WORDS.items()),
     Rule("geography", "unspecified", r"", "paragraph"),
     # --- unit, only where the number's own words name none (nearest scope first) ---------------
     Rule("unit", "sellers", r"卖家", "sentence", ("", "firms", "people")),
@@ -145,31 +179,29 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
-    # --- topic ---------------------------------------------------------------------------------
-    Rule("topic", "demographics", r"", "quote", ("age",)),
-    Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
-    Rule("topic", "category", _CATEGORY, "quote"),
-    Rule("topic", "market_size", _MARKET, "sentence", (*MONEY, "%", "x")),
-    Rule("topic", "platform", _PLATFORM, "sentence"),
-    Rule("topic", "marketing", r"营销|广告|粉丝|网红|达人|KOL|种草|转化|曝光|直播|推文|社交媒体|内容", "sentence"),
-    Rule("topic", "operations", r"物流|仓|配送|退货|退款|卖家|商家|独立站|成本|利润|库存|履约|支付|关税|时效", "sentence"),
-    Rule("topic", "market_size", r"", "sentence", MONEY),
-    Rule("topic", "marketing", r"", "sentence"),
-    # --- subject -------------------------------------------------------------------------------
-    *(Rule("subject", name, words, "paragraph") for name, words in PLATFORM_WORDS.items()),
-    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph"),
-    Rule("subject", "survey respondents", r"受访者", "paragraph"),
-    Rule("subject", "{geography} consumers", r"消费者", "paragraph"),
-    Rule("subject", "{geography} sellers", r"卖家|商家|企业", "paragraph"),
+    # --- subject: the entity its sentence is about (never another sentence's) -----------------
+    *(Rule("subject", name, words, "sentence") for name, words in PLATFORM_WORDS.items()),
+    Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters")),
+    Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters")),
+    Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites",)),
+    Rule("subject", "{geography} comprehensive pilot zones", r"综试区|综合试验区", "sentence", ("zones", "rank")),
+    Rule("subject", "{geography} parcels", r"包裹|快递|邮件|票件", "sentence", ("parcels", "items")),
+    Rule("subject", "survey respondents", r"受访者|受访", "sentence", ("%", "respondents", "people")),
+    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "sentence"),
+    Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
+    Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),
+    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售", "sentence"),
     Rule("subject", "unspecified", r"", "paragraph"),
     # --- measure -------------------------------------------------------------------------------
-    Rule("measure", "market size", r"市场规模", "sentence"),
-    Rule("measure", "import and export value", r"进出口", "sentence"),
-    Rule("measure", "export value", r"出口", "sentence"),
-    Rule("measure", "import value", r"进口", "sentence"),
-    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence"),
-    Rule("measure", "retail sales", r"零售额", "sentence"),
-    Rule("measure", "revenue", r"销售额|营收|收入", "sentence"),
+    Rule("measure", "share of trade", r"外贸|货物贸易|贸易总额", "before", ("%",)),
+    Rule("measure", "market size", r"市场规模", "sentence", _RATES),
+    Rule("measure", "import and export value", r"进出口", "sentence", _RATES),
+    Rule("measure", "export value", r"出口", "sentence", _RATES),
+    Rule("measure", "import value", r"进口", "sentence", _RATES),
+    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence", _RATES),
+    Rule("measure", "retail sales", r"零售额|网络零售|网路销售|网络销售|线上零售", "sentence", _RATES),
+    Rule("measure", "net profit", r"净利润|净利", "before", _RATES),
+    Rule("measure", "revenue", r"销售额|营收|收入", "sentence", _RATES),
     Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
     Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
     Rule("measure", "share of users", r"用户", "quote", ("%",)),
@@ -189,8 +221,24 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
     Rule("measure", "rank", r"", "sentence", ("rank",)),
     Rule("measure", "age", r"", "sentence", ("age",)),
+    Rule("measure", "warehouse area", r"", "sentence", ("square_meters",)),
     Rule("measure", "duration", r"", "sentence", DURATIONS),
     Rule("measure", "{unit}", r"", "sentence"),
+    # --- topic: what the figure is about (after subject and measure) --------------------------
+    Rule("topic", "demographics", r"", "quote", ("age",)),
+    Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
+    Rule("topic", "category", _CATEGORY, "quote"),
+    Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
+                                                "square_meters")),
+    Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
+    Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
+                                                                                  "consumers")),
+    Rule("topic", "market_size", _MARKET, "sentence", _RATES),
+    Rule("topic", "platform", _PLATFORM, "sentence"),
+    Rule("topic", "operations", r"物流|仓|配送|退货|退款|独立站|成本|利润率|毛利率|库存|履约|支付|关税|时效|综试区|航线|口岸|运费|佣金",
+         "sentence"),
+    Rule("topic", "marketing", r"营销|广告|粉丝|网红|达人|KOL|种草|曝光|直播|推文|社交媒体", "sentence"),
+    Rule("topic", "market_size", r"", "sentence"),
 )
 
 # Why a mention that is not a statistic is left out, by the kind the extractor gives it.

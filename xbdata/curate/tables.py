@@ -15,12 +15,13 @@ from ..text.labels import LANGS, check_lang
 from ..text.numbers import QUALIFIERS
 from ..text.units import UNITS
 from .catalogue import catalogue
+from .rules import PLATFORM_WORDS
 from .vocabulary import KINDS, MEASURE_KINDS
 
-PLATFORMS = ("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
-             "Instagram", "Alibaba",
-             # platforms that added articles name (xbdata/curate/rules.py proposes these as subjects)
-             "Amazon", "Shopee", "Lazada", "Temu", "SHEIN", "eBay", "Walmart")
+# The seeds' platforms first (platform_of takes the first that a subject names), then every
+# platform the drafting rules propose as a subject.
+PLATFORMS = tuple(dict.fromkeys(("Twitter", "Xiaohongshu", "TikTok Shop", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
+                                 "Instagram", "Alibaba", *PLATFORM_WORDS)))
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",
                "measure_kind", "label", "shown", "number", "quote", "source_title", "source_url"]
