@@ -6,6 +6,7 @@ XBDATA_ARTICLES points at a temporary folder in every test: nothing is written i
 import csv
 import hashlib
 import io
+import re
 import tomllib
 
 import pytest
@@ -131,8 +132,12 @@ def test_add_review_check_stats(capsys, tmp_path, folder):
     assert run(capsys, "review", "--accept", "005-1", "005-2")[0] == 0
     code, out, _ = run(capsys, "review", "--reject", "005-10", "--reason", "an attitude, not a market figure")
     assert code == 0 and "rejected 005-10" in out
-    code, out, _ = run(capsys, "review", "--accept-all")
-    assert code == 0 and "0 kept pending" in out
+    code, out, err = run(capsys, "review", "--accept-all")
+    # accept-all takes no guess on trust: 3亿 names no unit (users is guessed from 月活跃用户), and 41%
+    # has no date near it (2025 is only the year it was published); a person checks, then accepts
+    assert code == 1 and "2 kept pending" in out
+    assert "kept pending 005-9: unit users is guessed" in err and "kept pending 005-12: period 2025 is the year" in err
+    assert run(capsys, "review", "--accept", "005-9", "005-12")[0] == 0
 
     code, out, _ = run(capsys, "check")
     assert code == 0 and f"{article_id}: 8 statistics, 4 exclusions, 0 unaccounted" in out
@@ -146,7 +151,7 @@ def test_add_review_check_stats(capsys, tmp_path, folder):
     assert (row["source"], row["source_title"], row["source_url"]) == (article_id, "跨境电商半年观察", "https://example.com/half")
     assert row["quote"] == "今年上半年我国跨境电商进出口额达到1.32万亿元" and float(row["value"]) == 1.32e12
     assert row["unit"] == "CNY" and row["period"] == "2025-H1" and row["shown"] == "CNY 1.32 trillion"
-    assert rows["tiktok_monthly_active_users_2025_h1"]["geography"] == "Global"
+    assert rows["tiktok_shop_monthly_active_users_2025_h1"]["geography"] == "Global"
     assert "market_size_2022h1" in rows   # the packaged rows stay
     exclusions = list(csv.DictReader(open(folder / "exclusions.csv", encoding="utf-8")))
     assert {"source": article_id, "context": "约六成受访者愿意通过社交媒体购买海外商品", "text": "约六成",
@@ -154,7 +159,7 @@ def test_add_review_check_stats(capsys, tmp_path, folder):
 
     # the tidy views validate the accepted rows, and search, context and related find them beside the seeds
     assert "china_xborder_import_and_export_value_2025_h1" in set(xbdata.market_size()["stat_id"])
-    assert "tiktok_monthly_active_users_2025_h1" in set(xbdata.platforms()["stat_id"])
+    assert "tiktok_shop_monthly_active_users_2025_h1" in set(xbdata.platforms()["stat_id"])
     assert "survey_respondents_share_of_respondents_age_25_34_2025" in set(xbdata.demographics()["stat_id"])
     side = xbdata.related("tiktok_installs")
     assert {"004_f2b2ca645d6b4bf5", article_id} <= set(side["source"])
@@ -163,14 +168,22 @@ def test_add_review_check_stats(capsys, tmp_path, folder):
     assert set(xbdata.search("跨境電商進出口")["source"]) == {article_id}
 
 
+def accept_all_checked(capsys):
+    """accept-all, then the drafts it kept pending for a person to check, accepted as that person would."""
+    _, _, err = run(capsys, "review", "--accept-all")
+    unsure = re.findall(r"kept pending (\d{3}-\d+): (?:unit|period)", err)
+    if unsure:
+        assert run(capsys, "review", "--accept", *unsure)[0] == 0
+
+
 def test_explorer_shows_an_added_article(capsys, tmp_path, folder):
     add(capsys, tmp_path)
-    run(capsys, "review", "--accept-all")
+    accept_all_checked(capsys)
     box = explorer_widget()
     query, results, detail = box.children[0], box.children[5], box.children[6]
     query.value = "TikTok"
-    assert {"tiktok_installs", "tiktok_monthly_active_users_2025_h1"} <= {v for _, v in results.options}
-    results.value = "tiktok_monthly_active_users_2025_h1"
+    assert {"tiktok_installs", "tiktok_shop_monthly_active_users_2025_h1"} <= {v for _, v in results.options}
+    results.value = "tiktok_shop_monthly_active_users_2025_h1"
     assert "<b>达到3亿</b>" in detail.value and "tiktok_installs" in detail.value and "https://example.com/half" in detail.value
 
 
@@ -195,7 +208,7 @@ def test_untrusted_article_text_is_escaped(capsys, tmp_path, folder):
 def test_check_lists_conflicts_side_by_side(capsys, tmp_path, folder):
     first, _ = add(capsys, tmp_path)
     second, _ = add(capsys, tmp_path, SECOND_OPINION, "second.txt")
-    run(capsys, "review", "--accept-all")
+    accept_all_checked(capsys)
     code, out, _ = run(capsys, "check")
     assert code == 0 and "conflicts (information, never averaged): 1 statistics" in out
     assert "China cross-border e-commerce · import and export value · 2025-H1 · China:" in out

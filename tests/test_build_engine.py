@@ -571,6 +571,12 @@ def test_an_added_article_rebuilds_only_the_reports_its_statistics_touch(tiny_go
     article = tmp_path / "later.txt"
     article.write_text("行业观察\n\n2024年中国跨境电商市场规模达到16.9万亿元。\n", encoding="utf-8")
     assert main(["add", str(article), "--title", "市场观察", "--published", "2025-08-01"]) == 0
+    capsys.readouterr()
+    # while its draft awaits review, a build says so once, on the terminal and on the index page
+    assert main(["build", "-o", str(out)]) == 0
+    notice = "2 drafts of 1 added article await review, so their figures are not in these reports yet"
+    assert "".join(capsys.readouterr()).count(notice) == 1
+    assert notice in (out / "index.html").read_text(encoding="utf-8")
     done, kept = accept_all()
     assert done and not kept, "the article's market-size figure was accepted"
     plan = {o.name: o for o in build(None, out, dry_run=True)}
@@ -583,3 +589,4 @@ def test_an_added_article_rebuilds_only_the_reports_its_statistics_touch(tiny_go
     assert statuses == {"market_size": "built", "user_demographics": "skipped", "category_trends": "skipped"}
     assert _marks(out, "category_trends") == marks, "category_trends was not run again"
     assert {o.status for o in build(None, out, dry_run=True)} == {"skipped"}
+    assert "await review" not in (out / "index.html").read_text(encoding="utf-8")

@@ -91,7 +91,7 @@ def test_a_draft_the_loader_would_refuse_is_not_accepted(capsys, folder):
     code, out, err = run(capsys, "review", "--edit", "005-1", "quote=这句话不在文章里")
     code, out, err = run(capsys, "review", "--accept", "005-1")
     assert code == 2 and "is not in the article" in err
-    run(capsys, "review", "--edit", "005-8", "topic=platform")
+    run(capsys, "review", "--edit", "005-8", "topic=platform", "subject=China sellers")
     code, out, err = run(capsys, "review", "--accept", "005-8")
     assert code == 2 and "topic platform needs a subject naming a known platform" in err
 
@@ -99,10 +99,14 @@ def test_a_draft_the_loader_would_refuse_is_not_accepted(capsys, folder):
 def test_accept_all_keeps_what_fails_pending(capsys, folder):
     run(capsys, "review", "--edit", "005-9", "unit=")
     code, out, err = run(capsys, "review", "--accept-all")
-    assert code == 1 and "kept pending 005-9" in err and "11 reviewed, 1 kept pending" in out
+    assert code == 1 and "kept pending 005-9: draft 005-9" in err and "field unit is empty" in err
+    assert "kept pending 005-10: period 2025 is the year the article was published" in err   # unsure: not taken
+    assert "9 reviewed, 3 kept pending" in out
     code, out, _ = run(capsys, "check")
-    assert code == 1 and "1 drafts await review" in out
+    assert code == 1 and "3 drafts await review" in out
     run(capsys, "review", "--edit", "005-9", "unit=users")
+    run(capsys, "review", "--edit", "005-10", "period=2025-H1")        # a person's period is no guess
+    run(capsys, "review", "--accept", "005-12")
     assert run(capsys, "review", "--accept-all")[0] == 0
     code, out, _ = run(capsys, "check")
     assert code == 0 and "every mention accounted for" in out
@@ -174,10 +178,15 @@ def test_panel_accept_reject_edit(capsys, folder):
     assert "topic must be one of" in p.message.value
 
     p.accept_all.click()
+    # what accept-all would not take on trust stays, with the reason: the guessed unit of 3亿
+    assert "kept pending 005-9: unit users is guessed" in p.message.value
+    while p.drafts.options:
+        p.accept.click()                  # the reviewer checks each and accepts it
     assert "Every draft of this article is reviewed" in p.detail.value and p.drafts.options == ()
     assert {r["stat_id"] for r in rows(folder, "catalogue.csv")} >= {"china_xborder_import_and_export_value_2025_h1",
-                                                                      "tiktok_monthly_active_users_2025_h1"}
-    assert next(r for r in rows(folder, "catalogue.csv") if r["stat_id"].startswith("tiktok"))["geography"] == "Global"
+                                                                      "tiktok_shop_monthly_active_users_2025_h1"}
+    assert next(r for r in rows(folder, "catalogue.csv")
+                if r["stat_id"] == "tiktok_shop_monthly_active_users_2025_h1")["geography"] == "Global"
 
 
 def test_panel_escapes_the_article(capsys, tmp_path, folder):
@@ -232,7 +241,8 @@ def test_a_mention_the_extractor_finds_later_gets_a_draft(capsys, folder):
     assert code == 0 and "005-13   statistic  5.7%" in out
     draft = next(d for d in json.loads(path.read_text(encoding="utf-8"))["drafts"] if d["id"] == "005-13")
     assert draft["row"]["measure_kind"] == "growth" and "extractor finds this mention now" in draft["notes"][-1]
-    assert run(capsys, "review", "--accept-all")[0] == 0
+    assert run(capsys, "review", "--accept-all")[0] == 1             # the unsure ones wait for a person
+    assert run(capsys, "review", "--accept", "005-9", "005-10", "005-12")[0] == 0
     assert run(capsys, "check")[0] == 0
 
 
@@ -243,3 +253,54 @@ def test_review_without_added_articles(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "review", "--accept", "005-1")
     assert code == 2 and "no added articles in" in err and err.count("\n") == 1
     assert not (tmp_path / "none").exists()
+
+
+def test_an_edit_re_derives_what_depends_on_it_unless_set_by_hand(capsys, folder):
+    import json
+
+    code, out, _ = run(capsys, "review", "--edit", "005-3", "subject=China exports")
+    assert code == 0 and "stat_id follows" in out and "label_en follows" in out
+    draft = next(d for d in json.loads(next((folder / "drafts").glob("005_*.json")).read_text(encoding="utf-8"))["drafts"]
+                 if d["id"] == "005-3")
+    assert draft["row"]["stat_id"].startswith("china_exports_export_value_2025_h1")
+    assert draft["row"]["label_en"] == "China exports: export value, 2025-H1"
+    run(capsys, "review", "--edit", "005-3", "label_en=Exports of China, first half of 2025")
+    code, out, _ = run(capsys, "review", "--edit", "005-3", "period=2025-Q2")
+    assert "stat_id follows" in out and "label_en follows" not in out     # the hand-written label stays
+    run(capsys, "review", "--accept", "005-3")
+    row = rows(folder, "catalogue.csv")[0]
+    assert (row["period"], row["label_en"]) == ("2025-Q2", "Exports of China, first half of 2025")
+    assert row["stat_id"].endswith("2025_q2")
+
+
+@pytest.mark.parametrize("assignment, message", [
+    ("period=last spring", "period must be written"),
+    ("period=2025-13-45x", "period must be written"),
+    ("measure={unit}", "may not hold { or }"),
+    ("unit=PESO", "unit must be one of"),
+    ("measure_kind=sideways", "measure_kind must be one of"),
+])
+def test_an_edit_is_checked_as_the_loader_checks_and_writes_nothing_if_wrong(capsys, folder, assignment, message):
+    before = snapshot(folder)
+    code, _, err = run(capsys, "review", "--edit", "005-1", assignment)
+    assert code == 2 and message in err and err.count("\n") == 1
+    assert snapshot(folder) == before
+
+
+def test_a_share_over_100_is_refused_as_the_loader_refuses_it():
+    from xbdata.curate.catalogue import validate_row
+    from xbdata.exceptions import CatalogueError
+
+    article = "005_0000000000000000"
+    text = "该平台今年的订单量大增520%，创下新高。"
+    row = {"stat_id": "probe_orders_growth", "source": article, "quote": "该平台今年的订单量大增520%", "number": "520%",
+           "unit": "", "topic": "platform", "subject": "Temu", "measure": "growth in orders", "measure_kind": "growth",
+           "breakdown": "", "band": "", "geography": "Global", "period": "2025", "kind": "observed",
+           "label_zh": "订单量增幅", "label_en": "Temu: growth in orders, 2025"}
+    assert validate_row(row, {article: text}, name="probe")["value"] == 520
+    with pytest.raises(CatalogueError, match="a share lies within 0-100"):
+        validate_row({**row, "measure_kind": "share"}, {article: text}, name="probe")
+    with pytest.raises(CatalogueError, match="period 'last year' is not written"):
+        validate_row({**row, "period": "last year"}, {article: text}, name="probe")
+    with pytest.raises(CatalogueError, match="holds a template's braces"):
+        validate_row({**row, "measure": "{unit}"}, {article: text}, name="probe")

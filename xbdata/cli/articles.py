@@ -53,7 +53,8 @@ def cmd_add(args) -> int:
     for d in statistics:
         r = d["row"]
         print(f"  {d['id']:<8} {terminal_text(d['mention']['text'])}  unit {unit_shown(r)} · {r['topic']} · "
-              f"{terminal_text(r['subject'])} · {terminal_text(r['measure'])} · {terminal_text(r['period'])} · {r['kind']} -> {r['stat_id']}")
+              f"{terminal_text(r['subject'])} · {terminal_text(r['measure'])} · {terminal_text(r['period'])} · {r['kind']} -> {r['stat_id']}"
+              + (f"\n  {'':8} check: {terminal_text('; '.join(d['unsure']))}" if d.get("unsure") else ""))
     print("next: xbdata review (accept, reject or edit the drafts), then xbdata check")
     return 0
 
@@ -143,6 +144,8 @@ def pending_lines(article: str | None = None, include_resolved: bool = False) ->
                              f"{' · band ' + terminal_text(r['band']) if r['band'] else ''} · {terminal_text(r['geography'])} · "
                              f"{terminal_text(r['period'])} · {r['kind']} -> {r['stat_id']}")
                 lines.append(f"  {'':8} quote 「{terminal_text(r['quote'])}」 label {terminal_text(r['label_zh'])}")
+                if status == "pending" and d.get("unsure"):
+                    lines.append(f"  {'':8} check: {terminal_text('; '.join(d['unsure']))} (accept-all leaves it)")
             else:
                 reason = detail if status == "excluded" else d["reason"]
                 lines.append(f"  {d['id']:<8} {mark}exclusion  {terminal_text(d['mention']['text'])}  "

@@ -31,7 +31,7 @@ from ..text.units import MEASURE_KIND_OF_UNIT, PESOS, UNITS, YUAN_ELSEWHERE
 from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
 from .derive import DERIVATIONS, Figure
 from .vocabulary import (CATALOGUE_COLUMNS, COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERCENT_MEASURE_KINDS,
-                         REQUIRED_COLUMNS, TOPICS)
+                         PERIOD, PERIOD_FORMS, REQUIRED_COLUMNS, TOPICS)
 
 # The articles' own slips in an age band, read as the writer meant them. Each is quoted verbatim
 # in the catalogue (so the text still finds it) and corrected only here, with the reason.
@@ -104,6 +104,11 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
             raise CatalogueError(f"{where}: {field} {row[field]!r} is not one of {', '.join(allowed)}")
     if row["kind"] == "derived":
         raise CatalogueError(f"{where}: kind derived is computed in xbdata/curate/derive.py, not typed in the catalogue")
+    if not PERIOD.fullmatch(row["period"]):
+        raise CatalogueError(f"{where}: period {row['period']!r} is not written {PERIOD_FORMS}")
+    for field in ("stat_id", "subject", "measure", "breakdown", "geography", "label_zh", "label_en"):
+        if "{" in row[field] or "}" in row[field]:
+            raise CatalogueError(f"{where}: {field} {row[field]!r} holds a template's braces")
     if row["source"] not in texts:
         raise CatalogueError(f"{where}: source {row['source']!r} is not a seed (known: {', '.join(texts)})")
     start, number_start = locate(texts[row["source"]], row["quote"], row["number"], where, "quote", "number")
@@ -123,6 +128,9 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
     if quantity.qualifier not in QUALIFIERS:
         raise CatalogueError(f"{where}: qualifier {quantity.qualifier!r} is not one of {', '.join(QUALIFIERS)}")
     measure_kind = _measure_kind(where, row["measure_kind"], unit)
+    if measure_kind == "share" and any(x is not None and not 0 <= x <= 100 for x in (quantity.low, quantity.high)):
+        raise CatalogueError(f"{where}: a share lies within 0-100 (the quote gives {row['number']!r}); "
+                             "is it a growth, a decline or an uplift?")
     band_low, band_high = _band(where, row["band"], row["quote"])
     title, url = titles[row["source"]]
     return {

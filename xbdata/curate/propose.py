@@ -333,11 +333,13 @@ def companies_of(simplified: str) -> list[str]:
 
 
 def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
-    """A company the sentence names, or the company or platform its words point back to (其, 该公司,
-    该平台: the nearest one named before it in its paragraph); "" if neither."""
+    """A company or platform the sentence names (TikTok Shop's sellers are TikTok Shop's figure), or
+    the one its words point back to (其, 该公司, 该平台: the nearest named before it in its
+    paragraph); "" if neither."""
     a, b = where.sentence
     sentence = simplified[a:b]
     named = [c for c in companies if c in sentence]
+    named += [name for name, words in PLATFORM_WORDS.items() if re.search(words, sentence)]
     if named:
         return named[0]
     if not re.search(BACK_REFERENCES, simplified[a:where.number[0]]):
@@ -404,12 +406,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["breakdown"] = values["breakdown"] or band_breakdown(band)
         if values["topic"] not in ("demographics",):
             values["topic"] = "demographics"
-    kind_words = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)",
-                  "hypothetical": " (hypothetical)"}.get(values["kind"], "")
-    label_en = f"{values['subject']}: {values['measure']}"
-    if values["breakdown"]:
-        label_en += f", {values['breakdown']}"
-    label_en += f", {period}{kind_words}"
+    label_en = english_label({**values, "period": period})
     return {
         "stat_id": "", "source": article_id, "quote": quote, "number": mention.text, "unit": unit_column,
         "topic": values["topic"], "subject": values["subject"], "measure": values["measure"],
@@ -431,6 +428,50 @@ def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:
     if not unit and digits.isdigit() and len(digits) >= ID_DIGITS:
         return "an identifier (an order, tracking or coupon number), not a quantity"
     return ""
+
+
+def english_label(row: dict) -> str:
+    """The English label a draft proposes: subject, measure, breakdown, period and a kind that is not observed."""
+    kind_words = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)",
+                  "hypothetical": " (hypothetical)"}.get(row["kind"], "")
+    label = f"{row['subject']}: {row['measure']}"
+    if row["breakdown"]:
+        label += f", {row['breakdown']}"
+    return label + f", {row['period']}{kind_words}"
+
+
+def stat_id_of(row: dict, fallback: str, taken: set[str]) -> str:
+    """A new stat_id from subject, measure, breakdown and period, unique against `taken` (which it joins)."""
+    base = slug(row["subject"].replace("cross-border e-commerce", "xborder"), row["measure"], row["breakdown"])
+    return unique_id("_".join(p for p in (base[:50].rstrip("_"), slug(row["period"])) if p) or fallback, taken)
+
+
+# What a draft's fields decide: editing one re-derives these, unless they were edited by hand too.
+DEPENDENTS = {
+    "stat_id": ("subject", "measure", "breakdown", "period"),
+    "label_en": ("subject", "measure", "breakdown", "period", "kind"),
+    "measure_kind": ("unit",),
+}
+
+
+def rederive(row: dict, edited: set[str], changed: set[str], taken: set[str]) -> list[str]:
+    """Re-derive the fields that depend on the `changed` ones (DEPENDENTS), except those `edited`
+    by hand; returns a line per field changed. `taken` holds the stat_ids in use but this row's."""
+    lines = []
+    for field, inputs in DEPENDENTS.items():
+        if field in edited or not changed & set(inputs):
+            continue
+        old = row[field]
+        if field == "stat_id":
+            row[field] = stat_id_of(row, old, taken)
+        elif field == "label_en":
+            row[field] = english_label(row)
+        else:
+            unit = row["unit"] or parsed_unit(row["number"])[0]
+            row[field] = (old or "share") if unit == "%" else ""
+        if row[field] != old:
+            lines.append(f"{field} follows: {old!r} -> {row[field]!r}")
+    return lines
 
 
 def _exclusion(text: str, mention: Mention, sentences: Sentences) -> str:
@@ -477,11 +518,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
                        "mention": m.as_row(), "row": row, "context": _exclusion(text, m, sentences),
                        "reason": reason, "notes": notes, "unsure": unsure})
     for draft in sorted(drafts, key=lambda d: d["action"] != "statistic"):
-        r = draft["row"]
-        base = slug(r["subject"].replace("cross-border e-commerce", "xborder"), r["measure"], r["breakdown"])
-        period = slug(r["period"])
-        draft["row"]["stat_id"] = unique_id("_".join(p for p in (base[:50].rstrip("_"), period) if p)
-                                            or f"stat_{number}_{draft['id'].split('-')[1]}", taken)
+        draft["row"]["stat_id"] = stat_id_of(draft["row"], f"stat_{number}_{draft['id'].split('-')[1]}", taken)
     for i, m in enumerate(mentions):
         if id(m) in band_owner:
             owner = drafts[band_owner[id(m)]]

@@ -45,9 +45,9 @@ from .articles import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_text
                        folder_lock, write_bytes)
 from .catalogue import exclusion_of, read_csv_rows, validate_row
 from .derive import DERIVATIONS
-from .propose import propose
+from .propose import propose, rederive
 from .tables import platform_of
-from .vocabulary import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, TOPICS
+from .vocabulary import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERIOD, PERIOD_FORMS, TOPICS
 
 ACTIONS = ("statistic", "exclusion")
 _DRAFT_ID = re.compile(r"(\d{3})-(\d+)")
@@ -209,6 +209,10 @@ def _check_value(field: str, value: str) -> str:
     if field in allowed and value not in allowed[field]:
         raise UsageError(f"{field} must be one of {', '.join(repr(v) if not v else v for v in allowed[field])} "
                          f"(got {terminal_text(value)[:40]!r})")
+    if field == "period" and not PERIOD.fullmatch(value.strip()):
+        raise UsageError(f"period must be written {PERIOD_FORMS} (got {terminal_text(value)[:40]!r})")
+    if "{" in value or "}" in value:
+        raise UsageError(f"{field} may not hold {{ or }} (got {terminal_text(value)[:40]!r})")
     if field == "stat_id" and not is_stat_id(value):
         raise UsageError(f"stat_id must be 1 to 80 lowercase letters, digits and _ (got {terminal_text(value)[:40]!r})")
     if field in ("topic", "subject", "measure", "geography", "period", "kind", "label_zh", "label_en", "quote",
@@ -312,6 +316,7 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
         state = State(refresh=True)
         article, draft = state.pending(draft_id)
         lines = []
+        edited, changed = set(draft.get("edited", [])), set()
         for assignment in assignments:
             field, sep, value = assignment.partition("=")
             field = field.strip()
@@ -330,13 +335,26 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
                 draft["reason"] = value
             else:
                 draft["row"][field] = value
+                edited.add(field)
+                changed.add(field)
             lines.append(f"edited {draft['id']}: {field} = {terminal_text(value)}")
+        taken = (state.taken_ids() | {d["row"]["stat_id"] for a in state.drafts for d in state.drafts[a]
+                                      if d is not draft})
+        lines += [f"  {line}" for line in rederive(draft["row"], edited, changed, taken)]
+        draft["edited"] = sorted(edited)
+        # A field a person has set is no longer a guess to doubt.
+        draft["unsure"] = [u for u in draft.get("unsure", []) if u.split(" ", 1)[0].rstrip(":") not in changed]
         _save_drafts(article, state.drafts[article], state.folder)
         return lines
 
 
 def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
     """Accept every pending statistic that passes the checks and exclude every other pending draft.
+
+    A statistic whose unit or period the drafting was unsure of (its `unsure` list: a unit guessed
+    from the sentence, a period that is only the year of publication, a peso of no named country)
+    is never accepted on trust: it stays pending with the reason, for `--accept` by a person who
+    has checked it, or `--edit`.
 
     Returns (done, kept): one line per draft acted on, and one per statistic kept pending with why.
     """
@@ -348,6 +366,10 @@ def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
         for a in chosen:
             for draft in state.drafts[a]:
                 if state.status[a][draft["id"]][0] != "pending":
+                    continue
+                if draft["action"] == "statistic" and draft.get("unsure"):
+                    kept.append(f"kept pending {draft['id']}: {'; '.join(draft['unsure'])} "
+                                f"(check it, then --accept {draft['id']}, or --edit it)")
                     continue
                 try:
                     done.append(_take(a, draft, state, taken, rows, exclusions))

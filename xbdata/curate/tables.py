@@ -18,9 +18,10 @@ from .catalogue import catalogue
 from .rules import PLATFORM_WORDS
 from .vocabulary import KINDS, MEASURE_KINDS
 
-# The seeds' platforms first (platform_of takes the first that a subject names), then every
-# platform the drafting rules propose as a subject.
-PLATFORMS = tuple(dict.fromkeys(("Twitter", "Xiaohongshu", "TikTok Shop", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
+# The seeds' platforms first (platform_of takes the first that a subject names, so TikTok Shop's
+# figures are TikTok's, as its users and installs are), then every platform the drafting rules
+# propose as a subject.
+PLATFORMS = tuple(dict.fromkeys(("Twitter", "Xiaohongshu", "TikTok", "Tmall Global", "Joom", "AliExpress", "Facebook",
                                  "Instagram", "Alibaba", *PLATFORM_WORDS)))
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",

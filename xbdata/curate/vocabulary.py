@@ -6,6 +6,8 @@ a `--topic` at start-up without importing it. Units are `xbdata.text.units`.
 
 from __future__ import annotations
 
+import re
+
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
 KINDS = ("observed", "forecast", "plan", "survey", "hypothetical", "derived")
 
@@ -16,6 +18,11 @@ MEASURE_KINDS = ("share", "growth", "decline", "uplift", "points", "multiple", "
                  "rank")
 # A decline (同比下降5%) is its own kind: the article writes 5, the direction is in its words.
 PERCENT_MEASURE_KINDS = ("share", "growth", "decline", "uplift")
+
+# When a figure applies: a year, half, quarter, first three quarters, month or day; a span of
+# years; a year and the words of an event (2022 Black Friday); before a year; or unspecified.
+PERIOD = re.compile(r"unspecified|before \d{4}|\d{4}(?:-(?:H[12]|Q[1-4]|Q1-Q3|\d{2}(?:-\d{2})?|\d{4}))?(?: [A-Za-z][A-Za-z ]*)?")
+PERIOD_FORMS = "2024, 2024-H1, 2024-Q3, 2024-Q1-Q3, 2024-11, 2024-11-11, 2018-2023, '2022 Black Friday', 'before 2019' or unspecified"
 
 CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
                      "measure_kind", "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")

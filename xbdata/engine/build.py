@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from ..curate.articles import articles_dir
 from ..exceptions import Interrupted, UsageError, XbdataError
 from ..iorw import CHECKOUT, write_atomic
 from ..reports.parameters import REPORTS, check_parameters, get_report
@@ -107,7 +108,10 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         shared = shared_inputs()
         outcomes, todo = plan(wanted, shared, manifest, out, force)
         outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
-        write_index(out, manifest)
+        pending = pending_notice()
+        if pending:
+            progress(f"note: {pending}")
+        write_index(out, manifest, pending)
         write_manifest(out, manifest)
     cancelled = [o.name for o in outcomes if o.status == "cancelled"]
     if cancelled:
@@ -300,9 +304,27 @@ def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned],
                                            "sources": known["sources"], "data": known["data"]}
 
 
-def write_index(out: Path, manifest: dict) -> None:
+def write_index(out: Path, manifest: dict, pending: str = "") -> None:
     tables = sorted(p.name for p in (out / "data").glob("*") if p.suffix in (".csv", ".xlsx"))
-    write_atomic(out / "index.html", lambda p: p.write_text(index_page(manifest["reports"], tables), encoding="utf-8"))
+    page = index_page(manifest["reports"], tables, pending)
+    write_atomic(out / "index.html", lambda p: p.write_text(page, encoding="utf-8"))
+
+
+def pending_notice() -> str:
+    """A sentence while added articles have drafts awaiting review ("" when none do): their figures
+    are not in the reports until reviewed."""
+    if not articles_dir().is_dir():
+        return ""                      # no added articles: nothing to import or read
+    from ..curate.review import State  # pandas: only when there are added articles
+
+    state = State()
+    pending = {a: sum(s == "pending" for s, _ in state.status[a].values()) for a in state.articles}
+    waiting = {a: n for a, n in pending.items() if n}
+    if not waiting:
+        return ""
+    drafts, articles = sum(waiting.values()), len(waiting)
+    return (f"{drafts} draft{'s' * (drafts != 1)} of {articles} added article{'s' * (articles != 1)} "
+            f"await{'s' * (drafts == 1)} review, so their figures are not in these reports yet: run xbdata review")
 
 
 def _read_record(work: Path) -> dict | None:

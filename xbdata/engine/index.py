@@ -19,9 +19,10 @@ def _safe_sources(sources: list[dict]) -> list[dict]:
     return [{**s, "url": safe_url(str(s.get("url", "")))} for s in sources]
 
 
-def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = ()) -> str:
+def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (), pending: str = "") -> str:
     """The index of `entries` (the manifest's, keyed by output name), grouped under their report,
-    with links to `tables`, the files in the data folder (CSV per table, and the workbook)."""
+    with links to `tables`, the files in the data folder (CSV per table, and the workbook), and
+    the `pending` notice while added articles have drafts awaiting review."""
     from jinja2 import Environment, FileSystemLoader
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
@@ -32,4 +33,4 @@ def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (
         if variants:
             reports.append({"name": name, "title": report.title, "lead": report.lead,
                             "variants": variants})
-    return env.get_template("index.html.j2").render(reports=reports, tables=tables)
+    return env.get_template("index.html.j2").render(reports=reports, tables=tables, pending=pending)
