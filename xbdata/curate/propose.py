@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from ..exceptions import CatalogueError
 from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, extract_mentions
-from ..text.numbers import QuantityError, chinese_integer, parse_quantity, unnamed_currency
+from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
 from ..text.script import to_simplified
-from ..text.units import PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
+from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, NOT_IN_COMPANY_NAMES, GENERIC_COUNTS, GENERIC_SUBJECTS, PLATFORM_WORDS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
@@ -166,14 +166,25 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
     rules = [r for r in rules_for(field) if _unit_ok(r, unit)]
     for scope in SCOPES:
         a, b = where.span(scope)
-        for rule in rules:
-            if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where) \
-                    and re.search(rule.pattern, simplified[a:b]):
-                return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope
+        matched = [(rule, m) for rule in rules if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where)
+                   for m in [_last(rule.pattern, simplified[a:b])] if m is not None]
+        if matched:
+            # What is counted is the noun nearest before the number (设有网路商店的零售业者约2.3万家:
+            # retailers); for every other field the first rule in table order wins.
+            rule, _ = max(matched, key=lambda rm: rm[1].end()) if field == "unit" and scope == "before" else matched[0]
+            return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope
     default = next((r for r in rules if not r.pattern), None)
     if default is not None:
         return _fill(default.value, {**(values or {}), "unit": unit}), default, "default"
     return "", None, ""
+
+
+def _last(pattern: str, text: str) -> re.Match | None:
+    """The last match of `pattern` in `text`, or None."""
+    last = None
+    for last in re.finditer(pattern, text):
+        pass
+    return last
 
 
 def _fill(value: str, values: dict) -> str:
@@ -308,16 +319,19 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
             notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
         return own_unit, ""
     named = mention.unit if mention.unit in UNITS else ""
+    by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 8]) != named
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
         else ("", None, "")
     if refined and rule is not None:
         notes.append(f"unit {refined}: rule {rule.pattern!r} in the {scope}")
-        if not named:
+        if scope != "before" or refined in MONEY:
             unsure.append(f"unit {refined} is guessed from the words {rule.pattern!r} in the {scope}, "
                           "not named by the number's own words")
         return refined, refined
     if named:
         notes.append(f"unit {named}: named by its counting word or the noun after it")
+        if by_counting_word and named in GENERIC_COUNTS:
+            unsure.append(f"unit {named} is what its counting word usually counts; the words around it say no more")
         return named, named
     notes.append("unit: nothing names what is counted; set it (xbdata review --edit ID unit=...)")
     return "", ""

@@ -120,6 +120,7 @@ _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _LEADING_NUMBER = re.compile(rf"(?:{PREFIX})?(?:{ARABIC}|[{CN_NUMERAL}])*")
 _CLASSIFIER_CHARS = "".join(c for c in W.CLASSIFIERS if len(c) == 1)
 _HYPOTHETICAL = re.compile(W.alternation(W.HYPOTHETICAL_WORDS))
+_EXAMPLE = re.compile(W.alternation(W.EXAMPLE_WORDS))
 _RANK_VERB = re.compile(W.alternation(W.RANK_VERBS))
 _ADDRESS_AFTER = re.compile(W.alternation(W.ADDRESS_WORDS))
 _LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
@@ -191,9 +192,13 @@ def _is_year(quantity: Quantity, matched: str) -> bool:
 
 def _is_hypothetical(simplified: str, start: int) -> bool:
     """假如提升10%, 比如一件100元的商品: a condition or an example in the same clause, not a figure."""
-    if _HYPOTHETICAL.search(simplified, max(0, start - 16), start) is None:
+    if _HYPOTHETICAL.search(simplified, max(0, start - 60), start) is None:
         return False  # the common case, answered without finding the clause
-    return _HYPOTHETICAL.search(_clause_before(simplified, start, 16)) is not None
+    if _HYPOTHETICAL.search(_clause_before(simplified, start, 16)) is not None:
+        return True
+    sentence = simplified[max(0, start - 60):start]
+    cut = [m.end() for m in _SENTENCE_END.finditer(sentence)]
+    return _EXAMPLE.search(sentence[cut[-1] if cut else 0:]) is not None
 
 
 def _is_scale(simplified: str, start: int) -> bool:

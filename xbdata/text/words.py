@@ -122,7 +122,7 @@ COUNT_NOUNS = {
     "国家": "countries", "推文": "tweets", "创造者": "creators", "卖家": "sellers", "买家": "buyers",
     "消费者": "consumers", "受访者": "respondents", "商家": "merchants",
     "企业": "firms", "公司": "firms", "经营主体": "firms", "包裹": "parcels", "快递": "parcels",
-    "店铺": "stores", "网店": "stores", "门店": "stores", "海外仓": "warehouses", "保税仓": "warehouses",
+    "店铺": "stores", "网店": "stores", "门店": "stores", "海外仓": "warehouses", "保税仓": "sites",
     "仓库": "warehouses", "自提点": "sites", "站点": "sites", "网点": "sites", "市场": "markets",
     "城市": "cities", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
     "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts",
@@ -201,6 +201,9 @@ EVENT_AFTER = ("大促", "购物节", "年中大促", "期间", "当天", "活�
 # 100元的商品); the main clause after a condition may still report a measurement (如果退货期限
 # 延长到30天，有七成受访者表示愿意...: a survey's answer).
 HYPOTHETICAL_WORDS = ("假如", "假设", "如果", "若是", "倘若", "比如", "举例来说", "打个比方")
+# An example holds for its whole sentence (比如一款39.99美元的柜子，……每件还剩9美元), a condition only
+# for its own clause.
+EXAMPLE_WORDS = ("比如", "例如", "举例来说", "打个比方", "举个例子")
 # Words that make the number after them the frame of a scale, not a measurement (满分5分).
 SCALE_WORDS = ("满分", "总分")
 # Words before an ordinal that make it a rank (位列全球第三, 排名第一).
