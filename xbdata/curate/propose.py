@@ -142,6 +142,9 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     n = _number(groups["n"]) if "n" in groups else 0
     out = rule.value.replace("{Y-N}", str(y - n)).replace("{Y-1}", str(y - 1)).replace("{Y}", str(y))
     out = out.replace("{C}", str(y)).replace("{Y0}", groups.get("y0", ""))
+    first, _, last = out.partition("-")
+    if first == last:          # 过去一年 in an article of 2025: 2024, not 2024-2024
+        out = first
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
     quarter = groups.get("q") or groups.get("q2")
@@ -378,14 +381,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     period, rule, scope = guess_period(simplified, where, year, unit)
     if period:
         notes.append(f"period {period}: {rule.pattern!r} in the {scope}")
-    elif year:
-        period = str(year)
-        notes.append(f"period {period}: no date near the number; the year it was published")
-        unsure.append(f"period {period} is the year the article was published: no date near the number")
     else:
+        # No date near the number: its period is not guessed, not even as the year of publication.
         period = "unspecified"
-        notes.append("period: no date near the number and no published date; set it")
-        unsure.append("period: no date near the number and no published date")
+        published = f" (the article was published in {year})" if year else ""
+        notes.append(f"period: no date near the number{published}; set it if the figure is of a known period")
+        unsure.append(f"period: no date near the number{published}")
     values["period"] = period
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, simplified, where, unit, values)
