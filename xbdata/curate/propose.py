@@ -367,6 +367,22 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     return max(entities)[1] if entities else (companies[0] if companies else "")
 
 
+def _local_currency(mention: Mention, unit: str, unit_column: str, geography: str, notes: list[str],
+                    unsure: list[str]) -> tuple[str, str]:
+    """(unit, unit column) with 比索 or a bare 元 named for the place the sentence is about (Mexico: MXN;
+    Taiwan: TWD); a peso it cannot place is no unit, and unsure."""
+    if not unnamed_currency(mention.text, unit) or unit_column:
+        return unit, unit_column
+    local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(geography, "")
+    if local:
+        notes.append(f"unit {local}: {'比索' if unit == UNNAMED_PESO else '元'} in a sentence about {geography}")
+        return local, local
+    if unit == UNNAMED_PESO:
+        unsure.append("unit: 比索 names no country's peso, and the sentence names no country with one")
+        return "", ""
+    return unit, unit_column
+
+
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
                    companies: list[str] = ()) -> dict:
@@ -395,19 +411,13 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values[field] = value
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
+        if field == "geography":
+            unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
         values["topic"] = "platform"
     if values["kind"] == "survey" and unit == "%" and not entity and values["topic"] == "demographics":
         values["subject"] = "survey respondents"
-    if unnamed_currency(mention.text, unit) and not unit_column:
-        local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(values["geography"], "")
-        if local:
-            unit = unit_column = local
-            notes.append(f"unit {local}: {'比索' if local in PESOS.values() else '元'} in a sentence about {values['geography']}")
-        elif unit == UNNAMED_PESO:
-            unit = ""
-            unsure.append("unit: 比索 names no country's peso, and the sentence names no country with one")
     change = values["measure_kind"]
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""
