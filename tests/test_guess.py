@@ -286,3 +286,23 @@ def test_a_decline_is_its_own_measure_kind():
             if d["action"] == "statistic"}
     assert (rows["10.2%"]["measure_kind"], rows["5.3%"]["measure_kind"]) == ("growth", "decline")
     assert rows["5.3%"]["measure"].startswith("decline in")
+
+
+@pytest.mark.parametrize("text, number, place", [
+    ("新华社北京1月14日电 海关总署公布，我国跨境电商进出口总额达2.63万亿元。", "2.63万亿元", "China"),  # a dateline's city
+    ("据郑州海关统计，河南口岸共监管跨境电商包裹6亿多件。", "6亿多", "Henan"),                # the nearest place
+    ("墨西哥电商销售额达到7897亿比索，拉美第一。", "7897亿比索", "Mexico"),
+])
+def test_the_place_is_the_nearest_before_the_number_not_a_dateline(text, number, place):
+    draft = next(d for d in propose(text, "005_0123456789abcdef", "2025-01-20", set())
+                 if d["mention"]["text"].endswith(number))
+    assert draft["row"]["geography"] == place
+
+
+def test_a_peso_is_named_by_its_country_and_a_bare_yuan_in_taiwan_is_twd():
+    drafts = propose("墨西哥电商销售额达到7897亿比索。全台網路銷售額為 4,154 億元。", "005_0123456789abcdef",
+                     "2025-03-01", set())
+    units = {d["mention"]["text"]: d["row"]["unit"] for d in drafts if d["action"] == "statistic"}
+    assert units == {"达到7897亿比索": "MXN", "4,154 億元": "TWD"}
+    unplaced = propose("销售额达到7897亿比索。", "005_0123456789abcdef", "2025-03-01", set())[0]
+    assert unplaced["row"]["unit"] == "" and any("比索 names no country" in u for u in unplaced["unsure"])

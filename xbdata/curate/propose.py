@@ -33,7 +33,7 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, NOT_IN_COMPANY_NAMES, GENERIC_COUNTS, GENERIC_SUBJECTS, PLATFORM_WORDS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, NOT_IN_COMPANY_NAMES, GENERIC_COUNTS, GENERIC_SUBJECTS, PLATFORM_WORDS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
 
 
@@ -170,11 +170,15 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = [(rule, m) for rule in rules if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where)
-                   for m in [_last(rule.pattern, simplified[a:b])] if m is not None]
+                   for m in [_last(rule.pattern, simplified[a:b], a, where.number[0], field, simplified)]
+                   if m is not None]
         if matched:
             # What is counted is the noun nearest before the number (设有网路商店的零售业者约2.3万家:
-            # retailers); for every other field the first rule in table order wins.
-            rule, _ = max(matched, key=lambda rm: rm[1].end()) if field == "unit" and scope == "before" else matched[0]
+            # retailers), and where the place nearest before it (郑州海关统计，河南口岸……: Henan);
+            # for every other field the first rule in table order wins.
+            nearest = field == "geography" or (field == "unit" and scope == "before")
+            rule, _ = max(matched, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end())) if nearest \
+                else matched[0]
             return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope
     default = next((r for r in rules if not r.pattern), None)
     if default is not None:
@@ -182,12 +186,18 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
     return "", None, ""
 
 
-def _last(pattern: str, text: str) -> re.Match | None:
-    """The last match of `pattern` in `text`, or None."""
-    last = None
-    for last in re.finditer(pattern, text):
-        pass
-    return last
+def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
+    """The last match of `pattern` in `text` (which starts at `offset` in `simplified`) before the
+    number, else the first after it; None if none. A place in a dateline does not count."""
+    before = after = None
+    for m in re.finditer(pattern, text):
+        if field == "geography" and re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8]):
+            continue
+        if offset + m.end() <= number:
+            before = m
+        elif after is None:
+            after = m
+    return before or after
 
 
 def _fill(value: str, values: dict) -> str:

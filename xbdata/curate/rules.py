@@ -68,6 +68,9 @@ PLATFORM_WORDS = {
     "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
     "Sea": r"Sea集团|冬海", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
 }
+# A place named in a dateline (新华社北京1月14日电) is where the story was filed, not what it is about.
+DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
+
 # A company the article is about, where no table names it: a name ending in one of these words at
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
@@ -116,7 +119,7 @@ CATEGORY_WORDS = {
 _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
-GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升"
+GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加"
 _RATES = (*MONEY, "%", "x", "pp")
 
 RULES: tuple[Rule, ...] = (
@@ -175,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
     # --- measure kind of a percentage --------------------------------------------------------
     Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
-    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩", "before", ("%",)),
+    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减", "before", ("%",)),
     Rule("measure_kind", "growth", GROWTH_WORDS, "before", ("%",)),
     Rule("measure_kind", "share", r"", "before", ("%",)),
     # --- kind ----------------------------------------------------------------------------------
@@ -183,6 +186,7 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
     Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
     Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
+    Rule("kind", "survey", r"受调者|受访者|调查|调研|问卷|样本", "paragraph", ("%",)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
