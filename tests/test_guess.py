@@ -24,9 +24,10 @@ EXAMPLES = {
 
 
 def _where(text: str, number: str = NUMBER) -> Where:
+    """The number's quote and sentence are the text's last sentence; its paragraph is the whole text."""
     start = text.rindex(number)
-    span = (0, len(text))
-    return Where((start, start + len(number)), span, span, span)
+    sentence = (text.rfind("。", 0, start) + 1, len(text))
+    return Where((start, start + len(number)), sentence, sentence, (0, len(text)))
 
 
 def _example(rule) -> str:
@@ -42,7 +43,8 @@ WORD_RULES = [r for r in RULES if r.field != "period" and r.pattern]
 
 @pytest.mark.parametrize("rule", WORD_RULES, ids=lambda r: f"{r.field}={r.value}:{r.pattern[:12]}")
 def test_each_word_rule_fills_its_field(rule):
-    text = f"{_example(rule)}达到{NUMBER}"
+    # A paragraph's rule is reached from another sentence of the paragraph, where no narrower rule looks.
+    text = f"{_example(rule)}。这一数字达到{NUMBER}" if rule.where == "paragraph" else f"{_example(rule)}达到{NUMBER}"
     unit = rule.units[0] if rule.units else ""
     value, matched, scope = guess_field(rule.field, to_simplified(text), _where(text), unit, {"geography": "China"})
     assert matched is rule, f"{rule} is shadowed by {matched}"

@@ -426,8 +426,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
         values["topic"] = "platform"
-    if values["kind"] == "survey" and unit == "%" and not entity and values["topic"] == "demographics":
+    elif values["kind"] == "survey" and unit == "%" and values["topic"] != "category":
+        values["topic"] = "demographics"          # a survey's shares are about who answered
         values["subject"] = "survey respondents"
+    if values["subject"] == "unspecified" and len(companies) == 1:
+        values["subject"] = companies[0]          # an article about one company: its figures are the company's
+        values["topic"] = "platform" if values["topic"] != "category" else values["topic"]
     change = values["measure_kind"]
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""

@@ -186,7 +186,7 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
     Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
     Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
-    Rule("kind", "survey", r"受调者|受访者|调查|调研|问卷|样本", "paragraph", ("%",)),
+    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "paragraph", ("%",)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
@@ -202,6 +202,10 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
     Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),
     Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售", "sentence"),
+    # what the sentence does not name, its paragraph may: a market, never a company or platform
+    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph", _RATES),
+    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售", "paragraph",
+         _RATES),
     Rule("subject", "unspecified", r"", "paragraph"),
     # --- measure -------------------------------------------------------------------------------
     Rule("measure", "share of trade", r"外贸|货物贸易|贸易总额", "before", ("%",)),
