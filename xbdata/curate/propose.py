@@ -423,6 +423,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
+    if values["period"] == "unspecified" and values["kind"] == "survey" and year:
+        # a survey's figures are of when it was run: the year it was published, unless a date says otherwise
+        values["period"] = period = str(year)
+        notes.append(f"period {year}: a survey's figure with no date near it, taken as the year it was published")
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
         values["topic"] = "platform"
