@@ -159,7 +159,7 @@ def test_add_review_check_stats(capsys, tmp_path, folder):
     # the tidy views validate the accepted rows, and search, context and related find them beside the seeds
     assert "china_xborder_import_and_export_value_2025_h1" in set(xbdata.market_size()["stat_id"])
     assert "tiktok_shop_monthly_active_users_2025_h1" in set(xbdata.platforms()["stat_id"])
-    assert "survey_respondents_share_of_respondents_age_25_34" in set(xbdata.demographics()["stat_id"])
+    assert "survey_respondents_share_of_respondents_age_25_34_2025" in set(xbdata.demographics()["stat_id"])
     side = xbdata.related("tiktok_installs")
     assert {"004_f2b2ca645d6b4bf5", article_id} <= set(side["source"])
     ctx = xbdata.context("china_xborder_import_and_export_value_2025_h1")

@@ -91,7 +91,7 @@ PERIODS = [
     ("过去5年", "2020-2024"), ("今年", "2025"), ("去年", "2024"), ("前年", "2023"), ("明年", "2026"),
     # no year with them: the last year the article names before them, else the published year
     ("前三季度", "2025-Q1-Q3"), ("第四季度", "2025-Q4"), ("第 4 季", "2025-Q4"), ("上半年", "2025-H1"),
-    ("下半年", "2025-H2"), ("2010—2022年", "2010-2022"), ("过去一年", "2024"),
+    ("下半年", "2025-H2"), ("2010—2022年", "2010-2022"), ("过去一年", "2024"), ("目前", "2025"),
 ]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
@@ -224,11 +224,18 @@ def test_an_age_band_beside_a_percentage_is_its_band(drafts):
 
 
 def test_no_date_near_the_number_is_no_period_never_a_guessed_one(drafts):
-    draft = drafts["约六成"]
+    draft = propose("目标市场方面，平台卖家超过100家。", "005_0123456789abcdef", "2025-07-20", set())[0]
     assert draft["row"]["period"] == "unspecified"
     assert "period: no date near the number (the article was published in 2025)" in draft["unsure"]
     row = propose("平台卖家超过100家。", "005_0123456789abcdef", "", set())[0]["row"]
     assert row["period"] == "unspecified"
+
+
+def test_a_survey_s_share_with_no_date_is_of_the_year_it_was_published_and_left_for_a_person(drafts):
+    draft = drafts["约六成"]       # 约六成受访者…: a survey's answer
+    assert (draft["row"]["kind"], draft["row"]["period"]) == ("survey", "2025")
+    assert any("survey" in n and "year it was published" in n for n in draft["notes"])
+    assert "period: no date near the number (the article was published in 2025)" in draft["unsure"]
 
 
 def test_stat_ids_are_unique_and_avoid_taken_ones():

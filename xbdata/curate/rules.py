@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
     Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
     Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段", "paragraph"),
-    Rule("period", "{Y}", r"去年(?!同期)|上一年(?!同期)", "paragraph", shift=-1),
+    Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
     Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
