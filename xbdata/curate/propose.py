@@ -33,8 +33,10 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, NOT_IN_COMPANY_NAMES, GENERIC_COUNTS, GENERIC_SUBJECTS, PLATFORM_WORDS, ID_DIGITS, NOT_FIGURES, GROWTH_WORDS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_TIMES, REASONS, RULES, SCOPES, Rule)
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
+                    GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+                    LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PLATFORM_WORDS, REASONS, RULES, Rule, SCOPES,
+                    SHARE_WORDS)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -377,6 +379,20 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     return max(entities)[1] if entities else (companies[0] if companies else "")
 
 
+def _share_of(before: str, measure: str) -> str:
+    """A share's measure names its whole: 占总营收的56.1% is a share of revenue, 占外贸的6% a share of
+    trade (rules.SHARE_WORDS, then the first money measure named after them)."""
+    m = _last(SHARE_WORDS, before, 0, len(before), "measure", before)
+    if m is None:
+        return measure
+    after = before[m.end():]
+    whole = next((r.value for r in rules_for("measure") if r.pattern and set(MONEY) <= set(r.units)
+                  and re.search(r.pattern, after)), "")
+    if not whole and re.search(r"外贸|货物贸易|贸易", after):
+        whole = "trade"
+    return f"share of {whole}" if whole else measure
+
+
 def _local_currency(mention: Mention, unit: str, unit_column: str, geography: str, notes: list[str],
                     unsure: list[str]) -> tuple[str, str]:
     """(unit, unit column) with 比索 or a bare 元 named for the place the sentence is about (Mexico: MXN;
@@ -433,9 +449,13 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     elif values["kind"] == "survey" and unit == "%" and values["topic"] != "category":
         values["topic"] = "demographics"          # a survey's shares are about who answered
         values["subject"] = "survey respondents"
+    if values["topic"] == "category" and values["breakdown"] and re.search(GENERIC_SUBJECTS, values["subject"]):
+        values["subject"] = values["breakdown"]  # a category's figure is the category's
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
         values["topic"] = "platform" if values["topic"] != "category" else values["topic"]
+    if unit == "%" and values["measure_kind"] == "share":
+        values["measure"] = _share_of(simplified[where.span("before")[0]:where.number[0]], values["measure"])
     change = values["measure_kind"]
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""

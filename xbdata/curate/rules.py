@@ -68,6 +68,9 @@ PLATFORM_WORDS = {
     "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
     "Sea": r"Sea集团|冬海", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
 }
+# Words after which a percentage is a share of a whole the words then name (占总营收的56.1%).
+SHARE_WORDS = r"占比|占|比重|份额"
+
 # A place named in a dateline (新华社北京1月14日电) is where the story was filed, not what it is about.
 DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 
@@ -111,10 +114,10 @@ PLACE_WORDS = {
     "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|全国|内地|海关总署",
 }
 CATEGORY_WORDS = {
-    "apparel & fashion": r"服装|服饰|女装|男装|鞋靴|箱包", "electronics": r"消费电子|电子产品|3C|数码",
-    "home & furniture": r"家居|家具|家装", "toys": r"玩具", "beauty & personal care": r"美妆|化妆品|个护",
-    "mother & baby": r"母婴", "pet supplies": r"宠物", "sports & outdoors": r"户外|运动用品",
-    "games": r"游戏", "food & health": r"食品|零食|保健品",
+    "apparel and fashion": r"服装|服饰|女装|男装|鞋靴|箱包|鞋服", "electronics": r"消费电子|电子产品|3C|数码",
+    "home and furniture": r"家居|家具|家装", "toys": r"玩具", "beauty and personal care": r"美妆|化妆品|个护|美容",
+    "mother and baby": r"母婴", "pet supplies": r"宠物", "sports and outdoors": r"户外|运动用品",
+    "games": r"游戏", "food and health": r"食品|零食|保健品|营养品|健康产品",
 }
 _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
