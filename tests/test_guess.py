@@ -315,3 +315,14 @@ def test_a_peso_is_named_by_its_country_and_a_bare_yuan_in_taiwan_is_twd():
     assert units == {"达到7897亿比索": "MXN", "4,154 億元": "TWD"}
     unplaced = propose("销售额达到7897亿比索。", "005_0123456789abcdef", "2025-03-01", set())[0]
     assert unplaced["row"]["unit"] == "" and any("比索 names no country" in u for u in unplaced["unsure"])
+
+
+@pytest.mark.parametrize("sentence, number, label", [
+    ("2024年墨西哥零售电商销售额达到7897亿比索，比2023年的6583亿比索增长20%。", "20%", "2024年墨西哥零售电商销售额"),
+    ("跨境电商占我国外贸的比重由2021年的4.9%升至2024年的6%。", "6%", "跨境电商占我国外贸的比重"),
+    ("2. TikTok Shop在2025年前三季度累计GMV达到450亿美元。", "450亿美元", "TikTok Shop在2025年前三季度累计GMV"),
+])
+def test_a_chinese_label_names_what_is_measured_not_a_comparison_or_another_figure(sentence, number, label):
+    draft = next(d for d in propose(sentence, "005_0123456789abcdef", "2025-03-01", set())
+                 if d["mention"]["text"].endswith(number))
+    assert draft["row"]["label_zh"] == label

@@ -35,7 +35,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PLATFORM_WORDS, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PLATFORM_WORDS, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -280,8 +280,22 @@ def label_zh(text: str, where: Where, year: int | None) -> str:
         label = (times + LABEL_TIMES.sub("", lead)) if times else lead
     else:
         label = before
+    label = _tidy(label, lead)
     label = _relative_years(label or text[a:b], year)
     return label[:40].strip() or text[a:b][:40]
+
+
+def _tidy(label: str, lead: str) -> str:
+    """A label cut where it stops naming what is measured (LABEL_CUT) and trimmed of its verb; the
+    clause before it where what is left names nothing (LABEL_EMPTY)."""
+    def cut(words: str) -> str:
+        stop = LABEL_CUT.search(words, 1)
+        return LABEL_END.sub("", _trim(words[:stop.start()] if stop else words)).strip()
+
+    label = cut(_trim(label))
+    if (not label or LABEL_EMPTY.match(to_simplified(label)) or _cjk(label) < 2) and lead:
+        label = cut(_trim(lead))
+    return label
 
 
 def slug(*parts: str) -> str:
