@@ -124,6 +124,21 @@ _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加"
 _RATES = (*MONEY, "%", "x", "pp")
+# What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
+MARKET_MEASURES = {
+    "market size": r"市场规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
+    "transaction volume (GMV)": r"交易额|交易规模|成交额|GMV", "retail sales": r"零售额|网络零售|网路销售|网络销售|线上零售",
+}
+# ... a company's profit, a rate, or an amount of money (in the number's own clause).
+PROFITS = {"net profit": r"净利润|净利(?!率)", "operating profit": r"营业利润|经营利润"}
+RATES = {
+    "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
+    "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
+}
+MONEY_MEASURES = {
+    "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
+    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
+}
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
@@ -212,25 +227,10 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "unspecified", r"", "paragraph"),
     # --- measure -------------------------------------------------------------------------------
     Rule("measure", "share of trade", r"外贸|货物贸易|贸易总额", "before", ("%",)),
-    Rule("measure", "market size", r"市场规模", "sentence", _RATES),
-    Rule("measure", "import and export value", r"进出口", "sentence", _RATES),
-    Rule("measure", "export value", r"出口", "sentence", _RATES),
-    Rule("measure", "import value", r"进口", "sentence", _RATES),
-    Rule("measure", "transaction volume (GMV)", r"交易额|交易规模|成交额|GMV", "sentence", _RATES),
-    Rule("measure", "retail sales", r"零售额|网络零售|网路销售|网络销售|线上零售", "sentence", _RATES),
-    Rule("measure", "net profit", r"净利润|净利(?!率)", "before", _RATES),
-    Rule("measure", "operating profit", r"营业利润|经营利润", "before", _RATES),
-    Rule("measure", "gross margin", r"毛利率", "before", ("%",)),
-    Rule("measure", "net margin", r"净利率", "before", ("%",)),
-    Rule("measure", "return rate", r"退货率|退款率", "before", ("%",)),
-    Rule("measure", "conversion rate", r"转化率", "before", ("%",)),
-    Rule("measure", "selling expense ratio", r"销售费用率|费用率", "before", ("%",)),
-    Rule("measure", "penetration rate", r"渗透率", "before", ("%",)),
-    Rule("measure", "average order value", r"客单价|平均每单|每单|笔均", "before", MONEY),
-    Rule("measure", "investment", r"投资|投入", "before", MONEY),
-    Rule("measure", "price", r"售价|价格|单价|定价", "before", MONEY),
-    Rule("measure", "spending", r"消费|花费|支出|开支", "before", MONEY),
-    Rule("measure", "cost", r"成本|运费|费用", "before", MONEY),
+    *(Rule("measure", name, words, "sentence", _RATES) for name, words in MARKET_MEASURES.items()),
+    *(Rule("measure", name, words, "before", _RATES) for name, words in PROFITS.items()),
+    *(Rule("measure", name, words, "before", ("%",)) for name, words in RATES.items()),
+    *(Rule("measure", name, words, "before", MONEY) for name, words in MONEY_MEASURES.items()),
     Rule("measure", "revenue", r"销售额|营收|收入", "sentence", _RATES),
     Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
     Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
