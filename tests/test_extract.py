@@ -275,3 +275,26 @@ def test_digits_in_code_and_identifiers_are_not_mentions():
 def test_adjacent_digits_are_one_mention():
     found = [(m.text, m.low, m.high, m.qualifier) for m in extract_mentions("约三四成的受访者说,一般要三五天才能收到货。")]
     assert found == [("约三四成", 30, 40, "~"), ("三五天", 3, 5, "~")]
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    # figures that only sit beside a word that names things elsewhere
+    ("出口额同比增长5%达3000亿元。", "5%", "statistic"),
+    ("订单量增长12%达历史新高。", "12%", "statistic"),
+    ("同比增长15%强。", "15%", "statistic"),
+    ("这代表60%的卖家。", "60%", "statistic"),
+    # numbers that name: a list, a figure's label, a delivery service, an example
+    ("排名50强。", "50", "other"),
+    ("见图2。", "2", "other"),
+    ("主打“4至6日达”的专线。", "4至6日", "other"),
+    ("例如一款39.99美元的柜子，扣掉成本后每件还剩9美元。", "9美元", "other"),
+    ("低於 2019 年的水準。", "低於 2019", "date"),
+])
+def test_words_that_name_do_not_swallow_figures_beside_them(sentence, text, kind):
+    mentions = extract_mentions(sentence)
+    assert [m.kind for m in mentions if m.text == text] == [kind]
+
+
+@pytest.mark.parametrize("sentence", ["1 年轻人更爱网购。", "2 天猫国际开店。", "iPhone 15 天天特价。"])
+def test_a_space_does_not_join_a_number_to_the_next_word(sentence):
+    assert all(m.unit is None for m in extract_mentions(sentence))

@@ -117,6 +117,7 @@ _MOBILE_LENGTH = 11
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE_NIAN = re.compile(rf"[{W.SPACES}]?年")   # 低於 2019 年: a year after a qualifier
 _LEADING_NUMBER = re.compile(rf"(?:{PREFIX})?(?:{ARABIC}|[{CN_NUMERAL}])*")
 _CLASSIFIER_CHARS = "".join(c for c in W.CLASSIFIERS if len(c) == 1)
 _HYPOTHETICAL = re.compile(W.alternation(W.HYPOTHETICAL_WORDS))
@@ -124,8 +125,9 @@ _EXAMPLE = re.compile(W.alternation(W.EXAMPLE_WORDS))
 _RANK_VERB = re.compile(W.alternation(W.RANK_VERBS))
 _ADDRESS_AFTER = re.compile(W.alternation(W.ADDRESS_WORDS))
 _LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
-_LABEL_BEFORE = re.compile(rf"(?:{W.alternation(W.LABEL_WORDS)})[{W.SPACES}]?$")
-_TERM_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.TERM_AFTER)})(?![{W.TERM_NOT_AFTER}])")
+_LABEL_BEFORE = re.compile(rf"(?<![{W.NOT_BEFORE_LABEL}])(?:{W.alternation(W.LABEL_WORDS)})[{W.SPACES}]?$")
+_TERM_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.TERM_AFTER)})")
+_LIST_NAME_AFTER = re.compile(W.LIST_NAME_AFTER)
 _INSTALMENT_BEFORE = re.compile(rf"{W.INSTALMENT_BEFORE}[{W.SPACES}]?$")
 _INSTALMENT_AFTER = re.compile(rf"[{W.SPACES}]?{W.INSTALMENT_AFTER}")
 
@@ -192,7 +194,8 @@ def _is_year(quantity: Quantity, matched: str) -> bool:
 
 def _is_hypothetical(simplified: str, start: int) -> bool:
     """假如提升10%, 比如一件100元的商品: a condition or an example in the same clause, not a figure."""
-    if _HYPOTHETICAL.search(simplified, max(0, start - 60), start) is None:
+    if _HYPOTHETICAL.search(simplified, max(0, start - 60), start) is None \
+            and _EXAMPLE.search(simplified, max(0, start - 60), start) is None:
         return False  # the common case, answered without finding the clause
     if _HYPOTHETICAL.search(_clause_before(simplified, start, 16)) is not None:
         return True
@@ -217,11 +220,14 @@ def _is_product_number(quantity: Quantity, simplified: str, start: int) -> bool:
     return bare and _LATIN_NAME_BEFORE.search(simplified[max(0, start - 12):start]) is not None
 
 
-def _is_label_or_term(simplified: str, start: int, end: int) -> bool:
-    """图2, 表3 (a figure's label), 分12期 (an instalment term), 4至6日达 (a service's name), TOP100:
-    numbers that name, not measure."""
+def _is_label_or_term(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
+    """图2, 表3 (a figure's label), 分12期 (an instalment term), 4至6日达 (a service's name), TOP100,
+    50强: numbers that name, not measure."""
+    bare_whole = quantity.unit is None and quantity.value is not None and float(quantity.value).is_integer()
     return _LABEL_BEFORE.search(simplified, max(0, start - 6), start) is not None \
         or _TERM_AFTER.match(simplified, end) is not None \
+        or (bare_whole and _LIST_NAME_AFTER.match(simplified, end) is not None) \
+        or (simplified[end - 1:end] in ("日", "天") and simplified.startswith(W.SERVICE_AFTER_DAYS, end)) \
         or (_INSTALMENT_BEFORE.search(simplified, max(0, start - 3), start) is not None
             and _INSTALMENT_AFTER.match(simplified, end) is not None)
 
@@ -248,7 +254,9 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
     matched = simplified[start:end]
     if quantity is None:
         return "other"
-    if quantity.unit == "date" or _is_year(quantity, matched):
+    if quantity.unit == "date" or _is_year(quantity, matched) or _YEAR_BEFORE_NIAN.match(simplified, end) \
+            and quantity.unit is None and _YEAR_ONLY.search(matched[-4:]) and quantity.value is not None \
+            and float(quantity.value).is_integer():
         return "date"
     if _is_period(quantity, simplified, start, end):
         return "period"
@@ -256,7 +264,7 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
         return "furniture"
     if _is_enumeration(quantity, simplified, start, end) or _is_hypothetical(simplified, start) \
             or _is_product_number(quantity, simplified, start) or _is_address(quantity, simplified, end) \
-            or _is_scale(simplified, start) or _is_label_or_term(simplified, start, end):
+            or _is_scale(simplified, start) or _is_label_or_term(quantity, simplified, start, end):
         return "other"
     return "statistic"
 

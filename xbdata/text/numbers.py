@@ -89,6 +89,8 @@ NOUN = W.alternation(W.COUNT_NOUNS)
 RANGE_SEP = W.alternation(W.RANGE_SEPARATORS)
 # One space where Taiwanese and Hong Kong papers put one: 新台幣 2,345.6 億元, 150 億至 180 億元, 12.5 %.
 SP = rf"[{W.SPACES}]?"
+# ... and before a unit only if the unit is not the start of another word (1 年轻人, 2 天猫, 15 天天特价).
+SP_UNIT = rf"(?:[{W.SPACES}](?![{W.NOT_AFTER_SPACE}]))?"
 MORE = W.alternation(W.MORE_WORDS)
 CN_RUN = f"[{CN_NUMERAL}{W.VAGUE_DIGIT}{''.join(W.NUMERAL_ALIASES)}]+"
 MAGNITUDE_PREFIX = W.alternation(W.MAGNITUDE_PREFIXES)
@@ -113,9 +115,9 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     amount = rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{SP}{MAGNITUDE_WORD})?"
     noun = rf"(?P<noun>{NOUN})?" if nouns else ""
     second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
-              rf"(?:{SP}(?P<unit>{UNIT}))?)?") if ranges else ""
+              rf"(?:{SP_UNIT}(?P<unit>{UNIT}))?)?") if ranges else ""
     return (rf"(?:(?P<pre>{PREFIX}){SP})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
-            rf"(?:{SP}(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
+            rf"(?:{SP_UNIT}(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
             rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
 
 

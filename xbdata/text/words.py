@@ -142,6 +142,8 @@ CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "�
 RANGE_SEPARATORS = ("-", "~", "至", "到", "—", "–", "〜")
 # The spaces some papers put between a number and its magnitude or unit (2,345.6 億元): one is read through.
 SPACES = " \u00a0\u3000"
+# After such a space, these begin another word more often than a unit: 1 年轻人, 2 天猫, 15 天天特价.
+NOT_AFTER_SPACE = "年天日周月小星分秒岁"
 # 从1.06万亿元到2.38万亿元 is a change between two figures, not a range.
 CHANGE_FROM = ("从", "由")
 # ... unless these follow: 由12至25港元不等 is a range after all.
@@ -168,8 +170,11 @@ FURNITURE_WORDS = ("阅读量", "阅读", "浏览量", "浏览", "点赞", "赞"
 # Numbers that label or name rather than measure: a figure's or table's label (图2, 表3, TOP100),
 # a service's name (4至6日达), an instalment term (分12期, 12期免息).
 LABEL_WORDS = ("附图", "附表", "图", "表", "TOP", "Top", "top")
-TERM_AFTER = ("日达", "天达", "达", "期免息", "强")
-TERM_NOT_AFTER = "到成标"       # 达到, 达成, 达标 follow a figure: 增长12%达到...
+# ... but not where 图 or 表 ends another word (代表60%的卖家, 试图, 地图).
+NOT_BEFORE_LABEL = "代发列外报统意试地企版蓝构"
+TERM_AFTER = ("日达", "天达", "期免息")
+SERVICE_AFTER_DAYS = "达"       # 4至6日达, 3天达: a delivery service's name, when 达 follows the days
+LIST_NAME_AFTER = "强"          # 50强, 百强: a list's name, after a bare whole number only (15%强 is a figure)
 INSTALMENT_BEFORE = "分"
 INSTALMENT_AFTER = "期"
 # Numbers that are places, not quantities (5栋12楼): the words right after them.
