@@ -2,10 +2,11 @@
 (12 written in this project, eval/dev/), review --accept-all, check. (The held-out articles stay
 out: a test that fails on them would make them text that was tuned to.)
 
-What accept-all lets into the catalogue is held to the gold of eval/, read by people who never
-read the code: a catalogued figure has the gold's magnitude and bounds, its unit or currency, and
-is a statistic at all; durations, labels, list names, terms and identifiers never are. Every
-accepted row passes the loader's checks (check exits 0 only when they do).
+What accept-all lets into the catalogue is held to the gold of eval/, labelled by people who never
+read the code: a catalogued figure has the gold's magnitude and bounds, and its unit or currency.
+Durations, labels, list names, terms and identifiers are never catalogued by accept-all (the gold
+counts measured durations as statistics; xbdata add proposes every duration as an exclusion, a
+product decision). Every accepted row passes the loader's checks.
 """
 
 import csv
@@ -57,7 +58,7 @@ def corpus(tmp_path_factory):
             assert main(["add", str(txt), "--title", txt.stem, "--published", published.get(txt.stem, "")]) == 0
             [new] = set(folder.glob("*.txt")) - before
             ids[new.stem] = txt
-        main(["review", "--accept-all"])
+        assert main(["review", "--accept-all"]) == 1      # some drafts are left for a person
         yield folder, ids
     finally:
         patch.undo()
@@ -112,16 +113,14 @@ def test_no_duration_label_list_name_term_or_identifier_is_catalogued(corpus):
     assert wrong == []
 
 
-def test_every_accepted_row_passes_the_loader_and_check_accounts_for_every_mention(corpus, capsys):
+def test_every_accepted_row_passes_the_loader_and_what_is_left_awaits_a_person(corpus, capsys):
     folder, ids = corpus
-    patch = pytest.MonkeyPatch()
-    patch.setenv("XBDATA_ARTICLES", str(folder))
-    try:
-        code = main(["check"])
-        out = capsys.readouterr()[0]
-    finally:
-        patch.undo()
-    # check loads every accepted row through the loader; what accept-all left is pending, with its reason
-    assert "unaccounted" in out or "every mention accounted for" in out
-    assert "error" not in out.lower()
-    assert code in (0, 1)
+    code = main(["check"])
+    out, err = capsys.readouterr()
+    # check loads every accepted row through the loader (a row it refused would exit 2, with the
+    # error on stderr); what accept-all left for a person is pending, and only that is unaccounted
+    assert (code, err) == (1, "")
+    assert "drafts await review" in out
+    pending = sum(int(n) for n in re.findall(r"(\d+) drafts await review", out))
+    unaccounted = sum(int(n) for n in re.findall(r"(\d+) unaccounted", out))
+    assert 0 < pending and unaccounted <= pending

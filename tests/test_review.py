@@ -93,7 +93,7 @@ def test_a_draft_the_loader_would_refuse_is_not_accepted(capsys, folder):
     assert code == 2 and "is not in the article" in err
     run(capsys, "review", "--edit", "005-8", "topic=platform", "subject=China sellers")
     code, out, err = run(capsys, "review", "--accept", "005-8")
-    assert code == 2 and "topic platform needs a subject naming a known platform" in err
+    assert code == 2 and "topic platform needs a subject naming a platform or company" in err
 
 
 def test_accept_all_keeps_what_fails_pending(capsys, folder):
@@ -275,7 +275,9 @@ def test_an_edit_re_derives_what_depends_on_it_unless_set_by_hand(capsys, folder
 
 @pytest.mark.parametrize("assignment, message", [
     ("period=last spring", "period must be written"),
-    ("period=2025-13-45x", "period must be written"),
+    ("period=2025-13", "period must be written"),
+    ("period=2025-02-30", "period must be written"),
+    ("period=2023-2018", "period must be written"),
     ("measure={unit}", "may not hold { or }"),
     ("unit=PESO", "unit must be one of"),
     ("measure_kind=sideways", "measure_kind must be one of"),
@@ -304,3 +306,37 @@ def test_a_share_over_100_is_refused_as_the_loader_refuses_it():
         validate_row({**row, "period": "last year"}, {article: text}, name="probe")
     with pytest.raises(CatalogueError, match="holds a template's braces"):
         validate_row({**row, "measure": "{unit}"}, {article: text}, name="probe")
+
+
+def test_a_reviewed_file_that_is_not_utf8_is_one_line_not_a_traceback(capsys, folder):
+    (folder / "catalogue.csv").write_bytes("stat_id,source\n".encode() + "é".encode("latin-1"))
+    code, _, err = run(capsys, "review")
+    assert code == 2 and "not a CSV file in UTF-8" in err and err.count("\n") == 1
+
+
+def test_a_failed_edit_writes_nothing_not_even_new_drafts(capsys, folder):
+    import json
+
+    path = next((folder / "drafts").glob("005_*.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["drafts"] = [d for d in data["drafts"] if d["mention"]["text"] != "5.7%"]   # as if not found at add time
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = snapshot(folder)
+    assert run(capsys, "review", "--edit", "005-1", "period=sometime")[0] == 2
+    assert snapshot(folder) == before
+
+
+def test_editing_the_place_names_whose_peso_it_is(capsys, tmp_path, folder):
+    article = tmp_path / "mx.txt"
+    article.write_text("拉美电商观察\n\n2024年墨西哥电商销售额达到7897亿比索。\n", encoding="utf-8")
+    assert run(capsys, "add", str(article), "--title", "墨西哥", "--published", "2025-03-01")[0] == 0
+    import json
+
+    def draft():
+        path = sorted((folder / "drafts").glob("*.json"))[-1]
+        return next(d for d in json.loads(path.read_text(encoding="utf-8"))["drafts"] if "比索" in d["mention"]["text"])
+
+    assert draft()["row"]["unit"] == "MXN"
+    number = draft()["id"]
+    code, out, _ = run(capsys, "review", "--edit", number, "geography=Argentina")
+    assert code == 0 and "unit follows: 'MXN' -> 'ARS'" in out and draft()["row"]["unit"] == "ARS"

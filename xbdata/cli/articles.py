@@ -98,7 +98,7 @@ def check_notes(stats) -> list[str]:
     lines = conflict_lines(stats)
     state = State()
     for a in state.articles:
-        pending = sum(s == "pending" for s, _ in state.status[a].values())
+        pending = state.pending_count(a)
         if pending:
             lines.append(f"{a}: {pending} drafts await review (xbdata review --article {a[:3]})")
     return lines
@@ -117,10 +117,10 @@ def unit_shown(row: dict) -> str:
 
 def pending_lines(article: str | None = None, include_resolved: bool = False) -> list[str]:
     """The listing `xbdata review` prints: per article, its drafts, statistics with their proposed row."""
-    from ..curate.review import refreshed_state, resolve_article
+    from ..curate.review import refreshed_state
 
     state = refreshed_state()
-    chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+    chosen = state.chosen(article)
     if not chosen:
         return [f"no added articles in {state.folder} (add one with: xbdata add FILE --title TITLE)"]
     lines = []

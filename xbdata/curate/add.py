@@ -30,7 +30,7 @@ def add_article(file: str | Path, title: str, url: str = "", outlet: str = "", p
             raise UsageError(f"{file}: this text is already {'a seed' if kind == 'seed' else 'added'} as {known}")
         state = State(folder)
         article_id = next_id(data, [*articles(), *state.articles])
-        taken = state.taken_ids() | {d["row"]["stat_id"] for ds in state.drafts.values() for d in ds}
+        taken = state.taken_ids(with_drafts=True)
         drafts = propose(text, article_id, entry["published"], taken)
         write_new(article_id, data, entry, drafts_json(article_id, drafts), folder)
     return new_article(article_id, entry, folder), drafts

@@ -27,11 +27,11 @@ from ..ids import is_stat_id
 from ..iorw import data_path
 from ..text.extract import Mention, extract_mentions
 from ..text.numbers import QUALIFIERS, QuantityError, parse_quantity, unnamed_currency
-from ..text.units import MEASURE_KIND_OF_UNIT, PESOS, UNITS, YUAN_ELSEWHERE
+from ..text.units import MEASURE_KIND_OF_UNIT, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .articles import CATALOGUE, EXCLUSIONS, all_articles, all_texts, articles_dir, state_token
 from .derive import DERIVATIONS, Figure
 from .vocabulary import (CATALOGUE_COLUMNS, COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERCENT_MEASURE_KINDS,
-                         PERIOD, PERIOD_FORMS, REQUIRED_COLUMNS, TOPICS)
+                         PERIOD_FORMS, REQUIRED_COLUMNS, TOPICS, valid_period)
 
 # The articles' own slips in an age band, read as the writer meant them. Each is quoted verbatim
 # in the catalogue (so the text still finds it) and corrected only here, with the reason.
@@ -104,7 +104,7 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
             raise CatalogueError(f"{where}: {field} {row[field]!r} is not one of {', '.join(allowed)}")
     if row["kind"] == "derived":
         raise CatalogueError(f"{where}: kind derived is computed in xbdata/curate/derive.py, not typed in the catalogue")
-    if not PERIOD.fullmatch(row["period"]):
+    if not valid_period(row["period"]):
         raise CatalogueError(f"{where}: period {row['period']!r} is not written {PERIOD_FORMS}")
     for field in ("stat_id", "subject", "measure", "breakdown", "geography", "label_zh", "label_en"):
         if "{" in row[field] or "}" in row[field]:
@@ -114,7 +114,8 @@ def _row_to_record(line: int, row: dict, texts: dict[str, str], titles: dict[str
     start, number_start = locate(texts[row["source"]], row["quote"], row["number"], where, "quote", "number")
     quantity = _parse(where, "number", row["number"])
     unit = row["unit"]
-    if unit and unnamed_currency(row["number"], quantity.unit) and unit in (*PESOS.values(), *YUAN_ELSEWHERE.values()):
+    if unit and unnamed_currency(row["number"], quantity.unit) \
+            and unit in (PESOS if quantity.unit == UNNAMED_PESO else YUAN_ELSEWHERE).values():
         quantity = replace(quantity, unit=None)   # the row says whose peso or 元 it is
     if quantity.unit and unit and quantity.unit != unit:
         raise CatalogueError(f"{where}: unit {unit!r} contradicts the unit the quote itself gives ({quantity.unit!r})")

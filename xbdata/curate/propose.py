@@ -222,6 +222,8 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
         a, b = where.span(scope)
         found: list[tuple[int, int, Rule, str]] = []
         for rule in rules:
+            if SCOPES.index(scope) > SCOPES.index(rule.where):
+                continue
             for m in re.finditer(rule.pattern, simplified[a:b]):
                 years = _YEARS_NAMED.findall(simplified, 0, a + m.start())
                 value = _period_value(rule, m, year, int(years[-1]) if years else None)
@@ -344,7 +346,7 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
     word or the noun after it names, made precise by the words around it (家 with 卖家 counts
     sellers); else a rule's guess, which accept-all will not take on trust."""
     if own_unit:
-        if own_unit not in UNITS and own_unit != UNNAMED_PESO:
+        if own_unit not in UNITS and own_unit != UNNAMED_PESO and mention.kind == "statistic":
             notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
         return own_unit, ""
     named = mention.unit if mention.unit in UNITS else ""
@@ -387,7 +389,7 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
         return named[0]
     if not re.search(BACK_REFERENCES, simplified[a:where.number[0]]):
         return ""
-    before = simplified[where.paragraph[0]:a] or simplified[:a]
+    before = simplified[where.paragraph[0]:a]
     entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
     entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
     return max(entities)[1] if entities else (companies[0] if companies else "")
@@ -415,7 +417,10 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
         return unit, unit_column
     local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(geography, "")
     if local:
-        notes.append(f"unit {local}: {'比索' if unit == UNNAMED_PESO else '元'} in a sentence about {geography}")
+        word = "比索" if unit == UNNAMED_PESO else "元"
+        notes.append(f"unit {local}: {word} in a sentence about {geography}")
+        if unit != UNNAMED_PESO:      # 元 alone is Taiwan's dollar in Taipei, but a yuan in 台商在大陆投资……
+            unsure.append(f"unit {local} is read from 元 in a sentence about {geography}; it may be CNY")
         return local, local
     if unit == UNNAMED_PESO:
         unsure.append("unit: 比索 names no country's peso, and the sentence names no country with one")
@@ -525,6 +530,7 @@ def stat_id_of(row: dict, fallback: str, taken: set[str]) -> str:
 
 # What a draft's fields decide: editing one re-derives these, unless they were edited by hand too.
 DEPENDENTS = {
+    "unit": ("geography",),              # whose peso or 元, for a number that names neither
     "stat_id": ("subject", "measure", "breakdown", "period"),
     "label_en": ("subject", "measure", "breakdown", "period", "kind"),
     "measure_kind": ("unit",),
@@ -539,7 +545,13 @@ def rederive(row: dict, edited: set[str], changed: set[str], taken: set[str]) ->
         if field in edited or not changed & set(inputs):
             continue
         old = row[field]
-        if field == "stat_id":
+        if field == "unit":
+            own = parsed_unit(row["number"])[0]
+            if not unnamed_currency(row["number"], own):
+                continue
+            row[field] = (PESOS if own == UNNAMED_PESO else YUAN_ELSEWHERE).get(row["geography"], "")
+            changed = changed | {"unit"}
+        elif field == "stat_id":
             row[field] = stat_id_of(row, old, taken)
         elif field == "label_en":
             row[field] = english_label(row)

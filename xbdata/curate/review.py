@@ -46,8 +46,8 @@ from .articles import (CATALOGUE, DRAFTS, EXCLUSIONS, added_articles, added_text
 from .catalogue import exclusion_of, read_csv_rows, validate_row
 from .derive import DERIVATIONS
 from .propose import propose, rederive
-from .tables import platform_of
-from .vocabulary import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERIOD, PERIOD_FORMS, TOPICS
+from .tables import company_of
+from .vocabulary import CATALOGUE_COLUMNS, EXCLUSION_COLUMNS, KINDS, MEASURE_KINDS, PERIOD_FORMS, TOPICS, valid_period
 
 ACTIONS = ("statistic", "exclusion")
 _DRAFT_ID = re.compile(r"(\d{3})-(\d+)")
@@ -81,12 +81,21 @@ def _save_drafts(article_id: str, drafts: list[dict], folder: Path) -> None:
     write_bytes(drafts_path(article_id, folder), drafts_json(article_id, drafts).encode("utf-8"))
 
 
-def read_rows(path: Path) -> list[dict]:
-    """The rows of a CSV file as dicts ([] if it does not exist)."""
+def read_rows(path: Path, columns: tuple[str, ...]) -> list[dict]:
+    """The rows of a reviewed CSV file as dicts ([] if it does not exist); a file that is not UTF-8
+    or lacks a column is a one-line UsageError."""
     if not path.exists():
         return []
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise UsageError(f"{path}: not a CSV file in UTF-8 ({error.__class__.__name__}); restore it from a backup") from None
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing and rows:
+        raise UsageError(f"{path}: header lacks column(s) {', '.join(missing)}")
+    return rows
 
 
 def write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
@@ -151,8 +160,8 @@ class State:
         self.articles = added_articles()
         self.texts = added_texts()
         self.drafts = {a: load_drafts(a, self.folder) for a in self.articles}
-        self.rows = read_rows(self.folder / CATALOGUE)
-        self.exclusions = read_rows(self.folder / EXCLUSIONS)
+        self.rows = read_rows(self.folder / CATALOGUE, CATALOGUE_COLUMNS)
+        self.exclusions = read_rows(self.folder / EXCLUSIONS, EXCLUSION_COLUMNS)
         if refresh:
             for a in self.articles:
                 self._propose_new(a)
@@ -165,7 +174,7 @@ class State:
         new = [m for m in mentions if not any(_overlaps((m.start, m.end), s) for s in spans)]
         if not new:
             return
-        taken = self.taken_ids() | {d["row"]["stat_id"] for ds in self.drafts.values() for d in ds}
+        taken = self.taken_ids(with_drafts=True)
         proposals = {(p["mention"]["start"], p["mention"]["end"]): p
                      for p in propose(text, article, self.articles[article].published, taken, mentions)}
         number = max((int(d["id"].split("-")[1]) for d in drafts), default=0)
@@ -195,9 +204,21 @@ class State:
                              f"to undo, delete its row from {self.folder / (CATALOGUE if status == 'accepted' else EXCLUSIONS)}")
         return article, draft
 
-    def taken_ids(self) -> set[str]:
+    def taken_ids(self, with_drafts: bool = False, but: dict | None = None) -> set[str]:
+        """The stat_ids in use: the packaged catalogue's, derived figures', reviewed rows', and with
+        `with_drafts` every draft's but `but`."""
         packaged = {row["stat_id"] for _, row in read_csv_rows(data_path("catalogue.csv"), ("stat_id",))}
-        return packaged | {d.stat_id for d in DERIVATIONS} | {r["stat_id"] for r in self.rows}
+        taken = packaged | {d.stat_id for d in DERIVATIONS} | {r["stat_id"] for r in self.rows}
+        if with_drafts:
+            taken |= {d["row"]["stat_id"] for ds in self.drafts.values() for d in ds if d is not but}
+        return taken
+
+    def pending_count(self, article: str) -> int:
+        return sum(status == "pending" for status, _ in self.status[article].values())
+
+    def chosen(self, article: str | None) -> list[str]:
+        """Every added article, or the one `article` names (its id or three-digit number)."""
+        return [a for a in self.articles if article is None or a == resolve_article(article, self)]
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -209,7 +230,7 @@ def _check_value(field: str, value: str) -> str:
     if field in allowed and value not in allowed[field]:
         raise UsageError(f"{field} must be one of {', '.join(repr(v) if not v else v for v in allowed[field])} "
                          f"(got {terminal_text(value)[:40]!r})")
-    if field == "period" and not PERIOD.fullmatch(value.strip()):
+    if field == "period" and not valid_period(value.strip()):
         raise UsageError(f"period must be written {PERIOD_FORMS} (got {terminal_text(value)[:40]!r})")
     if "{" in value or "}" in value:
         raise UsageError(f"{field} may not hold {{ or }} (got {terminal_text(value)[:40]!r})")
@@ -233,8 +254,8 @@ def _check_statistic(draft: dict, state: State, taken: set[str]) -> dict:
     if row["stat_id"] in taken:
         raise UsageError(f"draft {draft['id']}: stat_id {row['stat_id']!r} is already in the catalogue; "
                          f"--edit {draft['id']} stat_id=NEW_ID")
-    if row["topic"] == "platform" and not platform_of(row["subject"]):
-        raise UsageError(f"draft {draft['id']}: topic platform needs a subject naming a known platform "
+    if row["topic"] == "platform" and not company_of(row["subject"]):
+        raise UsageError(f"draft {draft['id']}: topic platform needs a subject naming a platform or company "
                          f"(got {terminal_text(row['subject'])[:40]!r}); edit subject or topic")
     if row["topic"] == "category" and not row["breakdown"]:
         raise UsageError(f"draft {draft['id']}: topic category needs the category in breakdown; edit breakdown or topic")
@@ -312,23 +333,23 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
     if not assignments:
         raise UsageError("--edit needs ID FIELD=VALUE")
     fields = editable_fields()
+    checked = []
+    for assignment in assignments:        # every value checked before anything is read or written
+        field, sep, value = assignment.partition("=")
+        field = field.strip()
+        if not sep:
+            raise UsageError(f"--edit expects FIELD=VALUE (got {terminal_text(assignment)[:40]!r})")
+        if field not in fields:
+            raise UsageError(f"unknown field {terminal_text(field)[:30]!r} (fields: {', '.join(fields)})")
+        checked.append((field, _check_value(field, value)))
     with folder_lock():
         state = State(refresh=True)
         article, draft = state.pending(draft_id)
         lines = []
         edited, changed = set(draft.get("edited", [])), set()
-        for assignment in assignments:
-            field, sep, value = assignment.partition("=")
-            field = field.strip()
-            if not sep:
-                raise UsageError(f"--edit expects FIELD=VALUE (got {terminal_text(assignment)[:40]!r})")
-            if field not in fields:
-                raise UsageError(f"unknown field {terminal_text(field)[:30]!r} (fields: {', '.join(fields)})")
-            value = _check_value(field, value)
-            if field == "stat_id":
-                others = {d["row"]["stat_id"] for a in state.drafts for d in state.drafts[a] if d is not draft}
-                if value in state.taken_ids() or value in others:
-                    raise UsageError(f"stat_id {value!r} is already used; choose another")
+        for field, value in checked:
+            if field == "stat_id" and value in state.taken_ids(with_drafts=True, but=draft):
+                raise UsageError(f"stat_id {value!r} is already used; choose another")
             if field == "action":
                 draft["action"] = value
             elif field == "reason":
@@ -338,8 +359,7 @@ def edit(draft_id: str, assignments: list[str]) -> list[str]:
                 edited.add(field)
                 changed.add(field)
             lines.append(f"edited {draft['id']}: {field} = {terminal_text(value)}")
-        taken = (state.taken_ids() | {d["row"]["stat_id"] for a in state.drafts for d in state.drafts[a]
-                                      if d is not draft})
+        taken = state.taken_ids(with_drafts=True, but=draft)
         lines += [f"  {line}" for line in rederive(draft["row"], edited, changed, taken)]
         draft["edited"] = sorted(edited)
         # A field a person has set is no longer a guess to doubt.
@@ -360,7 +380,7 @@ def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
     """
     with folder_lock():
         state = State(refresh=True)
-        chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+        chosen = state.chosen(article)
         taken = state.taken_ids()
         rows, exclusions, done, kept = [], [], [], []
         for a in chosen:
@@ -400,7 +420,7 @@ def drafts_table(article: str | None = None, include_resolved: bool = False):
     import pandas as pd
 
     state = State()
-    chosen = [a for a in state.articles if article is None or a == resolve_article(article, state)]
+    chosen = state.chosen(article)
     records = []
     for a in chosen:
         for d in state.drafts[a]:

@@ -83,7 +83,7 @@ COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
 # Words by which a sentence points back to the company or platform before it.
-BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|其|该店|店铺"
+BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
 # Subjects that say only what kind of thing is counted; a company or platform the sentence points to is more.
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
 
@@ -286,13 +286,9 @@ BAND_REASON = "age band of {stat_id}, recorded in its band field"
 # searched in the simplified text touching the number; an empty pattern always matches.
 NOT_FIGURES = (
     ("duration: how long something takes or lasts (a delivery promise, a payment term, a visit); "
-     "durations are not catalogued", "", "", DURATIONS),
-    ("a figure's or table's label (图2, 表3), not a quantity", r"(?:图|表|附图|附表)\s*$", "", ()),
-    ("the name of a list (百强, TOP100), not a quantity", r"(?:TOP|Top|top)\s*$", "", ()),
-    ("the name of a list (百强, 50强), not a quantity", "", r"^强", ()),
-    ("an instalment term (分12期), not a figure", r"分\s*$", r"^\s*期", ()),
-    ("an instalment term (12期免息), not a figure", "", r"^\s*期(?:免息|分期|付款)", ()),
-    ("an identifier (an order, tracking or coupon number), not a quantity", r"(?:单号|编号|订单号|运单号|券码|代码|ID|id)[:：\s]*$", "", ()),
+     "durations are not catalogued from added articles (edit action=statistic to keep one)", "", "", DURATIONS),
+    ("an identifier (an order, tracking or coupon number), not a quantity",
+     r"(?:单号|编号|订单号|运单号|券码|代码|ID|id)[:：\s]*$", "", ()),
 )
 # Counts whose counting word says little (家, 名, 件): the words around them may say more (卖家, 受访者, 包裹).
 GENERIC_COUNTS = ("firms", "people", "items")

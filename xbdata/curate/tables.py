@@ -6,16 +6,18 @@ a table with a percentage over 100, an unknown unit or a row that lost its prove
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 
 from ..ids import ARTICLE_ID, STAT_ID
 from ..text.formatting import format_row
-from ..text.labels import LANGS, check_lang
+from ..text.labels import check_lang
 from ..text.numbers import QUALIFIERS
 from ..text.units import UNITS
 from .catalogue import catalogue
-from .rules import PLATFORM_WORDS
+from .rules import GENERIC_SUBJECTS, PLATFORM_WORDS
 from .vocabulary import KINDS, MEASURE_KINDS
 
 # The seeds' platforms first (platform_of takes the first that a subject names, so TikTok Shop's
@@ -29,8 +31,18 @@ _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "u
 
 
 def platform_of(subject: str) -> str:
-    """The platform a subject belongs to (\"Twitter users\" -> Twitter), or \"\" if none."""
-    return next((p for p in PLATFORMS if p.lower() in subject.lower()), "")
+    """The platform a subject belongs to (\"Twitter users\" -> Twitter), or \"\" if none: a platform's
+    name as whole words of the subject (so Sea is not in "China overseas warehouses")."""
+    return next((p for p in PLATFORMS if re.search(rf"(?<![a-z]){re.escape(p.lower())}(?![a-z])", subject.lower())), "")
+
+
+def company_of(subject: str) -> str:
+    """The platform a subject names, else the subject itself when it names a company rather than a
+    kind of thing (拓海科技; not "China sellers" or "survey respondents"); "" otherwise."""
+    if platform_of(subject):
+        return platform_of(subject)
+    return "" if re.search(GENERIC_SUBJECTS, subject) or subject in ("survey respondents",) \
+        or re.search(r"[a-z]", subject) else subject
 
 
 def _base_schema(**columns: pa.Column) -> pa.DataFrameSchema:
@@ -128,7 +140,7 @@ def categories(lang: str = "en") -> pd.DataFrame:
 
 def platforms(lang: str = "en") -> pd.DataFrame:
     """Platform scale: users, orders, brands, countries, categories, installs."""
-    return _view("platforms", "platform", lang, {"platform": lambda f: f["subject"].map(platform_of)})
+    return _view("platforms", "platform", lang, {"platform": lambda f: f["subject"].map(company_of)})
 
 
 TABLES = {"statistics": statistics, "market_size": market_size, "demographics": demographics,

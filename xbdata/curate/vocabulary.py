@@ -6,6 +6,7 @@ a `--topic` at start-up without importing it. Units are `xbdata.text.units`.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 TOPICS = ("market_size", "demographics", "category", "platform", "marketing", "operations")
@@ -21,8 +22,24 @@ PERCENT_MEASURE_KINDS = ("share", "growth", "decline", "uplift")
 
 # When a figure applies: a year, half, quarter, first three quarters, month or day; a span of
 # years; a year and the words of an event (2022 Black Friday); before a year; or unspecified.
-PERIOD = re.compile(r"unspecified|before \d{4}|\d{4}(?:-(?:H[12]|Q[1-4]|Q1-Q3|\d{2}(?:-\d{2})?|\d{4}))?(?: [A-Za-z][A-Za-z ]*)?")
+PERIOD = re.compile(r"unspecified|before \d{4}|(?P<y>\d{4})(?:-(?:H[12]|Q[1-4]|Q1-Q3|(?P<m>\d{2})(?:-(?P<d>\d{2}))?"
+                    r"|(?P<y2>\d{4})))?(?: [A-Za-z][A-Za-z ]*)?")
 PERIOD_FORMS = "2024, 2024-H1, 2024-Q3, 2024-Q1-Q3, 2024-11, 2024-11-11, 2018-2023, '2022 Black Friday', 'before 2019' or unspecified"
+
+
+
+def valid_period(period: str) -> bool:
+    """Whether `period` is written as PERIOD says and names a real month, day or forward span."""
+    m = PERIOD.fullmatch(period)
+    if not m:
+        return False
+    try:
+        if m["m"]:
+            datetime.date(int(m["y"]), int(m["m"]), int(m["d"] or 1))
+    except ValueError:
+        return False
+    return not (m["y2"] and int(m["y2"]) <= int(m["y"]))
+
 
 CATALOGUE_COLUMNS = ("stat_id", "source", "quote", "number", "unit", "topic", "subject", "measure",
                      "measure_kind", "breakdown", "band", "geography", "period", "kind", "label_zh", "label_en")

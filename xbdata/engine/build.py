@@ -107,8 +107,8 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         manifest = read_manifest(out, progress)
         shared = shared_inputs()
         outcomes, todo = plan(wanted, shared, manifest, out, force)
-        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
         pending = pending_notice()
+        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
         if pending:
             progress(f"note: {pending}")
         write_index(out, manifest, pending)
@@ -317,8 +317,11 @@ def pending_notice() -> str:
         return ""                      # no added articles: nothing to import or read
     from ..curate.review import State  # pandas: only when there are added articles
 
-    state = State()
-    pending = {a: sum(s == "pending" for s, _ in state.status[a].values()) for a in state.articles}
+    try:
+        state = State()
+    except (XbdataError, OSError, ValueError):
+        return ""                      # a notice, never a reason for a build to fail: check says what is wrong
+    pending = {a: state.pending_count(a) for a in state.articles}
     waiting = {a: n for a, n in pending.items() if n}
     if not waiting:
         return ""

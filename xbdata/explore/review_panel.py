@@ -14,7 +14,7 @@ from ..curate.articles import added_articles, added_texts
 from ..curate.review import (State, accept, accept_all, edit, editable_fields, load_drafts, refreshed_state,
                              reject)
 from ..escape import html_text, link
-from ..exceptions import UsageError
+from ..exceptions import XbdataError
 from ..text.extract import Sentences
 
 
@@ -47,6 +47,9 @@ def draft_html(article_id: str, draft: dict, status: tuple[str, str] = ("pending
         rows = "".join(f"<tr><th>{html_text(k)}</th><td>{html_text(v)}</td></tr>" for k, v in draft["row"].items()
                        if k != "source")
         parts.append(f"<table class='xbdata-review-row'>{rows}</table>")
+        if draft.get("unsure"):
+            parts.append("<p class='xbdata-review-check'><b>Check before accepting</b> (accept-all leaves it): "
+                         + "; ".join(html_text(u) for u in draft["unsure"]) + "</p>")
     else:
         parts.append(f"<p>reason: {html_text(draft['reason'])}</p>")
     if draft.get("notes"):
@@ -94,7 +97,7 @@ class ReviewPanel:
         state = refreshed_state()
         options = []
         for a, info in state.articles.items():
-            pending = sum(s == "pending" for s, _ in state.status[a].values())
+            pending = state.pending_count(a)
             options.append((f"{a[:3]} · {info.title[:40]} · {pending} pending", a))
         current = self.article.value
         self.article.options = options
@@ -143,7 +146,7 @@ class ReviewPanel:
         current = self.drafts.value
         try:
             lines = action(current)
-        except UsageError as error:
+        except XbdataError as error:
             self.message.value = f"<span class='xbdata-error'>{html_text(error)}</span>"
             return
         self.message.value = "<br>".join(html_text(line) for line in lines)
@@ -152,7 +155,11 @@ class ReviewPanel:
     def _act_all(self) -> None:
         if not self.article.value:
             return
-        done, kept = accept_all(self.article.value)
+        try:
+            done, kept = accept_all(self.article.value)
+        except XbdataError as error:
+            self.message.value = f"<span class='xbdata-error'>{html_text(error)}</span>"
+            return
         self.message.value = "<br>".join(html_text(line) for line in [*done, *kept]) or "<i>Nothing pending.</i>"
         self.refresh()
 
