@@ -20,8 +20,9 @@ EVAL = Path(__file__).resolve().parent
 BASE_COLUMNS = ["quote", "number", "value", "low", "high", "unit", "qualifier"]
 FIELD_COLUMNS = ["counts", "topic", "subject", "measure", "measure_kind", "geography", "period", "kind"]
 UNITS = {"", "%", "pp", "x", "CNY", "USD", "HKD", "TWD", "EUR", "JPY", "KRW", "GBP", "MXN", "BRL", "SGD", "MYR",
-         "THB", "IDR", "VND", "PHP", "AUD", "CAD", "RUB", "INR", "age", "hours", "minutes", "seconds", "days",
-         "working_days", "weeks", "months", "years", "rank"}
+         "THB", "IDR", "VND", "PHP", "AUD", "CAD", "RUB", "INR", "ARS", "CLP", "COP", "AED", "SAR", "PLN", "TRY",
+         "CHF", "NZD", "age", "hours", "minutes", "seconds", "days", "working_days", "weeks", "months", "years",
+         "rank"}
 QUALIFIERS = {"=", ">", ">=", "<", "~"}
 TOPICS = {"market_size", "platform", "demographics", "category", "marketing", "operations"}
 MEASURE_KINDS = {"share", "growth", "decline", "uplift", "points", "multiple", "amount", "count", "duration", "age",

@@ -242,57 +242,53 @@ def draft_fields(text: str, gold: list[Gold], published: str) -> list[tuple[Gold
     return out
 
 
-def field_lines(folders: list[Path], verbose: bool = False) -> list[str]:
-    """Per set, each field's share of gold statistics whose draft has it right, and all fields at once.
+def field_marks(folder: Path) -> list[tuple[str, Gold, dict | None, dict[str, bool]]]:
+    """Per labelled gold statistic of `folder`: (article, gold, the draft's fields, each field right?).
 
     Durations are left out: `xbdata add` proposes every duration as an exclusion (a delivery
     promise, a payment term, a visit's length are not catalogued), so they have no fields to score.
     """
     published = load_published()
-    lines = ["fields of the drafts, as proposed (eval/FIELDS.md):"]
-    for folder in folders:
-        right = dict.fromkeys(FIELDS, 0)
-        together = total = 0
-        wrong: list[str] = []
-        for txt in sorted(folder.glob("*.txt")):
-            gold_path = txt.with_suffix(".csv")
-            if not gold_path.exists():
-                continue
-            text = txt.read_text(encoding="utf-8")
-            gold = [g for g in load_gold(gold_path, text) if g.labels.get("topic") and g.unit not in DURATIONS]
-            for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
-                total += 1
-                marks = {f: found is not None and _field_right(f, found, g) for f in FIELDS}
-                for f, ok in marks.items():
-                    right[f] += ok
-                together += all(marks.values())
-                if verbose and not all(marks.values()):
-                    shown = "no statistic draft" if found is None else "; ".join(
-                        f"{f} {found[f]!r} (gold {g.unit or g.labels.get('counts', '') if f == 'unit' else g.labels.get(f, '')!r})"
-                        for f, ok in marks.items() if not ok)
-                    wrong.append(f"    {txt.stem} {g.number!r}: {shown}")
-        if total:
-            parts = "  ".join(f"{f} {right[f] / total:.2f}" for f in FIELDS)
-            lines.append(f"  {folder.name:8} {total} statistics  {parts}  all fields {together / total:.2f} ({together}/{total})")
-            lines.extend(wrong)
-    return lines + [""]
+    out = []
+    for txt in sorted(folder.glob("*.txt")):
+        gold_path = txt.with_suffix(".csv")
+        if not gold_path.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        gold = [g for g in load_gold(gold_path, text) if g.labels.get("topic") and g.unit not in DURATIONS]
+        for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
+            out.append((txt.stem, g, found, {f: found is not None and _field_right(f, found, g) for f in FIELDS}))
+    return out
 
 
 def field_accuracy(folder: Path) -> dict[str, float]:
-    """Each field's accuracy and `all` on one folder (for tests/test_eval.py)."""
-    published = load_published()
-    right = dict.fromkeys([*FIELDS, "all"], 0)
-    total = 0
-    for txt in sorted(folder.glob("*.txt")):
-        text = txt.read_text(encoding="utf-8")
-        gold = [g for g in load_gold(txt.with_suffix(".csv"), text) if g.labels.get("topic") and g.unit not in DURATIONS]
-        for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
-            total += 1
-            marks = [found is not None and _field_right(f, found, g) for f in FIELDS]
-            for f, ok in zip(FIELDS, marks):
-                right[f] += ok
-            right["all"] += all(marks)
-    return {k: v / total for k, v in right.items()} if total else {}
+    """Each field's share of right drafts on `folder`, and `all` (every field right at once)."""
+    marks = field_marks(folder)
+    if not marks:
+        return {}
+    out = {f: sum(m[f] for *_, m in marks) / len(marks) for f in FIELDS}
+    return {**out, "all": sum(all(m.values()) for *_, m in marks) / len(marks)}
+
+
+def field_lines(folders: list[Path], verbose: bool = False) -> list[str]:
+    """Per set, each field's share of gold statistics whose draft has it right, and all fields at once."""
+    lines = ["fields of the drafts, as proposed (eval/FIELDS.md):"]
+    for folder in folders:
+        marks = field_marks(folder)
+        if not marks:
+            continue
+        accuracy = field_accuracy(folder)
+        parts = "  ".join(f"{f} {accuracy[f]:.2f}" for f in FIELDS)
+        together = sum(all(m.values()) for *_, m in marks)
+        lines.append(f"  {folder.name:8} {len(marks)} statistics  {parts}  all fields {accuracy['all']:.2f} "
+                     f"({together}/{len(marks)})")
+        for name, g, found, m in marks:
+            if verbose and not all(m.values()):
+                shown = "no statistic draft" if found is None else "; ".join(
+                    f"{f} {found[f]!r} (gold {g.unit or g.labels.get('counts', '') if f == 'unit' else g.labels.get(f, '')!r})"
+                    for f, ok in m.items() if not ok)
+                lines.append(f"    {name} {g.number!r}: {shown}")
+    return lines + [""]
 
 
 def draft_lines(folders: list[Path]) -> list[str]:
@@ -300,7 +296,7 @@ def draft_lines(folders: list[Path]) -> list[str]:
 
     Right action: proposed as a statistic exactly when the mention is a gold statistic. Accepted
     unedited: the statistic drafts the catalogue's loader takes as they stand (a unit it knows,
-    a unique verbatim quote). Topic, subject and period guesses have no gold here.
+    a unique verbatim quote). The fields themselves are scored by `field_lines`.
     """
     from xbdata.curate.propose import draft_scores
 

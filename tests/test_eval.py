@@ -133,3 +133,23 @@ def test_the_extractor_meets_its_targets_on_held_out_text(score):
     assert len(scores) >= 4
     assert math.isfinite(held_out.recall) and held_out.recall >= 0.95, (held_out.recalled, held_out.gold)
     assert held_out.precision >= 0.90, (held_out.overlapping, held_out.statistics)
+
+
+@pytest.mark.parametrize("found, gold, right", [
+    ("TikTok Shop US", "TikTok Shop", True),          # one within the other, as whole words
+    ("Amazon", "TikTok Shop", False),
+    ("China cross-border e-commerce", "cross-border e-commerce", True),
+    ("unspecified", "Mexico e-commerce", False),
+    ("Sea", "Shopee overseas", False),                  # whole words only: Sea is not in "Shopee overseas"
+])
+def test_subject_and_measure_match_as_whole_words(score, found, gold, right):
+    assert score._names_match(found, gold) is right
+
+
+def test_the_drafts_fields_on_dev_do_not_fall_back(score):
+    """A floor under what the drafting rules reach on dev (eval/README.md gives the figures); held-out
+    is reported by `make eval` on its own and asserted nowhere it could be tuned to."""
+    accuracy = score.field_accuracy(score.ROOT / "eval" / "dev")
+    floors = {"unit": 0.9, "topic": 0.7, "subject": 0.55, "measure": 0.65, "measure_kind": 0.9, "geography": 0.8,
+              "period": 0.7, "kind": 0.85, "all": 0.25}
+    assert {f: accuracy[f] for f in floors if accuracy[f] < floors[f]} == {}

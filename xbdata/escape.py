@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 from .exceptions import UsageError
 
 URL_SCHEMES = ("http", "https")
-# Every character Markdown (CommonMark and mistune) gives a meaning to at some position.
 # Control characters, which a terminal would obey as escape sequences (tab and newline are kept).
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every character Markdown (CommonMark and mistune) gives a meaning to at some position.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
 
 

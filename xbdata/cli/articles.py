@@ -36,7 +36,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--edit", nargs="+", metavar=("ID", "FIELD=VALUE"),
                    help="change one draft's proposal; FIELD is a catalogue column (not source), action or reason")
     p.add_argument("--accept-all", action="store_true",
-                   help="accept every pending statistic that passes the checks, exclude every other mention")
+                   help="accept every pending statistic that passes the checks and is sure; exclude every other "
+                        "mention; exit 1 if any is left for a person to check (the reasons go to stderr)")
     p.add_argument("--article", help="only this article (its id or its three-digit number)")
     p.add_argument("--all", action="store_true", help="list reviewed drafts too")
     p.set_defaults(run=cmd_review)

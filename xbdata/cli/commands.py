@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from .. import __version__
+from ..curate.vocabulary import TOPICS
 from ..exceptions import XbdataError
 from ..reports.parameters import REPORTS, get_report, parse_cli_parameters
-
-from ..curate.vocabulary import TOPICS
 from ..text.labels import LANGS
+from .articles import add_parsers, check_notes
 
 
 STATS_FORMATS = ("table", "csv", "json", "xlsx")
@@ -127,7 +127,6 @@ def cmd_check(args) -> int:
         for m in mentions:
             print(f"  unaccounted {m.start}-{m.end} {m.text!r} ({m.kind}): {m.sentence[:60]!r}")
     total = sum(len(v) for v in missing.values())
-    from .articles import check_notes
 
     for line in check_notes(stats):  # conflicts across articles and drafts awaiting review: information only
         print(line)
@@ -315,7 +314,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the catalogue, show that every mention in every article is accounted for, list conflicts")
     p.set_defaults(run=cmd_check)
 
-    from .articles import add_parsers
 
     add_parsers(sub)  # xbdata add, xbdata review
     return parser

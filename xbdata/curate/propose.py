@@ -8,12 +8,29 @@ in `xbdata.curate.rules`, with the words they look for; this module is the small
 applies them. Every other mention becomes a proposed exclusion with the reason its kind gives
 (`REASONS`, in the same module).
 
-Rules that need more than one field, written as code and each tested:
-- a percentage whose measure kind is `growth` measures "growth in <measure>";
+Rules that need more than one field, written as code and each tested (tests/test_guess.py):
+- unit: the number's own words; else its counting word or the noun after it, made precise by the
+  noun nearest before it (`_draft_unit`); 比索 alone and 元 alone named by the place
+  (`_local_currency`); a unit guessed from beyond the number's clause, money guessed for a bare
+  number, or a counting word's usual count is `unsure`;
+- subject: a company the article is about (`companies_of`) or a platform its sentence names, or
+  what 其, 该公司, 该平台 point back to in the paragraph (`_entity_subject`); a company's or
+  platform's figure is topic platform; an article about one company gives it the figures no
+  sentence names; a category's figure is the category's;
+- a survey's percentage is about its respondents (topic demographics), and with no date near it
+  is of the year the survey was published;
+- a share names its whole (占总营收的56.1%: share of revenue, `_share_of`); a percentage whose
+  measure kind is `growth` measures "growth in <measure>";
 - an observed figure whose period starts after the year the article was published is a forecast;
 - an age band (25-34岁) in the same sentence as a percentage is that percentage's `band`, and
   the band's own mention is proposed as an exclusion naming the row (as the seeds do);
-- relative years in the Chinese label are replaced by the years they mean (今年 -> 2025年).
+- durations and identifiers are exclusions with their reason (`not_a_figure`, rules.NOT_FIGURES);
+- the Chinese label is the words before the number cut where they stop naming what is measured
+  (`_tidy`), with relative years replaced by the years they mean (今年 -> 2025年).
+
+A draft lists in `unsure` what its proposal guessed beyond the number's words; accept-all leaves
+such a draft for a person (xbdata/curate/review.py). Editing a field re-derives what depends on
+it (`rederive`, `DEPENDENTS`) unless a person set that too.
 
 The quote is the shortest run of whole clauses around the number, within its sentence, that
 occurs exactly once in the article and holds the number exactly once (what

@@ -15,8 +15,10 @@ files' columns, and those two CSV files are the only record of it:
 - edit a draft: change one field of its proposed row (any catalogue column but `source`), its
   `reason`, or its `action` (statistic or exclusion); values are checked against the catalogue's
   vocabularies at once, and the whole row when it is accepted;
-- accept all: every pending statistic that passes the checks is accepted and every pending
-  exclusion excluded; a statistic that fails stays pending, with the reason printed.
+- accept all: every pending statistic that passes the checks and is sure is accepted, and every
+  pending exclusion excluded; a statistic that fails, or whose unit or period the drafting was
+  unsure of (its `unsure` list), stays pending with the reason printed, for `--accept` once a
+  person has checked it.
 
 A draft is pending until a catalogue row (by stat_id, or by its number's span) or an exclusion
 covers its mention. Acting on a draft that is no longer pending is an error: to undo a decision,
@@ -372,7 +374,7 @@ def accept_all(article: str | None = None) -> tuple[list[str], list[str]]:
     """Accept every pending statistic that passes the checks and exclude every other pending draft.
 
     A statistic whose unit or period the drafting was unsure of (its `unsure` list: a unit guessed
-    from the sentence, a period that is only the year of publication, a peso of no named country)
+    from the sentence, no date near the number, a peso of no named country, 元 read as a local dollar)
     is never accepted on trust: it stays pending with the reason, for `--accept` by a person who
     has checked it, or `--edit`.
 

@@ -14,6 +14,7 @@ where a notebook exists, and is named with its cause in one line.
 from __future__ import annotations
 
 import hashlib
+import json
 import itertools
 import os
 import re
@@ -25,7 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from ..curate.articles import articles_dir
+from ..curate.articles import all_articles, articles_dir
 from ..exceptions import Interrupted, UsageError, XbdataError
 from ..iorw import CHECKOUT, write_atomic
 from ..reports.parameters import REPORTS, check_parameters, get_report
@@ -331,7 +332,6 @@ def pending_notice() -> str:
 
 
 def _read_record(work: Path) -> dict | None:
-    import json
 
     try:
         known = json.loads((work / RECORD).read_text(encoding="utf-8"))
@@ -350,7 +350,6 @@ def _export_data(out: Path, progress: Callable[[str], None]) -> None:
 def report_record(name: str, params: dict) -> dict:
     """What the manifest keeps of a report's data: the articles it drew on, each with how many of
     its statistics, and the hash of the catalogue rows it reads (`Story.data_fingerprint`)."""
-    from ..curate.articles import all_articles
     from ..reports.registry import open_report
 
     story = open_report(name, **params)

@@ -10,7 +10,9 @@ multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -172,7 +175,6 @@ class LocalExecutor:
 
     @staticmethod
     def _release(r: _Running) -> None:
-        import shutil
 
         shutil.rmtree(r.sockets, ignore_errors=True)
 
@@ -223,7 +225,6 @@ class DaskExecutor:
 def dask_client(workers: int, address: str | None, room: Path) -> Iterator:
     """A Dask client: of the scheduler at `address`, or of a LocalCluster of `workers` processes
     whose scratch space is in `room`. Closed, with the cluster, on every way out."""
-    import logging
 
     import dask
     from distributed import Client, LocalCluster
@@ -247,7 +248,6 @@ EXECUTORS = ("local", "dask")
 def check_executor(kind: str, scheduler: str | None = None) -> None:
     """A UsageError, before anything runs, for an unknown executor, a missing Dask, or a scheduler without Dask."""
     if kind == "dask":
-        from importlib.util import find_spec
 
         if find_spec("distributed") is None:
             raise UsageError("--executor dask needs Dask distributed: pip install -e '.[dask]'")

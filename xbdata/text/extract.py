@@ -7,8 +7,8 @@ that a reader of `xbdata extract` (and `make eval`) is not handed dates, page co
 numbers as figures. Numbers inside URLs and e-mail addresses, and digits inside Latin words
 (B2B, 5G), are not mentions.
 
-Every pattern is built from `xbdata.words` and the grammar in `xbdata.numbers`, so the parser and
-the extractor read the same words the same way.
+Every pattern is built from `xbdata.text.words` and the grammar in `xbdata.text.numbers`, so the
+parser and the extractor read the same words the same way.
 """
 
 from __future__ import annotations

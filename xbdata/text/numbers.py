@@ -7,8 +7,9 @@ gives 66.67 % with qualifier `~`; `parse_quantity("25-32岁")` gives the band 25
 (30多万, 5000余万), fractions and ratios in words (每五个人中就有一个), 成, 个百分点, multipliers,
 ranges, ordinals, dates and the words that qualify a number (超过, 突破, 近, 不到, 高达, 以上 ...),
 in simplified or traditional characters and with full-width digits. Its words come from
-`xbdata.words`, the table the extractor uses too. It knows nothing of what is counted beyond the
-noun right after the number: that is the catalogue's job.
+`xbdata.text.words`, the table the extractor uses too. What is counted it reads only from the
+words at the number (the noun after it, its counting word), and a currency only as the words
+name it (`unnamed_currency`: 比索 alone, 元 alone); the rest is the drafting's job.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import NamedTuple
 
 from . import words as W
 from .script import to_simplified
-from .units import PESOS, UNNAMED_PESO, YUAN_ELSEWHERE
+from .units import UNNAMED_PESO
 
 QUALIFIERS = W.QUALIFIERS
 COUNT_NOUNS = W.COUNT_NOUNS
