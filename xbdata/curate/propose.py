@@ -121,8 +121,10 @@ def quote_window(text: str, start: int, end: int, sentence: tuple[int, int] | No
     for a, b in candidates:
         if ok(a, b):
             return a, b
-    for bounds in ((left, right), (0, len(text))):
-        for length in range(hi - lo, bounds[1] - bounds[0] + 1):
+    for bounds, span in (((left, right), QUOTE_SPAN), ((0, len(text)), QUOTE_SPAN_BEYOND)):
+        # A quote is a clause or two: past these spans, a text that repeats itself (a body pasted
+        # twice) has no unique window worth the search, and the loader says so at review.
+        for length in range(hi - lo, min(bounds[1] - bounds[0], hi - lo + span) + 1):
             for a in range(max(bounds[0], hi - length), min(lo, bounds[1] - length) + 1):
                 if ok(a, a + length):
                     return a, a + length
@@ -172,6 +174,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     return out
 
 
+QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40
 _YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
 
 
