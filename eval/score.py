@@ -178,16 +178,19 @@ def _details(score: Score) -> list[str]:
     return out
 
 
+def articles(folder: Path) -> list[tuple[Path, str, list[Gold]]]:
+    """(file, text, gold) for each article with a gold CSV beside it in `folder`, by name."""
+    out = []
+    for txt in sorted(folder.glob("*.txt")):
+        if txt.with_suffix(".csv").exists():
+            text = txt.read_text(encoding="utf-8")
+            out.append((txt, text, load_gold(txt.with_suffix(".csv"), text)))
+    return out
+
+
 def score_folder(folder: Path) -> list[Score]:
     """One score per article (NAME.txt beside NAME.csv) in `folder`, by name."""
-    scores = []
-    for txt in sorted(folder.glob("*.txt")):
-        gold_path = txt.with_suffix(".csv")
-        if not gold_path.exists():
-            continue
-        text = txt.read_text(encoding="utf-8")
-        scores.append(score_article(f"{folder.name}/{txt.stem}", text, load_gold(gold_path, text)))
-    return scores
+    return [score_article(f"{folder.name}/{txt.stem}", text, gold) for txt, text, gold in articles(folder)]
 
 
 def load_published() -> dict[str, str]:
@@ -250,12 +253,8 @@ def field_marks(folder: Path) -> list[tuple[str, Gold, dict | None, dict[str, bo
     """
     published = load_published()
     out = []
-    for txt in sorted(folder.glob("*.txt")):
-        gold_path = txt.with_suffix(".csv")
-        if not gold_path.exists():
-            continue
-        text = txt.read_text(encoding="utf-8")
-        gold = [g for g in load_gold(gold_path, text) if g.labels.get("topic") and g.unit not in DURATIONS]
+    for txt, text, gold in articles(folder):
+        gold = [g for g in gold if g.labels.get("topic") and g.unit not in DURATIONS]
         for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
             out.append((txt.stem, g, found, {f: found is not None and _field_right(f, found, g) for f in FIELDS}))
     return out
@@ -303,12 +302,8 @@ def draft_lines(folders: list[Path]) -> list[str]:
     lines = ["drafts proposed by xbdata add, as proposed (no edits):"]
     for folder in folders:
         total: dict[str, int] = {}
-        for txt in sorted(folder.glob("*.txt")):
-            if not txt.with_suffix(".csv").exists():
-                continue
-            text = txt.read_text(encoding="utf-8")
-            spans = [(g.start, g.end) for g in load_gold(txt.with_suffix(".csv"), text)]
-            for key, n in draft_scores(text, spans).items():
+        for _, text, gold in articles(folder):
+            for key, n in draft_scores(text, [(g.start, g.end) for g in gold]).items():
                 total[key] = total.get(key, 0) + n
         if total:
             lines.append(f"  {folder.name:8} right action {total['action_right']}/{total['drafts']}"

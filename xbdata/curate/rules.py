@@ -144,6 +144,9 @@ MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
 }
+# ... and, when no word says more, what its unit implies.
+UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
+                 "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters",), "duration": DURATIONS}
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
@@ -250,14 +253,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
     Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
-    Rule("measure", "amount", r"", "sentence", MONEY),
-    Rule("measure", "share", r"", "sentence", ("%",)),
-    Rule("measure", "multiple", r"", "sentence", ("x",)),
-    Rule("measure", "change in percentage points", r"", "sentence", ("pp",)),
-    Rule("measure", "rank", r"", "sentence", ("rank",)),
-    Rule("measure", "age", r"", "sentence", ("age",)),
-    Rule("measure", "warehouse area", r"", "sentence", ("square_meters",)),
-    Rule("measure", "duration", r"", "sentence", DURATIONS),
+    *(Rule("measure", name, r"", "sentence", units) for name, units in UNIT_MEASURES.items()),
     Rule("measure", "{unit}", r"", "sentence"),
     # --- topic: what the figure is about (after subject and measure) --------------------------
     Rule("topic", "demographics", r"", "quote", ("age",)),
