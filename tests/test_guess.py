@@ -60,6 +60,23 @@ def test_each_field_has_one_default_and_defaults_come_last():
             assert not later, (field, d, later)
 
 
+def test_a_place_named_before_the_number_in_a_wider_scope_beats_one_after_it():
+    text = "河南跨境电商起步较早。截至去年底，全省已建成保税仓9个，覆盖北美、欧洲、中东等地区"
+    start = text.index("9个")
+    where = Where((start, start + 2), (text.index("截"), len(text)), (text.index("截"), len(text)), (0, len(text)))
+    assert guess_field("geography", text, where)[0] == "Henan"
+    text = "截至去年底，已建成海外仓9个，覆盖北美、欧洲、中东等地区"   # only after it: the first after
+    assert guess_field("geography", text, _where(text, "9个"))[0] == "North America"
+
+
+def test_this_province_and_this_city_are_the_ones_the_article_named_last():
+    for words, place in (("全省", "Zhejiang"), ("全市", "Hangzhou")):
+        text = f"浙江杭州发布数据。{words}跨境电商企业达到{NUMBER}"
+        start, own = text.index(NUMBER), text.index(words)
+        where = Where((start, start + len(NUMBER)), (own, len(text)), (own, len(text)), (own, len(text)))
+        assert guess_field("geography", text, where)[0] == place
+
+
 def test_default_applies_only_when_nothing_matched():
     text = f"东南亚的规模达到{NUMBER}"
     assert guess_field("geography", text, _where(text))[0] == "Southeast Asia"
@@ -92,6 +109,11 @@ PERIODS = [
     # no year with them: the last year the article names before them, else the published year
     ("前三季度", "2025-Q1-Q3"), ("第四季度", "2025-Q4"), ("第 4 季", "2025-Q4"), ("上半年", "2025-H1"),
     ("下半年", "2025-H2"), ("2010—2022年", "2010-2022"), ("过去一年", "2024"), ("目前", "2025"),
+    # promotions, and a month named without its year
+    ("2024年双11", "2024-11-11"), ("去年双十一", "2024-11-11"), ("双 11期间", "2025-11-11"), ("黑五网一", "2025-11"),
+    ("618大促中", "2025-06"), ("截至9月末", "2025-09"),
+    # spaces inside dates (Taiwanese news)
+    ("2025 年", "2025"), ("2024 年 11 月", "2024-11"),
 ]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
@@ -129,6 +151,33 @@ def test_period_nearest_before_the_number_wins():
     assert guess_period(text, _where(text), 2025)[0] == "2024"
     text = "交易额达到100，时间是2022年"   # only after it: the one after
     assert guess_period(text, _where(text), 2025)[0] == "2022"
+
+
+def test_a_month_without_a_year_is_the_latest_such_month_up_to_publication():
+    text = "一家市调机构于 1 月针对 1,206 名网友调查"
+    where = _where(text, "1,206")
+    assert guess_period(text, where, 2026, month=2)[0] == "2026-01"
+    text = "截至9月末，公司员工总数为4,236人"
+    assert guess_period(text, _where(text, "4,236"), 2025, month=10)[0] == "2025-09"
+    assert guess_period(text, _where(text, "4,236"), 2026, month=2)[0] == "2025-09"
+    text = "10月29日晚间公司披露，员工总数为4,236人"   # a day is the date of the news, not the figure's month
+    assert guess_period(text, _where(text, "4,236"), 2025, month=10)[0] == ""
+
+
+def test_a_comparison_base_year_is_the_period_of_its_own_figure_only():
+    text = "占整体的 61.9 %，低于 2019 年的 66.1 %；实体零售业的金额则有 2,073 亿元"
+    assert guess_period(text, _where(text, "66.1"), 2026)[0] == "2019"
+    assert guess_period(text, _where(text, "2,073"), 2026)[0] == ""
+
+
+def test_a_paragraph_with_a_period_only_after_the_number_keeps_the_article_s_period():
+    text = "今年前三季度，公司营收80.6亿元。\n分市场看，北美地区收入45.2亿元。配送时间已由去年的12天缩短"
+    start, paragraph = text.index("45.2"), text.index("\n") + 1
+    where = Where((start, start + 4), (paragraph, text.index("。", start)), (paragraph, text.index("。", start)),
+                  (paragraph, len(text)))
+    assert guess_period(text, where, 2025)[0] == "2025-Q1-Q3"
+    text = "分市场看，北美地区收入45.2亿元。配送时间已由去年的12天缩短"   # no earlier period: the one after
+    assert guess_period(text, _where(text, "45.2"), 2025)[0] == "2024"
 
 
 def test_relative_period_needs_a_published_date():

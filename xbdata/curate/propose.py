@@ -52,7 +52,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PLATFORM_WORDS, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -147,13 +147,20 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else chinese_integer(word)
 
 
-def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: int | None = None) -> str | None:
+def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: int | None = None,
+                  month: int | None = None) -> str | None:
     """A period rule's template filled from its match; None if it needs a year it lacks.
 
     {Y} is the year the match names, else the published year moved by the rule's shift; {C} the
     last year the article names before the match (第四季度 in an article about 2024), else the
-    published year; {Y0} the first year of a span the match names (从2018年 … 到2023年)."""
+    published year; {R} the year of the latest such month up to the published date (1月 in an
+    article of 2026-02 is 2026-01; 9月 is 2025-09), else {C}; {Y0} the first year of a span the
+    match names (从2018年 … 到2023年)."""
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if "{R}" in rule.value:
+        y = (year - (_number(groups["m"]) > month)) if year and month else (context_year or year)
+        rule = Rule(rule.field, rule.value.replace("{R}", "{C}"), rule.pattern, rule.where)
+        context_year = y
     if "{C}" in rule.value:
         y = context_year or year
     else:
@@ -175,7 +182,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
 
 
 QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40
-_YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
+_YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=\s?年)")
 
 
 def _unit_ok(rule: Rule, unit: str) -> bool:
@@ -189,6 +196,8 @@ def rules_for(field: str) -> list[Rule]:
 def guess_field(field: str, simplified: str, where: Where, unit: str = "", values: dict | None = None) -> tuple[str, Rule | None, str]:
     """(value, the rule that gave it, the scope it matched in) for one field; ("", None, "") if none matched."""
     rules = [r for r in rules_for(field) if _unit_ok(r, unit)]
+    if field == "geography":
+        return _guess_place(simplified, where, rules)
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = [(rule, m) for rule in rules if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where)
@@ -206,6 +215,44 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
     if default is not None:
         return _fill(default.value, {**(values or {}), "unit": unit}), default, "default"
     return "", None, ""
+
+
+def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str, Rule | None, str]:
+    """(geography, rule, scope): the place named nearest before the number, in the narrowest scope
+    that names one before it (全省 and 全市 are the province or city the article named last); only
+    when no scope names one before it, the first named after it in the narrowest (覆盖北美、欧洲、中东
+    after a count of Henan's warehouses is where they reach, not whose they are)."""
+    after = None
+    for scope in SCOPES:
+        a, b = where.span(scope)
+        matched = []
+        for rule in rules:
+            if not rule.pattern or SCOPES.index(scope) > SCOPES.index(rule.where):
+                continue
+            m = _last(rule.pattern, simplified[a:b], a, where.number[0], "geography", simplified)
+            if m is not None:
+                matched.append((a + m.start(), a + m.end(), rule))
+        for m in re.finditer(PLACE_BACK_REFERENCES, simplified[a:where.number[0]]):
+            home = _home_place(simplified, a + m.start(), m.group(), rules)
+            if home is not None:
+                matched.append((a + m.start(), a + m.end(), home))
+        before = [f for f in matched if f[1] <= where.number[0]]
+        if before:
+            return max(before, key=lambda f: f[1])[2].value, max(before, key=lambda f: f[1])[2], scope
+        if matched and after is None:
+            after = (min(matched, key=lambda f: f[0])[2], scope)
+    if after is not None:
+        return after[0].value, after[0], after[1]
+    default = next((r for r in rules if not r.pattern), None)
+    return (default.value, default, "default") if default else ("", None, "")
+
+
+def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
+    """The province (全省, 本省) or city (全市, 本市) the article named last before `at`."""
+    kind = PROVINCES if "省" in word else CITIES
+    named = [(m.end(), rule) for rule in rules if rule.value in kind
+             for m in re.finditer(rule.pattern, simplified[:at])]
+    return max(named, key=lambda f: f[0])[1] if named else None
 
 
 def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
@@ -235,23 +282,40 @@ def _fill(value: str, values: dict) -> str:
     return "" if "{" in out else out
 
 
-def guess_period(simplified: str, where: Where, year: int | None, unit: str = "") -> tuple[str, Rule | None, str]:
-    """(period, rule, scope): the period match nearest before the number, in the narrowest scope that has one."""
+def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | None, month: int | None,
+                number: tuple[int, int]) -> list[tuple[int, int, Rule, str]]:
+    """Every period match in simplified[a:b] as (start, end, rule, period); where two overlap, the
+    earlier rule's. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
+    found: list[tuple[int, int, Rule, str]] = []
+    for rule in rules:
+        for m in re.finditer(rule.pattern, simplified[a:b]):
+            s, e = a + m.start(), a + m.end()
+            base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
+            if base and not re.fullmatch(r"\s?的?\s?", simplified[e:number[0]]):
+                continue
+            years = _YEARS_NAMED.findall(simplified, 0, s)
+            value = _period_value(rule, m, year, int(years[-1]) if years else None, month)
+            if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
+                found.append((s, e, rule, value))
+    return found
+
+
+def guess_period(simplified: str, where: Where, year: int | None, unit: str = "",
+                 month: int | None = None) -> tuple[str, Rule | None, str]:
+    """(period, rule, scope): the period match nearest before the number, in the narrowest scope that
+    has one. With none before it in its paragraph, the article's last one before the paragraph (a
+    story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it.
+    `month` is the month the article was published, for a month named without its year."""
     rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
     for scope in ("quote", "sentence", "paragraph"):
         a, b = where.span(scope)
-        found: list[tuple[int, int, Rule, str]] = []
-        for rule in rules:
-            if SCOPES.index(scope) > SCOPES.index(rule.where):
-                continue
-            for m in re.finditer(rule.pattern, simplified[a:b]):
-                years = _YEARS_NAMED.findall(simplified, 0, a + m.start())
-                value = _period_value(rule, m, year, int(years[-1]) if years else None)
-                s, e = a + m.start(), a + m.end()
-                if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
-                    found.append((s, e, rule, value))
+        found = _periods_in(simplified, a, b, [r for r in rules if SCOPES.index(scope) <= SCOPES.index(r.where)],
+                            year, month, where.number)
         if found:
             before = [f for f in found if f[0] < where.number[0]]
+            if not before and scope == "paragraph":
+                before = _periods_in(simplified, 0, a, rules, year, month, where.number)
+                scope = "article" if before else scope
             s, e, rule, value = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
             return value, rule, scope
     return "", None, ""
@@ -450,7 +514,7 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
 
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
-                   companies: list[str] = ()) -> dict:
+                   companies: list[str] = (), month: int | None = None) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -459,7 +523,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     unit, unit_column = _draft_unit(simplified, mention, where, own_unit, notes, unsure)
 
     values: dict[str, str] = {}
-    period, rule, scope = guess_period(simplified, where, year, unit)
+    period, rule, scope = guess_period(simplified, where, year, unit, month)
     if period:
         notes.append(f"period {period}: {rule.pattern!r} in the {scope}")
     else:
@@ -478,6 +542,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
+    first_year = re.match(r"\d{4}", period)
+    if values["kind"] == "survey" and year and first_year and int(first_year.group()) > year:
+        # respondents asked about next year answer now: the survey's figure is of when it was run
+        values["period"] = period = str(year)
+        notes.append(f"period {year}: a survey's answer about a later period is of the year it was published")
     if values["period"] == "unspecified" and values["kind"] == "survey" and year:
         # a survey's figures are of when it was run: the year it was published, unless a date says otherwise
         values["period"] = period = str(year)
@@ -600,6 +669,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     simplified = to_simplified(text)
     sentences = Sentences(text)
     year = int(published[:4]) if published else None
+    month = int(published[5:7]) if len(published) >= 7 else None
     number = article_id[:3]
     # An age band beside a percentage in its sentence is that percentage's band (the catalogue's way).
     bands: dict[int, Mention] = {}
@@ -619,7 +689,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
         row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
-                             companies)
+                             companies, month)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

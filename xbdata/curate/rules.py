@@ -59,7 +59,7 @@ class Rule:
     shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
 
 
-_Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)"
+_Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?"   # a space may stand before 年 (2025 年, in Taiwanese news)
 _CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 
@@ -118,6 +118,10 @@ PLACE_WORDS = {
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
     "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|全国|内地|海关总署",
 }
+CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
+PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
+# Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
+PLACE_BACK_REFERENCES = r"全省|本省|省内|全市|本市|市内"
 CATEGORY_WORDS = {
     "apparel and fashion": r"服装|服饰|女装|男装|鞋靴|箱包|鞋服", "electronics": r"消费电子|电子产品|3C|数码",
     "home and furniture": r"家居|家具|家装", "toys": r"玩具", "beauty and personal care": r"美妆|化妆品|个护|美容",
@@ -129,6 +133,8 @@ _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加"
 _RATES = (*MONEY, "%", "x", "pp")
+# A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
+PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超过|多于|少于)\s?$"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
@@ -153,11 +159,17 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y0}-{Y}", rf"(?:从|由)(?P<y0>(?:19|20)\d\d)年?[^，。；]{{0,30}}?(?:到|至|增至|升至|增长到|增加到|扩大到|达到){_Y}年",
          "sentence", ("x", "%", "pp")),
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
+    # promotions: 双11 is a day, 黑五/网一 and 618 name their month
+    Rule("period", "{Y}-11-11", rf"{_Y}年?的?(?:双\s?11|双十一)", "sentence"),
+    Rule("period", "{Y}-11-11", r"去年的?\s?(?:双\s?11|双十一)", "sentence", shift=-1),
+    Rule("period", "{C}-11-11", r"双\s?11|双十一", "sentence"),
+    Rule("period", "{C}-11", r"黑五|黑色星期五|网一|网络星期一", "sentence"),
+    Rule("period", "{C}-06", r"618", "sentence"),
     Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
     Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
     Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?(?P<q>[一二三四1-4])季度", "paragraph"),
-    Rule("period", "{Y}-{M}", rf"{_Y}年(?P<m>{_NUM})月", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?\s?(?P<q>[一二三四1-4])\s?季度?", "paragraph"),
+    Rule("period", "{Y}-{M}", rf"{_Y}年\s?(?P<m>{_NUM})\s?月", "paragraph"),
     Rule("period", "{Y}", rf"{_Y}(?:年|财年)(?!同期)", "paragraph"),
     Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
     Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
@@ -176,6 +188,9 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{C}-Q{Q}", r"第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
     Rule("period", "{C}-H1", r"上半年", "paragraph"),
     Rule("period", "{C}-H2", r"下半年", "paragraph"),
+    # a month with no year (截至9月末, 于1月): the latest such month up to the published date
+    Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
+                              r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "sentence"),
     # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
     *(Rule("geography", name, words, "paragraph") for name, words in PLACE_WORDS.items()),
     Rule("geography", "unspecified", r"", "paragraph"),
@@ -209,9 +224,10 @@ RULES: tuple[Rule, ...] = (
     Rule("measure_kind", "share", r"", "before", ("%",)),
     # --- kind ----------------------------------------------------------------------------------
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
+    Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
     Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
     Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
-    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "sentence"),
+    Rule("kind", "survey", r"调查|调研|问卷|样本|受访者", "sentence"),
     Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "paragraph", ("%",)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
