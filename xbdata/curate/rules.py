@@ -19,18 +19,22 @@ Scopes are searched narrowest first, and in each scope the rules in table order:
 that matches wins. So 东南亚 in the number's own clause beats 我国 earlier in the sentence, and a
 rule that only looks `before` the number never reaches into the sentence. Two fields take the
 match nearest before the number instead of the first in table order: geography (郑州海关统计，河南
-口岸……: Henan; a city in a dateline never counts) and, in the number's own clause, unit (设有网路
-商店的零售业者约2.3万家: firms). A rule with an empty pattern is the field's default (within its
+口岸……: Henan; a city in a dateline never counts; 全省/全市 are the province or city named last;
+a place after the number counts only when no scope names one before it) and, in the number's own
+clause, unit (设有网路商店的零售业者约2.3万家: firms). A rule with an empty pattern is the field's default (within its
 units): it applies when no other rule matched.
 
 Values may name other fields: {geography} in a subject ("China cross-border e-commerce").
 Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
 by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names before the match (第四
-季度 in an article about 2024); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a count
-of years. Among the period matches in a scope, the one nearest before the number wins (the one
-just after it if none comes before); where two rules match overlapping text the earlier, more
-specific rule wins (今年上半年 over 今年). No period in the paragraph: unspecified, never a guess,
-and the draft says so (a survey's figure takes the year it was published, and says so too).
+季度 in an article about 2024); {R} the year of the latest such month up to the published date (1月
+in an article of 2026-02 is 2026-01); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
+count of years. Among the period matches in a scope, the one nearest before the number wins; where
+two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
+after a comparison word (低于2019年的…) is the period of its own figure only. When a paragraph names
+a period only after the number, the article's last period before the paragraph holds (a story keeps
+the period it set), else the one after. No period in the paragraph: unspecified, never a guess, and
+the draft says so (a survey's figure takes the year it was published, and says so too).
 
 The labels' Chinese words are trimmed with the patterns at the end (the verbs and qualifiers that
 lead into a number), and `REASONS` says why a mention that is not a statistic is left out.
