@@ -375,3 +375,38 @@ def test_a_chinese_label_names_what_is_measured_not_a_comparison_or_another_figu
     draft = next(d for d in propose(sentence, "005_0123456789abcdef", "2025-03-01", set())
                  if d["mention"]["text"].endswith(number))
     assert draft["row"]["label_zh"] == label
+
+
+def _rows(text: str, published: str = "2025-10-31") -> dict[str, dict]:
+    return {d["mention"]["text"]: d["row"] for d in propose(text, "005_0123456789abcdef", published, set())
+            if d["action"] == "statistic"}
+
+
+def test_a_change_in_points_names_the_rate_or_share_before_it():
+    rows = _rows("前三季度公司综合毛利率为46.8%，较上年同期提升2.1个百分点；自有品牌的占比提高了3个百分点。")
+    assert rows["2.1个百分点"]["measure"] == "change in gross margin"
+    assert rows["3个百分点"]["measure"] == "change in share"
+
+
+def test_a_multiple_of_growth_is_growth_in_what_is_measured_and_a_ratio_is_not():
+    rows = _rows("墨西哥站的销售额比上年同期增长了1.3倍。欧洲收入约为日本市场收入的2倍。")
+    assert rows["增长了1.3倍"]["measure"] == "growth in sales"
+    assert not rows["2倍"]["measure"].startswith("growth")
+
+
+def test_gong_si_in_an_article_about_a_company_is_the_company_not_the_platform_it_sells_on():
+    text = "拓海科技（301788.SZ）披露三季报。\n拉美增长最快：公司在美客多墨西哥站的销售额达到9.6亿比索。\n" \
+           "美客多（Mercado Libre）公布业绩，其营收同比增长39%。"
+    rows = _rows(text)
+    assert rows["达到9.6亿比索"]["subject"] == "拓海科技"
+    assert rows["39%"]["subject"] == "Mercado Libre"
+
+
+def test_of_two_platforms_in_a_sentence_a_figure_is_the_nearest_s_before_it():
+    rows = _rows("Temu月活跃用户达2.464亿，仅次于亚马逊的6.517亿和Shopee的3.928亿。")
+    assert [rows[n]["subject"] for n in ("达2.464亿", "6.517亿", "3.928亿")] == ["Temu", "Amazon", "Shopee"]
+
+
+def test_a_survey_s_amounts_are_its_respondents():
+    rows = _rows("本次问卷调查显示，受访者过去一年在跨境电商平台的平均花费为4,860元。", "2024-11-15")
+    assert (rows["4,860元"]["subject"], rows["4,860元"]["topic"]) == ("survey respondents", "demographics")

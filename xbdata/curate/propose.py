@@ -13,14 +13,17 @@ Rules that need more than one field, written as code and each tested (tests/test
   noun nearest before it (`_draft_unit`); 比索 alone and 元 alone named by the place
   (`_local_currency`); a unit guessed from beyond the number's clause, money guessed for a bare
   number, or a counting word's usual count is `unsure`;
-- subject: a company the article is about (`companies_of`) or a platform its sentence names, or
-  what 其, 该公司, 该平台 point back to in the paragraph (`_entity_subject`); a company's or
-  platform's figure is topic platform; an article about one company gives it the figures no
-  sentence names; a category's figure is the category's;
-- a survey's percentage is about its respondents (topic demographics), and with no date near it
-  is of the year the survey was published;
+- subject: a company the article is about (`companies_of`) or the platform its sentence names
+  nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
+  (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
+  names the platforms it sells on; a company's or platform's figure is topic platform; an article
+  about one company gives it the figures no sentence names; a category's figure is the category's;
+- a survey's percentages, points, amounts and ages are about its respondents (topic
+  demographics); with no date near them, or a date after publication (明年计划…), they are of the
+  year the survey was published;
 - a share names its whole (占总营收的56.1%: share of revenue, `_share_of`); a percentage whose
-  measure kind is `growth` measures "growth in <measure>";
+  measure kind is `growth` measures "growth in <measure>", and so does a multiple in a clause of
+  growth (增长了1.3倍); a change in points names the rate or share before it (`_points_of`);
 - an observed figure whose period starts after the year the article was published is a forecast;
 - an age band (25-34岁) in the same sentence as a percentage is that percentage's `band`, and
   the band's own mention is proposed as an exclusion naming the row (as the seeds do);
@@ -50,9 +53,9 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -462,16 +465,22 @@ def companies_of(simplified: str) -> list[str]:
 
 
 def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
-    """A company or platform the sentence names (TikTok Shop's sellers are TikTok Shop's figure), or
-    the one its words point back to (其, 该公司, 该平台: the nearest named before it in its
-    paragraph); "" if neither."""
+    """A company or platform the sentence names, the one nearest before the number (仅次于亚马逊的
+    6.517亿和Shopee的3.928亿: Shopee's), or the one its words point back to (其, 该公司, 该平台:
+    the nearest named before it in its paragraph); "" if neither. 公司 in an article about a company
+    is that company, even where the sentence names the platforms it sells on (公司在美客多墨西哥站的
+    销售额)."""
     a, b = where.sentence
-    sentence = simplified[a:b]
-    named = [c for c in companies if c in sentence]
-    named += [name for name, words in PLATFORM_WORDS.items() if re.search(words, sentence)]
+    number = where.number[0]
+    named = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[a:b])]
+    if companies and not named and re.search(COMPANY_BACK_REFERENCES, simplified[a:number]):
+        earlier = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[:a])]
+        return max(earlier)[1] if earlier else companies[0]
+    named += [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, simplified[a:b])]
     if named:
-        return named[0]
-    if not re.search(BACK_REFERENCES, simplified[a:where.number[0]]):
+        before = [n for n in named if a + n[0] < number]
+        return max(before)[1] if before else min(named)[1]
+    if not re.search(BACK_REFERENCES, simplified[a:number]):
         return ""
     before = simplified[where.paragraph[0]:a]
     entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
@@ -491,6 +500,20 @@ def _share_of(before: str, measure: str) -> str:
     if not whole and re.search(r"外贸|货物贸易|贸易", after):
         whole = "trade"
     return f"share of {whole}" if whole else measure
+
+
+def _points_of(simplified: str, where: Where, measure: str) -> str:
+    """A change in percentage points names the rate or share its sentence names before the number
+    (毛利率为46.8%，较上年同期提升2.1个百分点: change in gross margin), else stays as it is."""
+    before = simplified[where.sentence[0]:where.number[0]]
+    found = [(m.end(), name) for name, words in POINTS_OF.items() for m in re.finditer(words, before)]
+    if not found:
+        return measure
+    end, name = max(found)
+    if name == "share":
+        whole = _share_of(before, "share")
+        name = whole if whole != "share" else "share"
+    return f"change in {name}"
 
 
 def _local_currency(mention: Mention, unit: str, unit_column: str, geography: str, notes: list[str],
@@ -535,7 +558,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     values["period"] = period
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, simplified, where, unit, values)
-        if field == "subject" and re.search(GENERIC_SUBJECTS, value):
+        if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
             value = _entity_subject(simplified, where, companies) or value
         values[field] = value
         if rule is not None and rule.pattern:
@@ -554,8 +577,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
         values["topic"] = "platform"
-    elif values["kind"] == "survey" and unit == "%" and values["topic"] != "category":
-        values["topic"] = "demographics"          # a survey's shares are about who answered
+    elif values["kind"] == "survey" and unit in ("%", "pp", "age", *MONEY) and values["topic"] != "category":
+        values["topic"] = "demographics"          # a survey's shares, amounts and ages are of who answered
         values["subject"] = "survey respondents"
     if values["topic"] == "category" and values["breakdown"] and re.search(GENERIC_SUBJECTS, values["subject"]):
         values["subject"] = values["breakdown"]  # a category's figure is the category's
@@ -564,6 +587,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["topic"] = "platform" if values["topic"] != "category" else values["topic"]
     if unit == "%" and values["measure_kind"] == "share":
         values["measure"] = _share_of(simplified[where.span("before")[0]:where.number[0]], values["measure"])
+    if unit == "pp":
+        values["measure"] = _points_of(simplified, where, values["measure"])
+    if unit == "x" and re.search(MULTIPLE_GROWTH, simplified[where.span("before")[0]:where.number[1]]) \
+            and values["measure"] not in ("multiple",) and not values["measure"].startswith("growth"):
+        values["measure"] = f"growth in {values['measure']}"
     change = values["measure_kind"]
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""

@@ -93,6 +93,8 @@ COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COM
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
 # Words by which a sentence points back to the company or platform before it.
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
+# ... and the ones that point to a company, never to a platform it sells on.
+COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
 # Subjects that say only what kind of thing is counted; a company or platform the sentence points to is more.
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
 
@@ -154,6 +156,10 @@ MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
 }
+# A change in percentage points is a change in the rate or share its sentence names before it.
+POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
+# A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
+MULTIPLE_GROWTH = r"增长|增加|翻了?一番|翻番|翻了?[两三四]番|扩大|提升|提高|上涨"
 # ... and, when no word says more, what its unit implies.
 UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
                  "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters",), "duration": DURATIONS}
@@ -259,7 +265,8 @@ RULES: tuple[Rule, ...] = (
     *(Rule("measure", name, words, "before", _RATES) for name, words in PROFITS.items()),
     *(Rule("measure", name, words, "before", ("%",)) for name, words in RATES.items()),
     *(Rule("measure", name, words, "before", MONEY) for name, words in MONEY_MEASURES.items()),
-    Rule("measure", "revenue", r"销售额|营收|收入", "sentence", _RATES),
+    Rule("measure", "revenue", r"营收|营业收入|收入", "sentence", _RATES),
+    Rule("measure", "sales", r"销售额|销售金额|销售|业绩", "sentence", _RATES),
     Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
     Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
     Rule("measure", "share of users", r"用户", "quote", ("%",)),
