@@ -410,3 +410,17 @@ def test_of_two_platforms_in_a_sentence_a_figure_is_the_nearest_s_before_it():
 def test_a_survey_s_amounts_are_its_respondents():
     rows = _rows("本次问卷调查显示，受访者过去一年在跨境电商平台的平均花费为4,860元。", "2024-11-15")
     assert (rows["4,860元"]["subject"], rows["4,860元"]["topic"]) == ("survey respondents", "demographics")
+
+
+def test_a_survey_headline_makes_the_article_s_shares_its_answers():
+    text = "调查：跨境网购人群更年轻\n\n在海淘族中，每五个人中就有一个每月下单。"
+    row = _rows(text, "2024-11-15")["每五个人中就有一个"]
+    assert (row["kind"], row["subject"], row["period"]) == ("survey", "survey respondents", "2024")
+    row = _rows("跨境网购人群更年轻\n\n在海淘族中，每五个人中就有一个每月下单。", "2024-11-15")["每五个人中就有一个"]
+    assert row["kind"] == "observed"
+
+
+def test_a_company_s_advertising_and_costs_are_not_platform_figures():
+    text = "深圳家居品牌“木森家居”主做亚马逊。\n木森家居今年广告花费占销售额的比例为23.6%，头程运费比去年低了四成左右，营收约1.2亿元。"
+    rows = _rows(text)
+    assert [rows[n]["topic"] for n in ("23.6%", "四成左右", "约1.2亿元")] == ["marketing", "operations", "platform"]

@@ -27,6 +27,9 @@ Rules that need more than one field, written as code and each tested (tests/test
 - an observed figure whose period starts after the year the article was published is a forecast;
 - an age band (25-34岁) in the same sentence as a percentage is that percentage's `band`, and
   the band's own mention is proposed as an exclusion naming the row (as the seeds do);
+- a headline about a survey (调查：…) makes the article's percentages survey answers; a company's
+  name is masked for every field but subject (木森家居 is not the home category), and a company's
+  figure whose own clause is about advertising or costs is marketing or operations, not platform;
 - durations and identifiers are exclusions with their reason (`not_a_figure`, rules.NOT_FIGURES);
 - the Chinese label is the words before the number cut where they stop naming what is measured
   (`_tidy`), with relative years replaced by the years they mean (今年 -> 2025年).
@@ -53,7 +56,7 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
@@ -556,8 +559,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append(f"period: no date near the number{published}; set it if the figure is of a known period")
         unsure.append(f"period: no date near the number{published}")
     values["period"] = period
+    # a company's name says nothing of what its figures are (木森家居 is not the home category)
+    unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
+        if companies else simplified
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified, where, unit, values)
+        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values)
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
             value = _entity_subject(simplified, where, companies) or value
         values[field] = value
@@ -565,6 +571,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
+    if values["kind"] == "observed" and unit == "%" and re.search(SURVEY_HEADLINE, simplified[:simplified.find("\n") + 1]):
+        values["kind"] = "survey"     # an article whose headline is a survey: its shares are the survey's
+        notes.append("kind survey: the headline is about a survey")
     first_year = re.match(r"\d{4}", period)
     if values["kind"] == "survey" and year and first_year and int(first_year.group()) > year:
         # respondents asked about next year answer now: the survey's figure is of when it was run
@@ -576,7 +585,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append(f"period {year}: a survey's figure with no date near it, taken as the year it was published")
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
-        values["topic"] = "platform"
+        # a company's own results are platform figures; its costs and its advertising are not
+        own_clause = simplified[where.span("before")[0]:where.number[1]]
+        values["topic"] = next((topic for topic, words in ENTITY_TOPICS.items() if re.search(words, own_clause)),
+                               "platform")
     elif values["kind"] == "survey" and unit in ("%", "pp", "age", *MONEY) and values["topic"] != "category":
         values["topic"] = "demographics"          # a survey's shares, amounts and ages are of who answered
         values["subject"] = "survey respondents"

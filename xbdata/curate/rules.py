@@ -156,6 +156,12 @@ MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
 }
+# A headline with these words announces a survey: the article's shares are its answers.
+SURVEY_HEADLINE = r"调查|调研|问卷|受访|民调"
+# A company's or platform's figure is topic platform, unless its own clause says it is about its
+# advertising or its costs and logistics.
+ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货",
+                 "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
 # A change in percentage points is a change in the rate or share its sentence names before it.
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
 # A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
