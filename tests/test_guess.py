@@ -424,3 +424,36 @@ def test_a_company_s_advertising_and_costs_are_not_platform_figures():
     text = "深圳家居品牌“木森家居”主做亚马逊。\n木森家居今年广告花费占销售额的比例为23.6%，头程运费比去年低了四成左右，营收约1.2亿元。"
     rows = _rows(text)
     assert [rows[n]["topic"] for n in ("23.6%", "四成左右", "约1.2亿元")] == ["marketing", "operations", "platform"]
+
+
+def test_an_average_age_is_a_figure_and_a_band_before_a_share_is_the_share_s_band():
+    drafts = {d["mention"]["text"]: d for d in propose("当年线上消费者平均年龄为37.4岁，女性占51%；25-34岁的受访者占比45%。",
+                                                        "005_0123456789abcdef", "2025-09-12", set())}
+    assert drafts["37.4岁"]["action"] == "statistic"
+    assert drafts["25-34岁"]["action"] == "exclusion" and "band" in drafts["25-34岁"]["reason"]
+
+
+def test_the_whole_country_of_an_article_about_a_foreign_country_is_that_country():
+    text = "墨西哥电商观察：市场持续扩大\n\n线上销售额只占全国零售总额的14.8%。\n\n平台在当地的份额约85%。"
+    rows = _rows(text, "2025-09-12")
+    assert rows["14.8%"]["geography"] == "Mexico" and rows["约85%"]["geography"] == "Mexico"
+    assert _rows("跨境电商稳步发展\n\n综试区覆盖全国31个省份，占比达40%。")["达40%"]["geography"] == "China"
+
+
+def test_a_study_s_sample_or_field_work_does_not_make_its_findings_survey_answers():
+    text = "研究发现，试点城市的出口额平均提高了7.4%。本文还基于上千家企业的调研资料和样本期数据进行了验证。"
+    assert _rows(text)["7.4%"]["kind"] == "observed"
+    assert _rows("问卷调查显示，受访者中有68%愿意再次购买。")["68%"]["kind"] == "survey"
+
+
+def test_online_sales_of_a_place_are_its_e_commerce():
+    rows = _rows("今年大促期间，墨西哥线上交易额达427.25亿比索。", "2025-09-12")
+    assert rows["达427.25亿比索"]["subject"] == "Mexico e-commerce"
+
+
+def test_a_company_s_figure_in_a_sentence_that_names_no_one_is_the_company_its_paragraph_is_about():
+    text = "跨境电商卖家拓海科技（301788.SZ）披露三季报。今年前三季度，公司实现营业收入80.6亿元。" \
+           "其中第三季度单季营收29.2亿元，环比增长12%。随着海外仓投入使用，公司还计划明年在墨西哥新建2座海外仓。"
+    rows = _rows(text)
+    assert [rows[n]["subject"] for n in ("29.2亿元", "12%", "2座")] == ["拓海科技"] * 3
+    assert rows["29.2亿元"]["topic"] == "platform"

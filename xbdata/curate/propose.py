@@ -56,7 +56,7 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_PLACES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
@@ -242,6 +242,10 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
             home = _home_place(simplified, a + m.start(), m.group(), rules)
             if home is not None:
                 matched.append((a + m.start(), a + m.end(), home))
+        for m in re.finditer(COUNTRY_BACK_REFERENCES, simplified[a:b]):
+            home = _home_country(simplified, a + m.start(), m.group(), rules)
+            if home is not None:
+                matched.append((a + m.start(), a + m.end(), home))
         before = [f for f in matched if f[1] <= where.number[0]]
         if before:
             return max(before, key=lambda f: f[1])[2].value, max(before, key=lambda f: f[1])[2], scope
@@ -258,6 +262,21 @@ def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule 
     kind = PROVINCES if "省" in word else CITIES
     named = [(m.end(), rule) for rule in rules if rule.value in kind
              for m in re.finditer(rule.pattern, simplified[:at])]
+    return max(named, key=lambda f: f[0])[1] if named else None
+
+
+def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
+    """The country 全国 (the whole country) or 当地 (there) stands for: the foreign country the
+    headline names, else China for 全国 and the place named last before `at` for 当地."""
+    headline = simplified[:simplified.find("\n") + 1 or len(simplified)]
+    by_value = {rule.value: rule for rule in rules if rule.pattern}
+    abroad = [(m.start(), rule) for rule in rules if rule.pattern and rule.value not in (*CITIES, *PROVINCES, "China", "Global")
+              for m in [re.search(rule.pattern, headline)] if m]
+    if abroad:
+        return min(abroad, key=lambda f: f[0])[1]
+    if word == "全国":
+        return by_value.get("China")
+    named = [(m.end(), rule) for rule in rules if rule.pattern for m in re.finditer(rule.pattern, simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
 
 
@@ -463,7 +482,10 @@ def companies_of(simplified: str) -> list[str]:
     found = []
     for pattern in COMPANY_PLACES:
         found += [m.group("c") for m in re.finditer(pattern, simplified, re.MULTILINE)]
-    names = [c for c in dict.fromkeys(found) if not re.search(NOT_IN_COMPANY_NAMES, c)]
+    # 跨境电商卖家拓海科技: the name is what follows the words that describe it
+    found = [re.sub(rf"^.*(?:{COMPANY_DESCRIBED_AS})", "", c) for c in found]
+    names = [c for c in dict.fromkeys(found) if re.fullmatch(COMPANY_NAME, c) and not re.search(NOT_IN_COMPANY_NAMES, c)
+             and not re.fullmatch(COMPANY_SUFFIXES, c)]
     return [c for c in names if not any(other != c and other in c for other in names)]
 
 
@@ -475,6 +497,9 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     销售额)."""
     a, b = where.sentence
     number = where.number[0]
+    clause_head = _clause_entity(simplified, where, companies)
+    if clause_head:
+        return clause_head
     named = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[a:b])]
     if companies and not named and re.search(COMPANY_BACK_REFERENCES, simplified[a:number]):
         earlier = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[:a])]
@@ -489,6 +514,30 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
     entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
     return max(entities)[1] if entities else (companies[0] if companies else "")
+
+
+def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> str:
+    """The company or platform its paragraph named last before the number, for a sentence that names
+    no subject of its own (拓海科技……今年前三季度，公司实现营业收入… 其中第三季度单季营收29.2亿元)."""
+    before = simplified[where.paragraph[0]:where.sentence[0]]
+    entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
+    entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
+    if companies and re.search(COMPANY_BACK_REFERENCES, before):
+        return max(((p, c) for p, c in entities if c in companies), default=(0, companies[0]))[1]
+    return max(entities)[1] if entities else ""
+
+
+def _clause_entity(simplified: str, where: Where, companies: list[str]) -> str:
+    """The company whose name, or 公司 pointing back to it, opens the number's own clause (公司还计划
+    明年在墨西哥新建2座海外仓: the company's warehouses); "" if the clause opens with neither."""
+    clause = simplified[where.span("before")[0]:where.number[0]]
+    for c in companies:
+        if clause.startswith(c):
+            return c
+    if companies and re.match(rf"(?:{COMPANY_BACK_REFERENCES})", clause):
+        earlier = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[:where.number[0]])]
+        return max(earlier)[1] if earlier else companies[0]
+    return ""
 
 
 def _share_of(before: str, measure: str) -> str:
@@ -565,7 +614,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values)
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
-            value = _entity_subject(simplified, where, companies) or value
+            value = _entity_subject(simplified, where, companies) or \
+                (_paragraph_entity(simplified, where, companies) if scope in ("paragraph", "default") else "") or value
+        elif field == "subject":
+            value = _clause_entity(simplified, where, companies) or value
         values[field] = value
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
@@ -583,6 +635,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         # a survey's figures are of when it was run: the year it was published, unless a date says otherwise
         values["period"] = period = str(year)
         notes.append(f"period {year}: a survey's figure with no date near it, taken as the year it was published")
+    if values["subject"] == "unspecified" and len(companies) == 1:
+        values["subject"] = companies[0]          # an article about one company: its figures are the company's
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and values["topic"] not in ("category",):
         # a company's own results are platform figures; its costs and its advertising are not
@@ -594,9 +648,6 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["subject"] = "survey respondents"
     if values["topic"] == "category" and values["breakdown"] and re.search(GENERIC_SUBJECTS, values["subject"]):
         values["subject"] = values["breakdown"]  # a category's figure is the category's
-    if values["subject"] == "unspecified" and len(companies) == 1:
-        values["subject"] = companies[0]          # an article about one company: its figures are the company's
-        values["topic"] = "platform" if values["topic"] != "category" else values["topic"]
     if unit == "%" and values["measure_kind"] == "share":
         values["measure"] = _share_of(simplified[where.span("before")[0]:where.number[0]], values["measure"])
     if unit == "pp":
@@ -717,7 +768,8 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         if m.kind == "statistic" and parsed_unit(m.text)[0] == "%":
             bounds = sentences.around(m.start, m.end)
             near = [b for b in mentions if b.kind == "statistic" and b.unit == "age" and b.end <= m.start
-                    and sentences.around(b.start, b.end) == bounds and b not in bands.values()]
+                    and sentences.around(b.start, b.end) == bounds and b not in bands.values()
+                    and not re.search(AGE_STATISTIC_BEFORE, simplified[max(0, b.start - 6):b.start])]
             if near:
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}

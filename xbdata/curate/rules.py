@@ -88,6 +88,8 @@ DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
 # ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
 NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外"
+# ... and the words that describe a company just before its name (跨境电商卖家拓海科技).
+COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市公司"
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
@@ -122,12 +124,17 @@ PLACE_WORDS = {
     "India": r"印度", "Indonesia": r"印尼|印度尼西亚", "Malaysia": r"马来西亚", "Thailand": r"泰国",
     "Vietnam": r"越南", "Philippines": r"菲律宾", "Singapore": r"新加坡", "Australia": r"澳大利亚|澳洲",
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
-    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|全国|内地|海关总署",
+    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署",
 }
 CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
 PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
 # Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
 PLACE_BACK_REFERENCES = r"全省|本省|省内|全市|本市|市内"
+# Words for "the whole country" and "there": in an article whose headline names a foreign country,
+# that country (墨西哥电商观察 … 全国零售总额: Mexico's); 当地 is the place named last before it.
+COUNTRY_BACK_REFERENCES = r"全国|当地|该国"
+# An age after these words is a figure of its own (平均年龄为37.4岁), never the band of a share.
+AGE_STATISTIC_BEFORE = r"平均|中位数?|均龄"
 CATEGORY_WORDS = {
     "apparel and fashion": r"服装|服饰|女装|男装|鞋靴|箱包|鞋服", "electronics": r"消费电子|电子产品|3C|数码",
     "home and furniture": r"家居|家具|家装", "toys": r"玩具", "beauty and personal care": r"美妆|化妆品|个护|美容",
@@ -139,6 +146,8 @@ _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加"
 _RATES = (*MONEY, "%", "x", "pp")
+# Words that say a figure is a survey's answer (调研资料 or 样本期 in a study do not)
+_SURVEY = r"问卷|调查|民调|受访者|受访"
 # A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
 PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超过|多于|少于)\s?$"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
@@ -160,7 +169,7 @@ MONEY_MEASURES = {
 SURVEY_HEADLINE = r"调查|调研|问卷|受访|民调"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
-ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货",
+ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
 # A change in percentage points is a change in the rate or share its sentence names before it.
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
@@ -243,8 +252,8 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
     Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
     Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
-    Rule("kind", "survey", r"调查|调研|问卷|样本|受访者", "sentence"),
-    Rule("kind", "survey", r"受访者|调查|调研|问卷|样本", "paragraph", ("%",)),
+    Rule("kind", "survey", rf"{_SURVEY}|调研|样本量|有效样本", "sentence"),
+    Rule("kind", "survey", _SURVEY, "paragraph", ("%",)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
@@ -259,10 +268,10 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
     Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),
-    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售", "sentence"),
+    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线", "sentence"),
     # what the sentence does not name, its paragraph may: a market, never a company or platform
     Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph", _RATES),
-    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售", "paragraph",
+    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线", "paragraph",
          _RATES),
     Rule("subject", "unspecified", r"", "paragraph"),
     # --- measure -------------------------------------------------------------------------------
