@@ -110,7 +110,8 @@ PERIODS = [
     ("前三季度", "2025-Q1-Q3"), ("第四季度", "2025-Q4"), ("第 4 季", "2025-Q4"), ("上半年", "2025-H1"),
     ("下半年", "2025-H2"), ("2010—2022年", "2010-2022"), ("过去一年", "2024"), ("目前", "2025"),
     # promotions, and a month named without its year
-    ("2024年双11", "2024-11-11"), ("去年双十一", "2024-11-11"), ("双 11期间", "2025-11-11"), ("黑五网一", "2025-11"),
+    ("2024年双11", "2024-11"), ("去年双十一", "2024-11"), ("双 11期间", "2025-11"), ("黑五网一", "2025-11"),
+    ("2024年双11当天", "2024-11-11"), ("双十一当日", "2025-11-11"), ("全年", "2025"),
     ("618大促中", "2025-06"), ("截至9月末", "2025-09"),
     # spaces inside dates (Taiwanese news)
     ("2025 年", "2025"), ("2024 年 11 月", "2024-11"),
@@ -457,3 +458,20 @@ def test_a_company_s_figure_in_a_sentence_that_names_no_one_is_the_company_its_p
     rows = _rows(text)
     assert [rows[n]["subject"] for n in ("29.2亿元", "12%", "2座")] == ["拓海科技"] * 3
     assert rows["29.2亿元"]["topic"] == "platform"
+
+
+def test_a_year_written_just_before_a_number_is_its_period_and_a_base_year_after_it_is_not():
+    rows = _rows("跨境电商占外贸的比重由2021年的4.9%升至2024年的6%。实体零售业卖出的金额则有2,073亿元，比2019年多出7.1个百分点。"
+                 "去年网络销售额为4,154亿元。", "2025-03-10")
+    assert (rows["4.9%"]["period"], rows["6%"]["period"]) == ("2021", "2024")
+    assert _rows("去年，实体零售业卖出的金额则有2,073亿元，比2019年多出7.1个百分点。", "2025-03-10")["2,073亿元"]["period"] == "2024"
+
+
+def test_the_same_period_a_year_earlier_and_the_whole_year():
+    rows = _rows("今年前三季度，新兴渠道的收入占比由上年同期的11%升至17%。全年销售额有望达到1.2亿元；第四季度是全年高峰，当季进出口超过7800亿元。")
+    assert [rows[n]["period"] for n in ("11%", "17%", "达到1.2亿元", "超过7800亿元")] == ["2024-Q1-Q3", "2025-Q1-Q3", "2025", "2025-Q4"]
+
+
+def test_a_promotion_without_its_year_is_the_latest_one_up_to_publication():
+    assert _rows("双11期间，订单量增长了30%。", "2025-12-15")["30%"]["period"] == "2025-11"
+    assert _rows("双11期间，订单量增长了30%。", "2025-10-20")["30%"]["period"] == "2024-11"

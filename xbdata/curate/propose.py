@@ -58,7 +58,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, PERIOD_BASE_BEFORE, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -159,12 +159,14 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
 
     {Y} is the year the match names, else the published year moved by the rule's shift; {C} the
     last year the article names before the match (第四季度 in an article about 2024), else the
-    published year; {R} the year of the latest such month up to the published date (1月 in an
-    article of 2026-02 is 2026-01; 9月 is 2025-09), else {C}; {Y0} the first year of a span the
+    published year; {R} the year of the latest such month (the match's, or the month after {R}-
+    in the template) up to the published date (1月 in an article of 2026-02 is 2026-01; 9月 is
+    2025-09), else {C}; {Y0} the first year of a span the
     match names (从2018年 … 到2023年)."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "{R}" in rule.value:
-        y = (year - (_number(groups["m"]) > month)) if year and month else (context_year or year)
+        named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
+        y = (year - (named > month)) if year and month else (context_year or year)
         rule = Rule(rule.field, rule.value.replace("{R}", "{C}"), rule.pattern, rule.where)
         context_year = y
     if "{C}" in rule.value:
@@ -316,7 +318,7 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
         for m in re.finditer(rule.pattern, simplified[a:b]):
             s, e = a + m.start(), a + m.end()
             base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
-            if base and not re.fullmatch(r"\s?的?\s?", simplified[e:number[0]]):
+            if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):
                 continue
             years = _YEARS_NAMED.findall(simplified, 0, s)
             value = _period_value(rule, m, year, int(years[-1]) if years else None, month)
@@ -329,9 +331,14 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                  month: int | None = None) -> tuple[str, Rule | None, str]:
     """(period, rule, scope): the period match nearest before the number, in the narrowest scope that
     has one. With none before it in its paragraph, the article's last one before the paragraph (a
-    story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it.
+    story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it. A
+    year written just before the number (由2021年的4.9%升至2024年的6%) is that number's, whatever
+    the sentence says around it; 上年同期的11% is the same period a year earlier.
     `month` is the month the article was published, for a month named without its year."""
     rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
+    own = re.search(PERIOD_OF_THE_NUMBER, simplified[where.span("before")[0]:where.number[0]])
+    if own:
+        return own.group("y"), Rule("period", "{Y}", PERIOD_OF_THE_NUMBER, "before"), "before"
     for scope in ("quote", "sentence", "paragraph"):
         a, b = where.span(scope)
         found = _periods_in(simplified, a, b, [r for r in rules if SCOPES.index(scope) <= SCOPES.index(r.where)],
@@ -342,6 +349,8 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 before = _periods_in(simplified, 0, a, rules, year, month, where.number)
                 scope = "article" if before else scope
             s, e, rule, value = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+            if re.search(A_YEAR_EARLIER, simplified[where.span("before")[0]:where.number[0]]):
+                value = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
             return value, rule, scope
     return "", None, ""
 
@@ -598,9 +607,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     unit, unit_column = _draft_unit(simplified, mention, where, own_unit, notes, unsure)
 
     values: dict[str, str] = {}
-    period, rule, scope = guess_period(simplified, where, year, unit, month)
+    period, rule, period_scope = guess_period(simplified, where, year, unit, month)
     if period:
-        notes.append(f"period {period}: {rule.pattern!r} in the {scope}")
+        notes.append(f"period {period}: {rule.pattern!r} in the {period_scope}")
     else:
         # No date near the number: its period is not guessed, not even as the year of publication.
         period = "unspecified"

@@ -31,7 +31,10 @@ by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names
 in an article of 2026-02 is 2026-01); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
 count of years. Among the period matches in a scope, the one nearest before the number wins; where
 two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
-after a comparison word (低于2019年的…) is the period of its own figure only. When a paragraph names
+after a comparison word (低于2019年的…) is the period of its own figure only; a year written just
+before the number (由2021年的4.9%升至2024年的6%) is the number's whatever else the sentence says, and
+上年同期的11% is the same period a year earlier. A promotion names its month (双11 and 黑五: November,
+618: June; 双11当天 the day), with no year the latest one up to the published date. When a paragraph names
 a period only after the number, the article's last period before the paragraph holds (a story keeps
 the period it set), else the one after. No period in the paragraph: unspecified, never a guess, and
 the draft says so (a survey's figure takes the year it was published, and says so too).
@@ -150,6 +153,10 @@ _RATES = (*MONEY, "%", "x", "pp")
 _SURVEY = r"问卷|调查|民调|受访者|受访"
 # A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
 PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超过|多于|少于)\s?$"
+# A year written just before a number is the number's own period (由2021年的4.9%升至2024年的6%).
+PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?的\s?(?:约|近|超过|逾|达)?\s?$"
+# ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
+A_YEAR_EARLIER = r"(?:上年|去年|上一年)同期的\s?(?:约|近|超过|逾)?\s?$"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
@@ -184,12 +191,14 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y0}-{Y}", rf"(?:从|由)(?P<y0>(?:19|20)\d\d)年?[^，。；]{{0,30}}?(?:到|至|增至|升至|增长到|增加到|扩大到|达到){_Y}年",
          "sentence", ("x", "%", "pp")),
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
-    # promotions: 双11 is a day, 黑五/网一 and 618 name their month
-    Rule("period", "{Y}-11-11", rf"{_Y}年?的?(?:双\s?11|双十一)", "sentence"),
-    Rule("period", "{Y}-11-11", r"去年的?\s?(?:双\s?11|双十一)", "sentence", shift=-1),
-    Rule("period", "{C}-11-11", r"双\s?11|双十一", "sentence"),
-    Rule("period", "{C}-11", r"黑五|黑色星期五|网一|网络星期一", "sentence"),
-    Rule("period", "{C}-06", r"618", "sentence"),
+    # promotions name their month (双11 and its weeks of sales: November), and 双11 当天 its day;
+    # with no year, the latest such month up to the published date
+    Rule("period", "{Y}-11-11", rf"{_Y}年?的?(?:双\s?11|双十一)(?:当天|当日)", "sentence"),
+    Rule("period", "{Y}-11", rf"{_Y}年?的?(?:双\s?11|双十一)", "sentence"),
+    Rule("period", "{Y}-11", r"去年的?\s?(?:双\s?11|双十一)", "sentence", shift=-1),
+    Rule("period", "{R}-11-11", r"(?:双\s?11|双十一)(?:当天|当日)", "sentence"),
+    Rule("period", "{R}-11", r"双\s?11|双十一|黑五|黑色星期五|网一|网络星期一", "sentence"),
+    Rule("period", "{R}-06", r"618", "sentence"),
     Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
     Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
     Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
@@ -209,6 +218,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
+    Rule("period", "{C}", r"(?<![占是])全年(?!高峰|比重|的比重)", "sentence"),
     Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
     Rule("period", "{C}-Q{Q}", r"第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
     Rule("period", "{C}-H1", r"上半年", "paragraph"),
