@@ -475,3 +475,16 @@ def test_the_same_period_a_year_earlier_and_the_whole_year():
 def test_a_promotion_without_its_year_is_the_latest_one_up_to_publication():
     assert _rows("双11期间，订单量增长了30%。", "2025-12-15")["30%"]["period"] == "2025-11"
     assert _rows("双11期间，订单量增长了30%。", "2025-10-20")["30%"]["period"] == "2024-11"
+
+
+def test_what_a_count_counts_through_the_words_that_describe_it_and_a_rank_is_a_rank():
+    rows = _rows("截至目前，国务院已设立了165个跨境电商综合试验区。平台在售商品超过500万种，入驻卖家超过2.7万名。"
+                 "Temu月活位列全球第三。")
+    assert (rows["165个"]["unit"], rows["超过500万种"]["unit"]) == ("zones", "products")
+    assert rows["第三"]["measure"] == "rank"
+
+
+def test_a_share_of_a_money_measure_is_a_share_of_it():
+    rows = _rows("公司前三季度实现GMV约15.9亿美元，其中亚马逊贡献了约六成。线上销售额只占全国零售总额的14.8%。")
+    assert rows["约六成"]["measure"] == "share of transaction volume (GMV)"
+    assert rows["14.8%"]["measure"] == "share of retail sales"

@@ -58,7 +58,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -468,7 +468,7 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
             notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
         return own_unit, ""
     named = mention.unit if mention.unit in UNITS else ""
-    by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 8]) != named
+    by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 16]) != named
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
         else ("", None, "")
     if refined and rule is not None:
@@ -661,6 +661,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["measure"] = _share_of(simplified[where.span("before")[0]:where.number[0]], values["measure"])
     if unit == "pp":
         values["measure"] = _points_of(simplified, where, values["measure"])
+    if unit == "rank":
+        values["measure"] = "rank"     # 月活位列全球第三: a rank, whatever it ranks by
+    if unit == "%" and values["measure_kind"] == "share" and values["measure"] in MEASURES_OF_A_WHOLE:
+        values["measure"] = f"share of {values['measure']}"   # 亚马逊贡献了约六成 (of GMV)
     if unit == "x" and re.search(MULTIPLE_GROWTH, simplified[where.span("before")[0]:where.number[1]]) \
             and values["measure"] not in ("multiple",) and not values["measure"].startswith("growth"):
         values["measure"] = f"growth in {values['measure']}"
@@ -690,7 +694,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
 def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:
     """Why a quantity the extractor found is still not a figure to catalogue (rules.NOT_FIGURES), or ""."""
     before = simplified[max(0, mention.start - 8):mention.start]
-    after = simplified[mention.end:mention.end + 8]
+    after = simplified[mention.end:mention.end + 16]
     for reason, words_before, words_after, units in NOT_FIGURES:
         if (not units or unit in units) and (not words_before or re.search(words_before, before)) \
                 and (not words_after or re.search(words_after, after)) and (units or words_before or words_after):

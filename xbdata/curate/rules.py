@@ -160,7 +160,7 @@ A_YEAR_EARLIER = r"(?:上年|去年|上一年)同期的\s?(?:约|近|超过|逾)
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
-    "transaction volume (GMV)": r"交易额|交易规模|成交额|GMV", "retail sales": r"零售额|网络零售|网路销售|网络销售|线上零售",
+    "transaction volume (GMV)": r"交易额|交易规模|成交额|GMV", "retail sales": r"零售额|零售总额|网络零售|网路销售|网络销售|线上零售",
 }
 # ... a company's profit, a rate, or an amount of money (in the number's own clause).
 PROFITS = {"net profit": r"净利润|净利(?!率)", "operating profit": r"营业利润|经营利润"}
@@ -182,6 +182,8 @@ ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播�
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
 # A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
 MULTIPLE_GROWTH = r"增长|增加|翻了?一番|翻番|翻了?[两三四]番|扩大|提升|提高|上涨"
+# Measures of a whole: a share whose sentence names one is a share of it (亚马逊贡献了约六成 GMV).
+MEASURES_OF_A_WHOLE = (*MARKET_MEASURES, *PROFITS, "revenue", "sales")
 # ... and, when no word says more, what its unit implies.
 UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
                  "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters",), "duration": DURATIONS}
@@ -251,6 +253,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "creators", r"创作者|达人", "before", ("",)),
     Rule("unit", "countries", r"国家和地区|国家", "before", ("",)),
     Rule("unit", "categories", r"品类|类目", "before", ("",)),
+    Rule("unit", "products", r"商品|SKU|单品|产品", "before", ("", "firms", "people")),
     Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
     # --- measure kind of a percentage --------------------------------------------------------
     Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),

@@ -375,7 +375,7 @@ def extract_mentions(text: str) -> list[Mention]:
     for pattern, start, end, quantity in _scan(simplified, text):
         unit = quantity.unit if quantity else None
         if unit is None and pattern == "quantity":
-            unit = counted_unit(simplified[start:end], simplified[end:end + 8])
+            unit = counted_unit(simplified[start:end], simplified[end:end + 16])
         left, right = sentences.around(start, end)
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],

@@ -127,7 +127,7 @@ _AMOUNT = re.compile(rf"(?:(?P<up>{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?"
                      rf"(?P<more>{MORE})?(?P<mag>{MAGNITUDE_WORD})?")
 _QUANTITY = re.compile(quantity_pattern(rf"{ARABIC}|{CN_RUN}"))
 _SPLIT_QUALIFIERS = re.compile(rf"(?P<pre>{PREFIX})?(?P<core>.+?)(?P<suf>{SUFFIX})?", re.S)
-_COUNTED = re.compile(rf"(?:{MORE})?(?:{CLASSIFIER})?(?P<noun>{NOUN})(?!级)")   # 5个国家级综试区: zones, not countries
+_COUNTED = re.compile(rf"(?:{MORE})?(?:{CLASSIFIER})?(?:{W.alternation(W.COUNT_NOUN_MODIFIERS)})*(?P<noun>{NOUN})(?!级)")   # 5个国家级综试区: zones, not countries
 _CLASSIFIER_END = re.compile(rf"(?P<cls>{CLASSIFIER})(?:{SUFFIX})?$")
 _VAGUE_WORD = re.compile(rf"{W.VAGUE_PREFIX}以([{CN_NUMERAL}])计|{W.VAGUE_PREFIX}(?=[{W.UNIT_CHARS}])")
 

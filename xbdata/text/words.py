@@ -127,6 +127,9 @@ COUNT_NOUNS = {
     "城市": "cities", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
     "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts",
 }
+# Words that may stand between a counting word and its noun (165个跨境电商综合试验区, 数十万款优惠商品).
+COUNT_NOUN_MODIFIERS = ("国家级", "省级", "跨境电子商务", "跨境电商", "跨境", "海外", "优惠", "在售", "活跃", "本土",
+                        "本地", "中国", "新")
 # What a counting word counts when no noun after it says (60多亿件 items, 3000余家 firms, 1200名
 # people). 个, 次, 种 and the like say nothing of what they count.
 CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "people", "位": "people", "单": "orders",
