@@ -488,3 +488,8 @@ def test_a_share_of_a_money_measure_is_a_share_of_it():
     rows = _rows("公司前三季度实现GMV约15.9亿美元，其中亚马逊贡献了约六成。线上销售额只占全国零售总额的14.8%。")
     assert rows["约六成"]["measure"] == "share of transaction volume (GMV)"
     assert rows["14.8%"]["measure"] == "share of retail sales"
+
+
+def test_a_place_that_says_how_far_something_reaches_is_not_whose_figure_it_is():
+    rows = _rows("我国跨境电商的贸易伙伴已遍及全球220多个国家和地区，企业在境外建设的海外仓超过2500个。")
+    assert (rows["220多个"]["geography"], rows["超过2500个"]["geography"]) == ("China", "China")

@@ -56,7 +56,7 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, GENERIC_COUNTS, GENERIC_SUBJECTS,
+from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, REACH_BEFORE, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
                     LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
                     SHARE_WORDS)
@@ -284,10 +284,12 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
 
 def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
     """The last match of `pattern` in `text` (which starts at `offset` in `simplified`) before the
-    number, else the first after it; None if none. A place in a dateline does not count."""
+    number, else the first after it; None if none. A place in a dateline does not count, nor one
+    that only says how far something reaches (遍及全球220多个国家和地区)."""
     before = after = None
     for m in re.finditer(pattern, text):
-        if field == "geography" and re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8]):
+        if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
+                                     or re.search(REACH_BEFORE, simplified[max(0, offset + m.start() - 3):offset + m.start()])):
             continue
         if offset + m.end() <= number:
             before = m
