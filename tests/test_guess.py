@@ -65,8 +65,10 @@ def test_a_place_named_before_the_number_in_a_wider_scope_beats_one_after_it():
     start = text.index("9个")
     where = Where((start, start + 2), (text.index("截"), len(text)), (text.index("截"), len(text)), (0, len(text)))
     assert guess_field("geography", text, where)[0] == "Henan"
-    text = "截至去年底，已建成海外仓9个，覆盖北美、欧洲、中东等地区"   # only after it: the first after
+    text = "截至去年底，已建成海外仓9个，主要位于北美、欧洲"   # only after it: the first after
     assert guess_field("geography", text, _where(text, "9个"))[0] == "North America"
+    text = "截至去年底，已建成海外仓9个，覆盖北美、欧洲、中东等地区"   # where they reach is not whose they are
+    assert guess_field("geography", text, _where(text, "9个"))[0] == "unspecified"
 
 
 def test_this_province_and_this_city_are_the_ones_the_article_named_last():

@@ -289,13 +289,18 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     before = after = None
     for m in re.finditer(pattern, text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
-                                     or re.search(REACH_BEFORE, simplified[max(0, offset + m.start() - 3):offset + m.start()])):
+                                     or re.search(REACH_BEFORE, _clause_before(simplified, offset + m.start()))):
             continue
         if offset + m.end() <= number:
             before = m
         elif after is None:
             after = m
     return before or after
+
+
+def _clause_before(simplified: str, at: int) -> str:
+    """The words of `at`'s clause before it."""
+    return re.split(r"[，,。；;：:！？!?\n]", simplified[max(0, at - 40):at])[-1]
 
 
 def _fill(value: str, values: dict) -> str:

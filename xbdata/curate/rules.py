@@ -86,8 +86,9 @@ SHARE_WORDS = r"占比|占|比重|份额"
 # A place named in a dateline (新华社北京1月14日电) is where the story was filed, not what it is about.
 DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 
-# A place after these words is how far something reaches (遍及全球, 服务全球150多个国家), not whose figure it is.
-REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)$"
+# A place after these words in its clause is how far something reaches (遍及全球, 覆盖北美、欧洲), not
+# whose figure it is.
+REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)(?:[^\d]{0,6}、)*[^\d、]{0,3}$"
 # A company the article is about, where no table names it: a name ending in one of these words at
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
