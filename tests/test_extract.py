@@ -224,7 +224,7 @@ def test_counting_words_inside_a_ratio_are_not_mentions_of_their_own():
     ("从三个方面分析。", "三个", "other"),
     ("iPhone 15 上市。", "15", "other"),
     ("多数企业实现了两位数增长。", "两位", "other"),
-    ("地址为科技园5栋。", "5", "other"),
+    ("地址为科技园5栋。", "5栋", "other"),
     ("（满分5分）", "5", "other"),
     ("留言 12", "12", "furniture"),
     ("01 平台业绩", "01", "list_marker"),
@@ -298,3 +298,39 @@ def test_words_that_name_do_not_swallow_figures_beside_them(sentence, text, kind
 @pytest.mark.parametrize("sentence", ["1 年轻人更爱网购。", "2 天猫国际开店。", "iPhone 15 天天特价。"])
 def test_a_space_does_not_join_a_number_to_the_next_word(sentence):
     assert all(m.unit is None for m in extract_mentions(sentence))
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    # codes, stock codes, hotlines and promotions written as dates
+    ("出口主要通过“9610”直邮方式申报。", "9610", "other"),
+    ("阿里巴巴（9988.HK）公布业绩。", "9988", "other"),
+    ("企业遇到问题可拨打12360海关服务热线咨询。", "12360", "other"),
+    ("如遇消費爭議，可撥打 12345 市民服務熱線申訴。", "12345", "other"),
+    ("今年“9.9”“11.11”两场大促期间订单大增。", "11.11", "other"),
+    # a few things the article named, counted in words
+    ("这两项指标分别增长了7.4倍。", "两项", "other"),
+    ("四家公司里收入增速最快的是美客多。", "四家", "other"),
+    # a Republic of China year
+    ("由 112 年的 9.7 %降到 114 年的 7 %。", "112", "date"),
+    # page furniture of a forum and a government site
+    ("浏览次数：1,873", "1,873", "furniture"),
+    ("回复 87", "87", "furniture"),
+])
+def test_numbers_that_are_codes_names_or_dates_are_not_statistics(sentence, text, kind):
+    assert [m.kind for m in extract_mentions(sentence) if m.text == text] == [kind]
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("等待時間平均為 6.4 天。", "6.4 天", 6.4, "days"),
+    ("以 12 歲以上民眾為對象。", "12 歲以上", 12, "age"),
+    ("新建的6栋厂房很快全部招满。", "6栋", 6, None),
+])
+def test_units_after_a_space_and_buildings_are_read(sentence, text, value, unit):
+    m = next(m for m in extract_mentions(sentence) if m.kind == "statistic")
+    assert (m.text, m.value, m.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize("sentence, text", [("约占总量的29%。", "29%"), ("折合人民币约合35美元。", "35美元"),
+                                             ("跨境电商约占同期外贸总值的6%。", "6%")])
+def test_about_before_the_verb_qualifies_the_figure_after_it(sentence, text):
+    assert [m.qualifier for m in extract_mentions(sentence) if m.text == text] == ["~"]

@@ -58,7 +58,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, REACH_BEFORE, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, RULES, Rule, SCOPES,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, ROC_YEAR_ONE, RULES, Rule, SCOPES,
                     SHARE_WORDS)
 
 
@@ -162,7 +162,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     published year; {R} the year of the latest such month (the match's, or the month after {R}-
     in the template) up to the published date (1月 in an article of 2026-02 is 2026-01; 9月 is
     2025-09), else {C}; {Y0} the first year of a span the
-    match names (从2018年 … 到2023年)."""
+    match names (从2018年 … 到2023年); a Republic of China year (114 年) is read as 2025."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "{R}" in rule.value:
         named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
@@ -171,6 +171,8 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         context_year = y
     if "{C}" in rule.value:
         y = context_year or year
+    elif "roc" in groups:
+        y = int(groups["roc"]) + ROC_YEAR_ONE - 1       # the Republic of China's year 1 is 1912
     else:
         y = int(groups["y"]) if "y" in groups else (year + rule.shift if year else None)
     if y is None:

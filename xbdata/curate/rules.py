@@ -66,6 +66,7 @@ class Rule:
     shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
 
 
+ROC_YEAR_ONE = 1912   # the first year of the Republic of China calendar, in which Taiwanese text dates things
 _Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?"   # a space may stand before 年 (2025 年, in Taiwanese news)
 _CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
@@ -210,6 +211,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?\s?(?P<q>[一二三四1-4])\s?季度?", "paragraph"),
     Rule("period", "{Y}-{M}", rf"{_Y}年\s?(?P<m>{_NUM})\s?月", "paragraph"),
     Rule("period", "{Y}", rf"{_Y}(?:年|财年)(?!同期)", "paragraph"),
+    Rule("period", "{Y}", r"(?<![\d.])(?:民国\s?)?(?P<roc>1[01]\d)\s?年(?!同期|历史)", "paragraph"),   # 114 年: 2025
     Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
     Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
     Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),

@@ -120,10 +120,17 @@ _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _YEAR_BEFORE_NIAN = re.compile(rf"[{W.SPACES}]?年")   # 低於 2019 年: a year after a qualifier
 _LEADING_NUMBER = re.compile(rf"(?:{PREFIX})?(?:{ARABIC}|[{CN_NUMERAL}])*")
 _CLASSIFIER_CHARS = "".join(c for c in W.CLASSIFIERS if len(c) == 1)
+_FEW_IN_WORDS = re.compile(rf"[两二三四五六七八九十]{W.alternation(W.CLASSIFIERS)}")
 _HYPOTHETICAL = re.compile(W.alternation(W.HYPOTHETICAL_WORDS))
 _EXAMPLE = re.compile(W.alternation(W.EXAMPLE_WORDS))
 _RANK_VERB = re.compile(W.alternation(W.RANK_VERBS))
-_ADDRESS_AFTER = re.compile(W.alternation(W.ADDRESS_WORDS))
+_ADDRESS_AFTER = re.compile(rf"(?:{W.alternation(W.ADDRESS_WORDS)})(?!{W.alternation(W.BUILDING_NOUNS)})")
+_STOCK_CODE_AFTER = re.compile(rf"(?:{W.alternation(W.STOCK_EXCHANGES)})(?![A-Za-z])")
+_HOTLINE_BEFORE = re.compile(rf"(?:{W.alternation(W.HOTLINE_BEFORE)})[{W.SPACES}:：]?$")
+_HOTLINE_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.HOTLINE_AFTER)})")
+_APPROXIMATE_VERB_BEFORE = re.compile(rf"(?:{W.alternation(W.APPROXIMATE_BEFORE_VERB)})"
+                                      rf"(?:{W.alternation(W.VERBS_AFTER_APPROXIMATE)})[^\d，,。；;]{{0,10}}$")
+_ROC_YEAR = re.compile(rf"{W.ROC_YEAR}[{W.SPACES}]?年")
 _LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
 _LABEL_BEFORE = re.compile(rf"(?<![{W.NOT_BEFORE_LABEL}])(?:{W.alternation(W.LABEL_WORDS)})[{W.SPACES}]?$")
 _TERM_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.TERM_AFTER)})")
@@ -172,15 +179,24 @@ class Sentences:
 # Each helper answers one question about a parsed `quantity` match in the simplified text.
 
 def _is_enumeration(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
-    """两大优势, 三个方面, 四种模式: the article counting its own points, not the world."""
-    if quantity.unit is not None or quantity.qualifier != "=" or quantity.value is None \
-            or quantity.value > 10 or not quantity.value.is_integer():
+    """两大优势, 三个方面, 四种模式: the article counting its own points, not the world; and 两家,
+    四家公司里, 这两项指标, 三个站点: a few things it has named, counted in words."""
+    if quantity.qualifier != "=" or quantity.value is None or quantity.value > 10 or not quantity.value.is_integer():
+        return False
+    if _FEW_IN_WORDS.fullmatch(simplified[start:end]):
+        return True
+    if quantity.unit is not None:
         return False
     rest = simplified[start:end + 6]
     rest = rest[_LEADING_NUMBER.match(rest).end():]
     if rest.startswith(W.ENUMERATION_WORDS):
         return True
     return rest.lstrip(_CLASSIFIER_CHARS).startswith(W.DISCOURSE_NOUNS)
+
+
+def _is_roc_year(quantity: Quantity, simplified: str, start: int) -> bool:
+    """114 年, 由 112 年的 9.7 %: a year of the Republic of China calendar, as Taiwanese text dates things."""
+    return quantity.unit in (None, "years") and quantity.qualifier == "=" and _ROC_YEAR.match(simplified, start) is not None
 
 
 def _is_year(quantity: Quantity, matched: str) -> bool:
@@ -210,8 +226,21 @@ def _is_scale(simplified: str, start: int) -> bool:
 
 
 def _is_address(quantity: Quantity, simplified: str, end: int) -> bool:
-    """5栋12楼: a number that names a place."""
-    return quantity.unit is None and _ADDRESS_AFTER.match(simplified, end) is not None
+    """5栋12楼, 科技园5栋: a number that names a place (6栋厂房 counts buildings)."""
+    if quantity.unit is not None:
+        return False
+    return _ADDRESS_AFTER.match(simplified, end) is not None or \
+        (simplified[end - 1:end] in W.ADDRESS_WORDS and _ADDRESS_AFTER.match(simplified, end - 1) is not None)
+
+
+def _is_code(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
+    """“9610”直邮, 9988.HK, 拨打12360, “11.11”: a number that is a code, a phone line or a promotion's name."""
+    if quantity.unit is not None or quantity.qualifier != "=":
+        return False
+    quoted = any(simplified[start - 1:start] == q[0] and simplified[end:end + 1] == q[1] for q in W.CODE_QUOTES)
+    return quoted or _STOCK_CODE_AFTER.match(simplified, end) is not None \
+        or _HOTLINE_BEFORE.search(simplified, max(0, start - 8), start) is not None \
+        or _HOTLINE_AFTER.match(simplified, end) is not None
 
 
 def _is_product_number(quantity: Quantity, simplified: str, start: int) -> bool:
@@ -258,12 +287,15 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
             and quantity.unit is None and _YEAR_ONLY.search(matched[-4:]) and quantity.value is not None \
             and float(quantity.value).is_integer():
         return "date"
+    if _is_roc_year(quantity, simplified, start):
+        return "date"
     if _is_period(quantity, simplified, start, end):
         return "period"
     if _is_furniture(quantity, simplified, start):
         return "furniture"
     if _is_enumeration(quantity, simplified, start, end) or _is_hypothetical(simplified, start) \
             or _is_product_number(quantity, simplified, start) or _is_address(quantity, simplified, end) \
+            or _is_code(quantity, simplified, start, end) \
             or _is_scale(simplified, start) or _is_label_or_term(quantity, simplified, start, end):
         return "other"
     return "statistic"
@@ -377,13 +409,16 @@ def extract_mentions(text: str) -> list[Mention]:
         if unit is None and pattern == "quantity":
             unit = counted_unit(simplified[start:end], simplified[end:end + 16])
         left, right = sentences.around(start, end)
+        qualifier = quantity.qualifier if quantity else None
+        if qualifier == "=" and _APPROXIMATE_VERB_BEFORE.search(_clause_before(simplified, start, 16)):
+            qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],
             value=quantity.value if quantity else None,
             low=quantity.low if quantity else None,
             high=quantity.high if quantity else None,
             unit=unit,
-            qualifier=quantity.qualifier if quantity else None,
+            qualifier=qualifier,
             kind=_kind(pattern, quantity, simplified, start, end),
             sentence=text[left:right].strip(), sentence_start=left,
         ))

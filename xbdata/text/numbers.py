@@ -91,7 +91,7 @@ RANGE_SEP = W.alternation(W.RANGE_SEPARATORS)
 # One space where Taiwanese and Hong Kong papers put one: 新台幣 2,345.6 億元, 150 億至 180 億元, 12.5 %.
 SP = rf"[{W.SPACES}]?"
 # ... and before a unit only if the unit is not the start of another word (1 年轻人, 2 天猫, 15 天天特价).
-SP_UNIT = rf"(?:[{W.SPACES}](?![{W.NOT_AFTER_SPACE}]))?"
+SP_UNIT = rf"(?:[{W.SPACES}](?!{W.alternation(W.NOT_AFTER_SPACE)}))?"
 MORE = W.alternation(W.MORE_WORDS)
 CN_RUN = f"[{CN_NUMERAL}{W.VAGUE_DIGIT}{''.join(W.NUMERAL_ALIASES)}]+"
 MAGNITUDE_PREFIX = W.alternation(W.MAGNITUDE_PREFIXES)

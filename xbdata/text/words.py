@@ -138,15 +138,18 @@ CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "peo
 # Classifiers: they sit between a number and what it counts, and carry no unit of their own.
 CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "单", "条", "种", "类", "台", "辆",
                "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "吨", "份", "万人次", "人次", "户", "家次",
-               "列", "架", "艘", "班", "单次", "笔")
+               "列", "架", "艘", "班", "单次", "笔", "栋", "幢")
 
 # --- ranges, ratios, multiples ----------------------------------------------------------------
 
 RANGE_SEPARATORS = ("-", "~", "至", "到", "—", "–", "〜")
 # The spaces some papers put between a number and its magnitude or unit (2,345.6 億元): one is read through.
 SPACES = " \u00a0\u3000"
-# After such a space, these begin another word more often than a unit: 1 年轻人, 2 天猫, 15 天天特价.
-NOT_AFTER_SPACE = "年天日周月小星分秒岁"
+# After such a space, these words begin another word, not a unit: 1 年轻人, 2 天猫, 15 天天特价,
+# and 年 after a space is a year's (低於 2019 年); 6.4 天 and 12 歲以上 are units after a space.
+NOT_AFTER_SPACE = ("年", "天猫", "天天", "天气", "日本", "日用", "日报", "日电", "日讯",
+                   "周边", "周年", "周末", "月活", "月度", "小红书", "小程序", "小额", "小时候", "星期", "星级",
+                   "分享", "分别", "分钟前", "分析", "秒杀", "岁末", "岁月")
 # 从1.06万亿元到2.38万亿元 is a change between two figures, not a range.
 CHANGE_FROM = ("从", "由")
 # ... unless these follow: 由12至25港元不等 is a range after all.
@@ -168,7 +171,7 @@ ORDINAL_LIST_WORDS = ("种", "类", "点", "期", "步", "条", "部分", "章",
 # --- what is not a statistic ------------------------------------------------------------------
 
 # Page furniture: counters and bylines around the article (阅读 1234, 点赞 56, 阅读10万+).
-FURNITURE_WORDS = ("阅读量", "阅读", "浏览量", "浏览", "点赞", "赞", "评论", "在看", "收藏", "分享", "转发",
+FURNITURE_WORDS = ("阅读量", "阅读", "浏览次数", "浏览量", "浏览", "回复", "点赞", "赞", "评论", "在看", "收藏", "分享", "转发",
                    "来源", "编辑", "作者", "责编", "关注", "播放量", "播放", "留言", "喜欢", "推荐", "转载")
 # Numbers that label or name rather than measure: a figure's or table's label (图2, 表3, TOP100),
 # a service's name (4至6日达), an instalment term (分12期, 12期免息).
@@ -182,6 +185,19 @@ INSTALMENT_BEFORE = "分"
 INSTALMENT_AFTER = "期"
 # Numbers that are places, not quantities (5栋12楼): the words right after them.
 ADDRESS_WORDS = ("栋", "号楼", "楼", "室", "层", "单元", "弄", "巷")
+# ... but 6栋厂房 counts buildings.
+BUILDING_NOUNS = ("厂房", "楼房", "大楼", "建筑", "仓库", "标准厂房", "写字楼")
+# Numbers that are codes, not quantities: a number alone in quotes (“9610”直邮, 以“1210”方式), a
+# stock code (9988.HK), a hotline (拨打12360, 1950 专线), a promotion written as a date (“9.9”“11.11”).
+CODE_QUOTES = ("“”", "「」", "\"\"", "『』", "‘’")
+STOCK_EXCHANGES = (".HK", ".SZ", ".SH", ".US", ".N", ".O", ".SS")
+HOTLINE_BEFORE = ("拨打", "致电", "热线", "电话", "专线")
+HOTLINE_AFTER = ("热线", "专线", "服务热线", "消费者服务专线", "服务专线")
+# 约 before the verb still qualifies the number after it (约占总量的29%, 约合35美元).
+APPROXIMATE_BEFORE_VERB = ("约", "大约", "大概", "约莫")
+VERBS_AFTER_APPROXIMATE = ("占", "合", "为", "有", "达", "是", "相当于")
+# A Republic of China year in Taiwanese text (114 年, 民國113年): a date.
+ROC_YEAR = r"(?:民国)?1[01]\d"
 # Dates: words that make a number a calendar reference.
 YEAR_PARTS = ("上半年", "下半年", "前三季度", "年底", "年初", "年末", "年中", "全年", "年度", "财年", "财年度", "年报")
 RELATIVE_YEARS = ("今年", "去年", "明年", "前年", "后年", "当年", "同年")
