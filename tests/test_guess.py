@@ -10,7 +10,7 @@ import pytest
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
 from xbdata.curate.rules import REASONS, RULES, SCOPES
-from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, propose,
+from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
 
@@ -495,3 +495,15 @@ def test_a_share_of_a_money_measure_is_a_share_of_it():
 def test_a_place_that_says_how_far_something_reaches_is_not_whose_figure_it_is():
     rows = _rows("我国跨境电商的贸易伙伴已遍及全球220多个国家和地区，企业在境外建设的海外仓超过2500个。")
     assert (rows["220多个"]["geography"], rows["超过2500个"]["geography"]) == ("China", "China")
+
+
+def test_a_city_no_table_names_is_found_in_the_article_and_named_in_pinyin():
+    text = "天门服装电商交易额增长三成\n\n来源：天门市商务局\n\n前三季度，全市服装电商交易额达到463.5亿元。天门服装电商经营主体达到7000家。"
+    rows = _rows(text)
+    assert (rows["达到463.5亿元"]["geography"], rows["达到7000家"]["geography"]) == ("Tianmen", "Tianmen")
+    assert places_of("公司以门市价出售，每一家市场都涨了5%。") == ()
+
+
+def test_a_national_agency_speaks_for_the_country():
+    rows = _rows("海关数据显示，上半年跨境电商进出口约1.32万亿元。")
+    assert rows["约1.32万亿元"]["geography"] == "China"

@@ -53,13 +53,17 @@ from ..exceptions import CatalogueError
 from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, extract_mentions
 from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
-from ..text.script import to_simplified
+from ..text.script import romanized, to_simplified
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (BACK_REFERENCES, BAND_REASON, COMPANY_BACK_REFERENCES, COUNTRY_BACK_REFERENCES, AGE_STATISTIC_BEFORE, ENTITY_TOPICS, SURVEY_HEADLINE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, DATELINE_AFTER, REACH_BEFORE, GENERIC_COUNTS, GENERIC_SUBJECTS,
-                    GROWTH_WORDS, ID_DIGITS, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_TIMES, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, A_YEAR_EARLIER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLATFORM_WORDS, POINTS_OF, PROVINCES, CITIES, REASONS, ROC_YEAR_ONE, RULES, Rule, SCOPES,
-                    SHARE_WORDS)
+from .rules import (AGE_STATISTIC_BEFORE, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
+                    COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, GENERIC_COUNTS, GENERIC_SUBJECTS,
+                    GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
+                    LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
+                    MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE,
+                    PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLATFORM_WORDS, POINTS_OF, PROVINCES,
+                    REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -203,11 +207,13 @@ def rules_for(field: str) -> list[Rule]:
     return [r for r in RULES if r.field == field]
 
 
-def guess_field(field: str, simplified: str, where: Where, unit: str = "", values: dict | None = None) -> tuple[str, Rule | None, str]:
-    """(value, the rule that gave it, the scope it matched in) for one field; ("", None, "") if none matched."""
+def guess_field(field: str, simplified: str, where: Where, unit: str = "", values: dict | None = None,
+                places: tuple[Rule, ...] = ()) -> tuple[str, Rule | None, str]:
+    """(value, the rule that gave it, the scope it matched in) for one field; ("", None, "") if none
+    matched. `places`: the article's own places (places_of), beside the table's."""
     rules = [r for r in rules_for(field) if _unit_ok(r, unit)]
     if field == "geography":
-        return _guess_place(simplified, where, rules)
+        return _guess_place(simplified, where, [*places, *rules])
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = [(rule, m) for rule in rules if rule.pattern and SCOPES.index(scope) <= SCOPES.index(rule.where)
@@ -263,7 +269,7 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
 
 def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
     """The province (全省, 本省) or city (全市, 本市) the article named last before `at`."""
-    kind = PROVINCES if "省" in word else CITIES
+    kind = PROVINCES if "省" in word else (*CITIES, *(r.value for r in rules if r.pattern and r.value not in PLACE_WORDS))
     named = [(m.end(), rule) for rule in rules if rule.value in kind
              for m in re.finditer(rule.pattern, simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
@@ -495,6 +501,20 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
     return "", ""
 
 
+def places_of(simplified: str) -> tuple[Rule, ...]:
+    """Geography rules for the cities and counties an article names that no table knows (来源：天门市
+    商务局 … 天门服装电商: Tianmen), each named in pinyin; see rules.LOCAL_PLACE."""
+    known = "|".join(PLACE_WORDS.values())
+    names = []
+    for m in re.finditer(LOCAL_PLACE, simplified):
+        name = m.group("name")
+        if re.search(NOT_IN_PLACE_NAMES, name) or re.fullmatch(known, name) or name in names:
+            continue
+        if re.search(LOCAL_PLACE_AFTER, simplified[max(0, m.start() - 1):m.start()]):
+            names.append(name)
+    return tuple(Rule("geography", romanized(name), re.escape(name), "paragraph") for name in names)
+
+
 def companies_of(simplified: str) -> list[str]:
     """The companies an article is about that no table knows (拓海科技): see rules.COMPANY_PLACES."""
     found = []
@@ -607,7 +627,7 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
 
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
-                   companies: list[str] = (), month: int | None = None) -> dict:
+                   companies: list[str] = (), month: int | None = None, places: tuple[Rule, ...] = ()) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -630,7 +650,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
         if companies else simplified
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values)
+        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values,
+                                         places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
             value = _entity_subject(simplified, where, companies) or \
                 (_paragraph_entity(simplified, where, companies) if scope in ("paragraph", "default") else "") or value
@@ -796,6 +817,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}
     companies = companies_of(simplified)
+    places = places_of(simplified)
     drafts = []
     for i, m in enumerate(mentions):
         notes: list[str] = []
@@ -803,7 +825,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
         row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
-                             companies, month)
+                             companies, month, places)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

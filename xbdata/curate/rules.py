@@ -131,12 +131,18 @@ PLACE_WORDS = {
     "India": r"印度", "Indonesia": r"印尼|印度尼西亚", "Malaysia": r"马来西亚", "Thailand": r"泰国",
     "Vietnam": r"越南", "Philippines": r"菲律宾", "Singapore": r"新加坡", "Australia": r"澳大利亚|澳洲",
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
-    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署",
+    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署|海关数据|海关统计|国新办|商务部|国家统计局|国务院",
 }
 CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
 PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
 # Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
-PLACE_BACK_REFERENCES = r"全省|本省|省内|全市|本市|市内"
+PLACE_BACK_REFERENCES = r"全省|本省|省内|我省|全市|本市|市内|我市|全县|本县|我县"
+# A city or county no table names, found in the article itself: a name of two characters before
+# 市 or 县 (天门市) that opens a line or a clause or follows one of these words; catalogued in
+# pinyin (Tianmen), and then found without its suffix too (天门服装电商).
+LOCAL_PLACE = r"(?P<name>[\u4e00-\u9fff]{2})(?:市|县)(?!场|值|民|委|级|区|面|况|里|长|政)"
+LOCAL_PLACE_AFTER = r"(?:^|[\n，。；：、（(“「【]|在|据|从|到|于|是|与|和|据|为)$"
+NOT_IN_PLACE_NAMES = r"[的了在和与是为个全本我该各城超上股夜集地级点省县区中]$|^[的了和与是为个全本我该各这那每一二两三四五六七八九十几多以向对按由把被将让给经在从到]"
 # Words for "the whole country" and "there": in an article whose headline names a foreign country,
 # that country (墨西哥电商观察 … 全国零售总额: Mexico's); 当地 is the place named last before it.
 COUNTRY_BACK_REFERENCES = r"全国|当地|该国"

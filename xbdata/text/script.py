@@ -46,3 +46,13 @@ def detect_script(text: str) -> str:
     simplified = sum(a != b for a, b in zip(text, to_traditional(text)))
     traditional = sum(a != b for a, b in zip(text, _convert_same_length(text, "t2s")))
     return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+def romanized(name: str) -> str:
+    """A Chinese place name in pinyin without tones, as places are catalogued (天门 -> Tianmen).
+
+    pypinyin is imported here, not at the top: only drafting needs it, and report kernels import
+    this module too."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name)).capitalize()
