@@ -20,6 +20,7 @@ NUMBER = "100"
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
+    r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
 }
 
 
@@ -507,3 +508,8 @@ def test_a_city_no_table_names_is_found_in_the_article_and_named_in_pinyin():
 def test_a_national_agency_speaks_for_the_country():
     rows = _rows("海关数据显示，上半年跨境电商进出口约1.32万亿元。")
     assert rows["约1.32万亿元"]["geography"] == "China"
+
+
+def test_all_goods_trade_is_trade_and_e_commerce_s_share_of_it_is_e_commerce_s():
+    rows = _rows("一季度，我国外贸进出口10.3万亿元。跨境电商约占同期外贸总值的6%。")
+    assert (rows["10.3万亿元"]["subject"], rows["6%"]["subject"]) == ("China trade", "China cross-border e-commerce")

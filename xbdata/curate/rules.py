@@ -79,7 +79,7 @@ PLATFORM_WORDS = {
     "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
     "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
     "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
-    "Sea": r"Sea集团|冬海", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
+    "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
 }
 # Words after which a percentage is a share of a whole the words then name (占总营收的56.1%).
 SHARE_WORDS = r"占比|占|比重|份额"
@@ -283,6 +283,10 @@ RULES: tuple[Rule, ...] = (
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
     # --- subject: the entity its sentence is about (never another sentence's) -----------------
     *(Rule("subject", name, words, "sentence") for name, words in PLATFORM_WORDS.items()),
+    # all goods trade, named in the number's own clause (外贸进出口10.3万亿元), is trade, not e-commerce
+    # (but 跨境电商占外贸的6% is e-commerce's share of it)
+    Rule("subject", "{geography} trade", r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)",
+         "before", _RATES),
     Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters")),
     Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters")),
     Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites",)),
