@@ -224,6 +224,8 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
     Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
     Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", r"去年第?(?P<q>[一二三四1-4])季度", "paragraph", shift=-1),
+    Rule("period", "{Y}-Q1-Q3", r"去年前三季度", "paragraph", shift=-1),
     Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
     Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
     Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
@@ -238,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{C}-H2", r"下半年", "paragraph"),
     # a month with no year (截至9月末, 于1月): the latest such month up to the published date
     Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
-                              r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "sentence"),
+                              r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "paragraph"),
     # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
     *(Rule("geography", name, words, "paragraph") for name, words in PLACE_WORDS.items()),
     Rule("geography", "unspecified", r"", "paragraph"),
