@@ -20,6 +20,7 @@ NUMBER = "100"
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
+    r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
 }
 
@@ -518,3 +519,14 @@ def test_all_goods_trade_is_trade_and_e_commerce_s_share_of_it_is_e_commerce_s()
 def test_a_month_named_earlier_in_the_paragraph_holds_for_its_later_sentences():
     rows = _rows("一季度外贸进出口10.3万亿元。进入6月份，当月进出口3.85万亿元。出口2.34万亿元，增长7.2%。", "2025-07-15")
     assert [rows[n]["period"] for n in ("10.3万亿元", "3.85万亿元", "2.34万亿元")] == ["2025-Q1", "2025-06", "2025-06"]
+
+
+def test_an_article_that_opens_with_a_survey_gives_survey_answers():
+    text = "個人上網率創新高\n\n數位發展部公布「114 年數位近用調查報告」。\n\n行動支付使用率為 51 %，比前一年增加 2.7 個百分點。"
+    rows = _rows(text, "2026-01-13")
+    assert (rows["51 %"]["kind"], rows["2.7 個百分點"]["kind"]) == ("survey", "survey")
+
+
+def test_what_will_happen_or_is_expected_is_a_forecast():
+    rows = _rows("印尼电商GMV将同比增长逾14%。机构预计，明年区域数字经济收入达到1350亿美元。")
+    assert (rows["逾14%"]["kind"], rows["达到1350亿美元"]["kind"]) == ("forecast", "forecast")

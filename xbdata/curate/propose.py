@@ -63,7 +63,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_YEAR_EARLIER, BACK_REFERENCES, BAND_
                     LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
                     MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE,
                     PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLATFORM_WORDS, POINTS_OF, PROVINCES,
-                    REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, Rule)
+                    FORECAST_BEFORE, REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -565,6 +565,12 @@ def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> st
     return max(entities)[1] if entities else ""
 
 
+def _lead(simplified: str) -> str:
+    """The headline and the first paragraph of the body: what an article opens with."""
+    paragraphs = [p for p in simplified.split("\n") if p.strip()]
+    return "\n".join(paragraphs[:2])
+
+
 def _clause_entity(simplified: str, where: Where, companies: list[str]) -> str:
     """The company whose name, or 公司 pointing back to it, opens the number's own clause (公司还计划
     明年在墨西哥新建2座海外仓: the company's warehouses); "" if the clause opens with neither."""
@@ -662,9 +668,13 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
-    if values["kind"] == "observed" and unit == "%" and re.search(SURVEY_HEADLINE, simplified[:simplified.find("\n") + 1]):
-        values["kind"] = "survey"     # an article whose headline is a survey: its shares are the survey's
-        notes.append("kind survey: the headline is about a survey")
+    if values["kind"] == "observed" and re.search(FORECAST_BEFORE, simplified[where.sentence[0]:where.number[0]]):
+        values["kind"] = "forecast"   # 机构预计，明年区域数字经济收入达到1350亿美元
+        notes.append("kind forecast: a word of forecasting before the number in its sentence")
+    if values["kind"] == "observed" and unit in ("%", "pp") and (
+            re.search(SURVEY_HEADLINE, simplified[:simplified.find("\n") + 1]) or re.search(SURVEY_LEAD, _lead(simplified))):
+        values["kind"] = "survey"     # an article that opens with a survey: its shares are the survey's
+        notes.append("kind survey: the article opens with a survey (its headline or first paragraph)")
     first_year = re.match(r"\d{4}", period)
     if values["kind"] == "survey" and year and first_year and int(first_year.group()) > year:
         # respondents asked about next year answer now: the survey's figure is of when it was run

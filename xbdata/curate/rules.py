@@ -182,8 +182,12 @@ MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
 }
-# A headline with these words announces a survey: the article's shares are its answers.
+# A headline with these words announces a survey: the article's shares are its answers ...
 SURVEY_HEADLINE = r"调查|调研|问卷|受访|民调"
+# ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
+SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
+# Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
+FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
@@ -277,7 +281,8 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
     Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
     Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
-    Rule("kind", "forecast", r"预计|预测|有望|将达|将突破|将超过|将增长|将会", "quote"),
+    Rule("kind", "forecast", r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)", "quote"),
+    Rule("kind", "forecast", r"预计|预测|预估|有望|可望", "quote"),
     Rule("kind", "survey", rf"{_SURVEY}|调研|样本量|有效样本", "sentence"),
     Rule("kind", "survey", _SURVEY, "paragraph", ("%",)),
     Rule("kind", "observed", r"", "quote"),
