@@ -334,3 +334,9 @@ def test_units_after_a_space_and_buildings_are_read(sentence, text, value, unit)
                                              ("跨境电商约占同期外贸总值的6%。", "6%")])
 def test_about_before_the_verb_qualifies_the_figure_after_it(sentence, text):
     assert [m.qualifier for m in extract_mentions(sentence) if m.text == text] == ["~"]
+
+
+def test_a_growth_verb_before_two_multiples_grows_both_and_a_streak_is_not_a_rank():
+    found = {m.text: m for m in extract_mentions("这两项指标分别增长了7.4倍和11.2倍。营收连续第27个季度增长，位列第三。")}
+    assert (found["增长了7.4倍"].value, found["11.2倍"].value) == (8.4, 12.2)
+    assert (found["第27个"].unit, found["第三"].unit) == (None, "rank")

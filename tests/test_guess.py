@@ -530,3 +530,10 @@ def test_an_article_that_opens_with_a_survey_gives_survey_answers():
 def test_what_will_happen_or_is_expected_is_a_forecast():
     rows = _rows("印尼电商GMV将同比增长逾14%。机构预计，明年区域数字经济收入达到1350亿美元。")
     assert (rows["逾14%"]["kind"], rows["达到1350亿美元"]["kind"]) == ("forecast", "forecast")
+
+
+def test_accept_all_leaves_a_figure_whose_own_words_read_otherwise_or_a_streak_for_a_person():
+    drafts = {d["mention"]["text"]: d for d in propose("今年这两项指标分别增长了7.4倍和11.2倍。今年营收连续第27个季度增长。今年只有十几个人。",
+                                                        "005_0123456789abcdef", "2025-11-20", set())}
+    assert drafts["11.2倍"]["unsure"] and drafts["第27个"]["unsure"] and not drafts["增长了7.4倍"]["unsure"]
+    assert drafts["十几个"]["row"]["unit"] == "people"

@@ -473,6 +473,14 @@ def parsed_unit(number: str) -> tuple[str, str]:
         return "", str(error)
 
 
+def _read_alone(number: str) -> float | None:
+    try:
+        value = parse_quantity(number).value
+    except QuantityError:
+        return None
+    return None if value is None else float(value)
+
+
 def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, notes: list[str],
                 unsure: list[str]) -> tuple[str, str]:
     """(the draft's unit, what its unit column says): the number's own unit; else what its counting
@@ -640,6 +648,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if error:
         notes.append(f"number: {error}")
     unit, unit_column = _draft_unit(simplified, mention, where, own_unit, notes, unsure)
+    if own_unit == "rank" and mention.unit is None:
+        unsure.append("unit: an ordinal of periods in a row (连续第27个季度) is a count, not a rank; the catalogue "
+                      "would read it as a rank")
+    if mention.value is not None and not error and _read_alone(mention.text) != mention.value:
+        unsure.append(f"number: the sentence makes {mention.text} {mention.value:g} (增长了7.4倍和11.2倍), but its "
+                      "own words read otherwise; edit number to words that say it")
 
     values: dict[str, str] = {}
     period, rule, period_scope = guess_period(simplified, where, year, unit, month)

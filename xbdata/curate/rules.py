@@ -369,7 +369,7 @@ NOT_FIGURES = (
      r"(?:单号|编号|订单号|运单号|券码|代码|ID|id)[:：\s]*$", "", ()),
 )
 # Counts whose counting word says little (家, 名, 件): the words around them may say more (卖家, 受访者, 包裹).
-GENERIC_COUNTS = ("firms", "people", "items")
+GENERIC_COUNTS = ("firms", "people", "items", "visits")   # 人次: visits, trainees, passengers …
 # A run of this many digits or more, with no separator, decimal point or unit, is an identifier.
 ID_DIGITS = 8
 # Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.

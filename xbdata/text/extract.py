@@ -130,6 +130,8 @@ _HOTLINE_BEFORE = re.compile(rf"(?:{W.alternation(W.HOTLINE_BEFORE)})[{W.SPACES}
 _HOTLINE_AFTER = re.compile(rf"[{W.SPACES}]?(?:{W.alternation(W.HOTLINE_AFTER)})")
 _APPROXIMATE_VERB_BEFORE = re.compile(rf"(?:{W.alternation(W.APPROXIMATE_BEFORE_VERB)})"
                                       rf"(?:{W.alternation(W.VERBS_AFTER_APPROXIMATE)})[^\d，,。；;]{{0,10}}$")
+_AND = re.compile(r"和|与|及|以及|、")
+_STREAK_AFTER = re.compile(rf"个?(?:{W.alternation(W.STREAK_PERIODS)})")
 _ROC_YEAR = re.compile(rf"{W.ROC_YEAR}[{W.SPACES}]?年")
 _LATIN_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*\s?$")
 _LABEL_BEFORE = re.compile(rf"(?<![{W.NOT_BEFORE_LABEL}])(?:{W.alternation(W.LABEL_WORDS)})[{W.SPACES}]?$")
@@ -404,19 +406,26 @@ def extract_mentions(text: str) -> list[Mention]:
     simplified = to_simplified(text)
     sentences = Sentences(text)
     mentions = []
+    grew = None    # where the last 增长了N倍 ended: 增长了7.4倍和11.2倍 grew by both
     for pattern, start, end, quantity in _scan(simplified, text):
         unit = quantity.unit if quantity else None
+        value, low, high = (quantity.value, quantity.low, quantity.high) if quantity else (None, None, None)
+        if unit == "x" and grew is not None and _AND.fullmatch(simplified[grew:start]) and value is not None:
+            value, low, high = value + 1, low + 1, high + 1
+            grew = end
+        else:
+            grew = end if unit == "x" and simplified.startswith(W.GROWTH_VERBS, start) else None
         if unit is None and pattern == "quantity":
             unit = counted_unit(simplified[start:end], simplified[end:end + 16])
+        if unit == "rank" and _STREAK_AFTER.match(simplified, end):
+            unit = None     # 连续第27个季度: how many periods in a row, not a place in a ranking
         left, right = sentences.around(start, end)
         qualifier = quantity.qualifier if quantity else None
         if qualifier == "=" and _APPROXIMATE_VERB_BEFORE.search(_clause_before(simplified, start, 16)):
             qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],
-            value=quantity.value if quantity else None,
-            low=quantity.low if quantity else None,
-            high=quantity.high if quantity else None,
+            value=value, low=low, high=high,
             unit=unit,
             qualifier=qualifier,
             kind=_kind(pattern, quantity, simplified, start, end),

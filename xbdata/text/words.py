@@ -125,7 +125,7 @@ COUNT_NOUNS = {
     "店铺": "stores", "网店": "stores", "门店": "stores", "海外仓": "warehouses", "保税仓": "sites",
     "仓库": "warehouses", "自提点": "sites", "站点": "sites", "网点": "sites", "市场": "markets",
     "城市": "cities", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
-    "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts",
+    "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts", "人": "people",
 }
 # Words that may stand between a counting word and its noun (165个跨境电商综合试验区, 数十万款优惠商品).
 COUNT_NOUN_MODIFIERS = ("国家级", "省级", "跨境电子商务", "跨境电商", "跨境", "海外", "优惠", "在售", "活跃", "本土",
@@ -196,6 +196,8 @@ HOTLINE_AFTER = ("热线", "专线", "服务热线", "消费者服务专线", "�
 # 约 before the verb still qualifies the number after it (约占总量的29%, 约合35美元).
 APPROXIMATE_BEFORE_VERB = ("约", "大约", "大概", "约莫")
 VERBS_AFTER_APPROXIMATE = ("占", "合", "为", "有", "达", "是", "相当于")
+# After an ordinal, these make it a count of periods in a row (连续第27个季度), not a rank.
+STREAK_PERIODS = ("季度", "月", "年", "周", "届", "次", "天", "财季")
 # A Republic of China year in Taiwanese text (114 年, 民國113年): a date.
 ROC_YEAR = r"(?:民国)?1[01]\d"
 # Dates: words that make a number a calendar reference.
