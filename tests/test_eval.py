@@ -150,6 +150,7 @@ def test_the_drafts_fields_on_dev_do_not_fall_back(score):
     """A floor under what the drafting rules reach on dev (eval/README.md gives the figures); held-out
     is reported by `make eval` on its own and asserted nowhere it could be tuned to."""
     accuracy = score.field_accuracy(score.ROOT / "eval" / "dev")
-    floors = {"unit": 0.9, "topic": 0.7, "subject": 0.55, "measure": 0.65, "measure_kind": 0.9, "geography": 0.8,
-              "period": 0.7, "kind": 0.85, "all": 0.25}
+    # dev grew by a harder third batch on 2026-12-03: the floors are under what the larger dev reaches
+    floors = {"unit": 0.9, "topic": 0.75, "subject": 0.55, "measure": 0.65, "measure_kind": 0.9, "geography": 0.74,
+              "period": 0.72, "kind": 0.9, "all": 0.3}
     assert {f: accuracy[f] for f in floors if accuracy[f] < floors[f]} == {}
