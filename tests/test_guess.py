@@ -537,3 +537,15 @@ def test_accept_all_leaves_a_figure_whose_own_words_read_otherwise_or_a_streak_f
                                                         "005_0123456789abcdef", "2025-11-20", set())}
     assert drafts["11.2倍"]["unsure"] and drafts["第27个"]["unsure"] and not drafts["增长了7.4倍"]["unsure"]
     assert drafts["十几个"]["row"]["unit"] == "people"
+
+
+def test_a_measure_is_the_one_named_nearest_before_the_number():
+    rows = _rows("上半年我国跨境电商进出口约1.32万亿元。其中，出口约1.03万亿元，增长4.7%；进口约2911亿元，增长9.3%。"
+                 "集团由上年同期亏损29.05亿元转为盈利1.62亿元。")
+    assert [rows[n]["measure"] for n in ("约1.32万亿元", "4.7%", "9.3%", "29.05亿元", "1.62亿元")] == [
+        "import and export value", "growth in export value", "growth in import value", "loss", "profit"]
+
+
+def test_a_tax_rate_a_share_price_and_a_population_are_named():
+    rows = _rows("德国增值税率是19%。阿里巴巴港股收报每股157.6港元。东南亚约6.8亿人口。")
+    assert [rows[n]["measure"] for n in ("19%", "157.6港元", "约6.8亿人")] == ["VAT rate", "share price", "population"]

@@ -220,12 +220,17 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
                    for m in [_last(rule.pattern, simplified[a:b], a, where.number[0], field, simplified)]
                    if m is not None]
         if matched:
-            # What is counted is the noun nearest before the number (设有网路商店的零售业者约2.3万家:
-            # retailers), and where the place nearest before it (郑州海关统计，河南口岸……: Henan);
+            # What is counted or measured is the noun nearest before the number in its clause
+            # (设有网路商店的零售业者约2.3万家: retailers; 由亏损29.05亿元转为盈利1.62亿元: profit),
+            # and where the place nearest before it (郑州海关统计，河南口岸……: Henan);
             # for every other field the first rule in table order wins.
-            nearest = field == "geography" or (field == "unit" and scope == "before")
-            rule, _ = max(matched, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end())) if nearest \
-                else matched[0]
+            nearest = field in ("geography", "measure") or (field == "unit" and scope == "before")
+            if nearest:
+                _, m = max(matched, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end()))
+                # of words that overlap (月活跃用户: 月活, 用户), the rule first in table order
+                rule = next(r for r, o in matched if o.start() < m.end() and m.start() < o.end())
+            else:
+                rule = matched[0][0]
             return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope
     default = next((r for r in rules if not r.pattern), None)
     if default is not None:

@@ -17,8 +17,10 @@ the widest scope the rule looks in:
 
 Scopes are searched narrowest first, and in each scope the rules in table order: the first rule
 that matches wins. So 东南亚 in the number's own clause beats 我国 earlier in the sentence, and a
-rule that only looks `before` the number never reaches into the sentence. Two fields take the
-match nearest before the number instead of the first in table order: geography (郑州海关统计，河南
+rule that only looks `before` the number never reaches into the sentence. Three fields take the
+match nearest before the number instead of the first in table order: measure (出口约1.03万亿元；
+进口约2911亿元，增长9.3%: import value; of overlapping words the rule first in table order: 进出口
+beats 出口, 月活跃用户 beats 用户), geography (郑州海关统计，河南
 口岸……: Henan; a city in a dateline never counts; 全省/全市 are the province or city named last;
 a place after the number counts only when no scope names one before it) and, in the number's own
 clause, unit (设有网路商店的零售业者约2.3万家: firms). A rule with an empty pattern is the field's default (within its
@@ -169,18 +171,23 @@ PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?的\s?(?:约|近|超过|逾|
 A_YEAR_EARLIER = r"(?:上年|去年|上一年)同期的\s?(?:约|近|超过|逾)?\s?$"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
-    "market size": r"市场规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
-    "transaction volume (GMV)": r"交易额|交易规模|成交额|GMV", "retail sales": r"零售额|零售总额|网络零售|网路销售|网络销售|线上零售",
+    "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
+    "transaction volume (GMV)": r"交易额|交易总额|交易规模|成交额|成交总额|GMV", "retail sales": r"零售额|零售总额|网络零售|网路销售|网络销售|线上零售",
 }
 # ... a company's profit, a rate, or an amount of money (in the number's own clause).
-PROFITS = {"net profit": r"净利润|净利(?!率)", "operating profit": r"营业利润|经营利润"}
+PROFITS = {"net profit": r"净利润|净利(?!率)", "operating profit": r"营业利润|经营利润", "loss": r"亏损|净亏",
+           "profit": r"盈利|利润(?!率)|净赚"}
 RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
     "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
 }
+# ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
+LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
+              "tariff rate": r"关税", "commission rate": r"佣金|抽成"}
 MONEY_MEASURES = {
-    "average order value": r"客单价|平均每单|每单|笔均", "investment": r"投资|投入", "price": r"售价|价格|单价|定价",
-    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用",
+    "average order value": r"客单价|平均每单|每单|笔均", "share price": r"每股|股价|收报|报收",
+    "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
+    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[配运物仓续告]费|佣金",
 }
 # A headline with these words announces a survey: the article's shares are its answers ...
 SURVEY_HEADLINE = r"调查|调研|问卷|受访|民调"
@@ -314,14 +321,15 @@ RULES: tuple[Rule, ...] = (
     *(Rule("measure", name, words, "sentence", _RATES) for name, words in MARKET_MEASURES.items()),
     *(Rule("measure", name, words, "before", _RATES) for name, words in PROFITS.items()),
     *(Rule("measure", name, words, "before", ("%",)) for name, words in RATES.items()),
+    *(Rule("measure", name, words, "before", ("%",)) for name, words in LEVY_RATES.items()),
     *(Rule("measure", name, words, "before", MONEY) for name, words in MONEY_MEASURES.items()),
     Rule("measure", "revenue", r"营收|营业收入|收入", "sentence", _RATES),
     Rule("measure", "sales", r"销售额|销售金额|销售|业绩", "sentence", _RATES),
     Rule("measure", "share of respondents", r"受访者", "quote", ("%",)),
     Rule("measure", "share of consumers", r"消费者", "quote", ("%",)),
     Rule("measure", "share of users", r"用户", "quote", ("%",)),
-    Rule("measure", "monthly active users", r"月活", "quote"),
-    Rule("measure", "daily active users", r"日活", "quote"),
+    Rule("measure", "monthly active users", r"月活跃用户|月活跃买家|月活", "quote"),
+    Rule("measure", "daily active users", r"日活跃用户|日活", "quote"),
     Rule("measure", "sellers", r"卖家", "quote", COUNTS),
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
     Rule("measure", "users", r"用户", "quote", COUNTS),
@@ -329,6 +337,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "followers", r"粉丝", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
+    Rule("measure", "population", r"人口", "quote", COUNTS),
     Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
     *(Rule("measure", name, r"", "sentence", units) for name, units in UNIT_MEASURES.items()),
     Rule("measure", "{unit}", r"", "sentence"),
