@@ -19,6 +19,7 @@ NUMBER = "100"
 
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
+    r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
@@ -549,3 +550,9 @@ def test_a_measure_is_the_one_named_nearest_before_the_number():
 def test_a_tax_rate_a_share_price_and_a_population_are_named():
     rows = _rows("德国增值税率是19%。阿里巴巴港股收报每股157.6港元。东南亚约6.8亿人口。")
     assert [rows[n]["measure"] for n in ("19%", "157.6港元", "约6.8亿人")] == ["VAT rate", "share price", "population"]
+
+
+def test_a_place_s_garment_e_commerce_is_a_market_and_its_population_is_demographics():
+    rows = _rows("天门服装电商前三季度交易额463.5亿元。服装类目销售额增长12.5%。东南亚约6.8亿人口，互联网用户超过2.12亿。")
+    assert [rows[n]["topic"] for n in ("463.5亿元", "12.5%", "约6.8亿人", "超过2.12亿")] == [
+        "market_size", "category", "demographics", "demographics"]

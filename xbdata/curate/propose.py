@@ -678,8 +678,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values,
                                          places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
+            placeless = scope in ("paragraph", "default") or value in ("e-commerce", "cross-border e-commerce")
             value = _entity_subject(simplified, where, companies) or \
-                (_paragraph_entity(simplified, where, companies) if scope in ("paragraph", "default") else "") or value
+                (_paragraph_entity(simplified, where, companies) if placeless else "") or value
         elif field == "subject":
             value = _clause_entity(simplified, where, companies) or value
         values[field] = value

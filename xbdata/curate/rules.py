@@ -344,12 +344,14 @@ RULES: tuple[Rule, ...] = (
     # --- topic: what the figure is about (after subject and measure) --------------------------
     Rule("topic", "demographics", r"", "quote", ("age",)),
     Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
-    Rule("topic", "category", _CATEGORY, "quote"),
+    # 服装 is a category, but 服装电商 and 服装产业 are a place's industry: a market
+    Rule("topic", "category", rf"(?:{_CATEGORY})(?!电商|产业|行业|企业|工厂|基地|城)", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
                                                 "square_meters")),
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
     Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
                                                                                   "consumers")),
+    Rule("topic", "demographics", r"人口|网民|互联网用户|上网|网购人群|渗透率", "quote", ("%", "people", "users")),
     Rule("topic", "market_size", _MARKET, "sentence", _RATES),
     Rule("topic", "platform", _PLATFORM, "sentence"),
     Rule("topic", "operations", r"物流|仓|配送|退货|退款|独立站|成本|利润率|毛利率|库存|履约|支付|关税|时效|综试区|航线|口岸|运费|佣金",
