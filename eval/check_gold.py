@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 EVAL = Path(__file__).resolve().parent
+SETS = ("dev", "heldout")   # eval/agreement holds a second labelling of held-out rows, not articles
 BASE_COLUMNS = ["quote", "number", "value", "low", "high", "unit", "qualifier"]
 FIELD_COLUMNS = ["counts", "topic", "subject", "measure", "measure_kind", "geography", "period", "kind"]
 UNITS = {"", "%", "pp", "x", "CNY", "USD", "HKD", "TWD", "EUR", "JPY", "KRW", "GBP", "MXN", "BRL", "SGD", "MYR",
@@ -122,11 +123,11 @@ def check_published(path: Path, names: set[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    golds = [Path(a) for a in argv] or sorted(EVAL.glob("*/*.csv"))
+    golds = [Path(a) for a in argv] or sorted(g for folder in SETS for g in (EVAL / folder).glob("*.csv"))
     problems = []
     for gold in golds:
         problems += check_article(gold)
-    names = {g.stem for g in EVAL.glob("*/*.txt")}
+    names = {g.stem for folder in SETS for g in (EVAL / folder).glob("*.txt")}
     problems += check_published(EVAL / "published.csv", names)
     for p in problems:
         print(p)
