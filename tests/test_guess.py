@@ -19,6 +19,7 @@ NUMBER = "100"
 
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
+    r"(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)": "比重提高到",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
@@ -556,3 +557,15 @@ def test_a_place_s_garment_e_commerce_is_a_market_and_its_population_is_demograp
     rows = _rows("天门服装电商前三季度交易额463.5亿元。服装类目销售额增长12.5%。东南亚约6.8亿人口，互联网用户超过2.12亿。")
     assert [rows[n]["topic"] for n in ("463.5亿元", "12.5%", "约6.8亿人", "超过2.12亿")] == [
         "market_size", "category", "demographics", "demographics"]
+
+
+def test_a_change_to_a_level_is_the_level_and_terse_words_of_change_are_changes():
+    rows = _rows("跨境电商占外贸的比重提高到18.6%。营收1082.8亿元，增9%。下载量暴涨45%。成本比两年前少了约12%。")
+    assert [rows[n]["measure_kind"] for n in ("18.6%", "9%", "45%", "约12%")] == ["share", "growth", "growth", "decline"]
+
+
+def test_a_bare_yuan_in_a_traditional_article_about_taiwan_is_twd_and_a_count_is_never_money():
+    text = "台灣網購調查\n\n調查顯示，全台民眾網購頻繁。\n\n每筆訂單金額多落在 300 元至 800 元之間。"
+    draft = next(d for d in propose(text, "005_0123456789abcdef", "2026-01-13", set()) if d["mention"]["text"].startswith("300"))
+    assert draft["row"]["unit"] == "TWD" and draft["unsure"]
+    assert _rows("其中跨境电商交易额突破百亿元的城市已有十几个。")["十几个"]["unit"] != "CNY"

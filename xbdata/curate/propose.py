@@ -53,7 +53,8 @@ from ..exceptions import CatalogueError
 from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, extract_mentions
 from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
-from ..text.script import romanized, to_simplified
+from ..text.script import detect_script, romanized, to_simplified
+from ..text.words import CLASSIFIERS, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
@@ -478,6 +479,9 @@ def parsed_unit(number: str) -> tuple[str, str]:
         return "", str(error)
 
 
+COUNTED_BY_CLASSIFIER = rf"(?:{alternation(CLASSIFIERS)})$"
+
+
 def _read_alone(number: str) -> float | None:
     try:
         value = parse_quantity(number).value
@@ -499,6 +503,8 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
     by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 16]) != named
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
         else ("", None, "")
+    if refined in MONEY and re.search(COUNTED_BY_CLASSIFIER, mention.text):
+        refined, rule = "", None     # 交易额突破百亿元的已有十几个: a count of cities, not money
     if refined and rule is not None:
         notes.append(f"unit {refined}: rule {rule.pattern!r} in the {scope}")
         if scope != "before" or refined in MONEY:
@@ -526,6 +532,16 @@ def places_of(simplified: str) -> tuple[Rule, ...]:
         if re.search(LOCAL_PLACE_AFTER, simplified[max(0, m.start() - 1):m.start()]):
             names.append(name)
     return tuple(Rule("geography", romanized(name), re.escape(name), "paragraph") for name in names)
+
+
+def traditional_home(text: str, simplified: str) -> str | None:
+    """For an article in traditional script, the one of Taiwan and Hong Kong it names more ("" if
+    neither): whose dollar a bare 元 is. None for simplified text, where 元 is a yuan."""
+    if detect_script(text) != "zh-Hant":
+        return None
+    named = {place: len(re.findall(PLACE_WORDS[place], simplified)) for place in YUAN_ELSEWHERE}
+    best = max(named, key=named.get)
+    return best if named[best] else ""
 
 
 def companies_of(simplified: str) -> list[str]:
@@ -626,12 +642,19 @@ def _points_of(simplified: str, where: Where, measure: str) -> str:
 
 
 def _local_currency(mention: Mention, unit: str, unit_column: str, geography: str, notes: list[str],
-                    unsure: list[str]) -> tuple[str, str]:
+                    unsure: list[str], home: str | None = None) -> tuple[str, str]:
     """(unit, unit column) with 比索 or a bare 元 named for the place the sentence is about (Mexico: MXN;
-    Taiwan: TWD); a peso it cannot place is no unit, and unsure."""
+    Taiwan: TWD), or, in a sentence about no place, for the place a traditional-script article is
+    about (`home`; "" for such an article about neither Taiwan nor Hong Kong, None for simplified
+    text); a peso it cannot place is no unit, and unsure."""
     if not unnamed_currency(mention.text, unit) or unit_column:
         return unit, unit_column
     local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(geography, "")
+    if not local and unit != UNNAMED_PESO and geography in ("", "unspecified") and home is not None:
+        if not home:
+            unsure.append("unit: 元 in a traditional-script article that names neither Taiwan nor Hong Kong may not be CNY")
+            return unit, unit_column
+        local, geography = YUAN_ELSEWHERE[home], f"no place, in an article about {home}"
     if local:
         word = "比索" if unit == UNNAMED_PESO else "元"
         notes.append(f"unit {local}: {word} in a sentence about {geography}")
@@ -646,7 +669,8 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
 
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
-                   companies: list[str] = (), month: int | None = None, places: tuple[Rule, ...] = ()) -> dict:
+                   companies: list[str] = (), month: int | None = None, places: tuple[Rule, ...] = (),
+                   home: str | None = None) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -687,7 +711,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
-            unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure)
+            unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure, home)
     if values["kind"] == "observed" and re.search(FORECAST_BEFORE, simplified[where.sentence[0]:where.number[0]]):
         values["kind"] = "forecast"   # 机构预计，明年区域数字经济收入达到1350亿美元
         notes.append("kind forecast: a word of forecasting before the number in its sentence")
@@ -848,6 +872,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
     band_owner = {id(b): i for i, b in bands.items()}
     companies = companies_of(simplified)
     places = places_of(simplified)
+    home = traditional_home(text, simplified)
     drafts = []
     for i, m in enumerate(mentions):
         notes: list[str] = []
@@ -855,7 +880,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
         row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
-                             companies, month, places)
+                             companies, month, places, home)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

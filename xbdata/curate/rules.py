@@ -159,7 +159,7 @@ CATEGORY_WORDS = {
 _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
-GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加"
+GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加|涨|飙升|激增|猛增|大增|增\s?(?:约|近|逾|超)?$"
 _RATES = (*MONEY, "%", "x", "pp")
 # Words that say a figure is a survey's answer (调研资料 or 样本期 in a study do not)
 _SURVEY = r"问卷|调查|民调|受访者|受访"
@@ -280,8 +280,11 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "products", r"商品|SKU|单品|产品", "before", ("", "firms", "people")),
     Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
     # --- measure kind of a percentage --------------------------------------------------------
+    # a change *to* a level (比重提高到18.6%, 降至7%) ends at a share, not a change
+    Rule("measure_kind", "share", r"(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)",
+         "before", ("%",)),
     Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
-    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减", "before", ("%",)),
+    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了", "before", ("%",)),
     Rule("measure_kind", "growth", GROWTH_WORDS, "before", ("%",)),
     Rule("measure_kind", "share", r"", "before", ("%",)),
     # --- kind ----------------------------------------------------------------------------------
