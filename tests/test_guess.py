@@ -124,6 +124,7 @@ PERIODS = [
 ]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
+AGO = ("四家平台的海外年GMV是五年前的", "2020-2025")
 
 
 def test_every_period_rule_has_an_example():
@@ -132,6 +133,9 @@ def test_every_period_rule_has_an_example():
         text = f"{words}，平台交易额达到{NUMBER}"
         used.add(guess_period(text, _where(text), 2025)[1])
     text = f"{SPAN[0]}，增长了{NUMBER}"
+    used.add(guess_period(text, _where(text), 2025, "x")[1])
+    text = f"{AGO[0]}{NUMBER}"
+    assert guess_period(text, _where(text), 2025, "x")[0] == AGO[1]
     used.add(guess_period(text, _where(text), 2025, "x")[1])
     assert used == {r for r in RULES if r.field == "period"}
 
@@ -569,3 +573,8 @@ def test_a_bare_yuan_in_a_traditional_article_about_taiwan_is_twd_and_a_count_is
     draft = next(d for d in propose(text, "005_0123456789abcdef", "2026-01-13", set()) if d["mention"]["text"].startswith("300"))
     assert draft["row"]["unit"] == "TWD" and draft["unsure"]
     assert _rows("其中跨境电商交易额突破百亿元的城市已有十几个。")["十几个"]["unit"] != "CNY"
+
+
+def test_the_quarter_before_is_the_quarter_before():
+    rows = _rows("今年第三季度，半托管模式的占比由上一季度的26%提高到42%。")
+    assert (rows["26%"]["period"], rows["42%"]["period"]) == ("2025-Q2", "2025-Q3")

@@ -57,7 +57,7 @@ from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, GENERIC_COUNTS, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
@@ -348,13 +348,23 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
     return found
 
 
+def _quarter_before(period: str) -> str:
+    """2025-Q3 -> 2025-Q2, 2025-Q1 -> 2024-Q4; any other period as it is."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", period)
+    if not m:
+        return period
+    year, quarter = int(m.group(1)), int(m.group(2))
+    return f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
+
+
 def guess_period(simplified: str, where: Where, year: int | None, unit: str = "",
                  month: int | None = None) -> tuple[str, Rule | None, str]:
     """(period, rule, scope): the period match nearest before the number, in the narrowest scope that
     has one. With none before it in its paragraph, the article's last one before the paragraph (a
     story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it. A
     year written just before the number (由2021年的4.9%升至2024年的6%) is that number's, whatever
-    the sentence says around it; 上年同期的11% is the same period a year earlier.
+    the sentence says around it; 上年同期的11% is the same period a year earlier, 上一季度的26% the
+    quarter before.
     `month` is the month the article was published, for a month named without its year."""
     rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
     own = re.search(PERIOD_OF_THE_NUMBER, simplified[where.span("before")[0]:where.number[0]])
@@ -370,8 +380,11 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 before = _periods_in(simplified, 0, a, rules, year, month, where.number)
                 scope = "article" if before else scope
             s, e, rule, value = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
-            if re.search(A_YEAR_EARLIER, simplified[where.span("before")[0]:where.number[0]]):
+            own = simplified[where.span("before")[0]:where.number[0]]
+            if re.search(A_YEAR_EARLIER, own):
                 value = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
+            elif re.search(A_QUARTER_EARLIER, own):
+                value = _quarter_before(value)
             return value, rule, scope
     return "", None, ""
 

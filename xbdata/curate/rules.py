@@ -169,6 +169,8 @@ PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超
 PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?的\s?(?:约|近|超过|逾|达)?\s?$"
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
 A_YEAR_EARLIER = r"(?:上年|去年|上一年)同期的\s?(?:约|近|超过|逾)?\s?$"
+# ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
+A_QUARTER_EARLIER = r"(?:上一?个?季度|前一季度)的\s?(?:约|近|超过|逾)?\s?$"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
@@ -240,13 +242,15 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
     Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
     Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
+    # a change against N years ago (是五年前的3倍多, 比两年前少了约12%) is over the span to now
+    Rule("period", "{Y-N}-{Y}", rf"(?P<n>{_NUM})年前", "sentence", ("x", "%", "pp")),
     Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段", "paragraph"),
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
     Rule("period", "{C}", r"(?<![占是])全年(?!高峰|比重|的比重)", "sentence"),
     Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
-    Rule("period", "{C}-Q{Q}", r"第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
+    Rule("period", "{C}-Q{Q}", r"(?<![上前])第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
     Rule("period", "{C}-H1", r"上半年", "paragraph"),
     Rule("period", "{C}-H2", r"下半年", "paragraph"),
     # a month with no year (截至9月末, 于1月): the latest such month up to the published date
