@@ -143,7 +143,7 @@ PLACE_BACK_REFERENCES = r"全省|本省|省内|我省|全市|本市|市内|我�
 # 市 or 县 (天门市) that opens a line or a clause or follows one of these words; catalogued in
 # pinyin (Tianmen), and then found without its suffix too (天门服装电商).
 LOCAL_PLACE = r"(?P<name>[\u4e00-\u9fff]{2})(?:市|县)(?!场|值|民|委|级|区|面|况|里|长|政)"
-LOCAL_PLACE_AFTER = r"(?:^|[\n，。；：、（(“「【]|在|据|从|到|于|是|与|和|据|为)$"
+LOCAL_PLACE_AFTER = r"(?:^|[\n，。；：、（(“「【]|在|据|从|到|于|是|与|和|为)$"
 NOT_IN_PLACE_NAMES = r"[的了在和与是为个全本我该各城超上股夜集地级点省县区中]$|^[的了和与是为个全本我该各这那每一二两三四五六七八九十几多以向对按由把被将让给经在从到]"
 # Words for "the whole country" and "there": in an article whose headline names a foreign country,
 # that country (墨西哥电商观察 … 全国零售总额: Mexico's); 当地 is the place named last before it.
