@@ -305,9 +305,9 @@ def expect(row: dict, csv_unit: str) -> Reading:
     for word, q in QUOTE_AFTER.items():
         if s.endswith(word):
             s = s[:-len(word)]
-            approx = qualifier == "~" and q in "<>"
+            approx = qualifier == "~" and q in "<>"         # 约40%以上: over 40%, and only about
             qualifier = q if q in "<>" or qualifier == "=" else qualifier
-            flavour = flavour if qualifier == "~" else ""
+            flavour = flavour or "about"                       # 40%左右: about 40%
     if re.search(rf"{ZH_NUMBER}多", s):      # 26000多个: more than 26000
         s, qualifier = s.replace("多", "", 1), ">"
     if qualifier != "~":
@@ -417,6 +417,7 @@ def test_the_words_are_read_for_unit_and_qualifier():
     assert expect(row("25岁"), "").unit == "age" and expect(row("2.7倍"), "").unit == "x"
     assert expect(row("超7万亿"), "CNY").unit == "CNY"
     assert expect(row("5%", "同比下降5%"), "").decline
+    assert expect(row("40%左右"), "") == Reading(40, 40, "~", "about", False, "%", "plain")
     with pytest.raises(AssertionError):
         expect(row("超過1.2億用戶"), "orders")      # the words and the CSV disagree
 
