@@ -13,7 +13,7 @@ import sys
 
 import pandas as pd
 
-from added_articles import HALF_YEAR
+from added_articles import add_half_year
 
 
 def _collected(root, env: dict) -> list[str]:
@@ -29,11 +29,7 @@ def test_collection_gives_the_same_tests_whatever_the_user_has_added(root, tmp_p
     import xbdata
     from xbdata.cli import main
 
-    folder = tmp_path / "articles"
-    monkeypatch.setenv("XBDATA_ARTICLES", str(folder))
-    article = tmp_path / "half_year.txt"
-    article.write_text(HALF_YEAR, encoding="utf-8")
-    assert main(["add", str(article), "--title", "半年观察", "--published", "2025-07-20"]) == 0
+    folder = add_half_year(tmp_path, monkeypatch)
     main(["review", "--accept-all"])
     added = xbdata.statistics()
     added_ids = set(added.loc[~added["source"].str.startswith(("000_", "001_", "002_", "003_", "004_")), "stat_id"])
