@@ -27,6 +27,18 @@ TRADITIONAL = """<script>alert(1)</script>平台觀察
 """
 
 
+def add_half_year(tmp_path, monkeypatch):
+    """HALF_YEAR added (not reviewed) into tmp_path/articles, where XBDATA_ARTICLES now points; that folder."""
+    from xbdata.cli import main
+
+    target = tmp_path / "articles"
+    monkeypatch.setenv("XBDATA_ARTICLES", str(target))
+    path = tmp_path / "half.txt"
+    path.write_text(HALF_YEAR, encoding="utf-8")
+    assert main(["add", str(path), "--title", "跨境电商半年观察", "--published", "2025-07-20"]) == 0
+    return target
+
+
 def explorer_widget(lang: str = "en"):
     """xbdata.explorer(lang). (The explorer module lives in xbdata.explore, so it no longer shadows
     the function of the same name, as the flat package's xbdata.explorer module did.)"""

@@ -12,19 +12,44 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session", autouse=True)
-def no_added_articles(tmp_path_factory):
-    """The suite sees the seeds alone: articles a user added under articles/ are not part of the tests,
-    and no test can write there. Tests of `xbdata add` point XBDATA_ARTICLES at their own tmp folder."""
-    import os
+# Where xbdata looks for a user's data; the suite brings its own, so none of these may reach a test.
+USER_FOLDERS = ("XBDATA_ARTICLES", "XBDATA_SEEDS", "XBDATA_NOTEBOOKS")
+_saved_environment: dict[str, str | None] = {}
 
-    previous = os.environ.get("XBDATA_ARTICLES")
-    os.environ["XBDATA_ARTICLES"] = str(tmp_path_factory.mktemp("no-added-articles") / "articles")
-    yield
-    if previous is None:
-        os.environ.pop("XBDATA_ARTICLES", None)
-    else:
-        os.environ["XBDATA_ARTICLES"] = previous
+
+def pytest_configure(config):
+    """Before any test module is imported or collected: the suite sees the seeds alone.
+
+    Articles a user added (under articles/ or $XBDATA_ARTICLES) are not part of the tests and no
+    test can write there: XBDATA_ARTICLES points at an empty folder of the suite's own. A user's
+    XBDATA_SEEDS and XBDATA_NOTEBOOKS are set aside too, so the checkout's seeds/ and notebooks/
+    are what every test reads. Tests of `xbdata add` point XBDATA_ARTICLES at their own tmp folder.
+    This runs at configure time, not in a fixture, because collection (parametrizing over the
+    catalogue, say) happens before any fixture runs; tests/test_isolation.py holds it to that.
+    """
+    import os
+    import tempfile
+
+    for name in USER_FOLDERS:
+        _saved_environment[name] = os.environ.pop(name, None)
+    folder = Path(tempfile.mkdtemp(prefix="xbdata-no-added-articles-"))
+    _saved_environment["folder"] = str(folder)
+    os.environ["XBDATA_ARTICLES"] = str(folder / "articles")
+
+
+def pytest_unconfigure(config):
+    import os
+    import shutil
+
+    folder = _saved_environment.pop("folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+    for name in USER_FOLDERS:
+        previous = _saved_environment.pop(name, None)
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
 
 
 @pytest.fixture(scope="session")

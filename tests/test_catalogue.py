@@ -6,10 +6,11 @@ import pytest
 import xbdata.curate.catalogue
 from xbdata.curate.catalogue import (BAND_CORRECTIONS, CATALOGUE_COLUMNS, COLUMNS, TOPICS, UNITS, accounting, catalogue,
                               data_path, load_catalogue, load_exclusions)
-from xbdata.curate.derive import DERIVATIONS, Figure
+from xbdata.curate.derive import DERIVATIONS
 from xbdata.exceptions import CatalogueError
 from xbdata.text.extract import extract_mentions
-from xbdata.text.numbers import parse_quantity
+
+from figures_by_hand import BY_HAND, DERIVED_BY_HAND, same
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +26,6 @@ def test_every_row_is_traced_to_its_quote(stats, texts):
         assert text[row.start:row.end] == row.quote
         assert text[row.number_start:row.number_end] == row.number
         assert row.start <= row.number_start < row.number_end <= row.end
-        q = parse_quantity(row.number)
-        assert (pd.isna(row.value) and q.value is None or row.value == q.value) and row.qualifier == q.qualifier
-        assert q.unit in (None, row.unit)
 
 
 def test_columns_ids_and_vocabularies(stats):
@@ -79,16 +77,42 @@ def test_slogan_and_headlines_are_excluded_with_reasons():
     assert sum("related-article headline" in r for _, r in reasons) >= 5
 
 
-def test_derived_rows_are_recomputed_from_their_inputs(stats):
-    by_id = stats.set_index("stat_id")
-    for d in DERIVATIONS:
-        row = by_id.loc[d.stat_id]
-        assert row["kind"] == "derived" and row["formula"] and row["inputs"] == ";".join(d.inputs)
-        expected = d.compute(*(Figure.of(by_id.loc[i].to_dict()) for i in d.inputs))
-        assert row["value"] == pytest.approx(expected.value) and row["qualifier"] == expected.qualifier
-    h2 = by_id.loc["market_size_2022h2_implied"]
-    assert (h2["value"], h2["qualifier"], pd.isna(h2["low"]), h2["high"]) == (8.7e12, "<", True, 8.7e12)
-    assert by_id.loc["xiaohongshu_users_over_32", "value"] == pytest.approx(14.90)
+def _figure(row) -> tuple:
+    return tuple(None if pd.isna(row[c]) else float(row[c]) for c in ("value", "low", "high"))
+
+
+def test_the_figures_by_hand_cover_every_seed_and_each_kind_of_number():
+    sources = {stat_id: source for stat_id, source in
+               catalogue().set_index("stat_id")["source"].items()}
+    assert len(BY_HAND) >= 25
+    assert {sources[s] for s in BY_HAND} == {"000_8d48b1a84700725f", "001_1cbe8866d55724c7", "002_6700178db0982fd6",
+                                              "003_6ffb6ff860af52e7", "004_f2b2ca645d6b4bf5"}
+    hands = list(BY_HAND.values())
+    assert {h.qualifier for h in hands} == {"=", ">", "~"}
+    assert any(h.value is None for h in hands) and any(h.high is None for h in hands)    # ranges, open bounds
+    assert {h.unit for h in hands} >= {"CNY", "%", "x", "rank", "users", "followers", "months", "years"}
+    assert set(DERIVED_BY_HAND) == {d.stat_id for d in DERIVATIONS}
+
+
+@pytest.mark.parametrize("stat_id", sorted(BY_HAND))
+def test_a_figure_is_what_the_article_says_read_by_hand(stats, stat_id):
+    hand, row = BY_HAND[stat_id], stats.set_index("stat_id").loc[stat_id]
+    assert row["number"] == hand.words, "the catalogue quotes other words than the ones read by hand"
+    value, low, high = _figure(row)
+    assert same(value, hand.value) and same(low, hand.low) and same(high, hand.high), (
+        (value, low, high), (hand.value, hand.low, hand.high))
+    assert (row["unit"], row["qualifier"], bool(row["approx"])) == (hand.unit, hand.qualifier, hand.approx)
+
+
+@pytest.mark.parametrize("stat_id", sorted(DERIVED_BY_HAND))
+def test_a_derived_figure_is_the_one_computed_by_hand(stats, stat_id):
+    hand, row = DERIVED_BY_HAND[stat_id], stats.set_index("stat_id").loc[stat_id]
+    d = next(d for d in DERIVATIONS if d.stat_id == stat_id)
+    assert row["kind"] == "derived" and row["formula"] and row["inputs"] == ";".join(d.inputs)
+    value, low, high = _figure(row)
+    assert same(value, hand.value) and same(low, hand.low) and same(high, hand.high), (
+        (value, low, high), (hand.value, hand.low, hand.high))
+    assert (row["unit"], row["qualifier"], bool(row["approx"])) == (hand.unit, hand.qualifier, hand.approx)
 
 
 # --- number semantics: what the words say, no more ---------------------------------------------

@@ -89,8 +89,7 @@ def test_each_chart_shows_one_measure_kind_under_an_axis_that_names_it(name, lan
     report = open_report(name, lang=lang)
     for which in CHARTS[name]:
         chart = report.chart(which)
-        if not hasattr(chart, "to_dict"):
-            continue
+        assert hasattr(chart, "to_dict"), f"{name}/{which} fell back to {chart.data!r}; with the defaults every chart draws"
         spec = chart.to_dict()
         layers = spec.get("layer", [spec])
         data = chart.data if isinstance(chart.data, pd.DataFrame) else next(
@@ -104,6 +103,41 @@ def test_each_chart_shows_one_measure_kind_under_an_axis_that_names_it(name, lan
         assert titles and all(t not in ("Value", "数值", "value") for t in titles), (which, titles)
         encoded = [layer.get("encoding", {}) for layer in layers]
         assert any(e.get("shape", {}).get("field") == "kind" for e in encoded), f"{which}: kind has no shape"
+
+
+NO_FIGURES = {"en": "*The articles give no figure for this selection.*", "zh": "*所选条件下文章没有给出数字.*"}
+
+# Reports with other parameters than the defaults, and which of their charts do not draw, by name:
+# a sentence for the one statistic there is (its stat_id), or the note that there is none (None).
+# Every chart of CHARTS not listed must draw.
+FALLBACKS = {
+    ("market_size", (("currency", "USD"), ("usd_cny_rate", 7.1))): {},
+    ("market_size", (("horizon_years", 1),)): {},
+    ("user_demographics", (("platform", "TikTok"),)): {        # one share of TikTok's users, no survey, no uplift
+        "platforms": "tiktok_users_outside_china_share", "surveys": None, "relative": None},
+    ("user_demographics", (("platform", "Twitter"),)): {"surveys": None},           # Twitter's are its users' shares
+    ("user_demographics", (("platform", "Xiaohongshu"),)): {"surveys": None, "relative": None},  # age bands alone
+    ("category_trends", (("top_n", 1),)): {"ranking": "us_black_friday_2022_rank_electronics"},  # one rank is no ranking
+    ("category_trends", (("market", "United States"),)): {},
+}
+
+
+@pytest.mark.parametrize("variant", list(FALLBACKS), ids=lambda v: "-".join([v[0], *(f"{k}={x}" for k, x in v[1])]))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_charts_that_must_draw_draw_and_the_others_fall_back_as_listed(variant, lang):
+    name, parameters = variant
+    report = open_report(name, lang=lang, **dict(parameters))
+    expected = FALLBACKS[variant]
+    for which in CHARTS[name]:
+        chart = report.chart(which)
+        if which not in expected:
+            assert hasattr(chart, "to_dict"), f"{name}/{which} should draw, but fell back to {chart.data!r}"
+            assert _marks(_svg(chart), "symbol") or _marks(_svg(chart), "rect"), f"{name}/{which} drew no marks"
+        elif expected[which] is None:
+            assert not hasattr(chart, "to_dict") and chart.data == NO_FIGURES[lang], (which, chart)
+        else:
+            assert not hasattr(chart, "to_dict"), f"{name}/{which} is listed as falling back, but it draws"
+            assert chart.data.startswith("- ") and f"[`{expected[which]}`]" in chart.data, chart.data
 
 
 def test_share_and_uplift_never_share_an_axis():

@@ -4,17 +4,13 @@ import csv
 
 import pytest
 
-from added_articles import HALF_YEAR, TRADITIONAL
+from added_articles import TRADITIONAL, add_half_year
 from xbdata.cli import main
 
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch, capsys):
-    target = tmp_path / "articles"
-    monkeypatch.setenv("XBDATA_ARTICLES", str(target))
-    path = tmp_path / "half.txt"
-    path.write_text(HALF_YEAR, encoding="utf-8")
-    assert main(["add", str(path), "--title", "跨境电商半年观察", "--published", "2025-07-20"]) == 0
+    target = add_half_year(tmp_path, monkeypatch)
     capsys.readouterr()
     return target
 
