@@ -16,7 +16,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import altair as alt
+from .deferred import defer_all
+
+defer_all()   # before altair: jsonschema's IRI check need not build its grammar in every kernel
+import altair as alt  # noqa: E402
 import pandas as pd
 import vl_convert as vlc
 
