@@ -49,7 +49,7 @@ def _table(frame) -> str:
 
 
 def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None:
-    from ..curate.export import write_table
+    from ..curate.export import csv_text, write_table
 
     if output:
         write_table(frame, Path(output), "xlsx" if fmt == "xlsx" else ("json" if fmt == "json" else "csv"))
@@ -58,7 +58,7 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
     if fmt == "xlsx":
         raise XbdataError("--format xlsx needs -o FILE.xlsx")
     if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
