@@ -153,10 +153,12 @@ def test_two_builds_at_once_take_turns(tmp_path):
 
 def test_lock_refuses_without_waiting_while_another_process_holds_it(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import fcntl, os, sys, time\n"
-        f"fd = os.open({str(tmp_path / LOCK)!r}, os.O_RDWR | os.O_CREAT)\n"
-        "fcntl.flock(fd, fcntl.LOCK_EX); os.write(fd, str(os.getpid()).encode()); print('held', flush=True)\n"
-        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+        "import time\n"
+        "from pathlib import Path\n"
+        "from xbdata.lock import hold\n"
+        f"with hold(Path({str(tmp_path / LOCK)!r})):\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(30)")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(BuildLocked, match=rf"another build is writing to .* \(pid {holder.pid}\)"):
@@ -166,7 +168,7 @@ def test_lock_refuses_without_waiting_while_another_process_holds_it(tmp_path):
         holder.kill()
         holder.wait()
     with output_lock(tmp_path, wait=False):  # released when its holder died
-        fd = os.open(tmp_path / LOCK, os.O_RDWR)
+        fd = os.open(tmp_path / LOCK, os.O_RDWR)  # and it is the operating system's lock: flock here
         with pytest.raises(BlockingIOError):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         os.close(fd)
