@@ -557,6 +557,23 @@ def test_dask_builds_the_same_reports_and_manifest_as_local(tiny_good, tmp_path,
     assert capsys.readouterr()[0] == "0 built, 1 unchanged, 0 failed\n"
 
 
+def test_dasks_logs_go_to_a_file_in_the_output_folder_never_the_terminal(tmp_path):
+    """Dask's scheduler, nannies and workers log (a heartbeat traceback under load); capsys cannot see
+    worker processes, so the build runs as a process of its own, with Dask made as talkative as it
+    gets (debug) so that anything not sent to the log file would show on stderr."""
+    notebooks = write_notebooks(tmp_path / "notebooks")
+    out = tmp_path / "out"
+    env = {"XBDATA_NOTEBOOKS": str(notebooks), "DASK_LOGGING__DISTRIBUTED": "debug"}
+    build_process = xbdata("build", "category_trends", "--executor", "dask", "-o", str(out), env=env)
+    stdout, err = build_process.communicate(timeout=300)
+    assert build_process.returncode == 0 and stdout == "1 built, 0 unchanged, 0 failed\n", err
+    assert [line for line in err.splitlines() if not PROGRESS.match(line)] == [], err
+    assert "distributed." not in err and "Traceback" not in err
+    log = (out / "dask.log").read_text(encoding="utf-8")
+    assert "distributed.scheduler" in log and "distributed.worker" in log, log[:2000]
+    assert leftovers(out) == []
+
+
 def test_a_scheduler_needs_the_dask_executor(capsys, tmp_path):
     assert main(["build", "--scheduler", "tcp://127.0.0.1:1", "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr()[1] == "xbdata: error: --scheduler is for --executor dask\n"

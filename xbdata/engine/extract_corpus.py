@@ -109,7 +109,8 @@ def extract_corpus(files: list[Path], jobs: int | None = None, executor: str = "
     progress(f"extracting {len(paths)} file(s) with {jobs} {unit[jobs != 1]}")
     options = [as_csv] * len(work), [with_file] * len(work)
     if executor == "dask":
-        with tempfile.TemporaryDirectory(prefix="xbdata-extract-") as room, \
+        # Dask's log is in there, and may still be open (on Windows, a folder with an open file stays).
+        with tempfile.TemporaryDirectory(prefix="xbdata-extract-", ignore_cleanup_errors=True) as room, \
                 dask_client(jobs, scheduler, Path(room)) as client:
             done = client.gather(client.map(extract_batch, work, *options, pure=False))
     elif jobs == 1 or len(work) == 1:
