@@ -368,6 +368,20 @@ def _change_package_file(relative):
     return change
 
 
+def _move_package_file(relative, to):
+    """A module moved to another folder of the package, its bytes and name unchanged (and, here, its
+    place among the sorted files too, so that only its folder tells)."""
+    def change(tiny, tmp_path, monkeypatch):
+        import xbdata.engine.fingerprint
+
+        package = tmp_path / "xbdata"
+        shutil.copytree(xbdata.engine.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+        (package / to).mkdir(exist_ok=True)
+        (package / relative).rename(package / to / Path(relative).name)
+        monkeypatch.setattr(xbdata.engine.fingerprint, "PACKAGE", package)
+    return change
+
+
 def _shadow_base_template(tiny, tmp_path, monkeypatch):
     shadow = tmp_path / "jupyter" / "nbconvert" / "templates" / "lab"
     shutil.copytree(Path(sys.prefix) / "share/jupyter/nbconvert/templates/lab", shadow)
@@ -404,6 +418,7 @@ CHANGES = {
                                          "catalogue"),
     "the outlet of an article the report cites": (_rename_outlet, "seeds"),
     "xbdata code": (_change_package_file("reports/parameters.py"), "xbdata code"),
+    "a module moved to another folder": (_move_package_file("engine/worker.py", "engine/workers"), "xbdata code"),
     "our nbconvert template": (_change_package_file("engine/templates/xbdata/index.html.j2"), "xbdata templates"),
     "our index template": (_change_package_file("engine/templates/site/index.html.j2"), "xbdata templates"),
     "nbconvert's base template": (_shadow_base_template, "nbconvert base template"),
@@ -426,6 +441,26 @@ def test_changing_any_one_input_rebuilds_and_dry_run_names_it(change, tiny_good,
     [after] = build(["category_trends"], out, dry_run=True)
     assert after.status == "would build" and after.message.startswith("changed: ") and named in after.message, after
     assert after.message.count(";") == 0, f"only {named} changed: {after.message}"
+
+
+def test_a_file_counts_by_its_path_in_its_folder_and_its_bytes(tmp_path):
+    """Moved to another folder, the same bytes hash differently; the same tree under another root
+    (another checkout, another machine) hashes the same."""
+    from xbdata.engine.fingerprint import hash_files
+
+    root = tmp_path / "one"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "a" / "x.txt").write_text("1")
+    (root / "top.txt").write_text("2")
+    before = hash_files(root.rglob("*"), root)
+    (root / "a" / "x.txt").rename(root / "b" / "x.txt")
+    moved = hash_files(root.rglob("*"), root)
+    assert moved != before
+    (root / "b" / "x.txt").write_text("3")
+    assert hash_files(root.rglob("*"), root) not in (before, moved)
+    shutil.copytree(root, tmp_path / "two")
+    assert hash_files((tmp_path / "two").rglob("*"), tmp_path / "two") == hash_files(root.rglob("*"), root)
 
 
 DATA_ONLY = {
