@@ -559,6 +559,13 @@ def test_every_combination_is_checked_before_anything_runs(tiny_good, tmp_path, 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_grid_key_given_twice_is_a_one_line_error(tmp_path, capsys):
+    code = main(["build", "category_trends", "--grid", "top_n=3", "--grid", "top_n=4", "-o", str(tmp_path / "out")])
+    assert code == 2 and capsys.readouterr()[1] == (
+        "xbdata: error: --grid top_n is given twice (top_n=3, then top_n=4): give its values once, as --grid top_n=3,4\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_build_killed_outright_leaves_no_worker_or_kernel_running(tiny_good, tmp_path):
     pids = tmp_path / "pids"
     pids.mkdir()

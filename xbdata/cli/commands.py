@@ -196,11 +196,15 @@ def _write_pdfs(folder: Path, outcomes) -> int:
 def _grid(name: str, specs: list[str]) -> dict[str, list]:
     """`--grid KEY=V1,V2` options as {KEY: [typed values]}; each value checked later, with its combination."""
     report = get_report(name)
-    grid = {}
+    grid, given = {}, {}
     for spec in specs:
         key, sep, values = spec.partition("=")
         if not sep or not values:
             raise XbdataError(f"--grid takes KEY=V1,V2,... (got {spec!r})")
+        if key in given:
+            raise XbdataError(f"--grid {key} is given twice ({given[key]}, then {spec}): give its values once, "
+                              f"as --grid {key}={given[key].partition('=')[2]},{values}")
+        given[key] = spec
         grid[key] = [report.param(key).parse(raw) for raw in values.split(",")]
     return grid
 
@@ -296,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="list what would be built and which inputs changed; run nothing")
     p.add_argument("--jobs", type=int, default=None, help="reports to run at once (default: the number of cores plus one)")
     p.add_argument("--grid", action="append", default=[], metavar="KEY=V1,V2",
-                   help="build one variant per value (repeatable: every combination); needs one REPORT")
+                   help="build one variant per value (repeatable, once per KEY: every combination); needs one REPORT")
     p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
                    metavar=("KEY", "VALUE"), help="set a parameter for every variant (repeatable); needs one REPORT")
     p.set_defaults(run=cmd_build)
