@@ -246,11 +246,13 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-wait", action="store_true",
                    help="if another build is writing to the folder, exit 3 at once instead of waiting for it")
     p.add_argument("--executor", choices=("local", "dask"), default="local",
-                   help="where reports run: local processes (default) or Dask distributed")
+                   help="where reports run: local processes (default) or Dask distributed "
+                        "(its logs go to OUTPUT/dask.log)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="with --executor dask, the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     p.add_argument("--pdf", action="store_true",
-                   help="also write NAME.pdf beside each report's HTML, printed by headless Chromium (/usr/bin/chromium)")
+                   help="also write NAME.pdf beside each report's HTML, printed by headless Chromium "
+                        "(/usr/bin/chromium, or $XBDATA_CHROMIUM)")
 
 
 def cmd_list(args) -> int:
