@@ -547,7 +547,8 @@ def test_a_grid_builds_every_combination_as_a_variant_incrementally(tiny_good, t
     assert "top_n = 3" in (out / f"{names[-1]}.ipynb").read_text(), "papermill injected the variant's values"
     assert main([*argv, "--grid", "lang=zh,en"]) == 0
     assert capsys.readouterr()[0] == "0 built, 4 unchanged, 0 failed\n", "unchanged variants are skipped"
-    assert main([*argv, "--grid", "top_n=1", "--dry-run"]) == 0
+    assert main(["build", "category_trends", "-p", "market", "United States", "--grid", "top_n=1", "-o", str(out),
+                 "--dry-run"]) == 0
     assert re.search(r"category_trends--market=United_States~\w{6}--top_n=1: would build \(never built here\)",
                      capsys.readouterr()[0])
 
