@@ -70,6 +70,12 @@ def leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (MANIFEST, LOCK))
 
 
+def kernel_pids(folder: Path) -> list[int]:
+    """The pids the tiny notebooks' kernels have written into `folder` ($TINY_PIDS) so far; a file
+    that exists but is still empty (its kernel is between open and write) is not one yet."""
+    return [int(text) for p in folder.iterdir() if (text := p.read_text().strip())]
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -277,10 +283,10 @@ def test_ctrl_c_cancels_stops_kernels_cleans_up_and_exits_130(tiny_good, tmp_pat
     env = {"XBDATA_NOTEBOOKS": str(tiny_good / "notebooks"), "TINY_SLEEP": "60", "TINY_PIDS": str(pids)}
     build_process = xbdata("build", "--force", "--jobs", "2", "-o", str(out), env=env)
     deadline = time.monotonic() + 60
-    while len(list(pids.iterdir())) < 2:  # two kernels are inside their sleeping cell, one report is queued
+    while len(kernel_pids(pids)) < 2:  # two kernels are inside their sleeping cell, one report is queued
         assert build_process.poll() is None and time.monotonic() < deadline, build_process.communicate()
         time.sleep(0.05)
-    kernels = [int(p.read_text()) for p in pids.iterdir()]
+    kernels = kernel_pids(pids)
     build_process.send_signal(signal.SIGINT)
     _, err = build_process.communicate(timeout=30)
     assert build_process.returncode == 130, err
@@ -573,10 +579,10 @@ def test_a_build_killed_outright_leaves_no_worker_or_kernel_running(tiny_good, t
     env = {"XBDATA_NOTEBOOKS": str(tiny_good / "notebooks"), "TINY_SLEEP": "60", "TINY_PIDS": str(pids)}
     build_process = xbdata("build", "category_trends", "-o", str(tmp_path / "out"), env=env)
     deadline = time.monotonic() + 60
-    while not list(pids.iterdir()):
+    while not kernel_pids(pids):
         assert build_process.poll() is None and time.monotonic() < deadline, build_process.communicate()
         time.sleep(0.05)
-    [kernel] = [int(p.read_text()) for p in pids.iterdir()]
+    [kernel] = kernel_pids(pids)
     build_process.kill()
     build_process.communicate()
     assert gone_within([kernel], 15), "the orphaned worker stopped its kernel"
