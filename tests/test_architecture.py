@@ -123,3 +123,24 @@ def test_stages_form_one_direction():
             reach(other, (*seen, stage))
     for stage in STAGES:
         reach(stage)
+
+
+# Public names that are used by name from outside Python's reach: Dask calls a preload module's
+# `dask_setup` hook (engine/executors.py passes the module to the LocalCluster).
+CALLED_BY_NAME = {"dask_setup"}
+
+
+def test_every_public_function_and_class_is_used_somewhere():
+    """A public name (no leading underscore) at the top of a module is used beyond its definition:
+    by the package, the tests, the notebooks, the bench or the evaluation. Dead public code (a
+    `parse_date` nobody calls or tests) is removed or made private."""
+    sources = [*MODULES, *(p for p in (ROOT / "tests").glob("*.py") if p.name != Path(__file__).name),
+               *(ROOT / "notebooks").glob("*.ipynb"), *(ROOT / "bench").glob("*.py"), *(ROOT / "eval").glob("*.py")]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    unused = []
+    for path in MODULES:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not node.name.startswith("_")
+                    and node.name not in CALLED_BY_NAME and len(re.findall(rf"\b{node.name}\b", text)) < 2):
+                unused.append(f"{path.relative_to(ROOT)}: {node.name}")
+    assert unused == []

@@ -10,6 +10,8 @@ import re
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import xbdata
 from added_articles import HALF_YEAR, SECOND_OPINION, TRADITIONAL, explorer_widget
@@ -297,3 +299,16 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
     gaps = report.gaps().data
     assert "2024" in gaps and "H1 2025" in gaps, "the gap line lists the periods the articles now give"
     assert any("2024" in line and "CNY 16\\.9 trillion" in line for line in report.headlines()), "the latest market size is a headline"
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.from_regex(r"\d{3}_[0-9a-f]{16}", fullmatch=True),
+                       st.fixed_dictionaries({"title": st.text(st.characters(blacklist_categories=("Cs",))),
+                                              "outlet": st.text(st.characters(blacklist_categories=("Cs",)))}),
+                       max_size=3))
+def test_the_manifest_reads_back_as_written(entries):
+    """Whatever a title or outlet holds (quotes, backslashes, control characters, DEL), the manifest is
+    TOML that reads back to the same entries."""
+    from xbdata.curate.articles import manifest_text
+
+    assert tomllib.loads(manifest_text(entries)) == entries

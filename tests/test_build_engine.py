@@ -70,6 +70,12 @@ def leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (MANIFEST, LOCK))
 
 
+def kernel_pids(folder: Path) -> list[int]:
+    """The pids the tiny notebooks' kernels have written into `folder` ($TINY_PIDS) so far; a file
+    that exists but is still empty (its kernel is between open and write) is not one yet."""
+    return [int(text) for p in folder.iterdir() if (text := p.read_text().strip())]
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -153,10 +159,12 @@ def test_two_builds_at_once_take_turns(tmp_path):
 
 def test_lock_refuses_without_waiting_while_another_process_holds_it(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import fcntl, os, sys, time\n"
-        f"fd = os.open({str(tmp_path / LOCK)!r}, os.O_RDWR | os.O_CREAT)\n"
-        "fcntl.flock(fd, fcntl.LOCK_EX); os.write(fd, str(os.getpid()).encode()); print('held', flush=True)\n"
-        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+        "import time\n"
+        "from pathlib import Path\n"
+        "from xbdata.lock import hold\n"
+        f"with hold(Path({str(tmp_path / LOCK)!r})):\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(30)")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(BuildLocked, match=rf"another build is writing to .* \(pid {holder.pid}\)"):
@@ -166,7 +174,7 @@ def test_lock_refuses_without_waiting_while_another_process_holds_it(tmp_path):
         holder.kill()
         holder.wait()
     with output_lock(tmp_path, wait=False):  # released when its holder died
-        fd = os.open(tmp_path / LOCK, os.O_RDWR)
+        fd = os.open(tmp_path / LOCK, os.O_RDWR)  # and it is the operating system's lock: flock here
         with pytest.raises(BlockingIOError):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         os.close(fd)
@@ -275,10 +283,10 @@ def test_ctrl_c_cancels_stops_kernels_cleans_up_and_exits_130(tiny_good, tmp_pat
     env = {"XBDATA_NOTEBOOKS": str(tiny_good / "notebooks"), "TINY_SLEEP": "60", "TINY_PIDS": str(pids)}
     build_process = xbdata("build", "--force", "--jobs", "2", "-o", str(out), env=env)
     deadline = time.monotonic() + 60
-    while len(list(pids.iterdir())) < 2:  # two kernels are inside their sleeping cell, one report is queued
+    while len(kernel_pids(pids)) < 2:  # two kernels are inside their sleeping cell, one report is queued
         assert build_process.poll() is None and time.monotonic() < deadline, build_process.communicate()
         time.sleep(0.05)
-    kernels = [int(p.read_text()) for p in pids.iterdir()]
+    kernels = kernel_pids(pids)
     build_process.send_signal(signal.SIGINT)
     _, err = build_process.communicate(timeout=30)
     assert build_process.returncode == 130, err
@@ -366,6 +374,20 @@ def _change_package_file(relative):
     return change
 
 
+def _move_package_file(relative, to):
+    """A module moved to another folder of the package, its bytes and name unchanged (and, here, its
+    place among the sorted files too, so that only its folder tells)."""
+    def change(tiny, tmp_path, monkeypatch):
+        import xbdata.engine.fingerprint
+
+        package = tmp_path / "xbdata"
+        shutil.copytree(xbdata.engine.fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+        (package / to).mkdir(exist_ok=True)
+        (package / relative).rename(package / to / Path(relative).name)
+        monkeypatch.setattr(xbdata.engine.fingerprint, "PACKAGE", package)
+    return change
+
+
 def _shadow_base_template(tiny, tmp_path, monkeypatch):
     shadow = tmp_path / "jupyter" / "nbconvert" / "templates" / "lab"
     shutil.copytree(Path(sys.prefix) / "share/jupyter/nbconvert/templates/lab", shadow)
@@ -402,6 +424,7 @@ CHANGES = {
                                          "catalogue"),
     "the outlet of an article the report cites": (_rename_outlet, "seeds"),
     "xbdata code": (_change_package_file("reports/parameters.py"), "xbdata code"),
+    "a module moved to another folder": (_move_package_file("engine/worker.py", "engine/workers"), "xbdata code"),
     "our nbconvert template": (_change_package_file("engine/templates/xbdata/index.html.j2"), "xbdata templates"),
     "our index template": (_change_package_file("engine/templates/site/index.html.j2"), "xbdata templates"),
     "nbconvert's base template": (_shadow_base_template, "nbconvert base template"),
@@ -424,6 +447,26 @@ def test_changing_any_one_input_rebuilds_and_dry_run_names_it(change, tiny_good,
     [after] = build(["category_trends"], out, dry_run=True)
     assert after.status == "would build" and after.message.startswith("changed: ") and named in after.message, after
     assert after.message.count(";") == 0, f"only {named} changed: {after.message}"
+
+
+def test_a_file_counts_by_its_path_in_its_folder_and_its_bytes(tmp_path):
+    """Moved to another folder, the same bytes hash differently; the same tree under another root
+    (another checkout, another machine) hashes the same."""
+    from xbdata.engine.fingerprint import hash_files
+
+    root = tmp_path / "one"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "a" / "x.txt").write_text("1")
+    (root / "top.txt").write_text("2")
+    before = hash_files(root.rglob("*"), root)
+    (root / "a" / "x.txt").rename(root / "b" / "x.txt")
+    moved = hash_files(root.rglob("*"), root)
+    assert moved != before
+    (root / "b" / "x.txt").write_text("3")
+    assert hash_files(root.rglob("*"), root) not in (before, moved)
+    shutil.copytree(root, tmp_path / "two")
+    assert hash_files((tmp_path / "two").rglob("*"), tmp_path / "two") == hash_files(root.rglob("*"), root)
 
 
 DATA_ONLY = {
@@ -510,7 +553,8 @@ def test_a_grid_builds_every_combination_as_a_variant_incrementally(tiny_good, t
     assert "top_n = 3" in (out / f"{names[-1]}.ipynb").read_text(), "papermill injected the variant's values"
     assert main([*argv, "--grid", "lang=zh,en"]) == 0
     assert capsys.readouterr()[0] == "0 built, 4 unchanged, 0 failed\n", "unchanged variants are skipped"
-    assert main([*argv, "--grid", "top_n=1", "--dry-run"]) == 0
+    assert main(["build", "category_trends", "-p", "market", "United States", "--grid", "top_n=1", "-o", str(out),
+                 "--dry-run"]) == 0
     assert re.search(r"category_trends--market=United_States~\w{6}--top_n=1: would build \(never built here\)",
                      capsys.readouterr()[0])
 
@@ -522,16 +566,23 @@ def test_every_combination_is_checked_before_anything_runs(tiny_good, tmp_path, 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_grid_key_given_twice_is_a_one_line_error(tmp_path, capsys):
+    code = main(["build", "category_trends", "--grid", "top_n=3", "--grid", "top_n=4", "-o", str(tmp_path / "out")])
+    assert code == 2 and capsys.readouterr()[1] == (
+        "xbdata: error: --grid top_n is given twice (top_n=3, then top_n=4): give its values once, as --grid top_n=3,4\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_build_killed_outright_leaves_no_worker_or_kernel_running(tiny_good, tmp_path):
     pids = tmp_path / "pids"
     pids.mkdir()
     env = {"XBDATA_NOTEBOOKS": str(tiny_good / "notebooks"), "TINY_SLEEP": "60", "TINY_PIDS": str(pids)}
     build_process = xbdata("build", "category_trends", "-o", str(tmp_path / "out"), env=env)
     deadline = time.monotonic() + 60
-    while not list(pids.iterdir()):
+    while not kernel_pids(pids):
         assert build_process.poll() is None and time.monotonic() < deadline, build_process.communicate()
         time.sleep(0.05)
-    [kernel] = [int(p.read_text()) for p in pids.iterdir()]
+    [kernel] = kernel_pids(pids)
     build_process.kill()
     build_process.communicate()
     assert gone_within([kernel], 15), "the orphaned worker stopped its kernel"
@@ -553,6 +604,23 @@ def test_dask_builds_the_same_reports_and_manifest_as_local(tiny_good, tmp_path,
     assert leftovers(out) == []
     assert main(["build", "category_trends", "--executor", "dask", "-o", str(out)]) == 0
     assert capsys.readouterr()[0] == "0 built, 1 unchanged, 0 failed\n"
+
+
+def test_dasks_logs_go_to_a_file_in_the_output_folder_never_the_terminal(tmp_path):
+    """Dask's scheduler, nannies and workers log (a heartbeat traceback under load); capsys cannot see
+    worker processes, so the build runs as a process of its own, with Dask made as talkative as it
+    gets (debug) so that anything not sent to the log file would show on stderr."""
+    notebooks = write_notebooks(tmp_path / "notebooks")
+    out = tmp_path / "out"
+    env = {"XBDATA_NOTEBOOKS": str(notebooks), "DASK_LOGGING__DISTRIBUTED": "debug"}
+    build_process = xbdata("build", "category_trends", "--executor", "dask", "-o", str(out), env=env)
+    stdout, err = build_process.communicate(timeout=300)
+    assert build_process.returncode == 0 and stdout == "1 built, 0 unchanged, 0 failed\n", err
+    assert [line for line in err.splitlines() if not PROGRESS.match(line)] == [], err
+    assert "distributed." not in err and "Traceback" not in err
+    log = (out / "dask.log").read_text(encoding="utf-8")
+    assert "distributed.scheduler" in log and "distributed.worker" in log, log[:2000]
+    assert leftovers(out) == []
 
 
 def test_a_scheduler_needs_the_dask_executor(capsys, tmp_path):

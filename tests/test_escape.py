@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xbdata.reports.market_size
+import xbdata.reports.registry
 import xbdata.reports.story
 from xbdata.escape import check_url, html_attr, html_text, link, markdown_text, script_json
 from xbdata.exceptions import UsageError

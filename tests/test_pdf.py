@@ -55,3 +55,51 @@ def test_pdf_without_chromium_exits_2_before_any_kernel(tmp_path, monkeypatch, c
     assert main(["build", "-o", str(tmp_path / "out"), "--pdf"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "apt-get install chromium" in err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("euid,sandboxed", [(0, False), (1000, True), (None, True)])
+def test_chromium_keeps_its_sandbox_unless_it_runs_as_root(monkeypatch, euid, sandboxed):
+    """Chromium renders article text: its sandbox stays on, except as root, where Chromium refuses
+    to start without --no-sandbox. Where there is no euid (Windows), the sandbox stays on."""
+    import os
+
+    from xbdata.engine import pdf
+
+    if euid is None:
+        monkeypatch.delattr(os, "geteuid", raising=False)
+    else:
+        monkeypatch.setattr(os, "geteuid", lambda: euid)
+    args = pdf.chromium_args()
+    assert ("--no-sandbox" not in args) is sandboxed and "--headless" in args
+
+
+def test_the_pdf_printer_starts_chromium_with_those_arguments(built_reports, tmp_path, monkeypatch):
+    import os
+    import sys
+    import types
+
+    launched = []
+
+    class Launched(Exception):
+        pass
+
+    class Chromium:
+        def launch_persistent_context(self, profile, **options):
+            launched.append(options["args"])
+            raise Launched
+
+    class Playwright:
+        chromium = Chromium()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", types.SimpleNamespace(sync_playwright=Playwright))
+    for euid in (0, 1000):
+        monkeypatch.setattr(os, "geteuid", lambda: euid)
+        with pytest.raises(Launched):
+            write_pdf(built_reports / "market_size.html", tmp_path / "x.pdf")
+    assert ["--no-sandbox" in args for args in launched] == [True, False]

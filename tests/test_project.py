@@ -47,3 +47,15 @@ def test_no_test_skips_silently(root):
     found = {(path.name, word) for path in sorted((root / "tests").glob("*.py"))
              for word in SKIP_WORDS if word in path.read_text(encoding="utf-8")}
     assert found == ALLOWED_SKIPS
+
+
+def test_a_users_added_articles_and_builds_are_never_committed(root):
+    """`git add -A` must not pick up the article texts a user added (articles/, the default
+    $XBDATA_ARTICLES), their drafts and reviews, or what a build wrote."""
+    import subprocess
+
+    for path in ("articles/005_0123456789abcdef.txt", "articles/sources.toml", "articles/catalogue.csv",
+                 "articles/drafts/005_0123456789abcdef.json", "articles/.xbdata-articles.lock",
+                 "reports/market_size.html", "reports/dask.log"):
+        run = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=root)
+        assert run.returncode == 0, f"{path} is not git-ignored"

@@ -1,8 +1,9 @@
 """Article text is untrusted: every string from an article or a manifest goes through one of these.
 
-Quotes, sentences, labels, titles, outlets, URLs and ids land in five kinds of place: HTML text,
+Quotes, sentences, labels, titles, outlets, URLs and ids land in six kinds of place: HTML text,
 an HTML attribute, Markdown (which nbconvert renders, passing raw HTML through), JSON inside a
-`<script>` element, and a terminal. Each has its helper here, and nothing from an article is interpolated
+`<script>` element, a terminal, and a spreadsheet's cell (every CSV and workbook we write, and the
+page's CSV buttons). Each has its helper here, and nothing from an article is interpolated
 anywhere else. Links are made only for http(s) URLs.
 """
 
@@ -20,6 +21,20 @@ URL_SCHEMES = ("http", "https")
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Every character Markdown (CommonMark and mistune) gives a meaning to at some position.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+
+
+# What a spreadsheet reads as the start of a formula (or of a DDE command): Excel, LibreOffice and
+# Google Sheets run a cell that begins with one of these. The page's CSV buttons use this same set.
+SPREADSHEET_TRIGGERS = "=+-@\t\r"
+
+
+def spreadsheet_cell(value):
+    """`value` for a cell of a CSV or a workbook: text that a spreadsheet would run as a formula gets
+    a leading apostrophe (`=A1` becomes `'=A1`) and is otherwise kept as it is; anything that is not
+    text, a negative number included, is returned unchanged."""
+    if isinstance(value, str) and value.startswith(tuple(SPREADSHEET_TRIGGERS)):
+        return "'" + value
+    return value
 
 
 def html_text(value) -> str:

@@ -46,15 +46,15 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     An interrupted or failed write leaves whatever `path` held before untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
+    tmp = Path(name)
     try:
-        write(Path(tmp))
+        write(tmp)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        tmp.chmod(0o666 & ~umask)
+        tmp.replace(path)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
     return path

@@ -1,18 +1,21 @@
-"""The one lock: an advisory lock on a file, held for a block, saying who holds it while others wait.
+"""The one lock: a lock on a file, held for a block, saying who holds it while others wait.
 
 Two builds into one output folder, or two reviewers of the added articles, would read and rewrite
-the same files and interleave them. `flock` is released by the kernel when its holder exits, even
-on SIGKILL, so a crashed process never leaves a stale lock behind. The holder writes its pid into
-the file, so whoever waits can say for whom.
+the same files and interleave them. The lock is `filelock`'s, the native one of each platform
+(`flock` on Linux and macOS, a Windows file lock on Windows), which the operating system releases when
+its holder exits, even on SIGKILL, so a crashed process never leaves a stale lock behind. The
+holder writes its pid into the file where the platform lets another process read it, so whoever
+waits can say for whom.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+
+from filelock import FileLock, Timeout
 
 
 class Held(Exception):
@@ -23,13 +26,30 @@ class Held(Exception):
         self.holder = holder
 
 
-def _holder(fd: int) -> str:
-    """Who holds the lock, as the holder wrote it (' (pid 1234)'), or '' if unknown."""
+def _pid_in(path: Path) -> str:
+    """The pid the lock file holds, or '' if it holds none (or cannot be read, as on Windows while locked)."""
     try:
-        text = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+        text = path.read_text(encoding="ascii", errors="replace").strip()
     except OSError:
         return ""
-    return f" (pid {text})" if text.isdigit() else ""
+    return text if text.isdigit() else ""
+
+
+def _holder(path: Path, before: str) -> str:
+    """Who holds the lock, as the holder wrote it (' (pid 1234)'), or '' if unknown."""
+    pid = _pid_in(path) or before
+    return f" (pid {pid})" if pid else ""
+
+
+def _stamp(path: Path) -> None:
+    """Write our pid into the lock file, unless the file holds something else than a pid (a soft
+    lock's own record, where the platform has no native lock) or cannot be written while locked."""
+    try:
+        content = path.read_bytes().strip()
+        if not content or content.isdigit():
+            path.write_text(str(os.getpid()), encoding="ascii")
+    except OSError:
+        pass
 
 
 @contextmanager
@@ -39,18 +59,19 @@ def hold(path: Path, wait: bool = True, waiting: Callable[[str], None] = lambda 
     If another process holds it: with `wait`, call `waiting(holder)` once and wait for it;
     without, raise Held(holder) at once.
     """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    path = Path(path)
+    lock = FileLock(path)
+    before = _pid_in(path)  # read first: some releases of filelock empty the file when they try it
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(fd)
-            if not wait:
-                raise Held(holder) from None
-            waiting(holder)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        lock.acquire(timeout=0)
+    except Timeout:
+        holder = _holder(path, before)
+        if not wait:
+            raise Held(holder) from None
+        waiting(holder)
+        lock.acquire()
+    try:
+        _stamp(path)
         yield
     finally:
-        os.close(fd)  # closing the only descriptor releases the lock
+        lock.release()

@@ -49,7 +49,7 @@ def _table(frame) -> str:
 
 
 def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None:
-    from ..curate.export import write_table
+    from ..curate.export import csv_text, write_table
 
     if output:
         write_table(frame, Path(output), "xlsx" if fmt == "xlsx" else ("json" if fmt == "json" else "csv"))
@@ -58,7 +58,7 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
     if fmt == "xlsx":
         raise XbdataError("--format xlsx needs -o FILE.xlsx")
     if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
@@ -196,11 +196,15 @@ def _write_pdfs(folder: Path, outcomes) -> int:
 def _grid(name: str, specs: list[str]) -> dict[str, list]:
     """`--grid KEY=V1,V2` options as {KEY: [typed values]}; each value checked later, with its combination."""
     report = get_report(name)
-    grid = {}
+    grid, given = {}, {}
     for spec in specs:
         key, sep, values = spec.partition("=")
         if not sep or not values:
             raise XbdataError(f"--grid takes KEY=V1,V2,... (got {spec!r})")
+        if key in given:
+            raise XbdataError(f"--grid {key} is given twice ({given[key]}, then {spec}): give its values once, "
+                              f"as --grid {key}={given[key].partition('=')[2]},{values}")
+        given[key] = spec
         grid[key] = [report.param(key).parse(raw) for raw in values.split(",")]
     return grid
 
@@ -242,11 +246,13 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-wait", action="store_true",
                    help="if another build is writing to the folder, exit 3 at once instead of waiting for it")
     p.add_argument("--executor", choices=("local", "dask"), default="local",
-                   help="where reports run: local processes (default) or Dask distributed")
+                   help="where reports run: local processes (default) or Dask distributed "
+                        "(its logs go to OUTPUT/dask.log)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="with --executor dask, the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     p.add_argument("--pdf", action="store_true",
-                   help="also write NAME.pdf beside each report's HTML, printed by headless Chromium (/usr/bin/chromium)")
+                   help="also write NAME.pdf beside each report's HTML, printed by headless Chromium "
+                        "(/usr/bin/chromium, or $XBDATA_CHROMIUM)")
 
 
 def cmd_list(args) -> int:
@@ -296,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="list what would be built and which inputs changed; run nothing")
     p.add_argument("--jobs", type=int, default=None, help="reports to run at once (default: the number of cores plus one)")
     p.add_argument("--grid", action="append", default=[], metavar="KEY=V1,V2",
-                   help="build one variant per value (repeatable: every combination); needs one REPORT")
+                   help="build one variant per value (repeatable, once per KEY: every combination); needs one REPORT")
     p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", default=[],
                    metavar=("KEY", "VALUE"), help="set a parameter for every variant (repeatable); needs one REPORT")
     p.set_defaults(run=cmd_build)

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import os
 import re
 import tomllib
@@ -42,6 +41,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
+
+import tomli_w
 
 from ..escape import check_url
 from ..exceptions import SeedError, UsageError
@@ -291,21 +292,14 @@ def write_bytes(path: Path, data: bytes) -> None:
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
-def _toml_string(value: str) -> str:
-    # A JSON string is a valid TOML basic string: the same escapes (\" \\ \n \uXXXX).
-    return json.dumps(value, ensure_ascii=False)
+MANIFEST_HEAD = ("# Articles added with `xbdata add`; one table per article, keyed by its id (the file stem).\n"
+                 "# sha256 is the hash of the article's bytes; published is the date given to `xbdata add`.\n\n")
 
 
 def manifest_text(entries: dict[str, dict]) -> str:
-    """The manifest as TOML, one table per article in id order."""
-    lines = ["# Articles added with `xbdata add`; one table per article, keyed by its id (the file stem).",
-             "# sha256 is the hash of the article's bytes; published is the date given to `xbdata add`.", ""]
-    for article_id in sorted(entries):
-        lines.append(f"[{_toml_string(article_id)}]")
-        for key, value in entries[article_id].items():
-            lines.append(f"{key} = {_toml_string(str(value))}")
-        lines.append("")
-    return "\n".join(lines)
+    """The manifest as TOML (written by tomli-w), one table per article in id order, every value a string."""
+    return MANIFEST_HEAD + tomli_w.dumps({article_id: {key: str(value) for key, value in entries[article_id].items()}
+                                          for article_id in sorted(entries)})
 
 
 def read_manifest_entries(folder: Path) -> dict[str, dict]:

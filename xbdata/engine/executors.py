@@ -192,7 +192,7 @@ class DaskExecutor:
     Each Dask task is `run_one`: a worker process and kernel on that machine, timed out, killed and
     cleaned up exactly as locally, so results, failures and the manifest are the same. The work
     folder is inside the output folder, which (with the notebooks) must be on a file system every
-    Dask worker sees at the same path.
+    Dask worker sees at the same path. Dask's own logs go to `dask.log` in the output folder.
     """
 
     def __init__(self, workers: int, timeout: float, room: Path, address: str | None = None):
@@ -202,9 +202,9 @@ class DaskExecutor:
         self.address = address
 
     def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
-        from distributed import as_completed
+        with dask_client(self.workers, self.address, self.room, log=self.room.parent / DASK_LOG) as client:
+            from distributed import as_completed  # after dask_client, which imports Dask with its logging set up
 
-        with dask_client(self.workers, self.address, self.room) as client:
             futures = {client.submit(run_one, job, self.timeout, str(self.room), pure=False): job for job in jobs}
             pending = dict(futures)
             try:
@@ -221,25 +221,112 @@ class DaskExecutor:
                     done(Finished(job, "cancelled", "cancelled by Ctrl-C", 0.0))
 
 
-@contextmanager
-def dask_client(workers: int, address: str | None, room: Path) -> Iterator:
-    """A Dask client: of the scheduler at `address`, or of a LocalCluster of `workers` processes
-    whose scratch space is in `room`. Closed, with the cluster, on every way out."""
+# Dask's logs: its scheduler, nannies and workers log as they work (and under load, a worker's
+# heartbeat can fail with a traceback). All of it goes to one file, never to the terminal: in this
+# process through the loggers' handlers, in the worker processes through the logging set-up Dask
+# reads from its configuration when it is imported there (passed in the environment, so it holds
+# from the first line they log), and for anything else they print, their stdout and stderr.
+DASK_LOG = "dask.log"
+_LOG_ENV = "XBDATA_DASK_LOG"
+_DASK_LOG_FORMAT = "%(asctime)s %(process)d %(name)s %(levelname)s: %(message)s"
+# Dask's own defaults (distributed/config.py); a user's `logging:` levels in the Dask config still apply.
+_DASK_LEVELS = {"distributed": "info", "distributed.client": "warning", "distributed.gc": "warning",
+                "bokeh": "error", "tornado": "critical", "tornado.application": "error", "asyncio": "warning"}
 
+
+def _dask_logging(log: Path) -> dict:
+    """Dask's logging as Dask sets it up (its loggers at their configured levels), into the file `log`."""
     import dask
-    from distributed import Client, LocalCluster
 
-    with dask.config.set({"temporary-directory": str(room / "dask")}):
-        cluster = None if address else LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.ERROR)
-    client = Client(address or cluster)
+    levels = dict(_DASK_LEVELS)
+    configured = dask.config.get("distributed.logging", None) or dask.config.get("logging", None) or {}
+    if isinstance(configured, dict) and "version" not in configured:
+        levels.update({name: level for name, level in configured.items() if isinstance(level, (str, int))})
+    return {"version": 1, "disable_existing_loggers": False,
+            "formatters": {"dask": {"format": _DASK_LOG_FORMAT}},
+            "handlers": {"file": {"class": "logging.FileHandler", "filename": str(log), "encoding": "utf-8",
+                                  "formatter": "dask"}},
+            "loggers": {name: {"level": str(level).upper() if isinstance(level, str) else level,
+                               "handlers": ["file"], "propagate": False} for name, level in levels.items()}}
+
+
+@contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    """`values` in os.environ for the block (for the processes started meanwhile), then as before."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
-        yield client
+        yield
     finally:
-        client.close()
-        if cluster:
-            cluster.close()
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextmanager
+def _handlers_to(log: Path) -> Iterator[None]:
+    """This process's Dask loggers write to `log` alone for the block, at their own levels."""
+    handler = logging.FileHandler(log, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(_DASK_LOG_FORMAT))
+    saved = []
+    for name in _DASK_LEVELS:
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.handlers[:], logger.propagate))
+        logger.handlers, logger.propagate = [handler], False
+    try:
+        yield
+    finally:
+        for logger, handlers, propagate in saved:
+            logger.handlers, logger.propagate = handlers, propagate
+        handler.close()
+
+
+def dask_setup(worker) -> None:
+    """Dask's preload hook, run in each worker process of our LocalCluster as it starts: whatever it
+    prints (a warning, a traceback outside logging) goes to the log file too, not to the terminal."""
+    log = os.environ.get(_LOG_ENV)
+    if log:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        for stream in (1, 2):
+            os.dup2(fd, stream)
+        os.close(fd)
+
+
+@contextmanager
+def dask_client(workers: int, address: str | None, room: Path, log: Path | None = None) -> Iterator:
+    """A Dask client: of the scheduler at `address`, or of a LocalCluster of `workers` processes
+    whose scratch space is in `room`. Closed, with the cluster, on every way out.
+
+    Dask's logs, from this process and from the LocalCluster's workers, go to the file `log`
+    (default: `room`/dask.log), which is started afresh.
+    """
+    import dask
+
+    log = log or room / DASK_LOG
+    log.write_text("", encoding="utf-8")
+    setup = _dask_logging(log)
+    if "distributed" not in sys.modules:
+        # Dask sets its logging up once, as distributed is first imported (below): into the file. Set
+        # for good, not for the block, since what is set for a block is removed after it, with
+        # whatever distributed added meanwhile (all its defaults).
+        dask.config.set({"distributed.logging": setup})
+    with _environ({"DASK_DISTRIBUTED__LOGGING": repr(setup), _LOG_ENV: str(log)}):
+        from distributed import Client, LocalCluster
+
+        with _handlers_to(log):
+            with dask.config.set({"temporary-directory": str(room / "dask")}):
+                cluster = None if address else LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=False, preload=[__name__])
+            client = Client(address or cluster)
+            try:
+                yield client
+            finally:
+                client.close()
+                if cluster:
+                    cluster.close()
 
 
 EXECUTORS = ("local", "dask")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..exceptions import UsageError, XbdataError
+from ..escape import spreadsheet_cell
 from ..iorw import read_text
 from ..text.extract import extract_mentions  # imported before the processes fork, so each starts warm
 from .executors import check_executor, dask_client
@@ -57,11 +58,12 @@ def corpus_files(target: str) -> list[Path]:
 
 
 def csv_lines(rows: list[dict], columns: list[str]) -> str:
-    """Rows as CSV lines: floats as Python writes them (2022.0), None as empty, quoted where needed."""
+    """Rows as CSV lines: floats as Python writes them (2022.0), None as empty, quoted where needed,
+    and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else spreadsheet_cell(row[c]) for c in columns])
     return out.getvalue()
 
 
@@ -107,7 +109,8 @@ def extract_corpus(files: list[Path], jobs: int | None = None, executor: str = "
     progress(f"extracting {len(paths)} file(s) with {jobs} {unit[jobs != 1]}")
     options = [as_csv] * len(work), [with_file] * len(work)
     if executor == "dask":
-        with tempfile.TemporaryDirectory(prefix="xbdata-extract-") as room, \
+        # Dask's log is in there, and may still be open (on Windows, a folder with an open file stays).
+        with tempfile.TemporaryDirectory(prefix="xbdata-extract-", ignore_cleanup_errors=True) as room, \
                 dask_client(jobs, scheduler, Path(room)) as client:
             done = client.gather(client.map(extract_batch, work, *options, pure=False))
     elif jobs == 1 or len(work) == 1:

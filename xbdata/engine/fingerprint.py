@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..curate.articles import seeds_dir, state_files
+from ..curate.articles import articles_dir, seeds_dir, state_files
 from ..iorw import PACKAGE, data_path
 
 
@@ -26,12 +26,16 @@ PACKAGES = ("altair", "vl-convert-python", "nbconvert", "nbclient", "nbformat", 
             "pandera", "opencc", "ipykernel", "jupyter-client", "jinja2")
 
 
-def hash_files(paths) -> str:
-    """One hash of files' names and bytes, in name order, so a renamed, added or removed file counts too."""
+def hash_files(paths, root: Path) -> str:
+    """One hash of files' paths relative to `root` (the folder the input lives in) and their bytes,
+    in path order: a file edited, renamed, moved to another folder, added or removed counts, and the
+    same files under another root (another checkout, another machine) hash the same."""
+    root = Path(root)
     digest = hashlib.sha256()
-    for path in sorted(Path(p) for p in paths):
+    for relative, path in sorted((Path(p).relative_to(root).as_posix(), Path(p)) for p in paths):
         if path.is_file():
-            digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+            data = path.read_bytes()
+            digest.update(f"{relative}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()[:16]
 
 
@@ -40,7 +44,8 @@ def _tree(folder: Path) -> list[Path]:
 
 
 def nbconvert_base_templates() -> list[Path]:
-    """nbconvert's `lab` template (which ours extends) and the `base` it extends, as nbconvert finds them.
+    """The folders of nbconvert's `lab` template (which ours extends) and of the `base` it extends,
+    as nbconvert finds them.
 
     The search order is nbconvert's own (JUPYTER_PATH first), so a template that shadows the
     installed one is the one hashed.
@@ -51,8 +56,13 @@ def nbconvert_base_templates() -> list[Path]:
         if (root / "lab" / "index.html.j2").is_file():
             base = next((Path(r) / "base" for r in jupyter_path("nbconvert", "templates")
                          if (Path(r) / "base").is_dir()), None)
-            return _tree(root / "lab") + (_tree(base) if base else [])
+            return [root / "lab"] + ([base] if base else [])
     return []
+
+
+def hash_tree(folder: Path) -> str:
+    """Every file under `folder`, by its path inside the folder (its name included) and its bytes."""
+    return hash_files(_tree(folder), folder.parent)
 
 
 def vega_bundle_id() -> str:
@@ -82,15 +92,16 @@ DATA_INPUTS = ("catalogue", "exclusions", "seeds", "added articles")
 
 def shared_inputs() -> dict[str, str]:
     """The inputs every report shares, by name: file hashes, the bundle, and versions."""
+    catalogue, exclusions, articles = data_path("catalogue.csv"), data_path("exclusions.csv"), articles_dir()
     inputs = {
-        "catalogue": hash_files([data_path("catalogue.csv")]),
-        "exclusions": hash_files([data_path("exclusions.csv")]),
-        "seeds": hash_files(seeds_dir().glob("*")),
+        "catalogue": hash_files([catalogue], catalogue.parent),
+        "exclusions": hash_files([exclusions], exclusions.parent),
+        "seeds": hash_files(seeds_dir().glob("*"), seeds_dir()),
         # Pending drafts are not shown anywhere, so only the reviewed state counts.
-        "added articles": hash_files(p for p in state_files() if p.suffix != ".json"),
-        "xbdata code": f"{__version__} " + hash_files(PACKAGE.rglob("*.py")),
-        "xbdata templates": hash_files(_tree(PACKAGE / "engine" / "templates")),
-        "nbconvert base template": hash_files(nbconvert_base_templates()),
+        "added articles": hash_files((p for p in state_files(articles) if p.suffix != ".json"), articles),
+        "xbdata code": f"{__version__} " + hash_files(PACKAGE.rglob("*.py"), PACKAGE),
+        "xbdata templates": hash_tree(PACKAGE / "engine" / "templates"),
+        "nbconvert base template": " ".join(hash_tree(folder) for folder in nbconvert_base_templates()),
         "vega bundle": vega_bundle_id(),
         "python": platform.python_version(),
     }
@@ -100,7 +111,7 @@ def shared_inputs() -> dict[str, str]:
 
 def report_inputs(notebook: Path, params: dict, shared: dict[str, str]) -> dict[str, str]:
     """One report's inputs: its notebook and parameter values, then the shared ones."""
-    return {"notebook": hash_files([notebook]), "parameters": json.dumps(params, sort_keys=True, ensure_ascii=False),
+    return {"notebook": hash_files([notebook], notebook.parent), "parameters": json.dumps(params, sort_keys=True, ensure_ascii=False),
             **shared}
 
 

@@ -18,10 +18,24 @@ from ..exceptions import UsageError
 from ..iorw import write_atomic
 
 CHROMIUM = "/usr/bin/chromium"
-# How every headless Chromium of ours starts (the PDF printer, the browser tests, the bench): the
-# network services it would otherwise call at start are off, as this machine has no network.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_args() -> list[str]:
+    """How every headless Chromium of ours starts (the PDF printer, the browser tests, the bench).
+
+    The network services it would otherwise call at start are off, as this machine has no network.
+    Chromium renders article text, so it keeps its sandbox, except when running as root, where
+    Chromium refuses to start without --no-sandbox (a container's root, typically).
+    """
+    args = ["--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # no geteuid on Windows, and no root
+        args.append("--no-sandbox")
+    return args
+
+
+# As this process starts Chromium (the browser tests and the bench take it from here).
+CHROMIUM_ARGS = chromium_args()
 INSTALL_HINT = "install it with: apt-get install chromium fonts-noto-cjk, and pip install 'xbdata[pdf]'"
 
 
@@ -75,7 +89,7 @@ def _print(html_path: Path, executable: str, timeout_s: float) -> bytes:
 
     with tempfile.TemporaryDirectory(prefix="xbdata-pdf-") as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
-                                                       args=CHROMIUM_ARGS)
+                                                       args=chromium_args())
         try:
             page = context.new_page()
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())

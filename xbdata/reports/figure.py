@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import __version__
 from ..curate.articles import articles_of
-from ..escape import html_attr, html_text, link, script_json
+from ..escape import SPREADSHEET_TRIGGERS, html_attr, html_text, link, script_json
 from ..text.labels import kind_name, period_words, text
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
@@ -94,6 +94,8 @@ def figure_html(spec: dict) -> str:
 
 
 # The page's one script for every figure: waits for the Vega libraries, draws, wires the buttons.
+# Its CSV cells follow the rule of the CSVs Python writes (`escape.spreadsheet_cell`), with the same
+# characters, written in here from `escape.SPREADSHEET_TRIGGERS`.
 FIGURES_JS = r"""
 (function () {
   if (window.xbdataFigures) { return; }
@@ -108,10 +110,12 @@ FIGURES_JS = r"""
     for (var i = 0; i < bytes.length; i++) { out[i] = bytes.charCodeAt(i); }
     return new Blob([out], {type: parts[0].split(':')[1].split(';')[0]});
   }
+  // escape.spreadsheet_cell's rule: text that starts like a formula gets an apostrophe; numbers stay numbers.
+  var TRIGGERS = SPREADSHEET_TRIGGERS;
   function cell(v) {
     if (v === null || v === undefined) { return ''; }
     var s = String(v);
-    if (/^[=+@\t\r]/.test(s)) { s = "'" + s; }
+    if (typeof v === 'string' && s && TRIGGERS.indexOf(s.charAt(0)) >= 0) { s = "'" + s; }
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   function csv(rows) {
@@ -145,6 +149,7 @@ FIGURES_JS = r"""
     });
   }
   window.xbdataFigures = {
+    cell: cell,
     draw: function (el, spec) {
       var meta = (spec.usermeta || {}).xbdata || null;
       (window.xbdataVegaReady || Promise.resolve()).then(function () {
@@ -156,7 +161,7 @@ FIGURES_JS = r"""
     }
   };
 })();
-"""
+""".replace("SPREADSHEET_TRIGGERS", script_json(SPREADSHEET_TRIGGERS))
 
 FIGURE_CSS = """
 .xbdata-figure { margin: 8px 0 24px; }

@@ -354,15 +354,10 @@ _DATE = re.compile(DATE_PATTERN)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def parse_date(text: str) -> Quantity | None:
-    """A calendar mention (2022上半年, 2014年2月19日, 今年6月, 1-9月, 第三季度, 95后) in unit `date`.
-
-    The value is the year where the text names one, else None; returns None if `text` is not a date.
-    """
-    return _parse_date(to_simplified(text).strip(), text)
-
-
 def _parse_date(s: str, text: str) -> Quantity | None:
+    """A calendar mention (2022上半年, 2014年2月19日, 今年6月, 1-9月, 第三季度, 95后) in unit `date`:
+    `s` is `text` simplified and stripped. The value is the year where the text names one, else
+    None; returns None if `s` is not a date. (parse_quantity reads dates through it.)"""
     m = _DATE.fullmatch(s)
     if m is None:
         return None
