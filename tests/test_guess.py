@@ -578,3 +578,7 @@ def test_a_bare_yuan_in_a_traditional_article_about_taiwan_is_twd_and_a_count_is
 def test_the_quarter_before_is_the_quarter_before():
     rows = _rows("今年第三季度，半托管模式的占比由上一季度的26%提高到42%。")
     assert (rows["26%"]["period"], rows["42%"]["period"]) == ("2025-Q2", "2025-Q3")
+
+
+def test_a_word_that_only_says_share_yields_to_one_that_says_of_what():
+    assert _rows("问卷调查显示，其中25-34岁的受访者占比为41%。", "2025-07-20")["41%"]["measure"] == "share of respondents"

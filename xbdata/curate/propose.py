@@ -59,7 +59,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, GENERIC_COUNTS, GENERIC_SUBJECTS,
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
                     LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
                     MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE,
@@ -227,7 +227,9 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
             # for every other field the first rule in table order wins.
             nearest = field in ("geography", "measure") or (field == "unit" and scope == "before")
             if nearest:
-                _, m = max(matched, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end()))
+                # a word that only says "share" yields to one that says of what (受访者……占比为41%)
+                named = [rm for rm in matched if rm[0].value not in GENERIC_MEASURES] or matched
+                _, m = max(named, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end()))
                 # of words that overlap (月活跃用户: 月活, 用户), the rule first in table order
                 rule = next(r for r, o in matched if o.start() < m.end() and m.start() < o.end())
             else:

@@ -205,6 +205,8 @@ ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播�
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
 # A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
 MULTIPLE_GROWTH = r"增长|增加|翻了?一番|翻番|翻了?[两三四]番|扩大|提升|提高|上涨"
+# Measures that say only what kind of figure it is: a word naming more, anywhere in scope, wins.
+GENERIC_MEASURES = ("share",)
 # Measures of a whole: a share whose sentence names one is a share of it (亚马逊贡献了约六成 GMV).
 MEASURES_OF_A_WHOLE = (*MARKET_MEASURES, *PROFITS, "revenue", "sales")
 # ... and, when no word says more, what its unit implies.
