@@ -582,3 +582,9 @@ def test_the_quarter_before_is_the_quarter_before():
 
 def test_a_word_that_only_says_share_yields_to_one_that_says_of_what():
     assert _rows("问卷调查显示，其中25-34岁的受访者占比为41%。", "2025-07-20")["41%"]["measure"] == "share of respondents"
+
+
+def test_a_chinese_label_drops_the_adverbs_and_prepositions_that_lead_into_its_number():
+    rows = _rows("退货率也从12%降到了7.5%。如今管理团队有150人。东南亚电商2025年交易额将达1810亿美元。", "2025-11-20")
+    assert [rows[n]["label_zh"] for n in ("12%", "7.5%", "150人", "达1810亿美元")] == [
+        "退货率", "退货率", "管理团队", "东南亚电商2025年交易额"]

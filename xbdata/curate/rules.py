@@ -395,7 +395,7 @@ ID_DIGITS = 8
 # Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
 LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
                          r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")
-LABEL_HEAD = re.compile(r"^(?:\d+\.\s*|[一二三四五六七八九十]+、|其中|而|但|并且|此外|另外|同时|与此同时|其|在|据)+")
+LABEL_HEAD = re.compile(r"^(?:\d+\.\s*|[一二三四五六七八九十]+、|其中|而|但|并且|此外|另外|同时|与此同时|其|在|据|如今|目前|当前)+")
 
 
 
@@ -408,7 +408,7 @@ LABEL_CUT = re.compile(r"(?:从|由|比|较)(?:\d|上|去|前|同期|全国|平�
                        r"|[约近超逾达]?\d[\d,.]*\s*(?:[万亿千百]+|[元%个家件人]|美元|比索|欧元|日元|港元)"
                        r"|[（(\n　，,；;]")
 # What a label never ends with: the particles and adverbs that lead into its figure.
-LABEL_END = re.compile(r"[的已了只则为是更共约近达]+$")
+LABEL_END = re.compile(r"[的已了只则为是更共约近达也将还都仍又从由]+$")
 # A label that is only a comparison or a verb says nothing of what is measured.
 LABEL_EMPTY = re.compile(r"^(?:比|较|占|远高于|高于|低于|分别|则|为|是|达到|调查显示|数据显示)")
 LABEL_NUMBER_TAIL = re.compile(r"[约近超逾]?[\d０-９][\d０-９.,，]*(?![\d０-９.]*年)[\s\S]*$")
