@@ -588,3 +588,9 @@ def test_a_chinese_label_drops_the_adverbs_and_prepositions_that_lead_into_its_n
     rows = _rows("退货率也从12%降到了7.5%。如今管理团队有150人。东南亚电商2025年交易额将达1810亿美元。", "2025-11-20")
     assert [rows[n]["label_zh"] for n in ("12%", "7.5%", "150人", "达1810亿美元")] == [
         "退货率", "退货率", "管理团队", "东南亚电商2025年交易额"]
+
+
+def test_an_english_label_leaves_out_what_is_unspecified_and_says_a_category_once():
+    rows = _rows("出口2.34万亿元，增长7.2%。服装类目销售额增长12.5%。", "2025-07-15")
+    assert rows["2.34万亿元"]["label_en"] == "export value"
+    assert rows["12.5%"]["label_en"].count("apparel and fashion") == 1

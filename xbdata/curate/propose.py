@@ -808,10 +808,11 @@ def english_label(row: dict) -> str:
     """The English label a draft proposes: subject, measure, breakdown, period and a kind that is not observed."""
     kind_words = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)",
                   "hypothetical": " (hypothetical)"}.get(row["kind"], "")
-    label = f"{row['subject']}: {row['measure']}"
-    if row["breakdown"]:
+    label = row["measure"] if row["subject"] in ("", "unspecified") else f"{row['subject']}: {row['measure']}"
+    if row["breakdown"] and row["breakdown"] != row["subject"]:
         label += f", {row['breakdown']}"
-    return label + f", {row['period']}{kind_words}"
+    period = "" if row["period"] in ("", "unspecified") else f", {row['period']}"
+    return label + period + kind_words
 
 
 def stat_id_of(row: dict, fallback: str, taken: set[str]) -> str:
