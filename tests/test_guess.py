@@ -19,7 +19,8 @@ NUMBER = "100"
 
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
-    r"(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)": "比重提高到",
+    r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)": "比重提高到",
+    r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)": "高出",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
@@ -594,3 +595,8 @@ def test_an_english_label_leaves_out_what_is_unspecified_and_says_a_category_onc
     rows = _rows("出口2.34万亿元，增长7.2%。服装类目销售额增长12.5%。", "2025-07-15")
     assert rows["2.34万亿元"]["label_en"] == "export value"
     assert rows["12.5%"]["label_en"].count("apparel and fashion") == 1
+
+
+def test_a_growth_rate_raised_to_a_level_is_growth_and_a_level_above_another_is_a_share():
+    rows = _rows("GMV同比增速回升至40%左右。网购渗透率已达84%，远高于约60%的全球平均水平。受访者尝试新平台的可能性比其他受访者高55%。")
+    assert [rows[n]["measure_kind"] for n in ("40%左右", "约60%", "55%")] == ["growth", "share", "uplift"]

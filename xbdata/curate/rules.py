@@ -286,10 +286,11 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "products", r"商品|SKU|单品|产品", "before", ("", "firms", "people")),
     Rule("unit", "CNY", rf"{_MARKET}|销售额|营收|收入|金额", "before", ("",)),
     # --- measure kind of a percentage --------------------------------------------------------
-    # a change *to* a level (比重提高到18.6%, 降至7%) ends at a share, not a change
-    Rule("measure_kind", "share", r"(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)",
+    # a change *to* a level (比重提高到18.6%, 降至7%) ends at a share, not a change (but a growth
+    # rate raised to 40% is still growth)
+    Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)",
          "before", ("%",)),
-    Rule("measure_kind", "uplift", r"高出|高于|可能性|更可能|更有可能", "before", ("%",)),
+    Rule("measure_kind", "uplift", r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)", "before", ("%",)),
     Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了", "before", ("%",)),
     Rule("measure_kind", "growth", GROWTH_WORDS, "before", ("%",)),
     Rule("measure_kind", "share", r"", "before", ("%",)),
