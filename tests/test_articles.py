@@ -81,7 +81,7 @@ def test_add_detects_traditional_script(capsys, tmp_path, folder):
     ("跨境电商".encode("gbk"), [], "not UTF-8"),
     (HALF_YEAR, ["--url", "javascript:alert(1)"], "is not an http(s) URL"),
     (HALF_YEAR, ["--url", "ftp://example.com/a"], "is not an http(s) URL"),
-    (HALF_YEAR, ["--published", "2025-02-30"], "is not a date written YYYY-MM-DD"),
+    (HALF_YEAR, ["--published", "2025-02-30"], "is written YYYY-MM-DD but is no day of the calendar"),
     (HALF_YEAR, ["--published", "2025/07/20"], "is not a date written YYYY-MM-DD"),
     (HALF_YEAR, ["--title", " "], "--title is empty"),
     (HALF_YEAR, ["--title", "两行\n标题"], "--title must be one line"),

@@ -125,3 +125,14 @@ def test_cli_topics_are_the_catalogue_s_and_start_up_imports_no_pandas():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_stats_cuts_long_labels_visibly_and_wide_shows_them_whole(capsys):
+    import xbdata
+
+    longest = max(xbdata.statistics()["label"], key=len)
+    assert len(longest) > 40
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and longest not in out and longest[:39] + "…" in out
+    code, out, _ = run(capsys, "stats", "--wide")
+    assert code == 0 and longest in out

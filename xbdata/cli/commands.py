@@ -37,18 +37,22 @@ def _number(x) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def _table(frame) -> str:
+TABLE_TEXT_WIDTH = 40   # characters of a sentence or label a table shows, unless --wide
+
+
+def _table(frame, wide: bool = False) -> str:
     shown = frame.copy()
     for column in ("value", "low", "high"):
         if column in shown:
             shown[column] = shown[column].map(_number)
     for column in ("sentence", "label"):
-        if column in shown:
-            shown[column] = shown[column].str.slice(0, 40)
+        if column in shown and not wide:
+            shown[column] = shown[column].map(
+                lambda t: t[:TABLE_TEXT_WIDTH - 1] + "…" if isinstance(t, str) and len(t) > TABLE_TEXT_WIDTH else t)
     return shown.fillna("").to_string(index=False)
 
 
-def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None:
+def _emit(frame, fmt: str, output: str | None, table_columns: list[str], wide: bool = False) -> None:
     from ..curate.export import csv_text, write_table
 
     if output:
@@ -63,7 +67,7 @@ def _emit(frame, fmt: str, output: str | None, table_columns: list[str]) -> None
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
-        print(_table(frame[[c for c in table_columns if c in frame.columns]]))
+        print(_table(frame[[c for c in table_columns if c in frame.columns]], wide))
 
 
 def cmd_extract(args) -> int:
@@ -102,7 +106,7 @@ def cmd_stats(args) -> int:
         frame = statistics(args.lang)
         if args.topic != "all":
             frame = frame[frame["topic"] == args.topic]
-    _emit(frame, args.format, args.output, TABLE_COLUMNS)
+    _emit(frame, args.format, args.output, TABLE_COLUMNS, args.wide)
     return 0
 
 
@@ -288,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default="en", help="language of the label column (default: en)")
     p.add_argument("--format", choices=STATS_FORMATS, default="table", help="output format (default: table)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output (needed for xlsx)")
+    p.add_argument("--wide", action="store_true",
+                   help=f"show labels whole in the table (default: cut at {TABLE_TEXT_WIDTH} characters, marked …)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("export", help="write every tidy table as CSV plus one Excel workbook")

@@ -200,12 +200,12 @@ def _check_published(value: str, where: str) -> str:
     """`value` if empty or a real calendar date written YYYY-MM-DD; else a UsageError."""
     if not value:
         return ""
+    if not _DATE.fullmatch(value):
+        raise UsageError(f"{where}: {value[:40]!r} is not a date written YYYY-MM-DD")
     try:
-        if not _DATE.fullmatch(value):
-            raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{where}: {value[:40]!r} is not a date written YYYY-MM-DD") from None
+        raise UsageError(f"{where}: {value!r} is written YYYY-MM-DD but is no day of the calendar") from None
     return value
 
 
