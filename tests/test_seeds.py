@@ -97,3 +97,13 @@ def test_manifest_is_valid_toml_with_urls_where_the_text_gives_one(root, texts):
     for article_id, entry in manifest.items():
         if entry["url"]:
             assert entry["url"] in texts[article_id]
+
+
+def test_one_outlet_is_named_one_way(root):
+    """An outlet's name is its identity in every citation: written the same way for every seed."""
+    manifest = tomllib.loads((root / "seeds" / "sources.toml").read_text(encoding="utf-8"))
+    by_brand = {}
+    for entry in manifest.values():
+        brand = entry["outlet"].rsplit("(", 1)[-1].rstrip(")") if "(" in entry["outlet"] else entry["outlet"]
+        by_brand.setdefault(brand, set()).add(entry["outlet"])
+    assert {b: names for b, names in by_brand.items() if len(names) > 1} == {}
