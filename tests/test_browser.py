@@ -6,6 +6,7 @@ in the test's temporary folder (its path is printed).
 """
 
 import pytest
+from playwright.sync_api import expect
 
 CHARTS = {"market_size": 3, "user_demographics": 3, "category_trends": 2}
 
@@ -100,8 +101,11 @@ def test_each_chart_downloads_its_picture_data_and_citation(browser, built_repor
 
     figure.locator(".xbdata-cite summary").click()
     assert "summeng.com" in figure.locator('[data-cite="full"]').inner_text()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     figure.locator('[data-action="copy"]').click()
+    expect(figure.locator(".xbdata-copied")).to_have_text("Full citation copied", timeout=5000)   # the reader is told
     assert figure.locator('[data-action="copy"]').get_attribute("data-copied") == "true"
+    assert "summeng.com" in page.evaluate("navigator.clipboard.readText()")
     footer = figure.locator(".xbdata-footer").inner_text()
     assert "Source:" in footer and "Periods:" in footer and "Notes:" in footer
     assert errors == [] and blocked == [], (errors, blocked)

@@ -73,7 +73,9 @@ def _footer(m: dict) -> str:
     cite = (f'<details class="xbdata-cite"><summary>{html_text(text("cite", lang))}</summary>'
             f'<p><b>{html_text(text("cite_inline_head", lang))}</b> <span data-cite="inline">{html_text(m["cite_inline"])}</span></p>'
             f'<p><b>{html_text(text("cite_full_head", lang))}</b> <span data-cite="full">{html_text(m["cite_full"])}</span></p>'
-            f'<button type="button" data-action="copy">{html_text(text("copy", lang))}</button></details>')
+            f'<button type="button" data-action="copy" data-done="{html_attr(text("copied", lang))}" '
+            f'data-failed="{html_attr(text("copy_failed", lang))}">{html_text(text("copy", lang))}</button>'
+            f'<span class="xbdata-copied" role="status"></span></details>')
     return (f'<figcaption class="xbdata-footer">{"".join(parts)}'
             f'<div class="xbdata-downloads" role="group" aria-label="{html_attr(text("downloads", lang))}">{buttons}</div>'
             f"{cite}</figcaption>")
@@ -143,9 +145,16 @@ FIGURES_JS = r"""
     on('csv-all', function () { save(meta.name + '.csv', new Blob([csv(meta.rows)], {type: 'text/csv'})); });
     on('csv-visible', function () { save(meta.name + '-visible.csv', new Blob([csv(visible(meta, view))], {type: 'text/csv'})); });
     on('copy', function () {
-      var text = meta.cite_full;
-      if (navigator.clipboard) { navigator.clipboard.writeText(text).catch(function () {}); }
-      figure.querySelector('[data-action="copy"]').setAttribute('data-copied', 'true');
+      var button = figure.querySelector('[data-action="copy"]');
+      var status = figure.querySelector('.xbdata-copied');
+      var say = function (ok) {
+        button.setAttribute('data-copied', ok ? 'true' : 'false');
+        status.textContent = button.getAttribute(ok ? 'data-done' : 'data-failed');
+        setTimeout(function () { status.textContent = ''; }, 4000);
+      };
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(meta.cite_full).then(function () { say(true); }, function () { say(false); });
+      } else { say(false); }
     });
   }
   window.xbdataFigures = {

@@ -77,6 +77,8 @@ TEXT = {
     "cite_inline_head": ("行内引用：", "In-line citation:"),
     "cite_full_head": ("完整引用：", "Full citation:"),
     "copy": ("复制完整引用", "Copy the full citation"),
+    "copied": ("已复制完整引用", "Full citation copied"),
+    "copy_failed": ("无法复制，请选中上面的完整引用手动复制", "Could not copy: select the full citation above to copy it"),
     "cite_inline": ("{outlets}，经 xbdata 整理", "{outlets}, via xbdata"),
     "cite_source": ("{outlet}\uff0c\u201c{title}\u201d{url}", "{outlet}, \u201c{title}\u201d{url}"),
     "cite_url": ("\uff0c{url}", ", {url}"),
