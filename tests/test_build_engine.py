@@ -532,6 +532,20 @@ def test_the_index_escapes_what_comes_from_articles_and_the_manifest():
     assert 'href="category_trends.html"' in page and "Product category trends" in page
 
 
+def test_a_chinese_build_s_index_is_chinese_and_links_the_pdfs_that_exist(tmp_path):
+    import re
+
+    entry = {"report": "category_trends", "params": {"lang": "zh"}, "built_at": "2026-12-03 08:00", "seconds": 4.2,
+             "sources": [{"outlet": "亿邦动力 (Ebrun)", "title": "标题", "statistics": 2, "url": ""}]}
+    page = index_page({"category_trends": entry}, pdfs={"category_trends"})
+    assert '<html lang="zh">' in page and 'href="category_trends.pdf"' in page
+    visible = re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
+    assert set(re.findall(r"[A-Za-z_]{3,}", visible)) == {"category_trends", "lang", "Ebrun", "PDF"}, \
+        "Latin letters only in names and codes"
+    english = index_page({"category_trends": {**entry, "params": {"lang": "en"}}})
+    assert '<html lang="en">' in english and ".pdf" not in english and "Built 2026-12-03 08:00 in 4.2s" in english
+
+
 # 5. Parameter sweeps ---------------------------------------------------------------------------------
 
 def test_a_grid_builds_every_combination_as_a_variant_incrementally(tiny_good, tmp_path, monkeypatch, capsys):

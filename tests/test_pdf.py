@@ -46,6 +46,7 @@ def test_report_pdf_at_the_command_line(tmp_path, capsys):
     assert main(["report", "category_trends", "-p", "top_n", "3", "-o", str(tmp_path), "--pdf"]) == 0
     assert (tmp_path / "category_trends.pdf").read_bytes().startswith(b"%PDF")
     assert "wrote" in capsys.readouterr().err
+    assert 'href="category_trends.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def test_pdf_without_chromium_exits_2_before_any_kernel(tmp_path, monkeypatch, capsys):

@@ -194,7 +194,19 @@ def _write_pdfs(folder: Path, outcomes) -> int:
             print(f"xbdata: error: PDF of {o.name} failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
                   file=sys.stderr)
             code = 1
+    _refresh_index(folder)
     return code
+
+
+def _refresh_index(folder: Path) -> None:
+    """The index again, under the output folder's lock, so that it links the PDFs just printed."""
+    from ..engine.build import pending_notice, write_index
+    from ..engine.manifest import output_lock, read_manifest
+
+    with output_lock(folder):
+        manifest = read_manifest(folder)
+        if manifest.get("reports"):
+            write_index(folder, manifest, pending_notice())
 
 
 def _grid(name: str, specs: list[str]) -> dict[str, list]:

@@ -307,7 +307,8 @@ def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned],
 
 def write_index(out: Path, manifest: dict, pending: str = "") -> None:
     tables = sorted(p.name for p in (out / "data").glob("*") if p.suffix in (".csv", ".xlsx"))
-    page = index_page(manifest["reports"], tables, pending)
+    pdfs = {name for name in manifest["reports"] if (out / f"{name}.pdf").exists()}
+    page = index_page(manifest["reports"], tables, pending, pdfs)
     write_atomic(out / "index.html", lambda p: p.write_text(page, encoding="utf-8"))
 
 

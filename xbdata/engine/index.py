@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..escape import safe_url
 from ..reports.parameters import REPORTS
+from ..text.labels import text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
@@ -19,18 +20,30 @@ def _safe_sources(sources: list[dict]) -> list[dict]:
     return [{**s, "url": safe_url(str(s.get("url", "")))} for s in sources]
 
 
-def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (), pending: str = "") -> str:
+def index_language(entries: dict[str, dict]) -> str:
+    """zh when every report was built in Chinese, else en: one language per page."""
+    langs = {e.get("params", {}).get("lang", "en") for e in entries.values()}
+    return "zh" if langs == {"zh"} else "en"
+
+
+def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (), pending: str = "",
+               pdfs: set[str] | frozenset[str] = frozenset()) -> str:
     """The index of `entries` (the manifest's, keyed by output name), grouped under their report,
-    with links to `tables`, the files in the data folder (CSV per table, and the workbook), and
-    the `pending` notice while added articles have drafts awaiting review."""
+    with links to `tables`, the files in the data folder (CSV per table, and the workbook), to the
+    PDF of each report named in `pdfs`, and the `pending` notice while added articles have drafts
+    awaiting review. Its words are in the reports' language (index_language)."""
     from jinja2 import Environment, FileSystemLoader
 
+    lang = index_language(entries)
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
     reports = []
     for name, report in REPORTS.items():
-        variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", []))}
+        variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", [])), "pdf": file in pdfs,
+                     "built": text("index_built", lang).format(at=e.get("built_at", ""), seconds=f"{e.get('seconds', 0):.1f}")}
                     for file, e in sorted(entries.items()) if e.get("report", file) == name]
         if variants:
-            reports.append({"name": name, "title": report.title, "lead": report.lead,
+            reports.append({"name": name, "title": report.title[lang], "lead": report.lead[lang],
                             "variants": variants})
-    return env.get_template("index.html.j2").render(reports=reports, tables=tables, pending=pending)
+    words = {key: text(f"index_{key}", lang) for key in ("title", "intro", "tables", "notebook", "pdf", "sources")}
+    return env.get_template("index.html.j2").render(reports=reports, tables=tables, pending=pending, lang=lang,
+                                                    words=words)
