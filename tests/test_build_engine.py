@@ -542,6 +542,11 @@ def test_a_chinese_build_s_index_is_chinese_and_links_the_pdfs_that_exist(tmp_pa
     visible = re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
     assert set(re.findall(r"[A-Za-z_]{3,}", visible)) == {"category_trends", "lang", "Ebrun", "PDF"}, \
         "Latin letters only in names and codes"
+    from xbdata.engine.build import write_index
+
+    (tmp_path / "data").mkdir()
+    write_index(tmp_path, {"reports": {"category_trends": entry}}, pending=(2, 1))
+    assert "新增的1篇文章中有2条草稿待审核" in (tmp_path / "index.html").read_text(encoding="utf-8")
     english = index_page({"category_trends": {**entry, "params": {"lang": "en"}}})
     assert '<html lang="en">' in english and ".pdf" not in english and "Built 2026-12-03 08:00 in 4.2s" in english
 

@@ -200,13 +200,13 @@ def _write_pdfs(folder: Path, outcomes) -> int:
 
 def _refresh_index(folder: Path) -> None:
     """The index again, under the output folder's lock, so that it links the PDFs just printed."""
-    from ..engine.build import pending_notice, write_index
+    from ..engine.build import pending_drafts, write_index
     from ..engine.manifest import output_lock, read_manifest
 
     with output_lock(folder):
         manifest = read_manifest(folder)
         if manifest.get("reports"):
-            write_index(folder, manifest, pending_notice())
+            write_index(folder, manifest, pending_drafts())
 
 
 def _grid(name: str, specs: list[str]) -> dict[str, list]:

@@ -32,7 +32,7 @@ from ..iorw import CHECKOUT, write_atomic
 from ..reports.parameters import REPORTS, check_parameters, get_report
 from .executors import Finished, Job, get_executor
 from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
-from .index import index_page
+from .index import index_language, index_page
 from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
 from .worker import PAGE, RECORD, RUNNING
 
@@ -108,10 +108,10 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         manifest = read_manifest(out, progress)
         shared = shared_inputs()
         outcomes, todo = plan(wanted, shared, manifest, out, force)
-        pending = pending_notice()
+        pending = pending_drafts()
         outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
         if pending:
-            progress(f"note: {pending}")
+            progress(f"note: {pending_notice(pending, 'en')}")
         write_index(out, manifest, pending)
         write_manifest(out, manifest)
     cancelled = [o.name for o in outcomes if o.status == "cancelled"]
@@ -305,31 +305,42 @@ def record(manifest: dict, outcomes: list[Outcome], planned: dict[str, Planned],
                                            "sources": known["sources"], "data": known["data"]}
 
 
-def write_index(out: Path, manifest: dict, pending: str = "") -> None:
+def write_index(out: Path, manifest: dict, pending: tuple[int, int] | None = None) -> None:
+    """reports/index.html for `manifest`, with the notice of `pending` (drafts, articles) in its language."""
     tables = sorted(p.name for p in (out / "data").glob("*") if p.suffix in (".csv", ".xlsx"))
     pdfs = {name for name in manifest["reports"] if (out / f"{name}.pdf").exists()}
-    page = index_page(manifest["reports"], tables, pending, pdfs)
+    notice = pending_notice(pending, index_language(manifest["reports"])) if pending else ""
+    page = index_page(manifest["reports"], tables, notice, pdfs)
     write_atomic(out / "index.html", lambda p: p.write_text(page, encoding="utf-8"))
 
 
-def pending_notice() -> str:
-    """A sentence while added articles have drafts awaiting review ("" when none do): their figures
+def pending_drafts() -> tuple[int, int] | None:
+    """(drafts, articles) while added articles have drafts awaiting review, else None: their figures
     are not in the reports until reviewed."""
     if not articles_dir().is_dir():
-        return ""                      # no added articles: nothing to import or read
+        return None                    # no added articles: nothing to import or read
     from ..curate.review import State  # pandas: only when there are added articles
 
     try:
         state = State()
     except (XbdataError, OSError, ValueError):
-        return ""                      # a notice, never a reason for a build to fail: check says what is wrong
-    pending = {a: state.pending_count(a) for a in state.articles}
-    waiting = {a: n for a, n in pending.items() if n}
-    if not waiting:
-        return ""
-    drafts, articles = sum(waiting.values()), len(waiting)
-    return (f"{drafts} draft{'s' * (drafts != 1)} of {articles} added article{'s' * (articles != 1)} "
-            f"await{'s' * (drafts == 1)} review, so their figures are not in these reports yet: run xbdata review")
+        return None                    # a notice, never a reason for a build to fail: check says what is wrong
+    waiting = [n for n in (state.pending_count(a) for a in state.articles) if n]
+    return (sum(waiting), len(waiting)) if waiting else None
+
+
+# The sentence that says drafts await review, once per language (English counts in the plural).
+PENDING_NOTICE = {
+    "en": lambda drafts, articles: (
+        f"{drafts} draft{'s' * (drafts != 1)} of {articles} added article{'s' * (articles != 1)} "
+        f"await{'s' * (drafts == 1)} review, so their figures are not in these reports yet: run xbdata review"),
+    "zh": lambda drafts, articles: f"新增的{articles}篇文章中有{drafts}条草稿待审核，其中的数字尚未进入这些报告：请运行 xbdata review",
+}
+
+
+def pending_notice(pending: tuple[int, int], lang: str) -> str:
+    """The notice for `pending` (drafts, articles) in `lang`."""
+    return PENDING_NOTICE[lang](*pending)
 
 
 def _read_record(work: Path) -> dict | None:
