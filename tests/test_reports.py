@@ -151,3 +151,17 @@ def test_chinese_reports_name_categories_and_periods_in_chinese():
     market = open_report("market_size", lang="zh").gaps().data
     assert "2022年、2022年上半年" in market and "下半年" not in market, "H2 2022 is derived, not given"
     assert "2022, H1 2022 (derived figures aside)" in open_report("market_size").gaps().data
+
+
+def test_a_chinese_citation_names_a_title_in_book_marks_and_an_english_one_in_quotes():
+    import xbdata
+    from xbdata.reports.figure import meta
+
+    frame = xbdata.statistics("zh")
+    row = frame[frame["source"].str.startswith("003")].head(1)
+    from xbdata.curate.articles import articles_of
+
+    [article] = articles_of(row)
+    zh, en = meta(row, "图", "zh", "x")["cite_full"], meta(row, "chart", "en", "x")["cite_full"]
+    assert f"《{article.title}》" in zh and f"“{article.title}”" not in zh
+    assert f"“{article.title}”" in en

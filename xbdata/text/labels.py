@@ -87,7 +87,7 @@ TEXT = {
     "index_sources": ("来源（所用统计数字）：", "Sources (statistics used):"),
     "copy_failed": ("无法复制，请选中上面的完整引用手动复制", "Could not copy: select the full citation above to copy it"),
     "cite_inline": ("{outlets}，经 xbdata 整理", "{outlets}, via xbdata"),
-    "cite_source": ("{outlet}\uff0c\u201c{title}\u201d{url}", "{outlet}, \u201c{title}\u201d{url}"),
+    "cite_source": ("{outlet}\u300a{title}\u300b{url}", "{outlet}, \u201c{title}\u201d{url}"),
     "cite_url": ("\uff0c{url}", ", {url}"),
     "cite_full": ("{sources}。图表“{title}”，数字由 xbdata {version} 从原文逐字整理。",
                   "{sources}. Chart “{title}”, figures catalogued verbatim from the articles by xbdata {version}."),
