@@ -1,5 +1,7 @@
 """Search and the explorer, tested without a browser: everything they show comes from xbdata.search."""
 
+from itertools import combinations
+
 import pytest
 
 import xbdata
@@ -30,11 +32,44 @@ def test_filters_and_words():
     assert xbdata.search("no such words anywhere").empty
 
 
-@pytest.mark.parametrize("filters,message", [({"colour": "red"}, "unknown filter 'colour'"),
-                                             ({"topic": "weather"}, "topic must be one of all, category")])
-def test_bad_filters(filters, message):
-    with pytest.raises(UsageError, match=message):
+FILTERS = ("topic", "source", "geography", "kind")
+
+
+def test_every_pair_of_filters_with_every_value_is_a_query():
+    """A value found anywhere in the catalogue is valid beside any other: the rows both allow, or none."""
+    stats = xbdata.statistics()
+    values = {key: sorted(set(stats[key].str.split(";").explode())) for key in FILTERS}
+    pairs = empty = 0
+    for a, b in combinations(FILTERS, 2):
+        for x in values[a]:
+            for y in values[b]:
+                frame = xbdata.search("", **{a: x, b: y})
+                both = stats[stats[a].str.split(";").map(lambda p: x in p) & stats[b].str.split(";").map(lambda p: y in p)]
+                assert ids(frame) == set(both["stat_id"]), (a, x, b, y)
+                assert list(frame.columns) == list(stats.columns)
+                pairs += 1
+                empty += frame.empty
+    assert pairs == 198 and 0 < empty < pairs     # the seeds have empty pairs: they are empty frames, not errors
+
+
+def test_an_empty_combination_is_an_empty_frame():
+    frame = xbdata.search("", topic="category", geography="Global")
+    assert frame.empty and "quote" in frame.columns
+    assert xbdata.search("TikTok", topic="demographics", kind="forecast").empty
+
+
+@pytest.mark.parametrize("filters,message", [
+    ({"colour": "red"}, "unknown filter 'colour' (filters: topic, source, geography, kind)"),
+    ({"topic": "weather"}, "topic must be one of all, category, demographics, market_size, marketing, operations, platform "
+                           "(got 'weather')"),
+    ({"topic": "category", "geography": "Mars"}, "geography must be one of all, Asia-Pacific, China, Eastern Europe, "
+                                                  "Global, Malaysia, United States (got 'Mars')"),
+    ({"kind": "forecast", "topic": "demographics", "geography": "Atlantis"}, "geography must be one of all, Asia-Pacific"),
+])
+def test_a_value_that_exists_nowhere_is_a_one_line_error(filters, message):
+    with pytest.raises(UsageError) as error:
         xbdata.search("x", **filters)
+    assert str(error.value).startswith(message) and "\n" not in str(error.value)
 
 
 def test_context_highlights_the_number_in_its_paragraph():
@@ -56,17 +91,54 @@ def test_same_sentence_and_related():
 
 
 def test_explorer_widget_drives_search():
-    box = xbdata.explorer()
-    query, results, detail, code = box.children[0], box.children[5], box.children[6], box.children[4]
-    query.value = "TikTok"
-    assert {"tiktok_users_2019", "tiktok_installs"} <= {v for _, v in results.options}
-    results.value = "tiktok_installs"
-    assert "<b>超过30亿</b>" in detail.value and "tiktok_users_2019" in detail.value
-    query.value = "抖音海外版"
-    assert [v for _, v in results.options] == ["tiktok_users_2019"]
-    assert "xbdata.search('抖音海外版')" in code.value
-    query.value = "no such words anywhere"
-    assert results.options == () and "No statistic matches" in detail.value
+    ex = xbdata.explorer()
+    ex.query.value = "TikTok"
+    assert {"tiktok_users_2019", "tiktok_installs"} <= {v for _, v in ex.results.options}
+    ex.results.value = "tiktok_installs"
+    assert "<b>超过30亿</b>" in ex.detail.value and "tiktok_users_2019" in ex.detail.value
+    ex.query.value = "抖音海外版"
+    assert [v for _, v in ex.results.options] == ["tiktok_users_2019"]
+    assert "xbdata.search('抖音海外版')" in ex.code.value
+    ex.query.value = "no such words anywhere"
+    assert ex.results.options == () and "No statistic matches the words 'no such words anywhere'" in ex.notice.value
+    assert ex.detail.value == "" and "0 statistics" in ex.count.value
+
+
+def shown_buttons(ex):
+    return {key for key, button in ex.clear.items() if button.layout.display != "none"}
+
+
+def test_explorer_dropdowns_count_and_narrow_to_what_the_other_filters_leave():
+    ex = xbdata.explorer()
+    stats = xbdata.statistics()
+    topics = dict((v, label) for label, v in ex.filters["topic"].options)
+    assert topics["all"] == f"all ({len(stats)})" and topics["demographics"] == "demographics (9)"
+    assert topics["market_size"] == f"market size ({(stats['topic'] == 'market_size').sum()})"
+    ex.filters["topic"].value = "demographics"
+    places = dict((v, label) for label, v in ex.filters["geography"].options)
+    assert set(places) == {"all"} | set(stats[stats["topic"] == "demographics"]["geography"])
+    assert places["all"] == "all (9)" and "Malaysia" not in places
+    assert len(ex.results.options) == 9 and "9 statistics" in ex.count.value
+    topics = dict((v, label) for label, v in ex.filters["topic"].options)
+    assert topics["category"] == "categories (8)"       # a topic's count is not narrowed by the topic itself
+
+
+def test_explorer_says_which_filters_left_nothing_and_clears_them():
+    """The freeze of issue 21: topic demographics and a place found elsewhere used to raise in the log."""
+    ex = xbdata.explorer()
+    ex.filters["topic"].value = "demographics"
+    ex.filters["kind"].value = "survey"
+    ex.query.value = "installs"                          # TikTok's installs: a platform figure, observed
+    assert ex.results.options == () and "0 statistics" in ex.count.value
+    assert "The search finds 1 statistic, but none with topic “demographics” and kind “survey”" in ex.notice.value
+    assert shown_buttons(ex) == {"topic", "kind", "all"}
+    assert dict((v, label) for label, v in ex.filters["topic"].options)["demographics"] == "demographics (0)"
+    ex.clear["kind"].click()
+    assert ex.filters["kind"].value == "all" and ex.results.options == ()
+    assert "none with topic “demographics”." in ex.notice.value and shown_buttons(ex) == {"topic"}
+    ex.clear["topic"].click()
+    assert [v for _, v in ex.results.options] == ["tiktok_installs"] and ex.notice.value == ""
+    assert shown_buttons(ex) == set() and "<b>超过30亿</b>" in ex.detail.value
 
 
 def test_explore_notebook_runs(tmp_path):

@@ -33,25 +33,64 @@ def _haystack(frame: pd.DataFrame) -> pd.Series:
     return frame[columns].astype(str).agg(" ".join, axis=1).map(_normal)
 
 
+def filter_values(key: str) -> list[str]:
+    """Every value the filter `key` takes anywhere in the catalogue (seeds and added articles), sorted."""
+    if key not in FILTERS:
+        raise UsageError(f"unknown filter {key!r} (filters: {', '.join(FILTERS)})")
+    return sorted(set(statistics()[key].str.split(";").explode()))
+
+
+def _active(filters: dict) -> dict[str, str]:
+    """The filters that narrow (not "" or "all"), each checked against the whole catalogue: a value
+    that exists anywhere is valid beside any other; one that exists nowhere is a one-line UsageError."""
+    active = {}
+    for key, value in filters.items():
+        allowed = filter_values(key)
+        if value and value != "all":
+            if value not in allowed:
+                raise UsageError(f"{key} must be one of all, {', '.join(allowed)} (got {str(value)[:40]!r})")
+            active[key] = value
+    return active
+
+
+def _has(column: pd.Series, value: str) -> pd.Series:
+    return column.str.split(";").map(lambda parts: value in parts)
+
+
 def search(query: str = "", lang: str = "en", **filters: str) -> pd.DataFrame:
     """Statistics whose quote, labels, subject or article match every word of `query`.
 
-    Filters (`topic`, `source`, `geography`, `kind`) narrow the rows; "" or "all" means any.
+    Filters (`topic`, `source`, `geography`, `kind`) narrow the rows; "" or "all" means any. They
+    are a query, not a validation: any value found anywhere in the catalogue may be combined with
+    any other, and a combination that matches nothing is an empty frame.
     """
+    active = _active(filters)
     frame = statistics(lang)
-    for key, value in filters.items():
-        if key not in FILTERS:
-            raise UsageError(f"unknown filter {key!r} (filters: {', '.join(FILTERS)})")
-        if value and value != "all":
-            allowed = sorted(set(frame[key].str.split(";").explode()))
-            if value not in allowed:
-                raise UsageError(f"{key} must be one of all, {', '.join(allowed)} (got {value!r})")
-            frame = frame[frame[key].str.split(";").map(lambda parts: value in parts)]
+    for key, value in active.items():
+        frame = frame[_has(frame[key], value)]
     terms = [_normal(t) for t in str(query).split() if t.strip()]
     if terms:
         hay = _haystack(frame)
         frame = frame[hay.map(lambda h: all(t in h for t in terms))]
     return frame.reset_index(drop=True)
+
+
+def facets(query: str = "", lang: str = "en", **filters: str) -> dict[str, dict[str, int]]:
+    """For each filter, how many statistics each of its values would leave, given `query` and the
+    *other* filters, and under "all" how many they leave with that filter set to all: what the
+    explorer's dropdowns show. A value no row would leave is not listed."""
+    active = _active(filters)
+    frame = search(query, lang)
+    masks = {key: _has(frame[key], value) for key, value in active.items()}
+    counts = {}
+    for key in FILTERS:
+        keep = pd.Series(True, index=frame.index)
+        for other, mask in masks.items():
+            if other != key:
+                keep &= mask
+        left = frame[keep][key]
+        counts[key] = {"all": len(left), **(left.str.split(";").explode().value_counts().to_dict() if len(left) else {})}
+    return counts
 
 
 @dataclass(frozen=True)
