@@ -63,7 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
         "action_exclusion": "exclusion",
         "status_pending": "pending",
         "undated": "undated",
-        "proposed_as": "{id} · {status} · proposed as <b>{action}</b> (the extractor read it as: {mention_kind})",
+        "proposed_as": "{id} · {status} · proposed as <b>{action}</b> (the extractor read it as {mention_kind})",
         "check_first": "<b>Check before accepting</b> (accept all leaves it): {checks}",
         "exclusion_reason": "Reason: {reason}",
         "why_guesses": "why these guesses",
@@ -75,10 +75,13 @@ WORDS: dict[str, dict[str, str]] = {
         "rejected": "Rejected {id}: {reason}.",
         "excluded": "Excluded {id}: {reason}.",
         "edited": "Edited {id}: {field} is now “{value}”.",
+        "follows": "{field} follows: “{value}”",
+        "refused": "Not done: {error}. Change a field with Edit, or reject it.",
+        "reviewed_all": "{done} reviewed.",
         "kept": "Left pending {id}: {why}",
         "reviewed_count": "{done} reviewed, {kept} left for you to check.",
         "nothing_pending": "Nothing is pending.",
-        "unknown_key": "Keys: a accept, r reject, e edit, j next, k previous (not “{key}”).",
+        "unknown_key": "Keys: a accept, r reject, e edit, j next, k previous (not “{typed}”).",
     },
     "zh": {
         "search": "搜索",
@@ -140,10 +143,13 @@ WORDS: dict[str, dict[str, str]] = {
         "rejected": "已驳回 {id}：{reason}。",
         "excluded": "已排除 {id}：{reason}。",
         "edited": "已修改 {id}：{field} 现为“{value}”。",
+        "follows": "{field}随之改为“{value}”",
+        "refused": "未完成：{error}。请用“修改”改一个字段，或驳回它。",
+        "reviewed_all": "审了 {done} 条。",
         "kept": "{id} 仍待审：{why}",
         "reviewed_count": "审了 {done} 条，{kept} 条留给你核对。",
         "nothing_pending": "没有待审的草稿。",
-        "unknown_key": "快捷键：a 采纳，r 驳回，e 修改，j 下一条，k 上一条（没有“{key}”）。",
+        "unknown_key": "快捷键：a 采纳，r 驳回，e 修改，j 下一条，k 上一条（没有“{typed}”）。",
     },
 }
 
@@ -152,6 +158,14 @@ TOPICS = {
            "marketing": "marketing", "operations": "operations"},
     "zh": {"market_size": "市场规模", "demographics": "用户画像", "category": "品类", "platform": "平台",
            "marketing": "营销", "operations": "运营"},
+}
+
+# What the extractor read a number as (a draft's mention kind, xbdata/text/extract.py).
+MENTION_KINDS = {
+    "en": {"statistic": "a statistic", "date": "a date", "period": "a period", "list_marker": "a list number",
+           "furniture": "page furniture", "other": "something else"},
+    "zh": {"statistic": "统计数字", "date": "日期", "period": "时期", "list_marker": "列表序号",
+           "furniture": "版面文字", "other": "其他"},
 }
 
 # A place by its catalogue name: in Chinese the first word articles use for it (PLACE_WORDS), unless
@@ -172,6 +186,10 @@ def statistics_count(n: int, lang: str) -> str:
 
 def topic_name(topic: str, lang: str) -> str:
     return TOPICS[check_lang(lang)].get(topic, topic)
+
+
+def mention_kind_name(kind: str, lang: str) -> str:
+    return MENTION_KINDS[check_lang(lang)].get(kind, kind)
 
 
 def place_name(geography: str, lang: str) -> str:
