@@ -12,10 +12,15 @@ def ids(frame):
     return set(frame["stat_id"])
 
 
+def own(frame):
+    """The statistics whose own words (quote, labels, fields) match, not only their sentence or title."""
+    return set(frame[frame["match"] == "statistic"]["stat_id"])
+
+
 def test_tiktok_across_articles_and_scripts():
     found = ids(xbdata.search("TikTok"))
     assert {"tiktok_users_2019", "tiktok_installs"} <= found  # 001 (traditional) and 004 (simplified)
-    assert ids(xbdata.search("抖音海外版")) == {"tiktok_users_2019"}  # quote in 001 is traditional
+    assert own(xbdata.search("抖音海外版")) == {"tiktok_users_2019"}  # quote in 001 is traditional
 
 
 @pytest.mark.parametrize("simplified,traditional", [("用户", "用戶"), ("粉丝", "粉絲"), ("私域运营", "私域運營")])
@@ -25,7 +30,7 @@ def test_either_script_finds_both(simplified, traditional):
 
 
 def test_filters_and_words():
-    assert ids(xbdata.search("粉絲 Twitter")) == {"zaful_twitter_followers", "shein_twitter_followers",
+    assert own(xbdata.search("粉絲 Twitter")) == {"zaful_twitter_followers", "shein_twitter_followers",
                                                   "jollychic_twitter_followers"}
     demo = xbdata.search("", topic="demographics", source="002_6700178db0982fd6")
     assert ids(demo) == {"xiaohongshu_users_25_32", "xiaohongshu_users_under_25", "xiaohongshu_users_over_32"}
@@ -46,7 +51,7 @@ def test_every_pair_of_filters_with_every_value_is_a_query():
                 frame = xbdata.search("", **{a: x, b: y})
                 both = stats[stats[a].str.split(";").map(lambda p: x in p) & stats[b].str.split(";").map(lambda p: y in p)]
                 assert ids(frame) == set(both["stat_id"]), (a, x, b, y)
-                assert list(frame.columns) == list(stats.columns)
+                assert list(frame.columns) == [*stats.columns, "match"]
                 pairs += 1
                 empty += frame.empty
     assert pairs == 198 and 0 < empty < pairs     # the seeds have empty pairs: they are empty frames, not errors
@@ -70,6 +75,49 @@ def test_a_value_that_exists_nowhere_is_a_one_line_error(filters, message):
     with pytest.raises(UsageError) as error:
         xbdata.search("x", **filters)
     assert str(error.value).startswith(message) and "\n" not in str(error.value)
+
+
+@pytest.fixture
+def half_year(tmp_path, monkeypatch):
+    """The seeds and, reviewed, the half-year article of tests/added_articles.py (东南亚 in its quotes)."""
+    from added_articles import HALF_YEAR
+    from xbdata.cli import main
+
+    monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
+    path = tmp_path / "half.txt"
+    path.write_text(HALF_YEAR, encoding="utf-8")
+    assert main(["add", str(path), "--title", "跨境电商半年观察", "--published", "2025-07-20"]) == 0
+    main(["review", "--accept-all"])
+    main(["review", "--accept", "005-10", "005-12"])
+
+
+def test_search_ranks_the_statistic_then_its_sentence_then_the_title(half_year):
+    frame = xbdata.search("东南亚")
+    order = list(frame["match"])
+    assert order == sorted(order, key=["statistic", "sentence", "title"].index)
+    first = frame.iloc[0]
+    assert first["source"].startswith("005_") and "东南亚" in first["quote"] and first["match"] == "statistic"
+    titles = frame[frame["match"] == "title"]
+    assert len(titles) == 16 and set(titles["source"]) == {"003_6ffb6ff860af52e7"}   # 亚马逊杀入东南亚市场: its title only
+    assert not any("东南亚" in q + lz for q, lz in zip(titles["quote"], titles["label_zh"]))
+    by_sentence = xbdata.search("研究机构")        # 一家研究机构的报告显示，…: in the sentence, not in the quote
+    assert set(by_sentence["match"]) == {"sentence"} and len(by_sentence) == 2
+    assert set(xbdata.search("")["match"]) == {""}
+
+
+def test_explorer_marks_title_matches_and_lists_other_articles_only(half_year):
+    ex = xbdata.explorer()
+    ex.query.value = "东南亚"
+    labels = [label for label, _ in ex.results.options]
+    assert "only the article's title matches" not in labels[0] and labels[0].endswith("005 · 2024")
+    assert sum("only the article's title matches" in label for label in labels) == 16
+    assert all("only the article's title matches" in label for label in labels[-16:])
+    ex.query.value = ""
+    ex.results.value = "tiktok_installs"            # 004; TikTok's users are in 001
+    across = ex.detail.value.split("The same platform in other articles:")[1]
+    assert "tiktok_users_2019" in across and "001_1cbe8866d55724c7" in across and "004_f2b2ca645d6b4bf5" not in across
+    ex.results.value = "twitter_users_share_16_34"   # Twitter: every other Twitter figure is from the same article
+    assert "other articles" not in ex.detail.value
 
 
 def test_context_highlights_the_number_in_its_paragraph():
@@ -97,7 +145,7 @@ def test_explorer_widget_drives_search():
     ex.results.value = "tiktok_installs"
     assert "<b>超过30亿</b>" in ex.detail.value and "tiktok_users_2019" in ex.detail.value
     ex.query.value = "抖音海外版"
-    assert [v for _, v in ex.results.options] == ["tiktok_users_2019"]
+    assert [v for _, v in ex.results.options][0] == "tiktok_users_2019"
     assert "xbdata.search('抖音海外版')" in ex.code.value
     ex.query.value = "no such words anywhere"
     assert ex.results.options == () and "No statistic matches the words 'no such words anywhere'" in ex.notice.value

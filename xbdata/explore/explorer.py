@@ -158,7 +158,9 @@ class Explorer:
             self._busy = False
 
     def _line(self, row: dict) -> str:
-        return " · ".join([row["label"], row["shown"], row["source"][:3], period_words(row["period"], self.lang)])
+        """A result as the list shows it; a row only its article's title matched says so."""
+        parts = [row["label"], row["shown"], row["source"][:3], period_words(row["period"], self.lang)]
+        return " · ".join(parts + ([f"({say('title_only', self.lang)})"] if row["match"] == "title" else []))
 
     def _notice(self, frame, chosen: dict[str, str]) -> None:
         """When nothing is left: the words, or which filters left nothing, with a button to clear each."""

@@ -3,6 +3,7 @@
 Everything the explorer widget shows comes from here, so it is all reachable from plain Python:
 `xbdata.search("TikTok")`, `xbdata.context("tiktok_installs")`, `xbdata.related("tiktok_installs")`.
 Text is matched in simplified characters, so 用戶 finds 用户 and 抖音 finds 抖音 in article 001.
+A statistic's own words rank before its sentence's, and those before its article's title.
 Articles added with `xbdata add` and their accepted statistics are found beside the seeds.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -27,10 +29,27 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", "", to_simplified(str(text))).lower()
 
 
-def _haystack(frame: pd.DataFrame) -> pd.Series:
-    columns = ["stat_id", "quote", "label_zh", "label_en", "subject", "measure", "breakdown", "geography",
-               "period", "source_title"]
+# What a row's words are matched in, best first: the statistic's own words (its quote, labels and
+# fields), then its sentence in the article, then the article's title (the `match` column of `search`).
+MATCHES = ("statistic", "sentence", "title")
+_OWN = ["stat_id", "quote", "label_zh", "label_en", "subject", "measure", "breakdown", "geography", "period"]
+
+
+def _haystack(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
     return frame[columns].astype(str).agg(" ".join, axis=1).map(_normal)
+
+
+@lru_cache(maxsize=4096)
+def _sentence(source: str, start: int, end: int) -> str:
+    """The sentence around a quote (an article id names its text's hash, so this never goes stale)."""
+    text = all_texts()[source]
+    left, right = Sentences(text).around(start, end)
+    return _normal(text[left:right])
+
+
+def _sentences(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series([_sentence(r["source"], int(r["start"]), int(r["end"])) if r["kind"] != "derived" else ""
+                      for r in frame.to_dict("records")], index=frame.index, dtype=object)
 
 
 def filter_values(key: str) -> list[str]:
@@ -58,7 +77,9 @@ def _has(column: pd.Series, value: str) -> pd.Series:
 
 
 def search(query: str = "", lang: str = "en", **filters: str) -> pd.DataFrame:
-    """Statistics whose quote, labels, subject or article match every word of `query`.
+    """Statistics whose quote, labels, fields, sentence or article title hold every word of `query`,
+    those whose own words hold them first, then those whose sentence does, then those whose article's
+    title does; the `match` column says which ("statistic", "sentence" or "title"; "" with no words).
 
     Filters (`topic`, `source`, `geography`, `kind`) narrow the rows; "" or "all" means any. They
     are a query, not a validation: any value found anywhere in the catalogue may be combined with
@@ -69,10 +90,18 @@ def search(query: str = "", lang: str = "en", **filters: str) -> pd.DataFrame:
     for key, value in active.items():
         frame = frame[_has(frame[key], value)]
     terms = [_normal(t) for t in str(query).split() if t.strip()]
-    if terms:
-        hay = _haystack(frame)
-        frame = frame[hay.map(lambda h: all(t in h for t in terms))]
-    return frame.reset_index(drop=True)
+    if not terms or frame.empty:
+        return frame.assign(match=pd.Series("", index=frame.index, dtype=object)).reset_index(drop=True)
+    places = [_haystack(frame, _OWN), _sentences(frame), frame["source_title"].map(_normal)]
+    found = [pd.Series(False, index=frame.index) for _ in terms]
+    match = pd.Series("", index=frame.index, dtype=object)
+    for name, hay in zip(MATCHES, places):
+        found = [f | pd.Series([t in h for h in hay], index=frame.index, dtype=bool) for f, t in zip(found, terms)]
+        every = pd.concat(found, axis=1).all(axis=1)
+        match[every & (match == "")] = name
+    frame = frame.assign(match=match)[match != ""]
+    rank = frame["match"].map(MATCHES.index)
+    return frame.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
 
 
 def facets(query: str = "", lang: str = "en", **filters: str) -> dict[str, dict[str, int]]:
