@@ -263,6 +263,26 @@ def test_panel_keys_accept_reject_edit_and_move(capsys, folder):
     assert p.drafts.value == "005-1"      # the first stays the first
 
 
+def test_panel_in_zh_speaks_zh(capsys, folder):
+    from xbdata.explore.review_panel import review_panel
+
+    p = review_panel("zh")
+    assert [b.description for b in (p.accept, p.reject, p.edit, p.accept_all)] == ["采纳", "驳回", "修改", "采纳本文全部"]
+    assert [x.description for x in (p.article, p.drafts, p.reason, p.field, p.value, p.keys)] == \
+        ["文章", "待审", "理由", "字段", "值", "快捷键"]
+    assert p.article.options[0][0].endswith("12 条待审") and p.drafts.options[0][0] == "005-1 · 统计 · 达到1.32万亿元"
+    assert "建议作为<b>统计</b>（提取器的判断：统计数字）" in p.detail.value and "待审" in p.detail.value
+    p.reject.click()
+    assert p.message.value == "请在“理由”框写明 005-1 为什么不是统计数字，再驳回。"
+    p.accept.click()
+    assert p.message.value == "已采纳 005-1，编号 china_xborder_import_and_export_value_2025_h1。" and p.drafts.value == "005-2"
+    p.reason.value = "已有进出口额"
+    p.reject.click()
+    assert p.message.value == "已驳回 005-2：已有进出口额。" and p.reason.value == ""
+    p.keys.value = "x"
+    assert p.message.value.startswith("快捷键：a 采纳")
+
+
 def test_panel_labels_are_whole(folder):
     from xbdata.explore.review_panel import review_panel
 
@@ -311,7 +331,9 @@ def test_review_notebook_is_small_clean_and_runs(root, folder):
     from xbdata.curate.review import drafts_table
     from xbdata.explore.review_panel import ReviewPanel
 
-    assert isinstance(eval(sources[0].splitlines()[-1], namespace), ReviewPanel)
+    assert sources[0] == 'lang = "en"  # zh for the panel in Chinese' and "parameters" in code[0]["metadata"]["tags"]
+    panel = eval(sources[1].splitlines()[-1], namespace)
+    assert isinstance(panel, ReviewPanel) and panel.lang == "en"
     assert len(drafts_table()) == 12
     assert "mention_kind" in sources[-1] and '"kind"' in sources[-1]   # the figure's kind, beside the extractor's
 

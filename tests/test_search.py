@@ -115,7 +115,7 @@ def test_explorer_marks_title_matches_and_lists_other_articles_only(half_year):
     ex.query.value = ""
     ex.results.value = "tiktok_installs"            # 004; TikTok's users are in 001
     across = ex.detail.value.split("The same platform in other articles:")[1]
-    assert "tiktok_users_2019" in across and "001_1cbe8866d55724c7" in across and "004_f2b2ca645d6b4bf5" not in across
+    assert "tiktok_users_2019" in across and "<td>001</td>" in across and "<td>004</td>" not in across
     ex.results.value = "twitter_users_share_16_34"   # Twitter: every other Twitter figure is from the same article
     assert "other articles" not in ex.detail.value
 
@@ -149,7 +149,7 @@ def test_explorer_widget_drives_search():
     assert "xbdata.search('抖音海外版')" in ex.code.value
     ex.query.value = "no such words anywhere"
     assert ex.results.options == () and "No statistic matches the words 'no such words anywhere'" in ex.notice.value
-    assert ex.detail.value == "" and "0 statistics" in ex.count.value
+    assert ex.detail.value == "" and ex.count.value == "<b>0</b> statistics"
 
 
 def shown_buttons(ex):
@@ -166,7 +166,7 @@ def test_explorer_dropdowns_count_and_narrow_to_what_the_other_filters_leave():
     places = dict((v, label) for label, v in ex.filters["geography"].options)
     assert set(places) == {"all"} | set(stats[stats["topic"] == "demographics"]["geography"])
     assert places["all"] == "all (9)" and "Malaysia" not in places
-    assert len(ex.results.options) == 9 and "9 statistics" in ex.count.value
+    assert len(ex.results.options) == 9 and ex.count.value == "<b>9</b> statistics"
     topics = dict((v, label) for label, v in ex.filters["topic"].options)
     assert topics["category"] == "categories (8)"       # a topic's count is not narrowed by the topic itself
 
@@ -177,7 +177,7 @@ def test_explorer_says_which_filters_left_nothing_and_clears_them():
     ex.filters["topic"].value = "demographics"
     ex.filters["kind"].value = "survey"
     ex.query.value = "installs"                          # TikTok's installs: a platform figure, observed
-    assert ex.results.options == () and "0 statistics" in ex.count.value
+    assert ex.results.options == () and ex.count.value == "<b>0</b> statistics"
     assert "The search finds 1 statistic, but none with topic “demographics” and kind “survey”" in ex.notice.value
     assert shown_buttons(ex) == {"topic", "kind", "all"}
     assert dict((v, label) for label, v in ex.filters["topic"].options)["demographics"] == "demographics (0)"
@@ -187,6 +187,50 @@ def test_explorer_says_which_filters_left_nothing_and_clears_them():
     ex.clear["topic"].click()
     assert [v for _, v in ex.results.options] == ["tiktok_installs"] and ex.notice.value == ""
     assert shown_buttons(ex) == set() and "<b>超过30亿</b>" in ex.detail.value
+
+
+def test_the_words_tables_speak_both_languages_alike():
+    from xbdata.explore import words
+
+    for table in (words.WORDS, words.TOPICS, words.MENTION_KINDS):
+        assert set(table) == {"en", "zh"} and set(table["en"]) == set(table["zh"])
+    assert set(words.TOPICS["en"]) == set(xbdata.statistics()["topic"])
+
+
+LATIN = __import__("re").compile(r"[A-Za-z]")
+
+
+def test_the_explorer_in_zh_speaks_zh():
+    ex = xbdata.explorer("zh")
+    for key in ("topic", "geography", "kind"):
+        labels = [label for label, _ in ex.filters[key].options]
+        assert not [label for label in labels if LATIN.search(label)], labels
+    assert dict((v, label) for label, v in ex.filters["topic"].options)["demographics"] == "用户画像（9）"
+    assert dict((v, label) for label, v in ex.filters["geography"].options)["United States"].startswith("美国（")
+    assert dict((v, label) for label, v in ex.filters["kind"].options)["survey"].startswith("调查（")
+    assert [d.description for d in ex.filters.values()] == ["主题", "文章", "地区", "类型"]
+    assert ex.query.description == "搜索" and "个统计数字" in ex.count.value
+    first = ex.results.options[0][0]
+    assert first == "2022年上半年中国跨境电商市场规模 · 超过7万亿元 · 000 · 2022年上半年"
+    ex.results.value = "tiktok_installs"
+    head = ex.detail.value.split("<blockquote")[0]
+    assert "TikTok安装量：超过30亿次安装" in head and "实际 · 2022年 · 全球" in head
+    across = ex.detail.value.split("其他文章中的同一平台：")[1]
+    assert "超过5亿用户" in across and "2019年" in across and "推算" in across
+    assert "users outside China" not in across and "derived" not in across
+    ex.filters["topic"].value = "demographics"
+    ex.filters["kind"].value = "survey"
+    ex.query.value = "安装"
+    assert "搜索到 1 个统计数字，但没有符合主题“用户画像”和类型“调查”的。" in ex.notice.value
+    assert {ex.clear[k].description for k in ("topic", "kind", "all")} == {"清除主题", "清除类型", "清除全部筛选"}
+
+
+def test_the_explorer_fits_the_notebook():
+    """Each widget takes at most the width it is given (the real check is in tests/test_jupyterlab.py)."""
+    ex = xbdata.explorer()
+    for widget in (ex.widget, ex.query, ex.results, ex.detail, ex.code):
+        assert widget.layout.max_width == "100%"
+    assert all(d.layout.width.startswith("calc(50%") for d in ex.filters.values())
 
 
 def test_explore_notebook_runs(tmp_path):
@@ -203,3 +247,6 @@ def test_explore_notebook_runs(tmp_path):
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     assert any("tiktok_installs" in str(o.get("data", {})) for o in outputs)
+    tables = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    assert len(tables) >= 2 and "over 3 billion installs" in "".join(tables)
+    assert not __import__("re").search(r"\de[+-]\d\d", "".join(tables))     # the shown form, never 5.000000e+08

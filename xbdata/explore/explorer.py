@@ -65,9 +65,10 @@ def _detail(stat_id: str, lang: str) -> str:
     others = related(stat_id, lang)
     others = others[others["source"] != row["source"]]
     if len(others):
-        columns = ["stat_id", "source", "period", "measure", "shown", "kind"]
+        columns = ["label", "shown", "period", "kind", "source", "stat_id"]
         table = others.assign(period=others["period"].map(lambda p: period_words(p, lang)),
-                              kind=others["kind"].map(lambda k: kind_name(k, lang)))[columns]
+                              kind=others["kind"].map(lambda k: kind_name(k, lang)),
+                              source=others["source"].str[:3])[columns]
         table.columns = [say(f"column_{c}", lang) for c in columns]
         parts.append(f"<p>{html_text(say('across_articles', lang))}</p>"
                      + SCROLL.format(table.to_html(index=False, classes="xbdata-related", border=0)))
@@ -143,7 +144,7 @@ class Explorer:
             for key, d in self.filters.items():
                 d.options = self._options(key, counts[key], chosen[key])
                 d.value = chosen[key]
-            self.count.value = f"<b>{html_text(statistics_count(len(frame), self.lang))}</b>"
+            self.count.value = statistics_count(len(frame), self.lang, bold=True)
             self.code.value = say("same_rows_in_code", self.lang, call=f"<code>{html_text(_call(self.query.value, chosen, self.lang))}</code>")
             self.results.options = [(self._line(r), r["stat_id"]) for r in frame.to_dict("records")]
             self._notice(frame, chosen)

@@ -38,12 +38,12 @@ WORDS: dict[str, dict[str, str]] = {
         "computed": "Computed: ",
         "same_sentence": "Same sentence: ",
         "across_articles": "The same platform in other articles:",
-        "column_stat_id": "statistic",
-        "column_source": "article",
-        "column_period": "period",
-        "column_measure": "measure",
+        "column_label": "statistic",
         "column_shown": "value",
+        "column_period": "period",
         "column_kind": "kind",
+        "column_source": "article",
+        "column_stat_id": "stat_id",
         # the review panel
         "article": "Article",
         "pending": "Pending",
@@ -107,12 +107,12 @@ WORDS: dict[str, dict[str, str]] = {
         "computed": "计算方法：",
         "same_sentence": "同一句中的统计：",
         "across_articles": "其他文章中的同一平台：",
-        "column_stat_id": "统计",
-        "column_source": "文章",
-        "column_period": "时期",
-        "column_measure": "口径",
+        "column_label": "统计",
         "column_shown": "数值",
+        "column_period": "时期",
         "column_kind": "类型",
+        "column_source": "文章",
+        "column_stat_id": "编号",
         "article": "文章",
         "pending": "待审",
         "pending_option": "{id} · {action} · {number}",
@@ -179,9 +179,9 @@ def say(key: str, lang: str, **fields) -> str:
     return WORDS[check_lang(lang)][key].format(**fields)
 
 
-def statistics_count(n: int, lang: str) -> str:
-    """"1 statistic", "5 statistics", "5 个统计数字"."""
-    return say("statistics_count_one" if n == 1 else "statistics_count", lang, n=n)
+def statistics_count(n: int, lang: str, bold: bool = False) -> str:
+    """"1 statistic", "5 statistics", "5 个统计数字"; with `bold`, HTML with the number in bold."""
+    return say("statistics_count_one" if n == 1 else "statistics_count", lang, n=f"<b>{n}</b>" if bold else n)
 
 
 def topic_name(topic: str, lang: str) -> str:
