@@ -24,8 +24,9 @@ from ..text.labels import check_lang, kind_name, period_words
 from .lookup import FILTERS, context, facets, related, same_sentence, search
 from .words import place_name, say, statistics_count, topic_name
 
-# Widgets never reach past the notebook: each takes at most the width it is given.
-FULL = {"width": "100%", "max_width": "100%", "min_width": "0"}
+# Widgets never reach past the notebook: each stretches to the width it is given (never 100% plus
+# its margins) and no further.
+FULL = {"width": "auto", "max_width": "100%", "min_width": "0", "align_self": "stretch"}
 SCROLL = "<div style='max-width:100%;overflow-x:auto'>{}</div>"
 
 
@@ -142,15 +143,17 @@ class Explorer:
             frame = search(self.query.value, self.lang, **chosen)
             counts = facets(self.query.value, self.lang, **chosen)
             for key, d in self.filters.items():
-                d.options = self._options(key, counts[key], chosen[key])
-                d.value = chosen[key]
+                options = tuple(self._options(key, counts[key], chosen[key]))
+                if options != d.options:         # unchanged options are not sent again
+                    d.options = options
+                    d.value = chosen[key]
             self.count.value = statistics_count(len(frame), self.lang, bold=True)
             self.code.value = say("same_rows_in_code", self.lang, call=f"<code>{html_text(_call(self.query.value, chosen, self.lang))}</code>")
             self.results.options = [(self._line(r), r["stat_id"]) for r in frame.to_dict("records")]
             self._notice(frame, chosen)
             if len(frame):
                 self.results.value = frame["stat_id"].iloc[0]
-                self._show()
+                self._show(force=True)
             else:
                 self.detail.value = ""
         except XbdataError as error:
@@ -164,27 +167,29 @@ class Explorer:
         return " · ".join(parts + ([f"({say('title_only', self.lang)})"] if row["match"] == "title" else []))
 
     def _notice(self, frame, chosen: dict[str, str]) -> None:
-        """When nothing is left: the words, or which filters left nothing, with a button to clear each."""
-        blamed = []
+        """When nothing is left: the words, or which filters left nothing, with a button to clear each
+        (the buttons first, the words last: what a reader, or a test, waits for)."""
+        blamed, notice = [], ""
         if frame.empty:
             everywhere = search(self.query.value, self.lang)
             active = [k for k, v in chosen.items() if v != "all"]
             if everywhere.empty:
-                self.notice.value = f"<i>{html_text(say('words_match_nothing', self.lang, query=repr(self.query.value)))}</i>"
+                notice = say("words_match_nothing", self.lang, query=repr(self.query.value))
             else:
                 blamed = [k for k in active
                           if not search(self.query.value, self.lang, **{o: chosen[o] for o in active if o != k}).empty] or active
                 names = [say("filter_is", self.lang, filter=say(f"filter_{k}", self.lang), value=value_name(k, chosen[k], self.lang))
                          for k in blamed]
-                self.notice.value = f"<i>{html_text(say('filters_left_nothing', self.lang, count=statistics_count(len(everywhere), self.lang), filters=say('and', self.lang).join(names)))}</i>"
-        else:
-            self.notice.value = ""
+                notice = say("filters_left_nothing", self.lang, count=statistics_count(len(everywhere), self.lang),
+                             filters=say("and", self.lang).join(names))
         for key, button in self.clear.items():
             shown = key in blamed or (key == "all" and len(blamed) > 1)
             button.layout.display = "" if shown else "none"
+        self.notice.value = f"<i>{html_text(notice)}</i>" if notice else ""
 
-    def _show(self, *_) -> None:
-        if self.results.value:
+    def _show(self, *_, force: bool = False) -> None:
+        """The picked statistic in detail (while the list is being refilled, once at its end)."""
+        if (force or not self._busy) and self.results.value:
             self.detail.value = _detail(self.results.value, self.lang)
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..curate.articles import all_articles, all_texts
+from ..curate.catalogue import catalogue
 from ..curate.tables import platform_of, statistics
 from ..escape import html_text
 from ..exceptions import UsageError
@@ -52,19 +53,20 @@ def _sentences(frame: pd.DataFrame) -> pd.Series:
                       for r in frame.to_dict("records")], index=frame.index, dtype=object)
 
 
-def filter_values(key: str) -> list[str]:
+def filter_values(key: str, frame: pd.DataFrame | None = None) -> list[str]:
     """Every value the filter `key` takes anywhere in the catalogue (seeds and added articles), sorted."""
     if key not in FILTERS:
         raise UsageError(f"unknown filter {key!r} (filters: {', '.join(FILTERS)})")
-    return sorted(set(statistics()[key].str.split(";").explode()))
+    return sorted(set((catalogue() if frame is None else frame)[key].str.split(";").explode()))
 
 
 def _active(filters: dict) -> dict[str, str]:
     """The filters that narrow (not "" or "all"), each checked against the whole catalogue: a value
     that exists anywhere is valid beside any other; one that exists nowhere is a one-line UsageError."""
     active = {}
+    whole = catalogue()
     for key, value in filters.items():
-        allowed = filter_values(key)
+        allowed = filter_values(key, whole)
         if value and value != "all":
             if value not in allowed:
                 raise UsageError(f"{key} must be one of all, {', '.join(allowed)} (got {str(value)[:40]!r})")
@@ -135,7 +137,7 @@ class Context:
 
 
 def _row(stat_id: str) -> pd.Series:
-    frame = statistics().set_index("stat_id")
+    frame = catalogue().set_index("stat_id")
     if stat_id not in frame.index:
         raise UsageError(f"unknown stat_id {stat_id!r}")
     return frame.loc[stat_id]
@@ -164,10 +166,10 @@ def same_sentence(stat_id: str) -> pd.DataFrame:
     """The other statistics whose quote lies in the same sentence."""
     row = _row(stat_id)
     if row["kind"] == "derived":
-        return statistics().iloc[0:0]
+        return catalogue().iloc[0:0]
     text = all_texts()[row["source"]]
     bounds = Sentences(text).around(int(row["start"]), int(row["end"]))
-    frame = statistics()
+    frame = catalogue()
     frame = frame[(frame["source"] == row["source"]) & (frame["stat_id"] != stat_id) & (frame["kind"] != "derived")]
     inside = frame.apply(lambda r: Sentences(text).around(int(r["start"]), int(r["end"])) == bounds, axis=1)
     return frame[inside].reset_index(drop=True) if len(frame) else frame
