@@ -189,6 +189,27 @@ def test_explorer_says_which_filters_left_nothing_and_clears_them():
     assert shown_buttons(ex) == set() and "<b>超过30亿</b>" in ex.detail.value
 
 
+def test_a_change_made_while_the_explorer_refreshes_is_not_lost(monkeypatch):
+    """In JupyterLab the kernel can take a widget's message while a refresh runs (seen in the browser
+    tests): the reader's kind, chosen then, must still be searched, not overwritten or dropped."""
+    from xbdata.explore import explorer as module
+
+    ex = xbdata.explorer()
+    real, calls = module.facets, []
+
+    def facets_then_a_click(*args, **kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            ex.filters["kind"].value = "survey"      # the reader's click, arriving mid-refresh
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "facets", facets_then_a_click)
+    ex.filters["topic"].value = "demographics"
+    assert ex.filters["kind"].value == "survey" and ex.filters["topic"].value == "demographics"
+    assert "topic='demographics', kind='survey'" in ex.code.value and ex.count.value == "<b>4</b> statistics"
+    assert calls[-1] == {"topic": "demographics", "source": "all", "geography": "all", "kind": "survey"}
+
+
 def test_the_words_tables_speak_both_languages_alike():
     from xbdata.explore import words
 

@@ -13,6 +13,8 @@ widget fits the notebook's width.
 
 from __future__ import annotations
 
+import threading
+
 import ipywidgets as w
 from IPython.display import display
 
@@ -98,13 +100,19 @@ class Explorer:
                       for key in (*FILTERS, "all")}
         self.results = w.Select(options=[], rows=12, layout=w.Layout(**FULL))
         self.detail = w.HTML(layout=w.Layout(**FULL))
-        self._busy = False
-        self.query.observe(self.refresh, "value")
+        # What the reader chose, apart from what a refresh sets itself (a dropdown whose options change
+        # passes through its first option). A change that comes in while a refresh runs (the kernel can
+        # take widget messages then) makes it run again, with that change, rather than be lost.
+        self._wanted = {key: "all" for key in FILTERS}
+        self._setting = False
+        self._lock = threading.Lock()
+        self._busy = self._again = False
+        self.query.observe(self._changed, "value")
         for d in self.filters.values():
-            d.observe(self.refresh, "value")
+            d.observe(self._changed, "value")
         for key, button in self.clear.items():
             button.on_click(lambda _, key=key: self.clear_filters(FILTERS if key == "all" else (key,)))
-        self.results.observe(self._show, "value")
+        self.results.observe(self._picked, "value")
         self.widget = w.VBox([self.query, w.Box(list(self.filters.values()), layout=w.Layout(flex_flow="row wrap", **FULL)),
                               self.count, self.code, self.notice, w.Box(list(self.clear.values()), layout=w.Layout(flex_flow="row wrap")),
                               self.results, self.detail], layout=w.Layout(**FULL))
@@ -115,14 +123,21 @@ class Explorer:
         display(self.widget)
 
     def chosen(self) -> dict[str, str]:
-        return {key: d.value for key, d in self.filters.items()}
+        """The filters as the reader chose them."""
+        return dict(self._wanted)
+
+    def _changed(self, change) -> None:
+        if self._setting:
+            return
+        for key, d in self.filters.items():
+            if d is change["owner"]:
+                self._wanted[key] = change["new"]
+        self.refresh()
 
     def clear_filters(self, keys) -> None:
         """Set the filters `keys` back to all, and show what is left."""
-        self._busy = True
         for key in keys:
-            self.filters[key].value = "all"
-        self._busy = False
+            self._wanted[key] = "all"
         self.refresh()
 
     def _options(self, key: str, counts: dict[str, int], current: str) -> list[tuple[str, str]]:
@@ -134,32 +149,57 @@ class Explorer:
                 *((say("option", self.lang, name=value_name(key, v, self.lang), n=counts.get(v, 0)), v) for v in values)]
 
     def refresh(self, *_) -> None:
-        """Search again with the words and filters as they are: dropdowns, count, list, notice and detail."""
-        if self._busy:
-            return
-        self._busy = True
+        """Search again with the words and filters as they are: dropdowns, count, list, notice and detail;
+        again if the reader changed something meanwhile."""
+        with self._lock:
+            self._again = True
+            if self._busy:
+                return
+            self._busy = True
+        while True:
+            with self._lock:
+                if not self._again:
+                    self._busy = False
+                    return
+                self._again = False
+            try:
+                self._refresh_once()
+            except BaseException:
+                with self._lock:
+                    self._busy = False
+                raise
+
+    def _refresh_once(self) -> None:
+        chosen = self.chosen()
         try:
-            chosen = self.chosen()
             frame = search(self.query.value, self.lang, **chosen)
             counts = facets(self.query.value, self.lang, **chosen)
-            for key, d in self.filters.items():
-                options = tuple(self._options(key, counts[key], chosen[key]))
-                if options != d.options:         # unchanged options are not sent again
-                    d.options = options
-                    d.value = chosen[key]
-            self.count.value = statistics_count(len(frame), self.lang, bold=True)
-            self.code.value = say("same_rows_in_code", self.lang, call=f"<code>{html_text(_call(self.query.value, chosen, self.lang))}</code>")
-            self.results.options = [(self._line(r), r["stat_id"]) for r in frame.to_dict("records")]
-            self._notice(frame, chosen)
-            if len(frame):
-                self.results.value = frame["stat_id"].iloc[0]
-                self._show(force=True)
-            else:
-                self.detail.value = ""
         except XbdataError as error:
             self.notice.value = f"<span class='xbdata-error'>{html_text(error)}</span>"
+            return
+        for key, d in self.filters.items():
+            options = tuple(self._options(key, counts[key], chosen[key]))
+            if options != d.options or d.value != self._wanted[key]:   # unchanged options are not sent again
+                self._setting = True
+                try:
+                    d.options = options
+                    d.value = chosen[key]
+                finally:
+                    self._setting = False
+        self.count.value = statistics_count(len(frame), self.lang, bold=True)
+        self.code.value = say("same_rows_in_code", self.lang, call=f"<code>{html_text(_call(self.query.value, chosen, self.lang))}</code>")
+        self._setting = True
+        try:
+            self.results.options = [(self._line(r), r["stat_id"]) for r in frame.to_dict("records")]
+            if len(frame):
+                self.results.value = frame["stat_id"].iloc[0]
         finally:
-            self._busy = False
+            self._setting = False
+        self._notice(frame, chosen)
+        if len(frame):
+            self._show()
+        else:
+            self.detail.value = ""
 
     def _line(self, row: dict) -> str:
         """A result as the list shows it; a row only its article's title matched says so."""
@@ -187,9 +227,13 @@ class Explorer:
             button.layout.display = "" if shown else "none"
         self.notice.value = f"<i>{html_text(notice)}</i>" if notice else ""
 
-    def _show(self, *_, force: bool = False) -> None:
-        """The picked statistic in detail (while the list is being refilled, once at its end)."""
-        if (force or not self._busy) and self.results.value:
+    def _picked(self, *_) -> None:
+        if not self._setting:
+            self._show()
+
+    def _show(self) -> None:
+        """The picked statistic in detail."""
+        if self.results.value:
             self.detail.value = _detail(self.results.value, self.lang)
 
 

@@ -230,10 +230,11 @@ class ReviewPanel:
         except XbdataError as error:
             self._refused(error)
             return
-        self._tell(self._outcome(current, rejected))
+        outcome = self._outcome(current, rejected)
         if rejected:
             self.reason.value = ""
         self.refresh(select=self._after(current, before))
+        self._tell(outcome)            # last: the panel is in its new state when the message shows
 
     def do_edit(self) -> None:
         draft = self._draft()
@@ -249,9 +250,9 @@ class ReviewPanel:
         after = self._draft()
         old = {**draft["row"], "action": draft["action"], "reason": draft["reason"]}
         new = {**after["row"], "action": after["action"], "reason": after["reason"]}
+        self._list(select=draft["id"])
         self._tell(self._say("edited", id=draft["id"], field=field, value=new[field]),
                    *(self._say("follows", field=k, value=v) for k, v in new.items() if k != field and old.get(k) != v))
-        self._list(select=draft["id"])
 
     def do_accept_all(self) -> None:
         if not self.article.value:
@@ -273,8 +274,8 @@ class ReviewPanel:
         done = len(before) - len(left)
         lines.append(self._say("reviewed_count", done=done, kept=len(left)) if left else
                      self._say("reviewed_all", done=done) if done else self._say("nothing_pending"))
-        self._tell(*lines)
         self.refresh()
+        self._tell(*lines)
 
     def _key(self, change) -> None:
         """One key typed in the keys box: act on it and empty the box for the next."""
