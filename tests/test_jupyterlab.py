@@ -163,7 +163,12 @@ def cell_errors(page) -> int:
     return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
 
 
-def finish(page, blocked, errors, shot: Path):
+def finish(page, blocked, errors, shot: Path, focus: str = ""):
+    """Screenshot (with the element `focus` names scrolled to the top), then check the page stayed clean."""
+    if focus:
+        page.wait_for_timeout(500)
+        page.locator(focus).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
     page.screenshot(path=str(shot))
     print(f"screenshot: {shot}")
     assert cell_errors(page) == 0
@@ -304,7 +309,7 @@ def test_review_panel_flows_to_the_next_draft(browser, lab, shots, half_year):
     assert chosen(drafts).startswith("005-7 ·") and keys.input_value() == ""
     assert "--" not in panel.inner_text().split("Keys")[-1]
     assert cut_labels(page, ".xbdata-review") == [] and overflow(page, ".xbdata-review") == []
-    finish(page, blocked, errors, shots / "review-en.png")
+    finish(page, blocked, errors, shots / "review-en.png", ".xbdata-review")
 
 
 def test_review_panel_in_zh(browser, lab, shots, half_year):
@@ -318,16 +323,22 @@ def test_review_panel_in_zh(browser, lab, shots, half_year):
     wait_for_text(page, ".xbdata-review", "已采纳 005-1，编号 china_xborder_import_and_export_value_2025_h1。")
     assert chosen(panel.locator("select").nth(1)).startswith("005-2 ·")
     assert cut_labels(page, ".xbdata-review") == [] and overflow(page, ".xbdata-review") == []
-    finish(page, blocked, errors, shots / "review-zh.png")
+    finish(page, blocked, errors, shots / "review-zh.png", ".xbdata-review")
 
 
-@pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
-def test_reports_in_zh(browser, lab, shots, name):
+@pytest.mark.parametrize("name,labels", [("market_size", ["年增长率", "推算年数"]), ("user_demographics", ["平台"]),
+                                         ("category_trends", ["显示前几名"])])
+def test_reports_in_zh(browser, lab, shots, name, labels):
     page, blocked, errors = run_notebook(browser, lab, notebook_copy(lab, f"{name}.ipynb", "zh"))
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 2", timeout=30000)
     assert "数据来源" in page.locator(".jp-Notebook").inner_text()
-    assert overflow(page, ".widget-vbox") == []
-    finish(page, blocked, errors, shots / f"{name}-zh.png")
+    live = page.locator(".widget-vbox").first
+    assert [t.strip() for t in live.locator(".widget-label").all_inner_texts()] == labels   # the live cell's controls
+    assert live.locator(".vega-bind").count() == 0
+    if name == "user_demographics":
+        assert chosen(live.locator("select").first) == "全部"
+    assert overflow(page, ".widget-vbox") == [] and cut_labels(page, ".widget-vbox") == []
+    finish(page, blocked, errors, shots / f"{name}-zh.png", ".widget-vbox")
 
 
 def _charts(page) -> int:
@@ -340,6 +351,12 @@ def test_market_size_slider_reprojects(browser, lab, shots):
     widget = page.locator(".widget-vbox").first
     before = widget.inner_text()
     assert "at 10.0% a year" in before
+    # One control per quantity: the kernel's sliders, named in words and shown whole; the live chart has
+    # no slider of its own to disagree with them (issue 21: it redrew at 28.5% while they said 10.0%).
+    assert [t.strip() for t in widget.locator(".widget-label").all_inner_texts()] == ["Annual growth", "Years ahead"]
+    assert widget.locator(".widget-readout").first.inner_text() == "10.0%"
+    assert widget.locator(".vega-bind").count() == 0 and page.locator(".vega-bind").count() >= 1   # the shared HTML's chart keeps its own
+    assert cut_labels(page, ".widget-vbox") == [] and overflow(page, ".widget-vbox") == []
     handle = widget.locator(".noUi-handle").first
     handle.focus()
     for _ in range(4):
@@ -348,7 +365,7 @@ def test_market_size_slider_reprojects(browser, lab, shots):
     page.wait_for_function("document.querySelector('.widget-vbox').innerText.includes('at 12.0% a year')", timeout=30000)
     assert "at 10.0% a year" not in widget.inner_text()
     assert _charts(page) >= 4
-    finish(page, blocked, errors, shots / "market_size-en.png")
+    finish(page, blocked, errors, shots / "market_size-en.png", ".widget-vbox")
 
 
 def test_demographics_dropdown_filters(browser, lab, shots):
@@ -360,14 +377,14 @@ def test_demographics_dropdown_filters(browser, lab, shots):
     page.wait_for_function("!document.querySelector('.widget-vbox').innerText.includes('xiaohongshu_users_25_32')",
                            timeout=20000)
     assert "twitter_users_share_16_34" in widget.inner_text()
-    finish(page, blocked, errors, shots / "user_demographics-en.png")
+    finish(page, blocked, errors, shots / "user_demographics-en.png", ".widget-vbox")
 
 
 def test_category_trends_runs(browser, lab, shots):
     page, blocked, errors = run_notebook(browser, lab, "category_trends.ipynb")
     assert _charts(page) >= 3
     assert page.locator(".widget-slider").count() >= 1
-    finish(page, blocked, errors, shots / "category_trends-en.png")
+    finish(page, blocked, errors, shots / "category_trends-en.png", ".widget-vbox")
 
 
 def test_explorer_shows_a_hostile_article_as_text(browser, lab, tmp_path_factory, monkeypatch):
