@@ -165,9 +165,10 @@ def cell_errors(page) -> int:
 
 def finish(page, blocked, errors, shot: Path, focus: str = ""):
     """Screenshot (with the element `focus` names scrolled to the top), then check the page stayed clean."""
-    if focus:
-        page.wait_for_timeout(500)
-        page.locator(focus).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    if focus:   # its cell made the active one (a click on its first label), so JupyterLab keeps it in view
+        target = page.locator(focus).first
+        target.locator(".widget-label").first.click()
+        target.evaluate("e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
     page.screenshot(path=str(shot))
     print(f"screenshot: {shot}")
