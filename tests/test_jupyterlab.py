@@ -142,9 +142,11 @@ def run_notebook(browser, lab, name):
                else (blocked.append(route.request.url), route.abort()))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
+        opened = time.monotonic()
         page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={TOKEN}")
         page.wait_for_selector(".jp-Notebook", timeout=90000)
         page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=90000)
+        print(f"{name}: the kernel is idle {time.monotonic() - opened:.1f} s after opening")
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         page.wait_for_function("document.querySelectorAll('.jp-InputPrompt').length > 0 && "
