@@ -180,8 +180,8 @@ def accept_all_checked(capsys):
 def test_explorer_shows_an_added_article(capsys, tmp_path, folder):
     add(capsys, tmp_path)
     accept_all_checked(capsys)
-    box = explorer_widget()
-    query, results, detail = box.children[0], box.children[5], box.children[6]
+    ex = explorer_widget()
+    query, results, detail = ex.query, ex.results, ex.detail
     query.value = "TikTok"
     assert {"tiktok_installs", "tiktok_shop_monthly_active_users_2025_h1"} <= {v for _, v in results.options}
     results.value = "tiktok_shop_monthly_active_users_2025_h1"
@@ -198,9 +198,9 @@ def test_untrusted_article_text_is_escaped(capsys, tmp_path, folder):
     assert len(growth) == 1 and growth["measure_kind"].iloc[0] == "growth"
     ctx = xbdata.context(growth["stat_id"].iloc[0])
     assert "&lt;b&gt;同比增長&lt;/b&gt;" in ctx.paragraph_html and "<b>同比" not in ctx.paragraph_html
-    box = explorer_widget()
-    box.children[5].value = growth["stat_id"].iloc[0]
-    html = box.children[6].value
+    ex = explorer_widget()
+    ex.results.value = growth["stat_id"].iloc[0]
+    html = ex.detail.value
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 

@@ -144,45 +144,150 @@ def test_terminal_output_has_no_control_characters(capsys, tmp_path, folder):
 
 # --- the panel -----------------------------------------------------------------------------------
 
-def test_panel_accept_reject_edit(capsys, folder):
+def test_review_all_shows_each_reason(capsys, folder):
+    run(capsys, "review", "--reject", "005-2", "--reason", "growth is reported elsewhere")
+    run(capsys, "review", "--accept", "005-4", "005-1")
+    code, out, _ = run(capsys, "review", "--all")
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("005-2 "))
+    assert "[excluded]" in lines[at] and "reason: growth is reported elsewhere" in "\n".join(lines[at:at + 3])
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("005-4 "))
+    assert "[excluded]" in lines[at] and "date: when something happened" in lines[at]
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("005-1 "))
+    assert "[accepted]" in lines[at] and "-> china_xborder_import_and_export_value_2025_h1" in lines[at]
+
+
+def test_the_drafts_table_says_which_kind_is_which(folder):
+    from xbdata.curate.review import drafts_table
+    from xbdata.curate.vocabulary import KINDS
+
+    table = drafts_table().set_index("draft")
+    assert set(table["kind"]) <= set(KINDS) and table.loc["005-7", "kind"] == "forecast"    # the figure's kind
+    assert table.loc["005-4", "mention_kind"] == "date" and table.loc["005-1", "mention_kind"] == "statistic"
+    assert "stat_kind" not in table.columns
+
+
+def test_panel_flows_to_the_next_draft_in_its_own_words(capsys, folder):
     from xbdata.explore.review_panel import review_panel
 
     p = review_panel()
     assert p.article.value.startswith("005_") and "12 pending" in p.article.options[0][0]
     assert p.drafts.value == "005-1"
     assert "<mark>今年上半年我国跨境电商进出口额<b>达到1.32万亿元</b></mark>" in p.detail.value
+    p.drafts.value = "005-3"
     p.accept.click()
-    assert "accepted 005-1" in p.message.value and "005-1" not in dict((v, k) for k, v in p.drafts.options)
-    assert p.drafts.value == "005-2"
+    assert "Accepted 005-3 as china_xborder_export_value_2025_h1." in p.message.value
+    assert p.drafts.value == "005-4" and "005-3" not in {v for _, v in p.drafts.options}   # the next, not the first
+    assert "出口额为<b>1.03万亿元</b>" not in p.detail.value and "<b>2024年</b>" in p.detail.value
 
     p.reject.click()                      # no reason yet
-    assert "needs --reason" in p.message.value and p.drafts.value == "005-2"
-    p.reason.value = "growth is reported elsewhere"
+    assert "Write in the reason box why 005-4 is not a statistic, then reject it." in p.message.value
+    assert p.drafts.value == "005-4"
+    p.reason.value = "a year, not a figure"
     p.reject.click()
-    assert "rejected 005-2" in p.message.value
+    assert "Rejected 005-4: a year, not a figure." in p.message.value
+    assert p.reason.value == "" and p.drafts.value == "005-5"
 
-    p.drafts.value = "005-9"
-    p.field.value = "geography"
-    assert p.value.value == "China"       # the current proposal, ready to change
-    p.value.value = "Global"
+    p.drafts.value = "005-10"
+    p.field.value = "period"
+    assert p.value.value == "2025"        # the current proposal, ready to change
+    p.value.value = "2025-H1"
     p.edit.click()
-    assert "edited 005-9: geography = Global" in p.message.value and p.drafts.value == "005-9"
-    assert "Global" in p.detail.value
+    assert "Edited 005-10: period is now “2025-H1”." in p.message.value and p.drafts.value == "005-10"
+    assert "stat_id follows: “survey_respondents_share_of_respondents_2025_h1”" in p.message.value
     p.field.value = "topic"
     p.value.value = "weather"
     p.edit.click()
-    assert "topic must be one of" in p.message.value
+    assert "topic must be one of" in p.message.value and p.drafts.value == "005-10"
+
+    p.drafts.value = "005-12"             # the last: the next pending draft is then the first
+    p.accept.click()
+    assert "Accepted 005-12" in p.message.value and p.drafts.value == "005-1"
 
     p.accept_all.click()
-    # what accept-all would not take on trust stays, with the reason: 41% has no date near it
-    assert "kept pending 005-12: period: no date near the number (the article was published in 2025)" in p.message.value
+    # what accept-all would not take on trust stays, with the reason: 005-9 is edited to have no unit
+    assert "Accepted 005-1 as china_xborder_import_and_export_value_2025_h1." in p.message.value
+    assert "Excluded 005-6: date: when something happened" in p.message.value
+    assert "left for you to check" not in p.message.value
     while p.drafts.options:
-        p.accept.click()                  # the reviewer checks each and accepts it
+        p.accept.click()
     assert "Every draft of this article is reviewed" in p.detail.value and p.drafts.options == ()
+    for widget in (p.message, p.detail):
+        assert "--" not in widget.value and "xbdata review" not in widget.value
     assert {r["stat_id"] for r in rows(folder, "catalogue.csv")} >= {"china_xborder_import_and_export_value_2025_h1",
-                                                                      "tiktok_shop_monthly_active_users_2025_h1"}
-    assert next(r for r in rows(folder, "catalogue.csv")
-                if r["stat_id"] == "tiktok_shop_monthly_active_users_2025_h1")["geography"] == "Global"
+                                                                      "survey_respondents_share_of_respondents_2025_h1"}
+
+
+def test_panel_accept_all_leaves_the_unsure_in_its_own_words(capsys, folder):
+    from xbdata.explore.review_panel import review_panel
+
+    run(capsys, "review", "--edit", "005-9", "unit=")
+    p = review_panel()
+    p.accept_all.click()
+    message = p.message.value
+    assert "Left pending 005-10: period: no date near the number (the article was published in 2025)" in message
+    assert "Left pending 005-9: draft 005-9" in message and "field unit is empty" in message
+    assert "9 reviewed, 3 left for you to check." in message
+    assert "--" not in message and "accept-all" not in message
+    assert p.drafts.value == "005-9"
+
+
+def test_panel_keys_accept_reject_edit_and_move(capsys, folder):
+    from xbdata.explore.review_panel import review_panel
+
+    p = review_panel()
+    p.keys.value = "j"
+    assert p.drafts.value == "005-2" and p.keys.value == ""
+    p.keys.value = "j"
+    p.keys.value = "k"
+    assert p.drafts.value == "005-2"
+    p.keys.value = "a"
+    assert "Accepted 005-2" in p.message.value and p.drafts.value == "005-3"
+    p.keys.value = "r"
+    assert "Write in the reason box why 005-3" in p.message.value and p.drafts.value == "005-3"
+    p.reason.value = "a part of 005-1"
+    p.keys.value = "r"
+    assert "Rejected 005-3: a part of 005-1." in p.message.value and p.drafts.value == "005-4"
+    p.field.value = "reason"
+    p.value.value = "the year of the forecast"
+    p.keys.value = "e"
+    assert "Edited 005-4: reason is now “the year of the forecast”." in p.message.value
+    p.keys.value = "x"
+    assert "Keys: a accept, r reject, e edit, j next, k previous" in p.message.value
+    p.keys.value = "k"
+    p.keys.value = "k"
+    assert p.drafts.value == "005-1"      # the first stays the first
+
+
+def test_panel_in_zh_speaks_zh(capsys, folder):
+    from xbdata.explore.review_panel import review_panel
+
+    p = review_panel("zh")
+    assert [b.description for b in (p.accept, p.reject, p.edit, p.accept_all)] == ["采纳", "驳回", "修改", "采纳本文全部"]
+    assert [x.description for x in (p.article, p.drafts, p.reason, p.field, p.value, p.keys)] == \
+        ["文章", "待审", "理由", "字段", "值", "快捷键"]
+    assert p.article.options[0][0].endswith("12 条待审") and p.drafts.options[0][0] == "005-1 · 统计 · 达到1.32万亿元"
+    assert "建议作为<b>统计</b>（提取器的判断：统计数字）" in p.detail.value and "待审" in p.detail.value
+    p.reject.click()
+    assert p.message.value == "请在“理由”框写明 005-1 为什么不是统计数字，再驳回。"
+    p.accept.click()
+    assert p.message.value == "已采纳 005-1，编号 china_xborder_import_and_export_value_2025_h1。" and p.drafts.value == "005-2"
+    p.reason.value = "已有进出口额"
+    p.reject.click()
+    assert p.message.value == "已驳回 005-2：已有进出口额。" and p.reason.value == ""
+    p.keys.value = "x"
+    assert p.message.value.startswith("快捷键：a 采纳")
+
+
+def test_panel_labels_are_whole(folder):
+    from xbdata.explore.review_panel import review_panel
+
+    p = review_panel()
+    assert p.accept_all.description == "Accept all in this article"
+    buttons = (p.accept, p.reject, p.edit, p.accept_all)
+    assert all(b.layout.width == "auto" for b in buttons)                   # as wide as the words
+    assert all(x.style.description_width == "initial" for x in (p.article, p.drafts, p.reason, p.field, p.value, p.keys))
+    assert "跨境电商半年观察" in p.article.options[0][0]
 
 
 def test_panel_escapes_the_article(capsys, tmp_path, folder):
@@ -222,8 +327,11 @@ def test_review_notebook_is_small_clean_and_runs(root, folder):
     from xbdata.curate.review import drafts_table
     from xbdata.explore.review_panel import ReviewPanel
 
-    assert isinstance(eval(sources[0].splitlines()[-1], namespace), ReviewPanel)
+    assert sources[0] == 'lang = "en"  # zh for the panel in Chinese' and "parameters" in code[0]["metadata"]["tags"]
+    panel = eval(sources[1].splitlines()[-1], namespace)
+    assert isinstance(panel, ReviewPanel) and panel.lang == "en"
     assert len(drafts_table()) == 12
+    assert "mention_kind" in sources[-1] and '"kind"' in sources[-1]   # the figure's kind, beside the extractor's
 
 
 def test_a_mention_the_extractor_finds_later_gets_a_draft(capsys, folder):

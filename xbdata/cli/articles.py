@@ -145,6 +145,8 @@ def pending_lines(article: str | None = None, include_resolved: bool = False) ->
                              f"{' · band ' + terminal_text(r['band']) if r['band'] else ''} · {terminal_text(r['geography'])} · "
                              f"{terminal_text(r['period'])} · {r['kind']} -> {r['stat_id']}")
                 lines.append(f"  {'':8} quote 「{terminal_text(r['quote'])}」 label {terminal_text(r['label_zh'])}")
+                if status == "excluded":       # rejected: the reason a person gave
+                    lines.append(f"  {'':8} reason: {terminal_text(detail)}")
                 if status == "pending" and d.get("unsure"):
                     lines.append(f"  {'':8} check: {terminal_text('; '.join(d['unsure']))} (accept-all leaves it)")
             else:

@@ -412,13 +412,16 @@ def resolve_article(name: str, state: State | None = None) -> str:
 
 # --- views -------------------------------------------------------------------------------------
 
-LIST_COLUMNS = ["article", "draft", "status", "action", "kind", "number", "unit", "topic", "subject", "measure",
-                "measure_kind", "band", "geography", "period", "stat_kind", "stat_id", "label_zh", "label_en",
+LIST_COLUMNS = ["article", "draft", "status", "action", "mention_kind", "number", "unit", "topic", "subject", "measure",
+                "measure_kind", "band", "geography", "period", "kind", "stat_id", "label_zh", "label_en",
                 "reason", "quote", "sentence", "notes"]
 
 
 def drafts_table(article: str | None = None, include_resolved: bool = False):
-    """Every draft (pending only, unless `include_resolved`) as a DataFrame, one row per draft."""
+    """Every draft (pending only, unless `include_resolved`) as a DataFrame, one row per draft.
+
+    `kind` is the proposed figure's kind, as in the catalogue (observed, survey, forecast …);
+    `mention_kind` is what the extractor read the number as (statistic, date, list number …)."""
     import pandas as pd
 
     state = State()
@@ -431,10 +434,10 @@ def drafts_table(article: str | None = None, include_resolved: bool = False):
                 continue
             r = d["row"]
             records.append({
-                "article": a, "draft": d["id"], "status": status, "action": d["action"], "kind": d["mention"]["kind"],
+                "article": a, "draft": d["id"], "status": status, "action": d["action"], "mention_kind": d["mention"]["kind"],
                 "number": d["mention"]["text"], "unit": r["unit"], "topic": r["topic"], "subject": r["subject"],
                 "measure": r["measure"], "measure_kind": r["measure_kind"], "band": r["band"],
-                "geography": r["geography"], "period": r["period"], "stat_kind": r["kind"], "stat_id": r["stat_id"],
+                "geography": r["geography"], "period": r["period"], "kind": r["kind"], "stat_id": r["stat_id"],
                 "label_zh": r["label_zh"], "label_en": r["label_en"],
                 "reason": detail if status == "excluded" else d["reason"], "quote": r["quote"],
                 "sentence": d["mention"]["sentence"], "notes": "; ".join(d.get("notes", [])),

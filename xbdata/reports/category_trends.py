@@ -13,6 +13,7 @@ from .story import Story, shown, years_between
 
 WORDS = {
     "en": {
+        "control_top_n": "Categories shown",
         "ranking": "## Most-wanted categories\n\nMove the slider under the chart to show only the first ranks "
                    "(the `top_n` parameter sets how many the report holds).",
         "tmall": "## Tmall Global's categories over time\n\nObserved counts against the plan.",
@@ -28,6 +29,7 @@ WORDS = {
         ),
     },
     "zh": {
+        "control_top_n": "显示前几名",
         "ranking": "## 最想购入的品类\n\n移动图下方的滑块可以只看前几名（参数 `top_n` 决定最多显示几名）。",
         "tmall": "## 天猫国际的品类数\n\n实际数与计划目标。",
         "ranking_title": "{list}（{years}）",
@@ -121,14 +123,14 @@ class CategoryTrends(Story):
         return {"ranked": self.listing(name for name, _ in self.ranked_lists(frame)), "n_shares": str(len(shares)),
                 "share_categories": self.listing(sorted(shares["category"].unique()))}
 
-    def chart(self, which: str):
+    def chart(self, which: str, bound: bool = True):
         from . import charts  # imported here: listing a report's statistics needs no charts
 
         if which == "ranking":
             lists = self.ranked_lists(self.ranking())
             title, latest = lists[-1] if lists else ("", self.ranking().iloc[0:0])
             return self.figure(latest, lambda latest: charts.ranking_chart(
-                latest, self.params["top_n"], self.lang, title, name="category_trends-ranking"))
+                latest, self.params["top_n"], self.lang, title, name="category_trends-ranking", bound=bound))
         if which == "tmall":
             return self.figure(self.tmall_categories(), lambda frame: charts.figure_chart(
                 frame, self.say("tmall_title"), self.lang, self.say("tmall_axis"), name="category_trends-tmall"))
@@ -136,4 +138,4 @@ class CategoryTrends(Story):
 
     def widget(self):
         """Live only: a top-N slider that re-ranks in the kernel."""
-        return self.live({"top_n": self.slider("top_n")}, lambda story: [story.chart("ranking")])
+        return self.live({"top_n": self.slider("top_n")}, lambda story: [story.chart("ranking", bound=False)])

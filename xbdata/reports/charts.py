@@ -225,15 +225,17 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible)
 
 
-def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking") -> alt.Chart:
+def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking",
+                  bound: bool = True) -> alt.Chart:
     """Ranked categories, rank 1 on top with the longest bar (length = N + 1 - rank), each labelled with its rank.
 
     The bars are in the kind's colour and end in the kind's shape.
 
-    A bound slider shows only the first N ranks.
+    A bound slider shows only the first N ranks; with `bound` False the chart has none (a live cell's
+    kernel slider drives it instead, so two controls never disagree).
     """
-    top = alt.param(name="top_n", value=top_n,
-                    bind=alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", lang) + " ≤ "))
+    bind = alt.binding_range(min=1, max=max(1, len(ranked)), step=1, name=text("rank", lang) + " ≤ ")
+    top = alt.param(name="top_n", value=top_n, **({"bind": bind} if bound else {}))
     color, shape = kind_scales(ranked, lang)
     y = alt.Y("category:N", sort=alt.EncodingSortField("rank", op="min"), title=None)
     base = alt.Chart(ranked).add_params(top).transform_filter(f"datum.rank <= {top.name}").transform_calculate(
@@ -251,10 +253,11 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name:
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
                      lang: str, unit_label: str, title: str, name: str = "projection",
-                     growth_limits: tuple[float, float] = (0.0, 0.3)) -> alt.Chart:
-    """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points."""
-    growth = alt.param(name="growth", value=growth_rate,
-                       bind=alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=0.005, name=text("growth_slider", lang) + " "))
+                     growth_limits: tuple[float, float] = (0.0, 0.3), bound: bool = True) -> alt.Chart:
+    """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points;
+    with `bound` False, no slider of its own (a live cell's kernel slider drives it)."""
+    bind = alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=0.005, name=text("growth_slider", lang) + " ")
+    growth = alt.param(name="growth", value=growth_rate, **({"bind": bind} if bound else {}))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
     color, shape = kind_scales(points, lang, extra=("scenario",))

@@ -12,6 +12,8 @@ from .story import Story, in_currency, round_to_digits, shown, years_between
 
 WORDS = {
     "en": {
+        "control_growth_rate": "Annual growth",
+        "control_horizon_years": "Years ahead",
         "market": "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones).",
         "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year market size the "
                       "articles give (the chart's first point) grown at a constant rate. Drag the slider under the "
@@ -34,6 +36,8 @@ WORDS = {
         ),
     },
     "zh": {
+        "control_growth_rate": "年增长率",
+        "control_horizon_years": "推算年数",
         "market": "## 市场规模\n\n实际、预测与推算数字（推算 = 由文章数字计算而来）。",
         "projection": "## 情景推算\n\n这是**情景**，不是预测：以文章给出的最新全年市场规模（图中起点）按固定年增长率推算。"
                       "拖动图下方的滑块改变增长率。",
@@ -133,7 +137,7 @@ class MarketSize(Story):
                 "growth": format_row(growth, self.lang),
                 "platform_years": years_between(self.platform_scale()["period"])}
 
-    def chart(self, which: str):
+    def chart(self, which: str, bound: bool = True):
         from . import charts  # imported here: listing a report's statistics needs no charts
 
         unit = self.params["currency"]
@@ -150,7 +154,7 @@ class MarketSize(Story):
             return charts.projection_chart(points, {"year": int(base["year"]), "value": base["value"]},
                                            self.params["growth_rate"], self.params["horizon_years"], self.lang, axis,
                                            self.say("projection_title"), name="market_size-scenario",
-                                           growth_limits=self.report.param("growth_rate").limits())
+                                           growth_limits=self.report.param("growth_rate").limits(), bound=bound)
         if which == "platforms":
             frame = self.platform_scale()
             units = sorted(frame["unit"].unique(), key=lambda u: (u != "users", u))
@@ -163,4 +167,4 @@ class MarketSize(Story):
         """Live only: sliders that re-project the market in the kernel."""
         controls = {"growth_rate": self.slider("growth_rate", step=0.005, readout_format=".1%"),
                     "horizon_years": self.slider("horizon_years")}
-        return self.live(controls, lambda story: [story.chart("projection"), Markdown(story.scenario_line())])
+        return self.live(controls, lambda story: [story.chart("projection", bound=False), Markdown(story.scenario_line())])

@@ -203,13 +203,15 @@ class Story:
         return Markdown(f"## {text('gaps_heading', self.lang)}\n\n" + "\n".join(f"- {line}" for line in lines))
 
     def slider(self, param: str, **options):
-        """An ipywidgets slider for `param`, with the limits its parameter allows."""
+        """An ipywidgets slider for `param`, with the limits its parameter allows, labelled with the
+        report's words for it (`control_<param>` in WORDS), shown whole."""
         import ipywidgets as w
 
         p = self.report.param(param)
         low, high = p.limits()
         widget = w.FloatSlider if p.type is float else w.IntSlider
-        return widget(value=self.params[param], min=low, max=high, description=param, **options)
+        return widget(value=self.params[param], min=low, max=high, description=self.say(f"control_{param}"),
+                      style={"description_width": "initial"}, **options)
 
     def live(self, controls: dict, show):
         """Widgets bound to parameters: each change reopens the report with the new values and redraws `show(report)`."""

@@ -10,6 +10,7 @@ from .story import Story, shown
 
 WORDS = {
     "en": {
+        "control_platform": "Platform",
         "platforms": "## By platform\n\nChoose a platform under the chart.",
         "surveys": "## Consumer surveys on conversational commerce",
         "relative": "## Compared with non-users\n\nThese figures are relative differences (\"55% more likely\"), "
@@ -26,6 +27,7 @@ WORDS = {
         ),
     },
     "zh": {
+        "control_platform": "平台",
         "platforms": "## 各平台\n\n在图下方选择平台。",
         "surveys": "## 对话式商务消费者调查",
         "relative": "## 与非用户相比\n\n这些数字是相对差异（“可能性高出55%”），不是人口占比，所以单独成图。",
@@ -96,5 +98,7 @@ class UserDemographics(Story):
         import ipywidgets as w
 
         param = self.report.param("platform")
-        controls = {"platform": w.Dropdown(options=param.allowed(), value=self.params["platform"], description="platform")}
+        options = [(text("all", self.lang) if value == "all" else value, value) for value in param.allowed()]
+        controls = {"platform": w.Dropdown(options=options, value=self.params["platform"],
+                                           description=self.say("control_platform"), style={"description_width": "initial"})}
         return self.live(controls, lambda story: [story.frame()[["stat_id", "label", "shown", "period"]]])

@@ -1,8 +1,9 @@
 """The words a reader sees, in Chinese and English, in one place so both stay in step: the phrases
-reports, charts and the explorer print (`TEXT`), kinds and measure titles, and the words the
+reports and charts print (`TEXT`), kinds and measure titles, and the words the
 formatter puts around a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
 
-A report's own sentences are in its module (xbdata/reports/), once per language."""
+A report's own sentences are in its module (xbdata/reports/), once per language; the explorer's and
+the review panel's in xbdata/explore/words.py."""
 
 from __future__ import annotations
 
@@ -27,18 +28,6 @@ TEXT = {
     "period_month": ("{year}年{month}月", "{month_name} {year}"),
     "list_separator": ("、", ", "),
     "sentence_separator": ("", " "),
-    "search": ("搜索", "search"),
-    "filter_topic": ("主题", "topic"),
-    "filter_source": ("文章", "article"),
-    "filter_geography": ("地区", "geography"),
-    "filter_kind": ("类型", "kind"),
-    "statistics_count": ("<b>{n}</b> 个统计数字", "<b>{n}</b> statistics"),
-    "statistics_count_one": ("<b>{n}</b> 个统计数字", "<b>{n}</b> statistic"),
-    "same_rows_in_code": ("{call} 以 DataFrame 给出同样的行", "{call} gives these rows as a DataFrame"),
-    "no_match": ("没有匹配的统计数字。", "No statistic matches."),
-    "computed": ("计算方法：", "Computed: "),
-    "same_sentence": ("同一句中的统计：", "Same sentence: "),
-    "across_articles": ("各文章中的同一平台：", "Across articles:"),
     "headlines": ("要点", "Headline figures"),
     "sources_heading": ("数据来源", "Sources"),
     "verbatim_quote": ("原文引语", "Verbatim quote"),
@@ -190,11 +179,6 @@ def period_words(period: str, lang: str) -> str:
     if not 1 <= int(part) <= 12:
         return str(period)
     return text("period_month", lang).format(year=year, month=int(part), month_name=calendar.month_name[int(part)])
-
-
-def statistics_count(n: int, lang: str) -> str:
-    """"<b>1</b> statistic", "<b>5</b> statistics", "<b>5</b> 个统计数字"."""
-    return text("statistics_count_one" if n == 1 else "statistics_count", lang).format(n=n)
 
 
 def measure_title(measure_kind: str, lang: str) -> str:
