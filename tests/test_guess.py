@@ -600,7 +600,3 @@ def test_an_english_label_leaves_out_what_is_unspecified_and_says_a_category_onc
 def test_a_growth_rate_raised_to_a_level_is_growth_and_a_level_above_another_is_a_share():
     rows = _rows("GMV同比增速回升至40%左右。网购渗透率已达84%，远高于约60%的全球平均水平。受访者尝试新平台的可能性比其他受访者高55%。")
     assert [rows[n]["measure_kind"] for n in ("40%左右", "约60%", "55%")] == ["growth", "share", "uplift"]
-
-
-def test_bases_and_parks_are_counted_as_sites():
-    assert _rows("今年全市建成直播电商基地14个。", "2025-10-24")["14个"]["unit"] == "sites"
