@@ -59,12 +59,13 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
-                    GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
-                    LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
-                    MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE,
-                    PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLATFORM_WORDS, POINTS_OF, PROVINCES,
-                    FORECAST_BEFORE, REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
+                    GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
+                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
+                    LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
+                    NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
+                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES,
+                    SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -166,8 +167,8 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     last year the article names before the match (第四季度 in an article about 2024), else the
     published year; {R} the year of the latest such month (the match's, or the month after {R}-
     in the template) up to the published date (1月 in an article of 2026-02 is 2026-01; 9月 is
-    2025-09), else {C}; {Y0} the first year of a span the
-    match names (从2018年 … 到2023年); a Republic of China year (114 年) is read as 2025."""
+    2025-09), else {C}; {Y0} the first year of a span the match names (从2018年 … 到2023年); a
+    Republic of China year (114 年) is read as 2025."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if "{R}" in rule.value:
         named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
