@@ -21,8 +21,8 @@
 Plain papermill can lose a kernel message and wait forever (papermill #711; it happened on the
 concurrent pairs while this bench was written). Every run here is therefore killed after LIMIT
 seconds, noted, and run again (ATTEMPTS in all); a hung attempt is never timed, and the hangs
-are listed at the end with the cell each was running. xbdata's worker bounds such a cell itself and retries with a fresh kernel,
-time that its figure includes.
+are listed at the end with the cell each was running. xbdata's worker bounds such a cell itself
+and retries with a fresh kernel, time that its figure includes.
 
 Every run is timed on the wall clock and in CPU seconds (user + system of every process it
 started and reaped, kernels included: `getrusage(RUSAGE_CHILDREN)`); on a shared machine the CPU
