@@ -21,8 +21,8 @@
 Plain papermill can lose a kernel message and wait forever (papermill #711; it happened on the
 concurrent pairs while this bench was written). Every run here is therefore killed after LIMIT
 seconds, noted, and run again (ATTEMPTS in all); a hung attempt is never timed, and the hangs
-are listed at the end. xbdata's worker bounds such a cell itself and retries with a fresh kernel,
-time that its figure includes.
+are listed at the end with the cell each was running. xbdata's worker bounds such a cell itself
+and retries with a fresh kernel, time that its figure includes.
 
 Every run is timed on the wall clock and in CPU seconds (user + system of every process it
 started and reaped, kernels included: `getrusage(RUSAGE_CHILDREN)`); on a shared machine the CPU
@@ -149,13 +149,35 @@ def _clear(pairs: list[list[list[str]]]) -> None:
         html_of(pair).unlink(missing_ok=True)
 
 
+def _running(pairs: list[list[list[str]]]) -> str:
+    """For each pair without its page, the cell its notebook shows running (papermill saves the
+    notebook as it goes): where a hung run waited."""
+    notes = []
+    for pair in pairs:
+        if html_of(pair).exists():
+            continue
+        executed = executed_of(pair)
+        try:
+            cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            notes.append(f"{executed.name}: no notebook written yet")
+            continue
+        running = [f"cell {i} ({(''.join(c['source']).strip().splitlines() or [''])[0][:50]})"
+                   for i, c in enumerate(cells) if c["metadata"].get("papermill", {}).get("status") == "running"]
+        notes.append(f"{executed.name}: {', '.join(running) or 'no cell running'}")
+    return "; ".join(notes)
+
+
 def run_concurrent(pairs: list[list[list[str]]], log: Path) -> list[float]:
     """Run `concurrent_line(pairs)` in sh; when each pair was launched (epoch seconds). `wait` does
     not report a job's failure, so check that every pair wrote its page and stop with sh's output
     if one did not."""
     _clear(pairs)
     launched = time.time()
-    call(concurrent_line(pairs), shell=True, log=log)
+    try:
+        call(concurrent_line(pairs), shell=True, log=log)
+    except Hung as hung:
+        raise Hung(f"{hung}; {_running(pairs)}") from None
     missing = [str(html_of(p)) for p in pairs if not html_of(p).exists()]
     if missing:
         raise SystemExit(f"bench_build: the plain pairs did not write {', '.join(missing)}:\n"
@@ -169,8 +191,11 @@ def run_in_turn(pairs: list[list[list[str]]]) -> list[float]:
     launched = []
     for pair in pairs:
         launched.append(time.time())
-        for command in pair:
-            call(command)
+        try:
+            for command in pair:
+                call(command)
+        except Hung as hung:
+            raise Hung(f"{hung}; {_running([pair])}") from None
     return launched
 
 
