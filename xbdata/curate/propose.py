@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from ..exceptions import CatalogueError
 from ..ids import is_stat_id
-from ..text.extract import Mention, Sentences, extract_mentions
+from ..text.extract import Mention, Sentences, clause_before, extract_mentions
 from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
 from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, alternation
@@ -306,18 +306,13 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     before = after = None
     for m in re.finditer(pattern, text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
-                                     or re.search(REACH_BEFORE, _clause_before(simplified, offset + m.start()))):
+                                     or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))):
             continue
         if offset + m.end() <= number:
             before = m
         elif after is None:
             after = m
     return before or after
-
-
-def _clause_before(simplified: str, at: int) -> str:
-    """The words of `at`'s clause before it."""
-    return re.split(r"[，,。；;：:！？!?\n]", simplified[max(0, at - 40):at])[-1]
 
 
 def _fill(value: str, values: dict) -> str:

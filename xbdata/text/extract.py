@@ -215,7 +215,7 @@ def _is_hypothetical(simplified: str, start: int) -> bool:
     if _HYPOTHETICAL.search(simplified, max(0, start - 60), start) is None \
             and _EXAMPLE.search(simplified, max(0, start - 60), start) is None:
         return False  # the common case, answered without finding the clause
-    if _HYPOTHETICAL.search(_clause_before(simplified, start, 16)) is not None:
+    if _HYPOTHETICAL.search(clause_before(simplified, start, 16)) is not None:
         return True
     sentence = simplified[max(0, start - 60):start]
     cut = [m.end() for m in _SENTENCE_END.finditer(sentence)]
@@ -303,7 +303,7 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
     return "statistic"
 
 
-def _clause_before(simplified: str, start: int, width: int = 12) -> str:
+def clause_before(simplified: str, start: int, width: int = 12) -> str:
     """Up to `width` characters before `start`, not reaching back past a clause's punctuation."""
     window = simplified[max(0, start - width):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(window)]
@@ -312,7 +312,7 @@ def _clause_before(simplified: str, start: int, width: int = 12) -> str:
 
 def _after_rank_verb(simplified: str, start: int) -> bool:
     """位列全球第三, 排名第一: a verb of ranking earlier in the clause makes an ordinal a rank."""
-    return _RANK_VERB.search(_clause_before(simplified, start)) is not None
+    return _RANK_VERB.search(clause_before(simplified, start)) is not None
 
 
 def _ordinal_kind(simplified: str, start: int, end: int) -> str:
@@ -421,7 +421,7 @@ def extract_mentions(text: str) -> list[Mention]:
             unit = None     # 连续第27个季度: how many periods in a row, not a place in a ranking
         left, right = sentences.around(start, end)
         qualifier = quantity.qualifier if quantity else None
-        if qualifier == "=" and _APPROXIMATE_VERB_BEFORE.search(_clause_before(simplified, start, 16)):
+        if qualifier == "=" and _APPROXIMATE_VERB_BEFORE.search(clause_before(simplified, start, 16)):
             qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],
