@@ -578,28 +578,44 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     clause_head = _clause_entity(simplified, where, companies)
     if clause_head:
         return clause_head
-    named = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[a:b])]
+    named = _companies_in(simplified[a:b], companies)
     if companies and not named and re.search(COMPANY_BACK_REFERENCES, simplified[a:number]):
-        earlier = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[:a])]
-        return max(earlier)[1] if earlier else companies[0]
-    named += [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, simplified[a:b])]
+        return _company_named_last(simplified[:a], companies)
+    named += _platforms_in(simplified[a:b])
     if named:
         before = [n for n in named if a + n[0] < number]
         return max(before)[1] if before else min(named)[1]
     if not re.search(BACK_REFERENCES, simplified[a:number]):
         return ""
-    before = simplified[where.paragraph[0]:a]
-    entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
-    entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
+    entities = _entities_in(simplified[where.paragraph[0]:a], companies)
     return max(entities)[1] if entities else (companies[0] if companies else "")
+
+
+def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
+    """(where, company) for each of `companies` named in `text`."""
+    return [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), text)]
+
+
+def _platforms_in(text: str) -> list[tuple[int, str]]:
+    """(where, platform) for each platform a table knows named in `text`."""
+    return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)]
+
+
+def _entities_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
+    return _platforms_in(text) + _companies_in(text, companies)
+
+
+def _company_named_last(text: str, companies: list[str]) -> str:
+    """The company `text` names last, else the article's first: what 公司 points back to."""
+    earlier = _companies_in(text, companies)
+    return max(earlier)[1] if earlier else companies[0]
 
 
 def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> str:
     """The company or platform its paragraph named last before the number, for a sentence that names
     no subject of its own (拓海科技……今年前三季度，公司实现营业收入… 其中第三季度单季营收29.2亿元)."""
     before = simplified[where.paragraph[0]:where.sentence[0]]
-    entities = [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, before)]
-    entities += [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), before)]
+    entities = _entities_in(before, companies)
     if companies and re.search(COMPANY_BACK_REFERENCES, before):
         return max(((p, c) for p, c in entities if c in companies), default=(0, companies[0]))[1]
     return max(entities)[1] if entities else ""
@@ -619,8 +635,7 @@ def _clause_entity(simplified: str, where: Where, companies: list[str]) -> str:
         if clause.startswith(c):
             return c
     if companies and re.match(rf"(?:{COMPANY_BACK_REFERENCES})", clause):
-        earlier = [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), simplified[:where.number[0]])]
-        return max(earlier)[1] if earlier else companies[0]
+        return _company_named_last(simplified[:where.number[0]], companies)
     return ""
 
 
