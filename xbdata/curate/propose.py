@@ -54,7 +54,7 @@ from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, clause_before, extract_mentions
 from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
 from ..text.script import detect_script, romanized, to_simplified
-from ..text.words import CLASSIFIERS, alternation
+from ..text.words import CLASSIFIERS, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
@@ -64,7 +64,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
                     LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
                     NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
-                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, ROC_YEAR_ONE, RULES, SCOPES,
+                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
                     SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
 
 
@@ -178,7 +178,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     if "{C}" in rule.value:
         y = context_year or year
     elif "roc" in groups:
-        y = int(groups["roc"]) + ROC_YEAR_ONE - 1       # the Republic of China's year 1 is 1912
+        y = int(groups["roc"]) + ROC_YEAR_ONE - 1
     else:
         y = int(groups["y"]) if "y" in groups else (year + rule.shift if year else None)
     if y is None:

@@ -68,10 +68,10 @@ class Rule:
     shift: int = 0   # periods: years from the published year, for 今年 (0), 去年 (-1), 明年 (1)
 
 
-ROC_YEAR_ONE = 1912   # the first year of the Republic of China calendar, in which Taiwanese text dates things
 _Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?"   # a space may stand before 年 (2025 年, in Taiwanese news)
 _CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_DOUBLE_11 = r"(?:双\s?11|双十一)"
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
@@ -161,16 +161,19 @@ _CATEGORY = "|".join(CATEGORY_WORDS.values())
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加|涨|飙升|激增|猛增|大增|增\s?(?:约|近|逾|超)?$"
 _RATES = (*MONEY, "%", "x", "pp")
+# Words for selling online: a place's e-commerce (线上零售, 网购, 在线)
+_ECOMMERCE = r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线"
 # Words that say a figure is a survey's answer (调研资料 or 样本期 in a study do not)
 _SURVEY = r"问卷|调查|民调|受访者|受访"
 # A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
 PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超过|多于|少于)\s?$"
 # A year written just before a number is the number's own period (由2021年的4.9%升至2024年的6%).
-PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?的\s?(?:约|近|超过|逾|达)?\s?$"
+_INTO_THE_NUMBER = r"的\s?(?:约|近|超过|逾|达)?\s?$"   # 2024年的约6%: what joins a named period to its number
+PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
-A_YEAR_EARLIER = r"(?:上年|去年|上一年)同期的\s?(?:约|近|超过|逾)?\s?$"
+A_YEAR_EARLIER = rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
-A_QUARTER_EARLIER = r"(?:上一?个?季度|前一季度)的\s?(?:约|近|超过|逾)?\s?$"
+A_QUARTER_EARLIER = rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
@@ -192,7 +195,7 @@ MONEY_MEASURES = {
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[配运物仓续告]费|佣金",
 }
 # A headline with these words announces a survey: the article's shares are its answers ...
-SURVEY_HEADLINE = r"调查|调研|问卷|受访|民调"
+SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 # ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
@@ -220,11 +223,11 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
     # promotions name their month (双11 and its weeks of sales: November), and 双11 当天 its day;
     # with no year, the latest such month up to the published date
-    Rule("period", "{Y}-11-11", rf"{_Y}年?的?(?:双\s?11|双十一)(?:当天|当日)", "sentence"),
-    Rule("period", "{Y}-11", rf"{_Y}年?的?(?:双\s?11|双十一)", "sentence"),
-    Rule("period", "{Y}-11", r"去年的?\s?(?:双\s?11|双十一)", "sentence", shift=-1),
-    Rule("period", "{R}-11-11", r"(?:双\s?11|双十一)(?:当天|当日)", "sentence"),
-    Rule("period", "{R}-11", r"双\s?11|双十一|黑五|黑色星期五|网一|网络星期一", "sentence"),
+    Rule("period", "{Y}-11-11", rf"{_Y}年?的?{_DOUBLE_11}(?:当天|当日)", "sentence"),
+    Rule("period", "{Y}-11", rf"{_Y}年?的?{_DOUBLE_11}", "sentence"),
+    Rule("period", "{Y}-11", rf"去年的?\s?{_DOUBLE_11}", "sentence", shift=-1),
+    Rule("period", "{R}-11-11", rf"{_DOUBLE_11}(?:当天|当日)", "sentence"),
+    Rule("period", "{R}-11", rf"{_DOUBLE_11}|黑五|黑色星期五|网一|网络星期一", "sentence"),
     Rule("period", "{R}-06", r"618", "sentence"),
     Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
     Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
@@ -232,7 +235,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?\s?(?P<q>[一二三四1-4])\s?季度?", "paragraph"),
     Rule("period", "{Y}-{M}", rf"{_Y}年\s?(?P<m>{_NUM})\s?月", "paragraph"),
     Rule("period", "{Y}", rf"{_Y}(?:年|财年)(?!同期)", "paragraph"),
-    Rule("period", "{Y}", r"(?<![\d.])(?:民国\s?)?(?P<roc>1[01]\d)\s?年(?!同期|历史)", "paragraph"),   # 114 年: 2025
+    Rule("period", "{Y}", rf"(?<![\d.]){W.ROC_YEAR}\s?年(?!同期|历史)", "paragraph"),   # 114 年: 2025
     Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
     Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
     Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
@@ -320,10 +323,10 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
     Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),
-    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线", "sentence"),
+    Rule("subject", "{geography} e-commerce", _ECOMMERCE, "sentence"),
     # what the sentence does not name, its paragraph may: a market, never a company or platform
     Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph", _RATES),
-    Rule("subject", "{geography} e-commerce", r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线", "paragraph",
+    Rule("subject", "{geography} e-commerce", _ECOMMERCE, "paragraph",
          _RATES),
     Rule("subject", "unspecified", r"", "paragraph"),
     # --- measure -------------------------------------------------------------------------------

@@ -198,8 +198,10 @@ APPROXIMATE_BEFORE_VERB = ("约", "大约", "大概", "约莫")
 VERBS_AFTER_APPROXIMATE = ("占", "合", "为", "有", "达", "是", "相当于")
 # After an ordinal, these make it a count of periods in a row (连续第27个季度), not a rank.
 STREAK_PERIODS = ("季度", "月", "年", "周", "届", "次", "天", "财季")
-# A Republic of China year in Taiwanese text (114 年, 民國113年): a date.
-ROC_YEAR = r"(?:民国)?1[01]\d"
+# A Republic of China year in Taiwanese text (114 年, 民國113年): a date, and the period it names
+# (its year 1 is 1912, so 114 is 2025).
+ROC_YEAR = r"(?:民国\s?)?(?P<roc>1[01]\d)"
+ROC_YEAR_ONE = 1912
 # Dates: words that make a number a calendar reference.
 YEAR_PARTS = ("上半年", "下半年", "前三季度", "年底", "年初", "年末", "年中", "全年", "年度", "财年", "财年度", "年报")
 RELATIVE_YEARS = ("今年", "去年", "明年", "前年", "后年", "当年", "同年")
