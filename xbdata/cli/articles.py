@@ -169,6 +169,7 @@ def conflict_lines(stats=None) -> list[str]:
         lines.append(f"  {terminal_text(first['subject'])} · {terminal_text(first['measure'])} · {terminal_text(first['period'])} · "
                      f"{terminal_text(first['geography'])}{' · ' + terminal_text(first['breakdown']) if first['breakdown'] else ''}:")
         for _, r in group.iterrows():
-            lines.append(f"    {r['stat_id']} ({r['source']}, {r['kind']}): {terminal_text(r['number'])} "
+            where = r["sources"].replace(";", ", ") if r["mentions"] > 1 else r["source"]
+            lines.append(f"    {r['stat_id']} ({where}, {r['kind']}): {terminal_text(r['number'])} "
                          f"「{terminal_text(r['quote'])[:50]}」")
     return lines

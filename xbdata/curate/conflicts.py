@@ -1,10 +1,8 @@
-"""Conflicts: two articles giving different values for the same subject, measure and period.
+"""Conflicts as `xbdata check` lists them: the facts of one statistic whose figures disagree.
 
-They are information, never an error and never averaged: both rows stay in the catalogue, each
-with its quote and article, and `xbdata check` lists them side by side. A figure is "the same
-statistic" when subject, measure, period, geography and breakdown agree (a different market or
-age band is a different statistic); "different" compares value, bounds, unit and qualifier, so
-超7万亿 and 7万亿 differ. Derived rows and subjects left `unspecified` are not compared.
+What a fact and a conflict are is `facts`: mentions of the same figure are one fact with all its
+sources, rows that name no statistic precisely are never compared, and two figures conflict only
+when no number lies within both. Every fact keeps its quote and articles; nothing is averaged.
 """
 
 from __future__ import annotations
@@ -12,30 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 from .catalogue import catalogue
+from .facts import KEY, conflicts as conflicting_facts
 
-KEY = ["subject", "measure", "period", "geography", "breakdown"]
-COLUMNS = ["conflict", *KEY, "stat_id", "source", "number", "value", "low", "high", "unit", "qualifier", "kind",
-           "quote", "source_title"]
-
-
-def _figure(row) -> tuple:
-    def r(x):
-        return None if pd.isna(x) else round(float(x), 6)
-    return r(row["value"]), r(row["low"]), r(row["high"]), row["unit"], row["qualifier"]
+COLUMNS = ["conflict", *KEY, "stat_id", "source", "sources", "mentions", "number", "value", "low", "high", "unit",
+           "qualifier", "kind", "quote", "source_title"]
 
 
 def conflicts(stats: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Rows of every conflict, numbered in `conflict`, each with its source and quote."""
+    """Rows of every conflict, one per fact, numbered in `conflict`, each with its sources and quote."""
     if stats is None:
         stats = catalogue()
-    rows = stats[(stats["kind"] != "derived") & (stats["subject"] != "unspecified")]
-    out = []
-    for key, group in rows.groupby(KEY, sort=True):
-        if group["source"].nunique() < 2:
-            continue
-        if len({_figure(r) for _, r in group.iterrows()}) < 2:
-            continue
-        out.append(group.assign(conflict=len(out) + 1))
-    if not out:
+    stats = stats.assign(**{c: "" for c in KEY if c not in stats.columns})
+    found = [group.assign(conflict=n) for n, group in enumerate(conflicting_facts(stats), start=1)]
+    if not found:
         return pd.DataFrame(columns=COLUMNS)
-    return pd.concat(out)[COLUMNS].sort_values(["conflict", "source"]).reset_index(drop=True)
+    return pd.concat(found)[COLUMNS].sort_values(["conflict", "source"]).reset_index(drop=True)
