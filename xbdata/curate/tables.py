@@ -1,4 +1,4 @@
-"""Tidy tables for the reports: one row per statistic, each keeping its `stat_id` and `source`.
+"""Tidy tables for the reports: one row per fact, each keeping its `stat_id`, `source` and every mention.
 
 Every view is validated by a pandera schema before it is returned, so a report never draws from
 a table with a percentage over 100, an unknown unit or a row that lost its provenance.
@@ -17,6 +17,7 @@ from ..text.labels import check_lang
 from ..text.numbers import QUALIFIERS
 from ..text.units import UNITS
 from .catalogue import catalogue
+from .facts import facts
 from .rules import GENERIC_SUBJECTS, PLATFORM_WORDS
 from .vocabulary import KINDS, MEASURE_KINDS
 
@@ -27,7 +28,8 @@ PLATFORMS = tuple(dict.fromkeys(("Twitter", "Xiaohongshu", "TikTok", "Tmall Glob
                                  "Instagram", "Alibaba", *PLATFORM_WORDS)))
 
 _PROVENANCE = ["stat_id", "source", "kind", "period", "value", "low", "high", "unit", "qualifier", "approx",
-               "measure_kind", "label", "shown", "number", "quote", "source_title", "source_url"]
+               "measure_kind", "label", "shown", "number", "quote", "source_title", "source_url",
+               "mentions", "mention_ids", "sources"]
 
 
 def platform_of(subject: str) -> str:
@@ -80,7 +82,8 @@ def _base_schema(**columns: pa.Column) -> pa.DataFrameSchema:
 
 
 SCHEMAS = {
-    "market_size": _base_schema(measure=pa.Column(str), geography=pa.Column(str)),
+    "market_size": _base_schema(subject=pa.Column(str), measure=pa.Column(str), geography=pa.Column(str),
+                               breakdown=pa.Column(str)),
     "demographics": _base_schema(
         platform=pa.Column(str), subject=pa.Column(str), measure=pa.Column(str), breakdown=pa.Column(str),
         geography=pa.Column(str),
@@ -88,10 +91,10 @@ SCHEMAS = {
     ),
     "categories": _base_schema(
         category=pa.Column(str, checks=pa.Check.str_length(min_value=1)), market=pa.Column(str),
-        measure=pa.Column(str), rank=pa.Column("Int64", nullable=True, checks=pa.Check.ge(1)),
+        subject=pa.Column(str), measure=pa.Column(str), geography=pa.Column(str), rank=pa.Column("Int64", nullable=True, checks=pa.Check.ge(1)),
     ),
     "platforms": _base_schema(platform=pa.Column(str, checks=pa.Check.str_length(min_value=1)),
-                              measure=pa.Column(str), geography=pa.Column(str)),
+                              subject=pa.Column(str), measure=pa.Column(str), geography=pa.Column(str)),
 }
 
 
@@ -103,8 +106,14 @@ def statistics(lang: str = "en") -> pd.DataFrame:
     return frame
 
 
+def statistic_facts(lang: str = "en") -> pd.DataFrame:
+    """The catalogue one row per fact (`facts.facts`): a figure stated by several articles, or twice
+    in one, is one row, with how many `mentions`, their `mention_ids` and all their `sources`."""
+    return facts(statistics(lang))
+
+
 def _view(name: str, topic: str, lang: str, extra: dict) -> pd.DataFrame:
-    frame = statistics(lang)
+    frame = statistic_facts(lang)
     frame = frame[frame["topic"] == topic].reset_index(drop=True)
     for column, make in extra.items():
         frame[column] = make(frame)

@@ -278,3 +278,28 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
     )
     return titled((line + reported).properties(width=520), title, points, lang, name, "line_chart",
                   kinds=("scenario",))
+
+
+def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
+                 select: tuple[str, list[str], str] | None = None, name: str = "series") -> alt.Chart:
+    """Series over time (frames from `series.over_time`): one line per series through its full
+    years only, where each year has one figure; part-year figures (a half, a quarter, Q1–Q3) are
+    hollow marks of their own, never joined, each labelled with its period. A dropdown picks the
+    series, so a line never joins different measures, places or currencies."""
+    color, shape = kind_scales(frame, lang)
+    frame = frame.assign(at=frame["value"].where(frame["value"].notna(), frame["high"].where(frame["high"].notna(), frame["low"])))
+    x = alt.X("date:T", title=text("year", lang), axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year"))
+    y = alt.Y("at:Q", title=axis_title, axis=alt.Axis(format="~s"), scale=alt.Scale(zero=True))
+    base = alt.Chart(frame)
+    line = base.mark_line(strokeWidth=2, color="#1f77b4").encode(x=x, y=y, detail="series:N").transform_filter("datum.joined")
+    whole = base.mark_point(size=120, filled=True, opacity=1).encode(x=x, y=y, color=color, shape=shape,
+                                                                    tooltip=tooltip(lang)).transform_filter("datum.whole_year")
+    part = base.mark_point(size=120, filled=False, strokeWidth=2, opacity=1).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
+    labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
+    visible = None
+    if select:
+        field, options, _ = select
+        visible = {"param": f"pick_{field}", "field": field, "all": None}
+    return titled(_filtered(alt.layer(line, whole, part, labels), select).properties(width=520), title, frame, lang,
+                  name, "line_chart", visible)

@@ -5,95 +5,169 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from ..curate.tables import market_size, platforms, statistics
+from ..escape import markdown_text
+from ..curate.tables import market_size, platforms, statistic_facts
 from ..text.formatting import format_row, format_value
-from ..text.labels import kind_name, period_words, text
+from ..text.labels import period_words, strip_period, text
+from ..text.units import MONEY
+from .series import chronological, headline_order, headlines, over_time, series_of, when
 from .story import Story, in_currency, round_to_digits, shown, years_between
+
+# The scenario's rate when neither the reader nor the articles give one.
+DEFAULT_GROWTH = 0.10
 
 WORDS = {
     "en": {
         "control_growth_rate": "Annual growth",
         "control_horizon_years": "Years ahead",
-        "market": "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones).",
-        "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year market size the "
-                      "articles give (the chart's first point) grown at a constant rate. Drag the slider under the "
-                      "chart to change the rate.",
+        "market": "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones), "
+                  "each in the currency its article gives unless you gave a rate. Pick a currency under the chart.",
+        "series": "## Over time\n\nEvery measure the articles give for three or more periods. A line joins full years "
+                  "only; hollow marks are parts of a year (a half, quarters), never joined to the line.",
+        "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year figure of the "
+                      "market's main measure (the chart's first point) grown at a constant rate. Drag the slider under "
+                      "the chart to change the rate.",
         "platforms": "## Platform scale\n\nPick a unit under the chart: figures in different units or years are not comparable.",
         "market_title": "China's cross-border e-commerce market",
+        "series_title": "Over time (pick a measure)",
+        "series_pick": "Measure",
+        "currency_pick": "Currency",
         "market_axis": "Market size ({unit})",
         "projection_title": "Scenario: drag the slider to change annual growth",
         "platforms_title": "Platform scale (pick a unit)",
-        "scenario_line": "Scenario (not from the articles): at {growth} a year, about **{value}** in {year}",
+        "scenario_line": "Scenario (not from the articles): from {base}, at {growth} a year, about "
+                         "**{value}** in {year}",
+        "scenario_growth_given": "The scenario's rate is the articles' own growth figure: {growth_label}: {growth} [`{stat_id}`].",
+        "scenario_growth_yours": "The scenario's rate, {growth}, is the report's parameter, not a figure from the articles.",
+        "no_scenario": "No full-year figure of the market to start a scenario from.",
+        "no_series": "No measure has figures for three or more periods.",
         "converted": "Converted at the rate you gave: USD 1 = CNY {rate}",
-        "gaps": (
-            "The articles give market size only for {market_periods} (derived figures aside); there is no series of "
-            "earlier years.",
-            "Growth is stated only as a floor ({growth_label}: {growth}): the scenario uses it as a floor, "
-            "not a forecast.",
-            "The articles do not say how 'market size' is measured (GMV, imports and exports, B2B share).",
-            "Platform figures come from different years ({platform_years}) and cannot be summed or compared "
-            "as one market.",
-        ),
+        "gap_no_series": "The articles give {measure} only for {periods}; there is no series of earlier years.",
+        "gap_growth_floor": "Growth is stated only as a bound ({growth_label}: {growth}): the scenario uses it as a "
+                            "figure, not a forecast.",
+        "gap_no_growth": "The articles give no growth rate for {measure}: the scenario's rate is an assumption.",
+        "gap_market_undefined": "The articles do not say how 'market size' is measured (GMV, imports and exports, B2B share).",
+        "gap_platform_years": "Platform figures come from different years ({platform_years}) and cannot be summed or "
+                              "compared as one market.",
+        "gap_other_currencies": "Money in {currencies} is shown in its own currency: no rate to convert it is given.",
+        "gap_none": "Nothing this report reads is missing from the articles' own terms.",
     },
     "zh": {
         "control_growth_rate": "年增长率",
         "control_horizon_years": "推算年数",
-        "market": "## 市场规模\n\n实际、预测与推算数字（推算 = 由文章数字计算而来）。",
-        "projection": "## 情景推算\n\n这是**情景**，不是预测：以文章给出的最新全年市场规模（图中起点）按固定年增长率推算。"
+        "market": "## 市场规模\n\n实际、预测与推算数字（推算 = 由文章数字计算而来），除非你给出汇率，均以文章原币种显示。"
+                  "在图下方选择币种。",
+        "series": "## 历年变化\n\n文章给出三个及以上时期的指标。折线只连接全年数据；空心标记是年内部分时期"
+                  "（上半年、季度），不与折线相连。",
+        "projection": "## 情景推算\n\n这是**情景**，不是预测：以市场主要指标的最新全年数字（图中起点）按固定年增长率推算。"
                       "拖动图下方的滑块改变增长率。",
         "platforms": "## 平台规模\n\n在图下方选择单位：不同单位或年份的数字不能相互比较。",
         "market_title": "中国跨境电商市场规模",
+        "series_title": "历年变化（选择指标）",
+        "series_pick": "指标",
+        "currency_pick": "币种",
         "market_axis": "市场规模（{unit}）",
         "projection_title": "情景推算：拖动滑块改变年增长率",
         "platforms_title": "平台规模（按单位选择）",
-        "scenario_line": "情景推算（非文章数据）：按年增长{growth}，{year}年约为 **{value}**",
+        "scenario_line": "情景推算（非文章数据）：以{base}为起点，按年增长{growth}，{year}年约为 **{value}**",
+        "scenario_growth_given": "情景推算的增长率取自文章：{growth_label}：{growth} [`{stat_id}`]。",
+        "scenario_growth_yours": "情景推算的增长率{growth}是报告参数，不是文章数字。",
+        "no_scenario": "没有可作为情景推算起点的全年市场数字。",
+        "no_series": "没有指标给出三个及以上时期的数字。",
         "converted": "按你给定的汇率 1美元 = {rate}元 换算",
-        "gaps": (
-            "文章给出的市场规模只有{market_periods}的数据（推算数字除外），没有更早年份的序列。",
-            "增速只给出下限（{growth_label}：{growth}）：情景推算把它当作下限，而不是预测。",
-            "文章没有说明“市场规模”的口径（GMV、进出口、B2B占比）。",
-            "各平台数据来自不同年份（{platform_years}），不能相加，也不能当作同一市场比较。",
-        ),
+        "gap_no_series": "文章给出的{measure}只有{periods}的数据，没有更早年份的序列。",
+        "gap_growth_floor": "增速只给出界限（{growth_label}：{growth}）：情景推算把它当作一个数字，而不是预测。",
+        "gap_no_growth": "文章没有给出{measure}的增速：情景推算的增长率是假设。",
+        "gap_market_undefined": "文章没有说明“市场规模”的口径（GMV、进出口、B2B占比）。",
+        "gap_platform_years": "各平台数据来自不同年份（{platform_years}），不能相加，也不能当作同一市场比较。",
+        "gap_other_currencies": "以{currencies}计的金额按原币种显示：没有给出换算汇率。",
+        "gap_none": "本报告所读的内容，文章都已给出。",
     },
 }
+
+# The measure whose name says only "market size", with no definition of what is counted.
+UNDEFINED_MARKET = "market size"
+HEADLINE_SERIES = 4
 
 
 class MarketSize(Story):
     name = "market_size"
     WORDS = WORDS
     READS = ("market_size", "platform", "marketing")
-    SCENARIO_MEASURE = "market size"
-    GROWTH = "market_growth_5y"
+
+    def all_money(self) -> pd.DataFrame:
+        """Every money fact of the market, CNY converted when the reader asked for USD at a rate."""
+        frame = market_size(self.lang)
+        return in_currency(frame[frame["measure_kind"].eq("amount") & frame["unit"].isin(MONEY)],
+                           self.params["currency"], self.params["usd_cny_rate"])
 
     def money(self) -> pd.DataFrame:
-        frame = market_size(self.lang)
-        frame = in_currency(frame[frame["unit"] == "CNY"], self.params["currency"], self.params["usd_cny_rate"])
-        return shown(frame, self.lang)
+        """The money facts in the report's currency."""
+        frame = self.all_money()
+        return frame[frame["unit"] == self.params["currency"]]
 
-    def scenario_base(self) -> pd.Series:
-        """The figure the scenario starts from: the latest full-year figure of the measure "market size".
+    def other_currencies(self) -> list[str]:
+        """Currencies of money facts the report cannot convert (no rate for them)."""
+        return sorted(set(self.all_money()["unit"]) - {self.params["currency"]})
 
-        Only a single figure of a whole year will do (a range, an open bound or a half year would
-        make the projection say more than the article); with the seeds that is the 2022 forecast,
-        and an added article's later full-year market size takes its place.
+    def main_series(self) -> pd.DataFrame:
+        """The market's main measure: of the series in the report's currency, China's first (the report's
+        subject), then the one with most full years, then most mentions; its facts in headline order."""
+        def rank(group):
+            full = group["period"].map(lambda p: (w := when(p)) is not None and w.whole_year)
+            return (group["geography"].iloc[0] != "China", -int(full.sum()), -int(group["mentions"].sum()))
+        found = sorted(series_of(self.money()), key=rank)
+        return found[0] if found else self.money().iloc[0:0]
+
+    def scenario_base(self) -> pd.Series | None:
+        """The figure the scenario starts from: the latest full-year figure of the main measure.
+
+        Only a single figure of a whole year will do (a range, an open bound or a half year would make
+        the projection say more than the article). None when the main measure has none.
         """
-        money = self.money()
-        years = money[(money["measure"] == self.SCENARIO_MEASURE) & money["period"].str.fullmatch(r"\d{4}")
-                      & money["value"].notna() & money["qualifier"].isin(["=", "~"])]
+        main = self.main_series()
+        years = main[main["period"].str.fullmatch(r"\d{4}") & main["value"].notna() & main["qualifier"].isin(["=", "~"])]
         if years.empty:
-            raise ValueError(f"no full-year {self.SCENARIO_MEASURE} figure to start the scenario from")
-        return years.assign(year=years["period"].astype(int)).sort_values(["year", "stat_id"]).iloc[-1]
+            return None
+        return years.assign(year=years["period"].astype(int)).sort_values(["year"], kind="stable").iloc[-1]
+
+    def growth_fact(self) -> pd.Series | None:
+        """The articles' growth figure of the main measure (same subject and place, a measure that names
+        it: growth in import and export value, annual growth rate of market size): that of the scenario's
+        base year if given, else the latest by the headline rule; None if the articles give none."""
+        main = self.main_series()
+        if main.empty:
+            return None
+        first = main.iloc[0]
+        frame = market_size(self.lang)
+        growth = frame[(frame["measure_kind"] == "growth") & (frame["unit"] == "%") & (frame["subject"] == first["subject"])
+                       & (frame["geography"] == first["geography"]) & frame["value"].notna()
+                       & frame["measure"].str.contains(first["measure"], regex=False)]
+        if growth.empty:
+            return None
+        base = self.scenario_base()
+        in_base_year = growth[growth["period"] == str(base["year"])] if base is not None else growth.iloc[0:0]
+        growth = in_base_year if not in_base_year.empty else growth
+        return growth.assign(_order=growth.apply(headline_order, axis=1)).sort_values("_order", kind="stable").iloc[0]
+
+    def growth_rate(self) -> float:
+        """The scenario's rate: the parameter when given, else the articles' growth figure, else 10%."""
+        if self.params["growth_rate"] is not None:
+            return self.params["growth_rate"]
+        growth = self.growth_fact()
+        low, high = self.report.param("growth_rate").limits()
+        return min(max(growth["value"] / 100, low), high) if growth is not None else DEFAULT_GROWTH
 
     def projection(self) -> pd.DataFrame:
-        """The scenario: the latest full-year market size grown at growth_rate for horizon_years (not a forecast)."""
+        """The scenario: the latest full-year figure of the main measure grown at the rate for horizon_years (not a forecast)."""
         base = self.scenario_base()
-        g, n = self.params["growth_rate"], self.params["horizon_years"]
+        g, n = self.growth_rate(), self.params["horizon_years"]
         return pd.DataFrame({"year": [base["year"] + t for t in range(n + 1)],
                              "value": [base["value"] * (1 + g) ** t for t in range(n + 1)],
                              "kind": "scenario"})
 
     def platform_scale(self) -> pd.DataFrame:
-        frame = statistics(self.lang)
+        frame = statistic_facts(self.lang)
         wanted = platforms(self.lang)["stat_id"].tolist() + frame.loc[
             (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years"])].copy()
@@ -102,40 +176,73 @@ class MarketSize(Story):
         return shown(frame, self.lang)
 
     def stat_ids(self) -> list[str]:
-        return market_size(self.lang)["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
+        growth = self.growth_fact()
+        return (self.all_money()["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
+                + ([growth["stat_id"]] if growth is not None else []))
 
     def scenario_line(self) -> str:
-        """The projection's end point, labelled as a scenario."""
+        """The projection's end point, labelled as a scenario, naming the figure it starts from."""
+        base = self.scenario_base()
+        if base is None:
+            return self.say("no_scenario")
         end = self.projection().iloc[-1]
         value = format_value(round_to_digits(end["value"], "round"), self.params["currency"], "=", self.lang)
-        return self.say("scenario_line", growth=f"{self.params['growth_rate']:.1%}", value=value, year=int(end["year"]))
+        return self.say("scenario_line", base=markdown_text(f"{base['label']} ({base['shown']})"),
+                        growth=f"{self.growth_rate():.1%}", value=value, year=int(end["year"]))
 
-    def money_line(self, stat_id: str) -> str:
-        """A headline for a money figure, in the report's currency."""
-        frame = statistics(self.lang)
-        return self.line(stat_id, in_currency(frame[frame["stat_id"] == stat_id], self.params["currency"],
-                                              self.params["usd_cny_rate"]))
-
-    HEADLINES = ("market_size_2022h1", "market_size_2022_forecast", "market_size_2022h2_implied")
+    def scenario_growth_line(self) -> str:
+        """Where the scenario's rate comes from: the articles' figure (with its id) or the parameter."""
+        growth = self.growth_fact()
+        if self.params["growth_rate"] is None and growth is not None:
+            return self.say("scenario_growth_given", growth_label=markdown_text(growth["label"]),
+                            growth=markdown_text(format_row(growth, self.lang)),
+                            stat_id=growth["stat_id"])
+        return self.say("scenario_growth_yours", growth=f"{self.growth_rate():.1%}")
 
     def headlines(self) -> list[str]:
-        """The seeds' market figures and growth, a later article's full-year figure where there is one, then the scenario."""
-        latest = self.scenario_base()["stat_id"]
-        lines = [self.money_line(i) for i in self.HEADLINES[:2]] + [self.line(self.GROWTH)]
-        lines += [self.money_line(self.HEADLINES[2])] + ([self.money_line(latest)] if latest not in self.HEADLINES else [])
+        """By rule, never by id: the headline fact of each of the market's first series in the report's
+        currency (its latest period, full year before part year, observed before forecast), then those
+        in other currencies, the main measure's growth, and the scenario."""
+        money = self.all_money()
+        lines = [self.line(row["stat_id"], money) for _, row in headlines(self.money(), HEADLINE_SERIES).iterrows()]
+        others = money[money["unit"] != self.params["currency"]]
+        lines += [self.line(row["stat_id"], money) for _, row in headlines(others, 2).iterrows()]
+        growth = self.growth_fact()
+        if growth is not None:
+            lines.append(self.line(growth["stat_id"]))
         lines.append(self.scenario_line())
+        if self.scenario_base() is not None:
+            lines.append(self.scenario_growth_line())
         if self.params["currency"] == "USD":
             lines.append(self.say("converted", rate=self.params["usd_cny_rate"]))
         return lines
 
-    def facts(self) -> dict[str, str]:
-        money = self.money()
-        given = money[(money["measure"] == self.SCENARIO_MEASURE) & (money["kind"] != kind_name("derived", self.lang))]
-        periods = [period_words(p, self.lang) for p in sorted(given["period"].unique())]
-        growth = statistics(self.lang).set_index("stat_id").loc[self.GROWTH]
-        return {"market_periods": self.listing(periods), "growth_label": growth["label"],
-                "growth": format_row(growth, self.lang),
-                "platform_years": years_between(self.platform_scale()["period"])}
+    def gap_lines(self) -> list[str]:
+        """What the articles do not tell, each line only while the catalogue lacks it."""
+        lines = []
+        main = self.main_series()
+        if not main.empty and main["period"].nunique() < 3:
+            lines.append(self.say("gap_no_series", measure=self.measure_words(main),
+                                  periods=self.listing(period_words(p, self.lang) for p in chronological(main["period"]))))
+        growth = self.growth_fact()
+        if growth is None and not main.empty:
+            lines.append(self.say("gap_no_growth", measure=self.measure_words(main)))
+        elif growth is not None and growth["qualifier"] not in ("=", "~"):
+            lines.append(self.say("gap_growth_floor", growth_label=markdown_text(growth["label"]),
+                                  growth=markdown_text(format_row(growth, self.lang))))
+        if not main.empty and main["measure"].iloc[0] == UNDEFINED_MARKET:
+            lines.append(self.say("gap_market_undefined"))
+        platform_years = sorted({str(p)[:4] for p in self.platform_scale()["period"] if str(p)[:4].isdigit()})
+        if len(platform_years) > 1:
+            lines.append(self.say("gap_platform_years", platform_years=years_between(platform_years)))
+        if self.other_currencies():
+            lines.append(self.say("gap_other_currencies", currencies=markdown_text(self.listing(self.other_currencies()))))
+        return lines or [self.say("gap_none")]
+
+    def measure_words(self, series: pd.DataFrame) -> str:
+        """A series named as its first fact's label says it, without the period."""
+        row = series.iloc[0]
+        return markdown_text(strip_period(row["label"], row["period"], self.lang))
 
     def chart(self, which: str, bound: bool = True):
         from . import charts  # imported here: listing a report's statistics needs no charts
@@ -143,16 +250,32 @@ class MarketSize(Story):
         unit = self.params["currency"]
         axis = self.say("market_axis", unit=unit)
         if which == "market":
-            money = self.money()
+            money = shown(self.all_money(), self.lang)
+            currencies = sorted(money["unit"].unique(), key=lambda u: (u != unit, u))
             several = money["measure"].nunique() > 1
+            select = ("unit", currencies, self.say("currency_pick")) if len(currencies) > 1 else None
             return self.figure(money, lambda frame: charts.figure_chart(
                 frame, self.say("market_title"), self.lang,
-                text("amount_axis", self.lang).format(unit=unit) if several else axis, name="market_size-market"))
+                text("amount_axis", self.lang).format(unit=self.listing(currencies)) if several else axis,
+                select=select, name="market_size-market"))
+        if which == "series":
+            lines = shown(over_time(self.all_money()), self.lang)
+            if lines.empty:
+                return Markdown(f"*{self.say('no_series')}*")
+            lines = lines.assign(point_label=[
+                r["shown"] if r["whole_year"] else f"{r['shown']} ({period_words(r['period'], self.lang)})"
+                for _, r in lines.iterrows()])
+            names = list(dict.fromkeys(lines["series"]))
+            return charts.series_chart(lines, self.say("series_title"), self.lang, text("amount_axis", self.lang).format(
+                unit=self.listing(sorted(lines["unit"].unique()))), select=("series", names, self.say("series_pick")),
+                name="market_size-series")
         if which == "projection":
             base = self.scenario_base()
-            points = base.to_frame().T.reset_index(drop=True)
+            if base is None:
+                return Markdown(f"*{self.say('no_scenario')}*")
+            points = shown(base.to_frame().T.reset_index(drop=True), self.lang)
             return charts.projection_chart(points, {"year": int(base["year"]), "value": base["value"]},
-                                           self.params["growth_rate"], self.params["horizon_years"], self.lang, axis,
+                                           self.growth_rate(), self.params["horizon_years"], self.lang, axis,
                                            self.say("projection_title"), name="market_size-scenario",
                                            growth_limits=self.report.param("growth_rate").limits(), bound=bound)
         if which == "platforms":
@@ -161,10 +284,10 @@ class MarketSize(Story):
             return self.figure(frame, lambda frame: charts.figure_chart(
                 frame, self.say("platforms_title"), self.lang, text("count_axis", self.lang), y="platform",
                 select=("unit", units, text("unit", self.lang)), name="market_size-platforms"))
-        raise ValueError(f"unknown chart {which!r} (market, projection, platforms)")
+        raise ValueError(f"unknown chart {which!r} (market, series, projection, platforms)")
 
     def widget(self):
         """Live only: sliders that re-project the market in the kernel."""
-        controls = {"growth_rate": self.slider("growth_rate", step=0.005, readout_format=".1%"),
+        controls = {"growth_rate": self.slider("growth_rate", value=self.growth_rate(), step=0.005, readout_format=".1%"),
                     "horizon_years": self.slider("horizon_years")}
         return self.live(controls, lambda story: [story.chart("projection", bound=False), Markdown(story.scenario_line())])

@@ -128,8 +128,8 @@ REPORTS = {
          Param("currency", str, "CNY", "currency for money: CNY, or USD at the usd_cny_rate you give", ("CNY", "USD")),
          Param("usd_cny_rate", float, None, "yuan per US dollar; required for currency USD (never invented)",
                min=0.01, max=1000, nullable=True),
-         Param("growth_rate", float, 0.10, "annual growth for the scenario projection (0.10 = 10%, the articles' "
-               "'above 10% a year' floor)", min=0.0, max=0.3),
+         Param("growth_rate", float, None, "annual growth for the scenario projection (0.10 = 10%); none: the "
+               "articles' own growth figure for the market's main measure, else 10%", min=0.0, max=0.3, nullable=True),
          Param("horizon_years", int, 5, "years the scenario projects beyond its first year, the latest full-year market size", min=1, max=15)),
     ),
     "user_demographics": Report(

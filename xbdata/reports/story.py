@@ -16,7 +16,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from ..curate.articles import articles_of
-from ..curate.tables import statistics
+from ..curate.tables import statistic_facts, statistics
 from ..escape import html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
 from ..text.labels import kind_name, text
@@ -124,11 +124,6 @@ class Story:
         values = self.listing(f"`{k}={v!r}`" for k, v in self.params.items())
         return Markdown(text("label_value", self.lang).format(label=text("parameters", self.lang), value=values))
 
-    def statistics(self) -> pd.DataFrame:
-        """Every catalogue row this report shows."""
-        frame = statistics(self.lang)
-        return frame[frame["stat_id"].isin(self.stat_ids())]
-
     def data_fingerprint(self) -> str:
         """A hash of what the report shows from the articles: every catalogue row of the topics it
         reads and every row it shows (whatever the topic), with everything their articles' manifest
@@ -172,16 +167,32 @@ class Story:
             return Markdown("- " + self.line(frame["stat_id"].iloc[0]))
         return draw(frame)
 
+    def statistics(self) -> pd.DataFrame:
+        """Every fact this report shows, once however many articles state it (`mentions`, `mention_ids`)."""
+        frame = statistic_facts(self.lang)
+        return frame[frame["stat_id"].isin(self.stat_ids())]
+
     def sources(self) -> HTML:
-        """Every statistic the report used, with its verbatim quote and article."""
+        """Every fact the report used, once, with the verbatim quote and article of each of its mentions."""
         rows = shown(self.statistics(), self.lang)
+        every = statistics(self.lang).set_index("stat_id")
         head = [text(key, self.lang) for key in ("statistic", "value", "kind", "verbatim_quote", "article")]
         body = []
         for r in rows.itertuples():
-            quote = html_text(r.quote if r.quote else text("computed_from", self.lang) + str(r.inputs).replace(";", ", "))
-            article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "")
+            mentions = every.loc[str(r.mention_ids).split(";")] if r.mentions > 1 else None
+            if mentions is None:
+                quote = html_text(r.quote if r.quote else text("computed_from", self.lang) + str(r.inputs).replace(";", ", "))
+                article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "") + \
+                    f"<br><code>{html_text(r.source)}</code>"
+            else:
+                quote = "<br>".join(html_text(q) for q in mentions["quote"])
+                n = len(str(r.sources).split(";"))
+                count = text("n_sources" if n == r.mentions else "n_sources_mentions", self.lang).format(n=n, m=r.mentions)
+                article = html_text(count) + "".join(
+                    f"<br>{html_text(m.source_title)}" + (f" ({link(m.source_url)})" if m.source_url else "")
+                    + f" <code>{html_text(m.source)}</code>" for m in mentions.itertuples())
             body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{html_text(r.shown)}</td>"
-                        f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}<br><code>{html_text(r.source)}</code></td></tr>")
+                        f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}</td></tr>")
         caption = text("sources_caption", self.lang).format(n=len(rows))
         table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"
                  + "".join(f"<th scope='col'>{html_text(h)}</th>" for h in head)
@@ -196,10 +207,14 @@ class Story:
         """Items joined as the report's language lists them (、 in Chinese)."""
         return text("list_separator", self.lang).join(items)
 
-    def gaps(self) -> Markdown:
-        """What the articles do not tell us, with any years or figures taken from the data (escaped: labels are article text)."""
+    def gap_lines(self) -> list[str]:
+        """What the articles do not tell us: the report's gap lines with years or figures from the data."""
         facts = {key: markdown_text(value) for key, value in self.facts().items()}
-        lines = [line.format(**facts) for line in self.say("gaps")]
+        return [line.format(**facts) for line in self.say("gaps")]
+
+    def gaps(self) -> Markdown:
+        """What the articles do not tell us (article text in it escaped for Markdown)."""
+        lines = self.gap_lines()
         return Markdown(f"## {text('gaps_heading', self.lang)}\n\n" + "\n".join(f"- {line}" for line in lines))
 
     def slider(self, param: str, **options):
@@ -210,7 +225,8 @@ class Story:
         p = self.report.param(param)
         low, high = p.limits()
         widget = w.FloatSlider if p.type is float else w.IntSlider
-        return widget(value=self.params[param], min=low, max=high, description=self.say(f"control_{param}"),
+        options.setdefault("value", self.params[param])
+        return widget(min=low, max=high, description=self.say(f"control_{param}"),
                       style={"description_width": "initial"}, **options)
 
     def live(self, controls: dict, show):

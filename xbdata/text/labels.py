@@ -32,6 +32,8 @@ TEXT = {
     "sources_heading": ("数据来源", "Sources"),
     "verbatim_quote": ("原文引语", "Verbatim quote"),
     "computed_from": ("由以下数字计算：", "computed from "),
+    "n_sources": ("{n}处来源", "{n} sources"),
+    "n_sources_mentions": ("{n}篇文章，共{m}次提及", "{m} mentions in {n} article(s)"),
     "gaps_heading": ("文章没有告诉我们的", "What the articles do not tell us"),
     "statistic": ("统计", "Statistic"),
     "value": ("数值", "Value"),
@@ -179,6 +181,17 @@ def period_words(period: str, lang: str) -> str:
     if not 1 <= int(part) <= 12:
         return str(period)
     return text("period_month", lang).format(year=year, month=int(part), month_name=calendar.month_name[int(part)])
+
+
+def strip_period(label: str, period: str, lang: str) -> str:
+    """A row's label without its period ("2024年中国跨境电商进出口额" -> "中国跨境电商进出口额"), to name a
+    measure across periods."""
+    out = label
+    for words in (period_words(period, lang), str(period)):
+        out = out.replace(words, "")
+    out = re.sub(r"\s*[（(](?:forecast|plan|target|derived|预计|预测|计划|目标|推算)[)）]", "", out)
+    out = re.sub(r"\s+", " ", out).strip(" ,，:：;；")
+    return re.sub(r"[（(]\s*[)）]", "", out).strip() or label
 
 
 def measure_title(measure_kind: str, lang: str) -> str:
