@@ -287,6 +287,7 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
 
     monkeypatch.setenv("XBDATA_ARTICLES", str(tmp_path / "articles"))
     assert open_report("market_size").scenario_base()["stat_id"] == "market_size_2022_forecast"
+    assert "there is no series of earlier years" in open_report("market_size").gaps().data
     article = tmp_path / "later.txt"
     article.write_text("行业观察\n\n2024年中国跨境电商市场规模达到16.9万亿元。2025年上半年市场规模为9.1万亿元。\n",
                        encoding="utf-8")
@@ -296,9 +297,10 @@ def test_the_scenario_starts_from_the_latest_full_year_market_size(tmp_path, mon
     base = report.scenario_base()
     assert (base["year"], base["value"], base["period"]) == (2024, 16.9e12, "2024")
     assert report.projection()["year"].tolist()[:2] == [2024, 2025]
-    gaps = report.gaps().data
-    assert "2024" in gaps and "H1 2025" in gaps, "the gap line lists the periods the articles now give"
-    assert any("2024" in line and "CNY 16\\.9 trillion" in line for line in report.headlines()), "the latest market size is a headline"
+    assert "series of earlier years" not in report.gaps().data, "four periods of market size are a series"
+    lines = report.headlines()
+    assert "2025\\-H1: **CNY 9\\.1 trillion**" in lines[0], "the latest period is the headline"
+    assert "2024 (CNY 16.9 trillion)" in next(line for line in lines if line.startswith("Scenario")).replace("\\", "")
 
 
 @settings(max_examples=300)

@@ -9,7 +9,10 @@ from IPython.display import Markdown
 
 from ..curate.tables import categories, platforms
 from ..escape import markdown_text
+from .series import headlines
 from .story import Story, shown, years_between
+
+HEADLINE_SERIES = 4
 
 WORDS = {
     "en": {
@@ -21,12 +24,11 @@ WORDS = {
         "other_lists": "The chart draws the latest ranked list; the articles also rank: {lists} (each in Sources).",
         "tmall_title": "Tmall Global product categories",
         "tmall_axis": "Product categories",
-        "gaps": (
-            "Ranked category lists exist only for {ranked}, and category shares ({n_shares} figures) only for {share_categories}.",
-            "Evergreen (apparel, electronics) and emerging (wigs, personal care) categories are named without figures.",
-            "Tmall Global's category counts are platform totals, not consumer demand.",
-            "No category sales, prices or margins appear in any article.",
-        ),
+        "gap_lists": "Ranked category lists exist only for {ranked}, and category shares ({n_shares} figures) only for {share_categories}.",
+        "gap_no_lists": "No article ranks three or more categories in one list.",
+        "gap_tmall": "Tmall Global's category counts are platform totals, not consumer demand.",
+        "gap_no_money": "No category sales, prices or margins appear in any article.",
+        "gap_none": "Nothing this report reads is missing from the articles' own terms.",
     },
     "zh": {
         "control_top_n": "显示前几名",
@@ -36,17 +38,16 @@ WORDS = {
         "other_lists": "图中是最新的一份排名；文章中还有：{lists}（均见“数据来源”）。",
         "tmall_title": "天猫国际品类数",
         "tmall_axis": "商品品类数",
-        "gaps": (
-            "只有{ranked}有品类排名；品类占比只有{n_shares}个数字，只涉及{share_categories}。",
-            "常青品类（服饰、电子）与新兴品类（假发、个护）只被点名，没有数字。",
-            "天猫国际的品类数是平台总数，不代表消费需求。",
-            "文章没有任何品类的销售额、价格或利润数据。",
-        ),
+        "gap_lists": "只有{ranked}有品类排名；品类占比只有{n_shares}个数字，只涉及{share_categories}。",
+        "gap_no_lists": "没有文章在同一份排名中列出三个及以上品类。",
+        "gap_tmall": "天猫国际的品类数是平台总数，不代表消费需求。",
+        "gap_no_money": "文章没有任何品类的销售额、价格或利润数据。",
+        "gap_none": "本报告所读的内容，文章都已给出。",
     },
 }
 
-HEADLINES = ("us_black_friday_2022_rank_electronics", "us_black_friday_2022_share_electronics",
-             "us_holiday_2021_electronics_intent", "tmall_global_categories_2020", "tmall_global_plan_categories")
+# A ranked list is drawn only when it ranks at least this many items.
+SHORTEST_LIST = 3
 
 
 def label_parts(label: str) -> tuple[str, str]:
@@ -96,17 +97,37 @@ class CategoryTrends(Story):
         return self.ranking()["stat_id"].tolist() + self.tmall_categories()["stat_id"].tolist()
 
     def headlines(self) -> list[str]:
-        ids = self.statistics()["stat_id"].tolist()
-        return [self.line(i) for i in HEADLINES if i in ids]
+        """By rule, never by id: the top of the latest ranked list, then the headline fact of the
+        report's other series (the most facts, then the latest period; see reports.series)."""
+        frame = self.statistics()
+        lists = self.ranked_lists(self.ranking())
+        top = [lists[-1][1].iloc[0]["stat_id"]] if lists else []
+        others = frame[(frame["unit"] != "rank") & ~frame["stat_id"].isin(top)]
+        return [self.line(i) for i in [*top, *headlines(others, HEADLINE_SERIES)["stat_id"]]]
+
+    def gap_lines(self) -> list[str]:
+        """What the articles do not tell, each line only while the catalogue lacks it."""
+        facts = self.facts()
+        lines = [self.say("gap_lists", **{k: markdown_text(v) for k, v in facts.items()}) if facts["ranked"]
+                 else self.say("gap_no_lists")]
+        if not self.tmall_categories().empty:
+            lines.append(self.say("gap_tmall"))
+        frame = categories(self.lang)
+        if not (frame["measure_kind"].eq("amount") | frame["measure"].str.contains("sales|price|margin", case=False)).any():
+            lines.append(self.say("gap_no_money"))
+        return lines
 
     def ranked_lists(self, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
         """Each ranked list in `frame` (one article's ranking of one market in one period), oldest first,
         named by its first row's label and the years it covers. Lists are never drawn together:
-        two articles' rank 1 are different facts."""
+        two articles' rank 1 are different facts. A list that ranks fewer than SHORTEST_LIST items in all is no ranking to draw."""
+        key = ["source", "measure", "market", "period"]
+        everything = categories(self.lang)
+        sizes = everything[everything["unit"] == "rank"].groupby(key).size()
         ranked = frame[frame["unit"] == "rank"]
         lists = [(self.say("ranking_title", list=label_parts(rows["label"].iloc[0])[0], years=years_between(rows["period"])),
                   rows.sort_values("rank"))
-                 for _, rows in ranked.groupby(["source", "measure", "market", "period"], sort=False)]
+                 for at, rows in ranked.groupby(key, sort=False) if sizes.get(at, 0) >= SHORTEST_LIST]
         return sorted(lists, key=lambda named: (str(named[1]["period"].iloc[0]), named[0]))
 
     def section(self, key: str) -> Markdown:

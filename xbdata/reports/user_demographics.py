@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..curate.tables import demographics, statistics
+from ..curate.tables import demographics, statistic_facts, statistics
+from ..escape import markdown_text
 from ..text.labels import measure_title, text
+from .series import headlines
 from .story import Story, shown
 
 WORDS = {
@@ -19,12 +23,16 @@ WORDS = {
         "surveys_title": "Conversational-commerce consumer surveys",
         "relative_title": "Compared with non-users",
         "no_platform_figures": "No figures for this platform",
-        "gaps": (
-            "No platform reports a full age distribution except Xiaohongshu (two bands; the third is derived).",
-            "Twitter's figures are shares of tweets or likelihoods relative to non-users, not population shares.",
-            "Survey sample sizes, dates and methods are not given for any of the surveys quoted.",
-            "Nothing is said about users of cross-border platforms by country, income or gender beyond these.",
-        ),
+        "gap_age": "No platform reports a full age distribution{except_derived}.",
+        "gap_age_derived": " ({platforms}: one band is derived from the others)",
+        "gap_relative": "{subjects}: these figures are relative differences from non-users, not population shares.",
+        "gap_no_samples": "Survey sample sizes are not given for any of the surveys quoted.",
+        "gap_some_samples": "Survey sample sizes are given for {given} of the {surveys} articles with surveys.",
+        "gap_breakdowns": "Nothing is said about users by {missing}.",
+        "gap_none": "Nothing this report reads is missing from the articles' own terms.",
+        "breakdown_country": "country",
+        "breakdown_income": "income",
+        "breakdown_gender": "gender",
     },
     "zh": {
         "control_platform": "平台",
@@ -35,17 +43,20 @@ WORDS = {
         "surveys_title": "对话式商务消费者调查",
         "relative_title": "与非用户相比",
         "no_platform_figures": "所选平台没有数据",
-        "gaps": (
-            "除小红书外（两个年龄段，第三段为推算），没有平台给出完整的年龄分布。",
-            "Twitter的数据是推文占比或相对非用户的可能性，不是人口占比。",
-            "所引调查都没有给出样本量、时间和方法。",
-            "除此之外，文章没有按国家、收入或性别说明跨境平台用户。",
-        ),
+        "gap_age": "没有平台给出完整的年龄分布{except_derived}。",
+        "gap_age_derived": "（{platforms}：有一个年龄段由其他年龄段推算）",
+        "gap_relative": "{subjects}：这些数字是相对非用户的差异，不是人口占比。",
+        "gap_no_samples": "所引调查都没有给出样本量。",
+        "gap_some_samples": "在{surveys}篇含调查的文章中，{given}篇给出了样本量。",
+        "gap_breakdowns": "文章没有按{missing}说明用户。",
+        "gap_none": "本报告所读的内容，文章都已给出。",
+        "breakdown_country": "国家",
+        "breakdown_income": "收入",
+        "breakdown_gender": "性别",
     },
 }
 
-HEADLINES = ("xiaohongshu_users_25_32", "xiaohongshu_users_over_32", "twitter_users_share_16_34",
-             "twitter_genz_tweet_share", "tiktok_users_outside_china_share", "us_happy_with_chatbots")
+HEADLINE_SERIES = 6
 
 
 class UserDemographics(Story):
@@ -68,8 +79,46 @@ class UserDemographics(Story):
         return self.frame()["stat_id"].tolist()
 
     def headlines(self) -> list[str]:
-        ids = self.frame()["stat_id"].tolist()
-        return [self.line(i) for i in HEADLINES if i in ids] or [self.say("no_platform_figures")]
+        """By rule, never by id: the headline fact of each of the report's first series (the most
+        facts, then the latest period; see reports.series), shares of a population before relative differences."""
+        frame = statistic_facts(self.lang)
+        frame = frame[frame["stat_id"].isin(self.stat_ids())]
+        chosen = pd.concat([headlines(frame[frame["measure_kind"] == "share"], HEADLINE_SERIES - 1),
+                            headlines(frame[frame["measure_kind"] != "share"], 1)])
+        return [self.line(i) for i in chosen["stat_id"]] or [self.say("no_platform_figures")]
+
+    def gap_lines(self) -> list[str]:
+        """What the articles do not tell, each line only while the catalogue lacks it."""
+        frame = statistic_facts(self.lang)
+        shown_rows = frame[frame["stat_id"].isin(self.stat_ids())]
+        lines = []
+        ages = shown_rows[(shown_rows["measure_kind"] == "share") & shown_rows["breakdown"].str.contains(r"\bage\b|岁")]
+        complete = {subject: rows for subject, rows in ages.groupby("subject") if rows["value"].sum() >= 99}
+        if not any((rows["kind"] != "derived").all() for rows in complete.values()):
+            derived = self.listing(markdown_text(subject) for subject in complete)
+            lines.append(self.say("gap_age", except_derived=self.say("gap_age_derived", platforms=derived) if complete else ""))
+        relative = shown_rows[shown_rows["measure_kind"] == "uplift"]
+        if not relative.empty:
+            lines.append(self.say("gap_relative", subjects=markdown_text(self.listing(sorted(relative["subject"].unique())))))
+        lines.append(self.sample_line(frame))
+        words = " ".join(frame.loc[frame["topic"].isin(self.READS), ["subject", "measure", "breakdown"]].astype(str).agg(" ".join, axis=1))
+        countries = frame.loc[frame["topic"] == "demographics", "geography"].nunique() > 1
+        missing = [self.say(f"breakdown_{key}") for key, present in (
+            ("country", countries), ("income", re.search(r"income|affluen|收入", words, re.I)),
+            ("gender", re.search(r"gender|women|female|\bmen\b|性别|女性", words, re.I))) if not present]
+        if missing:
+            lines.append(self.say("gap_breakdowns", missing=self.listing(missing)))
+        return [line for line in lines if line] or [self.say("gap_none")]
+
+    def sample_line(self, frame: pd.DataFrame) -> str:
+        """Whether the articles with surveys give their sample sizes (a count of respondents)."""
+        surveyed = set(frame.loc[frame["kind"] == "survey", "source"])
+        sized = set(frame.loc[frame["unit"] == "respondents", "source"]) & surveyed
+        if not surveyed or sized == surveyed:
+            return ""
+        if not sized:
+            return self.say("gap_no_samples")
+        return self.say("gap_some_samples", given=len(sized), surveys=len(surveyed))
 
     def chart(self, which: str):
         from . import charts  # imported here: listing a report's statistics needs no charts
