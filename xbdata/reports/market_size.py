@@ -131,24 +131,28 @@ class MarketSize(Story):
             return None
         return years.assign(year=years["period"].astype(int)).sort_values(["year"], kind="stable").iloc[-1]
 
-    def growth_fact(self) -> pd.Series | None:
-        """The articles' growth figure of the main measure (same subject and place, a measure that names
-        it: growth in import and export value, annual growth rate of market size): that of the scenario's
-        base year if given, else the latest by the headline rule; None if the articles give none."""
+    def growth_facts(self) -> pd.DataFrame:
+        """The articles' growth figures of the main measure (same subject and place, a measure that names
+        it: growth in import and export value, annual growth rate of market size), in headline order."""
         main = self.main_series()
-        if main.empty:
-            return None
-        first = main.iloc[0]
         frame = market_size(self.lang)
+        if main.empty:
+            return frame.iloc[0:0]
+        first = main.iloc[0]
         growth = frame[(frame["measure_kind"] == "growth") & (frame["unit"] == "%") & (frame["subject"] == first["subject"])
                        & (frame["geography"] == first["geography"]) & frame["value"].notna()
                        & frame["measure"].str.contains(first["measure"], regex=False)]
-        if growth.empty:
-            return None
+        return growth.assign(_order=growth.apply(headline_order, axis=1)).sort_values("_order", kind="stable") \
+            .drop(columns="_order") if not growth.empty else growth
+
+    def growth_fact(self) -> pd.Series | None:
+        """The growth figure the scenario offers as its rate: that of the scenario's base year if the
+        articles give it, else their latest; None if they give none."""
+        growth = self.growth_facts()
         base = self.scenario_base()
         in_base_year = growth[growth["period"] == str(base["year"])] if base is not None else growth.iloc[0:0]
         growth = in_base_year if not in_base_year.empty else growth
-        return growth.assign(_order=growth.apply(headline_order, axis=1)).sort_values("_order", kind="stable").iloc[0]
+        return growth.iloc[0] if not growth.empty else None
 
     def growth_rate(self) -> float:
         """The scenario's rate: the parameter when given, else the articles' growth figure, else 10%."""
@@ -176,9 +180,8 @@ class MarketSize(Story):
         return shown(frame, self.lang)
 
     def stat_ids(self) -> list[str]:
-        growth = self.growth_fact()
         return (self.all_money()["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
-                + ([growth["stat_id"]] if growth is not None else []))
+                + self.growth_facts()["stat_id"].tolist())
 
     def scenario_line(self) -> str:
         """The projection's end point, labelled as a scenario, naming the figure it starts from."""
@@ -207,9 +210,7 @@ class MarketSize(Story):
         lines = [self.line(row["stat_id"], money) for _, row in headlines(self.money(), HEADLINE_SERIES).iterrows()]
         others = money[money["unit"] != self.params["currency"]]
         lines += [self.line(row["stat_id"], money) for _, row in headlines(others, 2).iterrows()]
-        growth = self.growth_fact()
-        if growth is not None:
-            lines.append(self.line(growth["stat_id"]))
+        lines += [self.line(row["stat_id"]) for _, row in self.growth_facts().head(1).iterrows()]
         lines.append(self.scenario_line())
         if self.scenario_base() is not None:
             lines.append(self.scenario_growth_line())
