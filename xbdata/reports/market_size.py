@@ -6,6 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from ..escape import markdown_text
+from ..curate.facts import precise
 from ..curate.tables import market_size, platforms, statistic_facts
 from ..text.formatting import format_row, format_value
 from ..text.labels import period_words, strip_period, text
@@ -27,14 +28,17 @@ WORDS = {
         "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year figure of the "
                       "market's main measure (the chart's first point) grown at a constant rate. Drag the slider under "
                       "the chart to change the rate.",
-        "platforms": "## Platform scale\n\nPick a unit under the chart: figures in different units or years are not comparable.",
+        "platforms": "## Platform scale\n\nPick a measure under the chart: each choice draws one measure of one period "
+                     "across the platforms that give it; figures of other measures or years are not comparable.",
         "market_title": "China's cross-border e-commerce market",
         "series_title": "Over time (pick a measure)",
         "series_pick": "Measure",
         "currency_pick": "Currency",
         "market_axis": "Market size ({unit})",
         "projection_title": "Scenario: drag the slider to change annual growth",
-        "platforms_title": "Platform scale (pick a unit)",
+        "platforms_title": "Platform scale (pick a measure)",
+        "comparison": "{measure}, {period}",
+        "comparison_pick": "Measure",
         "scenario_line": "Scenario (not from the articles): from {base}, at {growth} a year, about "
                          "**{value}** in {year}",
         "scenario_growth_given": "The scenario's rate is the articles' own growth figure: {growth_label}: {growth} [`{stat_id}`].",
@@ -61,14 +65,17 @@ WORDS = {
                   "（上半年、季度），不与折线相连。",
         "projection": "## 情景推算\n\n这是**情景**，不是预测：以市场主要指标的最新全年数字（图中起点）按固定年增长率推算。"
                       "拖动图下方的滑块改变增长率。",
-        "platforms": "## 平台规模\n\n在图下方选择单位：不同单位或年份的数字不能相互比较。",
+        "platforms": "## 平台规模\n\n在图下方选择指标：每个选项只画同一时期、同一指标下给出该数字的各平台；"
+                     "不同指标或年份的数字不能相互比较。",
         "market_title": "中国跨境电商市场规模",
         "series_title": "历年变化（选择指标）",
         "series_pick": "指标",
         "currency_pick": "币种",
         "market_axis": "市场规模（{unit}）",
         "projection_title": "情景推算：拖动滑块改变年增长率",
-        "platforms_title": "平台规模（按单位选择）",
+        "platforms_title": "平台规模（按指标选择）",
+        "comparison": "{measure}（{period}）",
+        "comparison_pick": "指标",
         "scenario_line": "情景推算（非文章数据）：以{base}为起点，按年增长{growth}，{year}年约为 **{value}**",
         "scenario_growth_given": "情景推算的增长率取自文章：{growth_label}：{growth} [`{stat_id}`]。",
         "scenario_growth_yours": "情景推算的增长率{growth}是报告参数，不是文章数字。",
@@ -174,10 +181,19 @@ class MarketSize(Story):
         frame = statistic_facts(self.lang)
         wanted = platforms(self.lang)["stat_id"].tolist() + frame.loc[
             (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
-        frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years"])].copy()
+        frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years", "pp", "rank"])].copy()
+        frame = frame[frame.apply(precise, axis=1)] if len(frame) else frame
         frame["platform"] = frame["subject"] + frame["breakdown"].map(
             lambda b: text("aside", self.lang).format(aside=b) if b else "")
+        frame["comparison"] = [self.say("comparison", measure=row["measure"] + (f" ({row['unit']})" if row["unit"] in MONEY else ""),
+                                        period=period_words(row["period"], self.lang)) for _, row in frame.iterrows()]
         return shown(frame, self.lang)
+
+    def comparisons(self) -> list[str]:
+        """The platform chart's choices: one measure of one period each, those across the most platforms first."""
+        frame = self.platform_scale()
+        counts = frame.groupby("comparison", sort=False)["platform"].nunique()
+        return sorted(counts.index, key=lambda c: (-counts[c], c))
 
     def stat_ids(self) -> list[str]:
         return (self.all_money()["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
@@ -281,10 +297,9 @@ class MarketSize(Story):
                                            growth_limits=self.report.param("growth_rate").limits(), bound=bound)
         if which == "platforms":
             frame = self.platform_scale()
-            units = sorted(frame["unit"].unique(), key=lambda u: (u != "users", u))
             return self.figure(frame, lambda frame: charts.figure_chart(
                 frame, self.say("platforms_title"), self.lang, text("count_axis", self.lang), y="platform",
-                select=("unit", units, text("unit", self.lang)), name="market_size-platforms"))
+                select=("comparison", self.comparisons(), self.say("comparison_pick")), name="market_size-platforms"))
         raise ValueError(f"unknown chart {which!r} (market, series, projection, platforms)")
 
     def widget(self):

@@ -57,6 +57,8 @@ WORDS = {
 }
 
 HEADLINE_SERIES = 6
+# Who a survey's sample size counts.
+SURVEYED = ("respondents", "consumers", "people", "users", "buyers", "sellers", "merchants", "firms")
 
 
 class UserDemographics(Story):
@@ -88,7 +90,8 @@ class UserDemographics(Story):
         return [self.line(i) for i in chosen["stat_id"]] or [self.say("no_platform_figures")]
 
     def gap_lines(self) -> list[str]:
-        """What the articles do not tell, each line only while the catalogue lacks it."""
+        """What the articles do not tell, each line only while the catalogue lacks it: a breakdown by
+        gender or income is said when any figure's quote speaks of it, whatever its topic."""
         frame = statistic_facts(self.lang)
         shown_rows = frame[frame["stat_id"].isin(self.stat_ids())]
         lines = []
@@ -101,19 +104,20 @@ class UserDemographics(Story):
         if not relative.empty:
             lines.append(self.say("gap_relative", subjects=markdown_text(self.listing(sorted(relative["subject"].unique())))))
         lines.append(self.sample_line(frame))
-        words = " ".join(frame.loc[frame["topic"].isin(self.READS), ["subject", "measure", "breakdown"]].astype(str).agg(" ".join, axis=1))
+        said = " ".join(frame["quote"].astype(str)) + " " + " ".join(frame[["measure", "breakdown"]].astype(str).agg(" ".join, axis=1))
         countries = frame.loc[frame["topic"] == "demographics", "geography"].nunique() > 1
         missing = [self.say(f"breakdown_{key}") for key, present in (
-            ("country", countries), ("income", re.search(r"income|affluen|收入", words, re.I)),
-            ("gender", re.search(r"gender|women|female|\bmen\b|性别|女性", words, re.I))) if not present]
+            ("country", countries), ("income", re.search(r"income|affluen|收入", said, re.I)),
+            ("gender", re.search(r"gender|women|female|性别|女性|男性", said, re.I))) if not present]
         if missing:
             lines.append(self.say("gap_breakdowns", missing=self.listing(missing)))
         return [line for line in lines if line] or [self.say("gap_none")]
 
     def sample_line(self, frame: pd.DataFrame) -> str:
-        """Whether the articles with surveys give their sample sizes (a count of respondents)."""
+        """Whether the articles with surveys give their sample sizes: a survey's count of the people it asked."""
         surveyed = set(frame.loc[frame["kind"] == "survey", "source"])
-        sized = set(frame.loc[frame["unit"] == "respondents", "source"]) & surveyed
+        sized = set(frame.loc[(frame["kind"] == "survey") & (frame["measure_kind"] == "count")
+                              & frame["unit"].isin(SURVEYED), "source"]) & surveyed
         if not surveyed or sized == surveyed:
             return ""
         if not sized:
