@@ -282,7 +282,9 @@ class MarketSize(Story):
             lines = lines.assign(point_label=[
                 r["shown"] if r["whole_year"] else f"{r['shown']} ({period_words(r['period'], self.lang)})"
                 for _, r in lines.iterrows()])
-            names = list(dict.fromkeys(lines["series"]))
+            main = self.main_series()
+            first = lines.loc[lines["stat_id"].isin(main["stat_id"]), "series"]
+            names = list(dict.fromkeys([*first, *lines["series"]]))
             return charts.series_chart(lines, self.say("series_title"), self.lang, text("amount_axis", self.lang).format(
                 unit=self.listing(sorted(lines["unit"].unique()))), select=("series", names, self.say("series_pick")),
                 name="market_size-series")
