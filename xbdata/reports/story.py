@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from ..curate.articles import articles_of
+from ..curate.facts import conflicts as conflicting_facts
 from ..curate.tables import statistic_facts, statistics
 from ..escape import html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
@@ -176,6 +177,10 @@ class Story:
         """Every fact the report used, once, with the verbatim quote and article of each of its mentions."""
         rows = shown(self.statistics(), self.lang)
         every = statistics(self.lang).set_index("stat_id")
+        rivals = {}
+        for group in conflicting_facts(statistics(self.lang)):
+            for stat_id in group["stat_id"]:
+                rivals[stat_id] = [other for other in group["stat_id"] if other != stat_id]
         head = [text(key, self.lang) for key in ("statistic", "value", "kind", "verbatim_quote", "article")]
         body = []
         for r in rows.itertuples():
@@ -191,7 +196,10 @@ class Story:
                 article = html_text(count) + "".join(
                     f"<br>{html_text(m.source_title)}" + (f" ({link(m.source_url)})" if m.source_url else "")
                     + f" <code>{html_text(m.source)}</code>" for m in mentions.itertuples())
-            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{html_text(r.shown)}</td>"
+            shown_figure = html_text(r.shown) + (
+                "<br><em>" + html_text(text("disagrees_with", self.lang).format(ids=", ".join(rivals[r.stat_id]))) + "</em>"
+                if r.stat_id in rivals else "")
+            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{shown_figure}</td>"
                         f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}</td></tr>")
         caption = text("sources_caption", self.lang).format(n=len(rows))
         table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"

@@ -33,6 +33,7 @@ TEXT = {
     "verbatim_quote": ("原文引语", "Verbatim quote"),
     "computed_from": ("由以下数字计算：", "computed from "),
     "n_sources": ("{n}处来源", "{n} sources"),
+    "disagrees_with": ("与另一来源不一致：{ids}", "another article disagrees: {ids}"),
     "n_sources_mentions": ("{n}篇文章，共{m}次提及", "{m} mentions in {n} article(s)"),
     "gaps_heading": ("文章没有告诉我们的", "What the articles do not tell us"),
     "statistic": ("统计", "Statistic"),
