@@ -600,3 +600,21 @@ def test_an_english_label_leaves_out_what_is_unspecified_and_says_a_category_onc
 def test_a_growth_rate_raised_to_a_level_is_growth_and_a_level_above_another_is_a_share():
     rows = _rows("GMV同比增速回升至40%左右。网购渗透率已达84%，远高于约60%的全球平均水平。受访者尝试新平台的可能性比其他受访者高55%。")
     assert [rows[n]["measure_kind"] for n in ("40%左右", "约60%", "55%")] == ["growth", "share", "uplift"]
+
+
+def test_a_place_named_after_the_number_in_a_later_sentence_is_not_its_place():
+    text = "某平台发布二季度财报\n\n某平台二季度营收达到520亿元，同比增长12%。分区域看，北美贡献了近一半。"
+    assert _rows(text)["达到520亿元"]["geography"] == "unspecified"
+
+
+def test_a_figure_whose_paragraph_names_no_place_is_of_the_place_the_article_opens_with():
+    text = "进口消费品成交回暖\n\n商务部新闻发言人介绍了我国前十个月的消费情况。\n\n" \
+         "从品类看，进口化妆品成交额为860亿元，增长5%。\n\n一、英国馆：茶叶热销\n\n馆内茶叶销售额为3.2亿元。"
+    rows = _rows(text)
+    assert rows["860亿元"]["geography"] == "China"
+    assert rows["3.2亿元"]["geography"] == "United Kingdom"   # the section heading above it names its place
+
+
+def test_a_company_s_own_figure_does_not_take_the_place_the_article_opens_with():
+    text = "墨西哥市场升温：渔光电子前三季度业绩\n\n渔光电子发布三季报。\n\n公司前三季度实现营业收入12.4亿元。"
+    assert _rows(text)["12.4亿元"]["geography"] == "unspecified"

@@ -13,6 +13,10 @@ Rules that need more than one field, written as code and each tested (tests/test
   noun nearest before it (`_draft_unit`); 比索 alone and 元 alone named by the place
   (`_local_currency`); a unit guessed from beyond the number's clause, money guessed for a bare
   number, or a counting word's usual count is `unsure`;
+- geography: a place named after the number counts only within its sentence; a paragraph that
+  names no place takes its section heading's (一、美国站：…), else the place the article opens with
+  (its headline's, else its first paragraph's: 海关总署 … 我国), but a company's own figure does not
+  (its market is the one its sentence names);
 - subject: a company the article is about (`companies_of`) or the platform its sentence names
   nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
@@ -245,8 +249,10 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
 def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str, Rule | None, str]:
     """(geography, rule, scope): the place named nearest before the number, in the narrowest scope
     that names one before it (全省 and 全市 are the province or city the article named last); only
-    when no scope names one before it, the first named after it in the narrowest (覆盖北美、欧洲、中东
-    after a count of Henan's warehouses is where they reach, not whose they are)."""
+    when no scope names one before it, the first named after it in its own sentence (覆盖北美、欧洲、中东
+    after a count of Henan's warehouses is where they reach, not whose they are; a place in a later
+    sentence is another figure's); with none in its paragraph, the place of the section heading it
+    stands under, else the place the article opens with (`_opening_place`)."""
     after = None
     for scope in SCOPES:
         a, b = where.span(scope)
@@ -268,12 +274,69 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         before = [f for f in matched if f[1] <= where.number[0]]
         if before:
             return max(before, key=lambda f: f[1])[2].value, max(before, key=lambda f: f[1])[2], scope
-        if matched and after is None:
+        if matched and after is None and scope != "paragraph":
             after = (min(matched, key=lambda f: f[0])[2], scope)
     if after is not None:
         return after[0].value, after[0], after[1]
+    heading = _heading_before(simplified, where.paragraph[0])
+    if heading is not None:
+        found = [(m.start(), rule) for rule in rules if rule.pattern
+                 for m in [_last(rule.pattern, simplified[heading[0]:heading[1]], heading[0], heading[0], "geography",
+                                 simplified)] if m is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1].value, min(found, key=lambda f: f[0])[1], "heading"
+    opening = _opening_place(simplified, rules, where.paragraph)
+    if opening is not None:
+        return opening.value, opening, "article"
     default = next((r for r in rules if not r.pattern), None)
     return (default.value, default, "default") if default else ("", None, "")
+
+
+SECTION_HEADING = re.compile(r"[^。！？!?\n]{2,30}")
+
+
+def _heading_before(simplified: str, paragraph_start: int) -> tuple[int, int] | None:
+    """(start, end) of the section heading the paragraph at `paragraph_start` stands under: the
+    nearest line before it, past the headline, that is short and ends no sentence (一、美国站：关税吃掉了
+    大半利润); None if there is none."""
+    headline_end = simplified.find("\n")
+    end = paragraph_start - 1
+    while end > headline_end > -1:
+        start = simplified.rfind("\n", 0, end) + 1
+        line = simplified[start:end]
+        if start <= headline_end:
+            return None
+        if line.strip() and SECTION_HEADING.fullmatch(line.strip()):
+            return start, end
+        end = start - 1
+    return None
+
+
+def _opening_place(simplified: str, rules: list[Rule], paragraph: tuple[int, int]) -> Rule | None:
+    """The place an article opens with, for a figure whose paragraph names none: the first place its
+    headline names, else the first its opening paragraph names (海关总署……我国跨境电商进出口…: a
+    later 一季度外贸进出口10.3万亿元 is China's too). A place in a dateline, or one that only says
+    how far something reaches, does not count, nor the figure's own paragraph (searched already)."""
+    for a, b in _opening_spans(simplified):
+        if a < paragraph[1] and paragraph[0] < b:
+            continue
+        found = [(a + m.start(), rule) for rule in rules if rule.pattern
+                 for m in [_last(rule.pattern, simplified[a:b], a, a, "geography", simplified)] if m is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    return None
+
+
+def _opening_spans(simplified: str) -> list[tuple[int, int]]:
+    """(start, end) of the headline and of the first paragraph after it."""
+    spans, at = [], 0
+    for line in simplified.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+        if len(spans) == 2:
+            break
+    return spans
 
 
 def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
@@ -724,6 +787,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     # a company's name says nothing of what its figures are (木森家居 is not the home category)
     unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
         if companies else simplified
+    scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values,
                                          places if field == "geography" else ())
@@ -734,6 +798,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         elif field == "subject":
             value = _clause_entity(simplified, where, companies) or value
         values[field] = value
+        scopes[field] = scope
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
@@ -757,6 +822,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
+    if entity and scopes["geography"] in ("heading", "article"):
+        # a company's own figure is of the market its sentence names, not of the place the article opens with
+        values["geography"] = "unspecified"
+        notes.append("geography unspecified: a company's figure whose paragraph names no place")
     if entity and values["topic"] not in ("category",):
         # a company's own results are platform figures; its costs and its advertising are not
         own_clause = simplified[where.span("before")[0]:where.number[1]]
