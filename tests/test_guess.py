@@ -9,7 +9,7 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.rules import REASONS, RULES, SCOPES
+from xbdata.curate.rules import PLACE_WORDS, REASONS, RULES, SCOPES
 from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
@@ -36,6 +36,8 @@ def _where(text: str, number: str = NUMBER) -> Where:
 
 
 def _example(rule) -> str:
+    if rule.field == "geography":
+        return PLACE_WORDS[rule.value].split("|")[0]
     if rule.pattern in EXAMPLES:
         return EXAMPLES[rule.pattern]
     first = rule.pattern.split("|")[0]
@@ -618,3 +620,12 @@ def test_a_figure_whose_paragraph_names_no_place_is_of_the_place_the_article_ope
 def test_a_company_s_own_figure_does_not_take_the_place_the_article_opens_with():
     text = "墨西哥市场升温：渔光电子前三季度业绩\n\n渔光电子发布三季报。\n\n公司前三季度实现营业收入12.4亿元。"
     assert _rows(text)["12.4亿元"]["geography"] == "unspecified"
+
+
+def test_every_country_is_known_by_its_usual_chinese_names_and_a_longer_name_hides_a_shorter_one():
+    text = "據統計，義大利消費者的網購金額為42億歐元。\n哈萨克斯坦跨境电商交易额增长35%。\n白俄罗斯电商零售额增长18%。"
+    rows = {**_rows(text), **_rows("沿海地区卖家的出口额增长21%。")}
+    assert rows["42億歐元"]["geography"] == "Italy"            # Taiwan's 義大利, not only 意大利
+    assert rows["35%"]["geography"] == "Kazakhstan"
+    assert rows["18%"]["geography"] == "Belarus"              # not Russia inside 白俄罗斯
+    assert rows["21%"]["geography"] == "unspecified"          # 沿海地区 is no Haiti

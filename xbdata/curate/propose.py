@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..exceptions import CatalogueError
 from ..ids import is_stat_id
@@ -254,11 +255,13 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
     sentence is another figure's); with none in its paragraph, the place of the section heading it
     stands under, else the place the article opens with (`_opening_place`)."""
     after = None
+    low, high = min(where.span(s)[0] for s in SCOPES), max(where.span(s)[1] for s in SCOPES)
+    named = [r for r in rules if r.pattern and _compiled(r.pattern).search(simplified, low, high)]
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = []
-        for rule in rules:
-            if not rule.pattern or SCOPES.index(scope) > SCOPES.index(rule.where):
+        for rule in named:
+            if SCOPES.index(scope) > SCOPES.index(rule.where):
                 continue
             m = _last(rule.pattern, simplified[a:b], a, where.number[0], "geography", simplified)
             if m is not None:
@@ -343,7 +346,7 @@ def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule 
     """The province (全省, 本省) or city (全市, 本市) the article named last before `at`."""
     kind = PROVINCES if "省" in word else (*CITIES, *(r.value for r in rules if r.pattern and r.value not in PLACE_WORDS))
     named = [(m.end(), rule) for rule in rules if rule.value in kind
-             for m in re.finditer(rule.pattern, simplified[:at])]
+             for m in _compiled(rule.pattern).finditer(simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
 
 
@@ -358,8 +361,12 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
         return min(abroad, key=lambda f: f[0])[1]
     if word == "全国":
         return by_value.get("China")
-    named = [(m.end(), rule) for rule in rules if rule.pattern for m in re.finditer(rule.pattern, simplified[:at])]
+    named = [(m.end(), rule) for rule in rules if rule.pattern for m in _compiled(rule.pattern).finditer(simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
+
+
+# The rules' patterns outnumber the re module's own cache (512): compiled once each, here.
+_compiled = lru_cache(maxsize=None)(re.compile)
 
 
 def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
@@ -367,7 +374,7 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     number, else the first after it; None if none. A place in a dateline does not count, nor one
     that only says how far something reaches (遍及全球220多个国家和地区)."""
     before = after = None
-    for m in re.finditer(pattern, text):
+    for m in _compiled(pattern).finditer(text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
                                      or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))):
             continue
@@ -397,7 +404,7 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
     earlier rule's. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
     found: list[tuple[int, int, Rule, str]] = []
     for rule in rules:
-        for m in re.finditer(rule.pattern, simplified[a:b]):
+        for m in _compiled(rule.pattern).finditer(simplified[a:b]):
             s, e = a + m.start(), a + m.end()
             base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
             if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):

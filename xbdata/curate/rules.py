@@ -50,7 +50,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from babel import Locale
+
 from ..text import words as W
+from ..text.script import to_simplified
 from ..text.units import COUNTS, DURATIONS, MONEY
 
 SCOPES = ("before", "quote", "sentence", "paragraph")
@@ -110,8 +113,10 @@ COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
 
 # Places, each as the geography it is catalogued under; a city before its province, a province
-# before its country, so the most precise place a scope names wins.
-PLACE_WORDS = {
+# before its country, so the most precise place a scope names wins. Every country and territory
+# is added from CLDR (`_cldr_countries`) under all its usual Chinese names; this table holds the
+# places CLDR does not name (provinces, cities, regions) and the short names articles use (沙特, 印尼).
+_NAMED_PLACES = {
     "Zhengzhou": r"郑州", "Hangzhou": r"杭州", "Ningbo": r"宁波", "Yiwu": r"义乌", "Shenzhen": r"深圳",
     "Guangzhou": r"广州", "Xiamen": r"厦门", "Qingdao": r"青岛", "Shanghai": r"上海", "Beijing": r"北京",
     "Tianjin": r"天津", "Chongqing": r"重庆", "Chengdu": r"成都", "Suzhou": r"苏州", "Dongguan": r"东莞",
@@ -120,7 +125,9 @@ PLACE_WORDS = {
     "Henan": r"河南|豫", "Zhejiang": r"浙江|浙", "Guangdong": r"广东|粤", "Fujian": r"福建|闽", "Jiangsu": r"江苏",
     "Shandong": r"山东", "Hunan": r"湖南", "Hubei": r"湖北", "Sichuan": r"四川", "Anhui": r"安徽", "Hebei": r"河北",
     "Jiangxi": r"江西", "Guangxi": r"广西", "Yunnan": r"云南", "Hainan": r"海南", "Liaoning": r"辽宁",
-    "Shaanxi": r"陕西", "Xinjiang": r"新疆",
+    "Shaanxi": r"陕西", "Xinjiang": r"新疆", "Shanxi": r"山西", "Jilin": r"吉林", "Heilongjiang": r"黑龙江",
+    "Gansu": r"甘肃", "Guizhou": r"贵州", "Inner Mongolia": r"内蒙古", "Ningxia": r"宁夏", "Qinghai": r"青海",
+    "Tibet": r"西藏",
     "Taiwan": r"台湾|全台|台股|台商", "Hong Kong": r"香港|港人|本港", "Macau": r"澳门",
     "Southeast Asia": r"东南亚", "Latin America": r"拉美|拉丁美洲", "North America": r"北美",
     "Middle East": r"中东", "Africa": r"非洲", "Asia-Pacific": r"亚太",
@@ -135,6 +142,63 @@ PLACE_WORDS = {
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
     "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署|海关数据|海关统计|国新办|商务部|国家统计局|国务院",
 }
+# CLDR's territories that are regions, unions or placeholders, not countries (the EU is Europe above).
+_NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ")
+# Everyday words that hold a place's name without naming it (沿海地区 is not Haiti, 湖南非遗 not
+# South Africa, 印度洋 not India): the name never matches inside them.
+NOT_PLACE_WORDS = {"海地": ("沿海地", "出海地", "近海地"), "南非": ("湖南非",), "印度": ("印度洋",), "马里": ("马里奥",),
+                   "苏丹": ("苏丹红",), "黑山": ("黑山县",)}
+
+
+def _cldr_countries(named: dict[str, str]) -> dict[str, str]:
+    """`named` with every country and territory of CLDR (through Babel) added: its names in simplified
+    Chinese and in the traditional Chinese of Taiwan and Hong Kong (義大利, 紐西蘭; matched through
+    simplified text, as articles are), under the name `named` already gives it (土耳其: Turkey), else
+    CLDR's English one. CLDR's 中国香港特别行政区 is 香港 here, as articles write it."""
+    zh = [Locale.parse(code).territories for code in ("zh", "zh_Hant", "zh_Hant_HK")]
+    english = Locale.parse("en").territories
+    out = dict(named)
+    known = [(place, words) for place, words in named.items() if place not in ("China", "Global")]
+    added: dict[str, list[str]] = {}
+    for code in english:
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES or code not in zh[0]:
+            continue
+        names = list(dict.fromkeys(re.sub(r"^中国(.+)特别行政区$", r"\1", to_simplified(t[code])) for t in zh if code in t))
+        place = next((p for p, words in known if any(re.fullmatch(words, n) for n in names)), None)
+        if place is None:
+            place = re.sub(r" \(.*\)$| SAR China$", "", english[code]).replace(" & ", " and ")
+            if place not in out:
+                added.setdefault(place, [])
+        new = [n for n in names if not re.fullmatch(out.get(place) or "(?!)", n)]
+        if place in added:
+            added[place] += [n for n in new if n not in added[place]]
+        elif new:
+            out[place] = "|".join([out[place], *new])
+    europe = list(out).index("Europe")
+    items = list(out.items())
+    return dict(items[:europe] + [(place, "|".join(words)) for place, words in added.items()] + items[europe:])
+
+
+def alone(words: str, others: tuple[str, ...]) -> str:
+    """`words` (names joined by |) as a pattern that matches none of them inside a longer word of `others`
+    (印度 not in 印度尼西亚, 俄罗斯 not in 白俄罗斯) or of NOT_PLACE_WORDS (海地 not in 沿海地区)."""
+    out = []
+    for word in words.split("|"):
+        longer = [w for w in (*others, *NOT_PLACE_WORDS.get(word, ())) if w != word and word in w]
+        guards = "".join(f"(?!(?<={re.escape(w[:w.index(word)])}){re.escape(w[w.index(word):])})" if w.index(word)
+                         else f"(?!{re.escape(w)})" for w in longer)
+        out.append(guards + re.escape(word))
+    return "|".join(out)
+
+
+PLACE_WORDS = _cldr_countries(_NAMED_PLACES)
+
+
+def _other_places(place: str) -> tuple[str, ...]:
+    """Every name of every place but `place`."""
+    return tuple(w for other, words in PLACE_WORDS.items() if other != place for w in words.split("|"))
+
+
 CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
 PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
 # Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
@@ -262,7 +326,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
                               r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "paragraph"),
     # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
-    *(Rule("geography", name, words, "paragraph") for name, words in PLACE_WORDS.items()),
+    *(Rule("geography", name, alone(words, _other_places(name)), "paragraph") for name, words in PLACE_WORDS.items()),
     Rule("geography", "unspecified", r"", "paragraph"),
     # --- unit, only where the number's own words name none (nearest scope first) ---------------
     Rule("unit", "sellers", r"卖家", "sentence", ("", "firms", "people")),
