@@ -629,3 +629,28 @@ def test_every_country_is_known_by_its_usual_chinese_names_and_a_longer_name_hid
     assert rows["35%"]["geography"] == "Kazakhstan"
     assert rows["18%"]["geography"] == "Belarus"              # not Russia inside 白俄罗斯
     assert rows["21%"]["geography"] == "unspecified"          # 沿海地区 is no Haiti
+
+
+def test_the_same_period_a_year_earlier_with_a_verb_between_and_a_comparison_with_it_is_this_year_s():
+    rows = _rows("三季度公司净利润2.4亿美元，上年同期为0.9亿美元，比上年同期增长了1.7倍。", "2025-11-20")
+    assert rows["2.4亿美元"]["period"] == "2025-Q3"
+    assert rows["0.9亿美元"]["period"] == "2024-Q3"
+    assert rows["增长了1.7倍"]["period"] == "2025-Q3"
+
+
+def test_a_multiple_of_a_named_year_is_over_the_span_from_that_year():
+    rows = _rows("2024年智利的网购人数已是2019年的3倍。", "2025-05-02")
+    assert rows["3倍"]["period"] == "2019-2024"
+    assert _rows("平台的卖家数量是2021年的2倍。", "2025-05-02")["2倍"]["period"] == "2021-2025"
+
+
+def test_a_survey_s_figures_are_of_the_year_its_name_gives_not_the_year_it_was_published():
+    text = "網購習慣調查出爐\n\n研究機構公布「113 年消費者網購行為調查」。\n\n受訪者中有62.5%每月至少網購一次。"
+    assert _rows(text, "2025-02-10")["62.5%"]["period"] == "2024"
+    text = "海外网购调查\n\n协会发布《2023年海外网购消费调查》。\n\n约45%的受访者表示会继续海淘。"
+    assert _rows(text, "2024-03-01")["约45%"]["period"] == "2023"
+
+
+def test_a_traditional_script_article_about_taiwan_gives_its_unplaced_figures_to_taiwan():
+    text = "電商節買氣旺\n\n業者指出，今年消費者更愛線上購物。\n\n平台整體訂單量成長18%。\n\n台灣網購族仍以年輕人為主。"
+    assert _rows(text, "2025-11-20")["18%"]["geography"] == "Taiwan"

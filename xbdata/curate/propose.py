@@ -16,7 +16,8 @@ Rules that need more than one field, written as code and each tested (tests/test
 - geography: a place named after the number counts only within its sentence; a paragraph that
   names no place takes its section heading's (一、美国站：…), else the place the article opens with
   (its headline's, else its first paragraph's: 海关总署 … 我国), but a company's own figure does not
-  (its market is the one its sentence names);
+  (its market is the one its sentence names); in a traditional-script article about Taiwan or Hong
+  Kong (`traditional_home`), a figure no place is named for is that place's;
 - subject: a company the article is about (`companies_of`) or the platform its sentence names
   nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
@@ -24,7 +25,10 @@ Rules that need more than one field, written as code and each tested (tests/test
   about one company gives it the figures no sentence names; a category's figure is the category's;
 - a survey's percentages, points, amounts and ages are about its respondents (topic
   demographics); with no date near them, or a date after publication (明年计划…), they are of the
-  year the survey was published;
+  year the survey's name gives (114 年數位近用調查: 2025, `survey_year`), else the year it was published;
+- period: the same period a year earlier with a verb between (上年同期为1.5亿美元) is a year
+  earlier, a comparison with it (比上年同期增长) is not; a multiple of a named year's figure (是2018年的
+  4倍) is over the span from that year;
 - a share names its whole (占总营收的56.1%: share of revenue, `_share_of`); a percentage whose
   measure kind is `growth` measures "growth in <measure>", and so does a multiple in a clause of
   growth (增长了1.3倍); a change in points names the rate or share before it (`_points_of`);
@@ -62,7 +66,7 @@ from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, MULTIPLE_OF_A_YEAR, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
                     GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
@@ -70,7 +74,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
                     NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
                     PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
-                    SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
+                    SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -432,10 +436,18 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
     story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it. A
     year written just before the number (由2021年的4.9%升至2024年的6%) is that number's, whatever
     the sentence says around it; 上年同期的11% is the same period a year earlier, 上一季度的26% the
-    quarter before.
+    quarter before; a multiple of a year's figure (是2018年的4倍) is over the span from that year to
+    the year its clause names, else to the year it was published.
     `month` is the month the article was published, for a month named without its year."""
     rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
-    own = re.search(PERIOD_OF_THE_NUMBER, simplified[where.span("before")[0]:where.number[0]])
+    clause = simplified[where.span("before")[0]:where.number[0]]
+    base = re.search(MULTIPLE_OF_A_YEAR, clause) if unit == "x" else None
+    if base:
+        # 2023年的市场规模已是2018年的4倍: a multiple over the span from the year it is a multiple of
+        later = _YEARS_NAMED.findall(clause, 0, base.start()) or ([str(year)] if year else [])
+        if later and int(later[-1]) > int(base.group("y")):
+            return f"{base.group('y')}-{later[-1]}", Rule("period", "{Y0}-{Y}", MULTIPLE_OF_A_YEAR, "before"), "before"
+    own = re.search(PERIOD_OF_THE_NUMBER, clause)
     if own:
         return own.group("y"), Rule("period", "{Y}", PERIOD_OF_THE_NUMBER, "before"), "before"
     for scope in ("quote", "sentence", "paragraph"):
@@ -691,6 +703,15 @@ def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> st
     return max(entities)[1] if entities else ""
 
 
+def survey_year(simplified: str) -> int | None:
+    """The year of the survey an article opens with, as its name gives it (2024年跨境网购调查, 114 年數位
+    近用調查報告: 2025); None if its headline and first paragraph name no survey with a year."""
+    m = re.search(SURVEY_OF_A_YEAR, _lead(simplified))
+    if m is None:
+        return None
+    return int(m.group("y")) if m.group("y") else int(m.group("roc")) + ROC_YEAR_ONE - 1
+
+
 def _lead(simplified: str) -> str:
     """The headline and the first paragraph of the body: what an article opens with."""
     paragraphs = [p for p in simplified.split("\n") if p.strip()]
@@ -804,6 +825,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
                 (_paragraph_entity(simplified, where, companies) if placeless else "") or value
         elif field == "subject":
             value = _clause_entity(simplified, where, companies) or value
+        elif field == "geography" and scope == "default" and home:
+            value, scope = home, "article"   # a traditional-script article about Taiwan: a figure of no named place is Taiwan's
+            notes.append(f"geography {home}: no place named near it, in a traditional-script article about {home}")
         values[field] = value
         scopes[field] = scope
         if rule is not None and rule.pattern:
@@ -818,14 +842,16 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["kind"] = "survey"     # an article that opens with a survey: its shares are the survey's
         notes.append("kind survey: the article opens with a survey (its headline or first paragraph)")
     first_year = re.match(r"\d{4}", period)
-    if values["kind"] == "survey" and year and first_year and int(first_year.group()) > year:
+    run = survey_year(simplified) or year
+    when = "the year its survey names" if run != year else "the year it was published"
+    if values["kind"] == "survey" and run and first_year and int(first_year.group()) > run:
         # respondents asked about next year answer now: the survey's figure is of when it was run
-        values["period"] = period = str(year)
-        notes.append(f"period {year}: a survey's answer about a later period is of the year it was published")
-    if values["period"] == "unspecified" and values["kind"] == "survey" and year:
-        # a survey's figures are of when it was run: the year it was published, unless a date says otherwise
-        values["period"] = period = str(year)
-        notes.append(f"period {year}: a survey's figure with no date near it, taken as the year it was published")
+        values["period"] = period = str(run)
+        notes.append(f"period {run}: a survey's answer about a later period is of {when}")
+    if values["period"] == "unspecified" and values["kind"] == "survey" and run:
+        # a survey's figures are of when it was run: the year it names, else the year it was published
+        values["period"] = period = str(run)
+        notes.append(f"period {run}: a survey's figure with no date near it, taken as {when}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies

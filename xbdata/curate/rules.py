@@ -235,7 +235,12 @@ PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超
 _INTO_THE_NUMBER = r"的\s?(?:约|近|超过|逾|达)?\s?$"   # 2024年的约6%: what joins a named period to its number
 PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
-A_YEAR_EARLIER = rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
+# ... and the same period a year earlier, with a verb or what it was between (上年同期为1.5亿美元,
+# 由上年同期亏损2.9亿元), but not a comparison with it (比上年同期增长5%: this year's growth).
+A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
+                  rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+# ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
+MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年的?\s?(?:约|近|超过|逾)?\s?$"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
 A_QUARTER_EARLIER = rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
@@ -262,6 +267,8 @@ MONEY_MEASURES = {
 SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 # ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
+# A survey named with its year (2024年跨境网购调查, 114 年數位近用調查報告): its figures are of that year.
+SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
