@@ -9,7 +9,7 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.rules import PLACE_WORDS, REASONS, RULES, SCOPES
+from xbdata.curate.rules import _ONLY_TRADE, PLACE_WORDS, REASONS, RULES, SCOPES
 from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
@@ -25,6 +25,7 @@ EXAMPLES = {
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
+    _ONLY_TRADE: "外贸平稳，比重",   # 比重 keeps the narrower rule of the number's own clause out
 }
 
 
@@ -654,3 +655,11 @@ def test_a_survey_s_figures_are_of_the_year_its_name_gives_not_the_year_it_was_p
 def test_a_traditional_script_article_about_taiwan_gives_its_unplaced_figures_to_taiwan():
     text = "電商節買氣旺\n\n業者指出，今年消費者更愛線上購物。\n\n平台整體訂單量成長18%。\n\n台灣網購族仍以年輕人為主。"
     assert _rows(text, "2025-11-20")["18%"]["geography"] == "Taiwan"
+
+
+def test_a_sentence_or_paragraph_about_all_goods_trade_gives_trade_figures_but_a_comparison_with_trade_does_not():
+    rows = _rows("前两个月，全国货物贸易进出口6.6万亿元，其中出口3.8万亿元，增长2.1%。\n"
+                 "当月进口1.2万亿元。\n跨境电商进口额为900亿元，增速比同期外贸快3个百分点。")
+    assert rows["3.8万亿元"]["subject"] == "China trade"     # 其中出口: the sentence is about all goods trade
+    assert rows["2.1%"]["subject"] == "China trade"
+    assert rows["3个百分点"]["subject"] != "China trade"

@@ -227,6 +227,11 @@ GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|
 _RATES = (*MONEY, "%", "x", "pp")
 # Words for selling online: a place's e-commerce (线上零售, 网购, 在线)
 _ECOMMERCE = r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线"
+# Words for all goods trade, not e-commerce's part of it
+_ALL_GOODS_TRADE = r"外贸|货物贸易|进出口总值|进出口总额"
+# ... and a text about all goods trade: it names it, not as a comparison's base, and never speaks of e-commerce
+_ONLY_TRADE = (rf"^(?![\s\S]*(?:跨境|{_ECOMMERCE}|(?:比|较|高于|低于|快于|慢于|占|相当于)[^，。；]{{0,4}}(?:{_ALL_GOODS_TRADE})))"
+               rf"[\s\S]*(?:{_ALL_GOODS_TRADE})")
 # Words that say a figure is a survey's answer (调研资料 or 样本期 in a study do not)
 _SURVEY = r"问卷|调查|民调|受访者|受访"
 # A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
@@ -383,8 +388,12 @@ RULES: tuple[Rule, ...] = (
     *(Rule("subject", name, words, "sentence") for name, words in PLATFORM_WORDS.items()),
     # all goods trade, named in the number's own clause (外贸进出口10.3万亿元), is trade, not e-commerce
     # (but 跨境电商占外贸的6% is e-commerce's share of it)
-    Rule("subject", "{geography} trade", r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)",
+    Rule("subject", "{geography} trade", rf"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:{_ALL_GOODS_TRADE})",
          "before", _RATES),
+    # ... and so is a figure of a sentence, or a paragraph, about all goods trade that never speaks of e-commerce
+    # (a comparison with trade, 比同期外贸整体增速高出4.4个百分点, is another figure's)
+    Rule("subject", "{geography} trade", _ONLY_TRADE, "sentence", _RATES),
+    Rule("subject", "{geography} trade", _ONLY_TRADE, "paragraph", _RATES),
     Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters")),
     Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters")),
     Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites",)),
