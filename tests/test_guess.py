@@ -25,6 +25,7 @@ EXAMPLES = {
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
+    r"(?<![运告物消免花经学])费(?!用)": "手续费",
     _ONLY_TRADE: "外贸平稳，比重",   # 比重 keeps the narrower rule of the number's own clause out
 }
 
@@ -663,3 +664,11 @@ def test_a_sentence_or_paragraph_about_all_goods_trade_gives_trade_figures_but_a
     assert rows["3.8万亿元"]["subject"] == "China trade"     # 其中出口: the sentence is about all goods trade
     assert rows["2.1%"]["subject"] == "China trade"
     assert rows["3个百分点"]["subject"] != "China trade"
+
+
+def test_what_a_figure_measures_says_its_topic_a_fee_a_tax_rate_and_staff_are_operations():
+    rows = _rows("该卖家的仓储费为每月1.8万元，平台收取5%的手续费。当地增值税率为21%。公司员工总数为860人。")
+    assert (rows["1.8万元"]["measure"], rows["1.8万元"]["topic"]) == ("fee", "operations")
+    assert (rows["5%"]["measure"], rows["5%"]["topic"]) == ("fee", "operations")
+    assert (rows["21%"]["measure"], rows["21%"]["topic"]) == ("VAT rate", "operations")
+    assert (rows["860人"]["measure"], rows["860人"]["topic"]) == ("employees", "operations")

@@ -29,7 +29,9 @@ Rules that need more than one field, written as code and each tested (tests/test
 - period: the same period a year earlier with a verb between (上年同期为1.5亿美元) is a year
   earlier, a comparison with it (比上年同期增长) is not; a multiple of a named year's figure (是2018年的
   4倍) is over the span from that year;
-- a share names its whole (占总营收的56.1%: share of revenue, `_share_of`); a percentage whose
+- a share names its whole (占总营收的56.1%: share of revenue, `_share_of`), and a percentage before a
+  levy is its rate (15%的销售佣金: commission rate); what a figure measures says its topic where
+  FIELDS.md ties them (rules.MEASURE_TOPICS: a fee, a tax rate, staff are operations); a percentage whose
   measure kind is `growth` measures "growth in <measure>", and so does a multiple in a clause of
   growth (增长了1.3倍); a change in points names the rate or share before it (`_points_of`);
 - an observed figure whose period starts after the year the article was published is a forecast;
@@ -71,7 +73,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, MUL
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
                     GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
-                    LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
+                    LEVY_RATES, LOCAL_PLACE_AFTER, MEASURE_TOPICS, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
                     NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
                     PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
                     SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
@@ -884,6 +886,16 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""
         values["measure"] = f"{change} in {base}".strip() if base else change
+    if unit == "%" and values["measure_kind"] == "share":
+        after = simplified[where.number[1]:where.number[1] + 8]
+        levy = next((name for name, words in LEVY_RATES.items() if re.match(rf"的?[^，。；\d]{{0,2}}(?:{words})", after)), "")
+        if levy:
+            values["measure"] = levy    # 15%的销售佣金, 7%的增值税: the rate of the levy it names
+    base_measure = re.sub(r"^(?:(?:growth|decline|change) in |share of )", "", values["measure"])
+    measured = next((topic for topic, measures in MEASURE_TOPICS.items() if base_measure in measures), "")
+    if measured and values["topic"] not in ("category", measured):
+        values["topic"] = measured    # a seller's fees, a port's warehouses, a firm's staff: what is measured says
+        notes.append(f"topic {measured}: what it measures ({base_measure})")
     published_year = year
     first_year = re.match(r"\d{4}", period)
     if values["kind"] == "observed" and published_year and first_year and int(first_year.group()) > published_year:

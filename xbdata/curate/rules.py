@@ -262,11 +262,12 @@ RATES = {
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
-              "tariff rate": r"关税", "commission rate": r"佣金|抽成"}
+              "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率"}
 MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "share price": r"每股|股价|收报|报收",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
-    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[配运物仓续告]费|佣金",
+    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
+    "fee": r"(?<![运告物消免花经学])费(?!用)",     # 手续费, 配送费, 回收费: a charge, as against a cost
 }
 # A headline with these words announces a survey: the article's shares are its answers ...
 SURVEY_HEADLINE = rf"{_SURVEY}|调研"
@@ -280,6 +281,13 @@ FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
+# What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
+# operations are logistics, payments, seller costs, taxes and staffing; its marketing, advertising.
+MEASURE_TOPICS = {
+    "operations": ("cost", "fee", *LEVY_RATES, "employees", "delivery time", "payment term", "warehouses",
+                   "warehouse area", "sites"),
+    "marketing": ("conversion rate", "advertising cost"),
+}
 # A change in percentage points is a change in the rate or share its sentence names before it.
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
 # A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
@@ -430,6 +438,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "followers", r"粉丝", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
+    Rule("measure", "employees", r"员工|从业|雇员|职工|人员|工人|团队", "quote", ("people", "")),
     Rule("measure", "population", r"人口", "quote", COUNTS),
     Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
     *(Rule("measure", name, r"", "sentence", units) for name, units in UNIT_MEASURES.items()),
