@@ -672,3 +672,11 @@ def test_what_a_figure_measures_says_its_topic_a_fee_a_tax_rate_and_staff_are_op
     assert (rows["5%"]["measure"], rows["5%"]["topic"]) == ("fee", "operations")
     assert (rows["21%"]["measure"], rows["21%"]["topic"]) == ("VAT rate", "operations")
     assert (rows["860人"]["measure"], rows["860人"]["topic"]) == ("employees", "operations")
+
+
+def test_what_a_target_says_will_happen_is_the_target_and_a_survey_s_amounts_and_ranks_are_its_answers():
+    rows = _rows("规划提出，力争到2028年，全省新建边境仓30个。", "2025-06-01")
+    assert rows["30个"]["kind"] == "plan"
+    rows = _rows("这项问卷调查覆盖五个城市。网购者每月支出平均为1,250元，价格因素排在第二位。", "2025-06-01")
+    assert rows["1,250元"]["kind"] == "survey"
+    assert rows["第二位"]["kind"] == "survey"

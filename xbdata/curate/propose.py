@@ -74,7 +74,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, MUL
                     GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
                     LEVY_RATES, LOCAL_PLACE_AFTER, MEASURE_TOPICS, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
+                    NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLAN_BEFORE, PLACE_BACK_REFERENCES, PLACE_WORDS,
                     PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
                     SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
 
@@ -901,6 +901,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if values["kind"] == "observed" and published_year and first_year and int(first_year.group()) > published_year:
         values["kind"] = "forecast"
         notes.append(f"kind forecast: period {period} is after the year it was published ({published_year})")
+    if values["kind"] == "forecast" and re.search(PLAN_BEFORE, simplified[where.sentence[0]:where.number[0]]):
+        values["kind"] = "plan"       # 目标是……将新建公共海外仓5个: what a target says will happen is the target
+        notes.append("kind plan: a word of a target before the number in its sentence")
     if band:
         values["breakdown"] = values["breakdown"] or band_breakdown(band)
         if values["topic"] not in ("demographics",):

@@ -275,6 +275,8 @@ SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
 # A survey named with its year (2024年跨境网购调查, 114 年數位近用調查報告): its figures are of that year.
 SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
+# Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
+PLAN_BEFORE = r"计划|目标|力争|争取|规划"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
@@ -384,11 +386,11 @@ RULES: tuple[Rule, ...] = (
     # --- kind ----------------------------------------------------------------------------------
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
     Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
-    Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
+    Rule("kind", "plan", PLAN_BEFORE, "quote"),
     Rule("kind", "forecast", r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)", "quote"),
     Rule("kind", "forecast", r"预计|预测|预估|有望|可望", "quote"),
     Rule("kind", "survey", rf"{_SURVEY}|调研|样本量|有效样本", "sentence"),
-    Rule("kind", "survey", _SURVEY, "paragraph", ("%",)),
+    Rule("kind", "survey", _SURVEY, "paragraph", ("%", "pp", "rank", *MONEY)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
