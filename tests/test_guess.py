@@ -680,3 +680,9 @@ def test_what_a_target_says_will_happen_is_the_target_and_a_survey_s_amounts_and
     rows = _rows("这项问卷调查覆盖五个城市。网购者每月支出平均为1,250元，价格因素排在第二位。", "2025-06-01")
     assert rows["1,250元"]["kind"] == "survey"
     assert rows["第二位"]["kind"] == "survey"
+
+
+def test_a_share_of_people_named_after_it_is_demographics():
+    rows = _rows("越南电商市场规模持续扩大，约45%的越南人每周网购一次，每十人就有三人用手机支付。")
+    assert rows["约45%"]["topic"] == "demographics"
+    assert rows["每十人就有三人"]["topic"] == "demographics"

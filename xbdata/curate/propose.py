@@ -23,6 +23,7 @@ Rules that need more than one field, written as code and each tested (tests/test
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
   names the platforms it sells on; a company's or platform's figure is topic platform; an article
   about one company gives it the figures no sentence names; a category's figure is the category's;
+- a share followed by the people it is a share of (近四成印尼人每周网购) is demographics;
 - a survey's percentages, points, amounts and ages are about its respondents (topic
   demographics); with no date near them, or a date after publication (明年计划…), they are of the
   year the survey's name gives (114 年數位近用調查: 2025, `survey_year`), else the year it was published;
@@ -74,7 +75,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, MUL
                     GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
                     LEVY_RATES, LOCAL_PLACE_AFTER, MEASURE_TOPICS, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLAN_BEFORE, PLACE_BACK_REFERENCES, PLACE_WORDS,
+                    NOT_IN_PLACE_NAMES, PEOPLE_AFTER, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLAN_BEFORE, PLACE_BACK_REFERENCES, PLACE_WORDS,
                     PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
                     SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
 
@@ -856,6 +857,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append(f"period {run}: a survey's figure with no date near it, taken as {when}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
+    if unit == "%" and values["measure_kind"] == "share" and values["topic"] not in ("category",) and (
+            re.search(PEOPLE_AFTER, simplified[where.number[1]:where.number[1] + 10]) or re.search(r"人|位|名", mention.text)):
+        values["topic"] = "demographics"     # 近四成印尼人每周网购: what a share of people do
+        notes.append("topic demographics: a share of the people named after it")
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and scopes["geography"] in ("heading", "article"):
         # a company's own figure is of the market its sentence names, not of the place the article opens with
@@ -888,7 +893,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["measure"] = f"{change} in {base}".strip() if base else change
     if unit == "%" and values["measure_kind"] == "share":
         after = simplified[where.number[1]:where.number[1] + 8]
-        levy = next((name for name, words in LEVY_RATES.items() if re.match(rf"的?[^，。；\d]{{0,2}}(?:{words})", after)), "")
+        levy = next((name for name, words in LEVY_RATES.items() if re.match(rf"(?:的[^，。；\d]{{0,2}})?(?:{words})", after)), "")
         if levy:
             values["measure"] = levy    # 15%的销售佣金, 7%的增值税: the rate of the levy it names
     base_measure = re.sub(r"^(?:(?:growth|decline|change) in |share of )", "", values["measure"])

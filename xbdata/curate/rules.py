@@ -283,6 +283,8 @@ FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
+# A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
+PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
 # What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
 # operations are logistics, payments, seller costs, taxes and staffing; its marketing, advertising.
 MEASURE_TOPICS = {
