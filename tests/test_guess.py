@@ -686,3 +686,9 @@ def test_a_share_of_people_named_after_it_is_demographics():
     rows = _rows("越南电商市场规模持续扩大，约45%的越南人每周网购一次，每十人就有三人用手机支付。")
     assert rows["约45%"]["topic"] == "demographics"
     assert rows["每十人就有三人"]["topic"] == "demographics"
+
+
+def test_of_which_takes_the_whole_the_sentence_before_names():
+    text = "前两个月，全国货物贸易进出口6.6万亿元。其中，出口3.8万亿元，增长2.1%。跨境电商出口增长迅速。"
+    rows = _rows(text)
+    assert (rows["3.8万亿元"]["subject"], rows["2.1%"]["subject"]) == ("China trade", "China trade")

@@ -18,7 +18,8 @@ Rules that need more than one field, written as code and each tested (tests/test
   (its headline's, else its first paragraph's: 海关总署 … 我国), but a company's own figure does not
   (its market is the one its sentence names); in a traditional-script article about Taiwan or Hong
   Kong (`traditional_home`), a figure no place is named for is that place's;
-- subject: a company the article is about (`companies_of`) or the platform its sentence names
+- subject: a sentence that opens with 其中 (of which) is read with the sentence before it, whose
+  whole it divides (`_of_which`); a company the article is about (`companies_of`) or the platform its sentence names
   nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
   names the platforms it sells on; a company's or platform's figure is topic platform; an article
@@ -820,7 +821,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if companies else simplified
     scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values,
+        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed,
+                                         _of_which(simplified, where) if field == "subject" else where, unit, values,
                                          places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
             placeless = scope in ("paragraph", "default") or value in ("e-commerce", "cross-border e-commerce")
@@ -921,6 +923,16 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
         "label_zh": label_zh(text, where, year), "label_en": label_en,
     }
+
+
+def _of_which(simplified: str, where: Where) -> Where:
+    """`where` with its sentence reaching back over the sentence before it when it opens with 其中 (of
+    which): 货物贸易进出口总值21.94万亿元。其中，出口13万亿元 is all goods trade's export."""
+    a, b = where.sentence
+    if not re.match(r"\s*其中", simplified[a:b]):
+        return where
+    start = max(where.paragraph[0], max(simplified.rfind(mark, where.paragraph[0], a - 1) for mark in "。！？!?") + 1)
+    return Where(where.number, where.quote, (start, b), where.paragraph, where.clause_start)
 
 
 def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:
