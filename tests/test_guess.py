@@ -682,9 +682,9 @@ def test_what_a_target_says_will_happen_is_the_target_and_a_survey_s_amounts_and
     assert rows["第二位"]["kind"] == "survey"
 
 
-def test_a_share_of_people_named_after_it_is_demographics():
+def test_a_share_of_people_named_after_it_is_demographics_and_of_the_place_s_consumers():
     rows = _rows("越南电商市场规模持续扩大，约45%的越南人每周网购一次，每十人就有三人用手机支付。")
-    assert rows["约45%"]["topic"] == "demographics"
+    assert (rows["约45%"]["topic"], rows["约45%"]["subject"]) == ("demographics", "Vietnam consumers")
     assert rows["每十人就有三人"]["topic"] == "demographics"
 
 

@@ -24,7 +24,8 @@ Rules that need more than one field, written as code and each tested (tests/test
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
   names the platforms it sells on; a company's or platform's figure is topic platform; an article
   about one company gives it the figures no sentence names; a category's figure is the category's;
-- a share followed by the people it is a share of (近四成印尼人每周网购) is demographics;
+- a share followed by the people it is a share of (近四成印尼人每周网购) is demographics, and, where
+  nothing names a company or a survey, of the place's consumers;
 - a survey's percentages, points, amounts and ages are about its respondents (topic
   demographics); with no date near them, or a date after publication (明年计划…), they are of the
   year the survey's name gives (114 年數位近用調查: 2025, `survey_year`), else the year it was published;
@@ -863,6 +864,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             re.search(PEOPLE_AFTER, simplified[where.number[1]:where.number[1] + 10]) or re.search(r"人|位|名", mention.text)):
         values["topic"] = "demographics"     # 近四成印尼人每周网购: what a share of people do
         notes.append("topic demographics: a share of the people named after it")
+        if re.search(GENERIC_SUBJECTS, values["subject"]) and values["kind"] != "survey":
+            place = "" if values["geography"] in ("unspecified", "Global") else values["geography"] + " "
+            values["subject"] = f"{place}consumers"   # ... and they are the place's consumers
     entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
     if entity and scopes["geography"] in ("heading", "article"):
         # a company's own figure is of the market its sentence names, not of the place the article opens with
