@@ -126,6 +126,10 @@ PERIODS = [
     ("618大促中", "2025-06"), ("截至9月末", "2025-09"),
     # spaces inside dates (Taiwanese news)
     ("2025 年", "2025"), ("2024 年 11 月", "2024-11"), ("114 年", "2025"), ("民國113年", "2024"),
+    # the first months of a year, and quarters and halves in Latin letters
+    ("2024年1-6月", "2024-H1"), ("今年前9个月", "2025-Q1-Q3"), ("去年1至3月", "2024-Q1"), ("1—9月", "2025-Q1-Q3"),
+    ("2024Q2", "2024-Q2"), ("Q3", "2025-Q3"), ("去年Q4", "2024-Q4"), ("2023年H2", "2023-H2"), ("H1", "2025-H1"),
+    ("去年全年", "2024"),
 ]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")

@@ -73,7 +73,7 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, MULTIPLE_OF_A_YEAR, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, FIRST_MONTHS_PERIOD, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
                     GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
                     LEVY_RATES, LOCAL_PLACE_AFTER, MEASURE_TOPICS, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
@@ -205,7 +205,10 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         out = first
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
-    quarter = groups.get("q") or groups.get("q2")
+    first = groups.get("first") or groups.get("first2")
+    if first:
+        out = out.replace("{F}", FIRST_MONTHS_PERIOD[_number(first)])
+    quarter = groups.get("q") or groups.get("q2") or groups.get("q3")
     if quarter:
         out = out.replace("{Q}", str(_number(quarter)))
     return out

@@ -75,6 +75,11 @@ _Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?"   # a space may stand before 年 (2025
 _CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _DOUBLE_11 = r"(?:双\s?11|双十一)"
+# Half years and quarters in Latin letters (2025H1, Q3), not inside a word or a code (H1B, Q35)
+_NOT_LATIN = r"(?![\dA-Za-z])"
+# The first months of a year (1-9月, 前6个月): {F} is the period they make (Q1, H1, Q1-Q3)
+_FIRST_MONTHS = r"(?:(?:1|一)\s?[-—–~～至到]\s?(?P<first>[369三六九])\s?月|前(?P<first2>[369三六九])个月)"
+FIRST_MONTHS_PERIOD = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
@@ -317,20 +322,23 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{R}-11-11", rf"{_DOUBLE_11}(?:当天|当日)", "sentence"),
     Rule("period", "{R}-11", rf"{_DOUBLE_11}|黑五|黑色星期五|网一|网络星期一", "sentence"),
     Rule("period", "{R}-06", r"618", "sentence"),
-    Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
-    Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
+    Rule("period", "{Y}-H1", rf"{_Y}年?(?:上半年|\s?H1{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H2", rf"{_Y}年?(?:下半年|\s?H2{_NOT_LATIN})", "paragraph"),
     Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?\s?(?P<q>[一二三四1-4])\s?季度?", "paragraph"),
+    Rule("period", "{Y}-{F}", rf"{_Y}年?\s?{_FIRST_MONTHS}", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?(?:第?\s?(?P<q>[一二三四1-4])\s?季度?|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph"),
     Rule("period", "{Y}-{M}", rf"{_Y}年\s?(?P<m>{_NUM})\s?月", "paragraph"),
     Rule("period", "{Y}", rf"{_Y}(?:年|财年)(?!同期)", "paragraph"),
     Rule("period", "{Y}", rf"(?<![\d.]){W.ROC_YEAR}\s?年(?!同期|历史)", "paragraph"),   # 114 年: 2025
-    Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
-    Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
-    Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
-    Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-H1", rf"(?:今年|本年)(?:上半年|\s?H1{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H2", rf"今年(?:下半年|\s?H2{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H1", rf"去年(?:上半年|\s?H1{_NOT_LATIN})", "paragraph", shift=-1),
+    Rule("period", "{Y}-H2", rf"去年(?:下半年|\s?H2{_NOT_LATIN})", "paragraph", shift=-1),
     Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", r"去年第?(?P<q>[一二三四1-4])季度", "paragraph", shift=-1),
+    Rule("period", "{Y}-{F}", rf"今年{_FIRST_MONTHS}", "paragraph"),
+    Rule("period", "{Y}-{F}", rf"去年{_FIRST_MONTHS}", "paragraph", shift=-1),
+    Rule("period", "{Y}-Q{Q}", rf"今年(?:第?(?P<q>[一二三四1-4])季度|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"去年(?:第?(?P<q>[一二三四1-4])季度|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph", shift=-1),
     Rule("period", "{Y}-Q1-Q3", r"去年前三季度", "paragraph", shift=-1),
     Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
     Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
@@ -341,13 +349,15 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
-    Rule("period", "{C}", r"(?<![占是])全年(?!高峰|比重|的比重)", "sentence"),
-    Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
-    Rule("period", "{C}-Q{Q}", r"(?<![上前])第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
-    Rule("period", "{C}-H1", r"上半年", "paragraph"),
-    Rule("period", "{C}-H2", r"下半年", "paragraph"),
+    Rule("period", "{C}", r"(?<![占是])(?<!去年|今年|前年|明年)(?<!\d年)全年(?!高峰|比重|的比重)", "sentence"),
+    Rule("period", "{C}-Q1-Q3", r"前三季度|前三个季度", "paragraph"),
+    Rule("period", "{C}-{F}", _FIRST_MONTHS, "paragraph"),
+    Rule("period", "{C}-Q{Q}", rf"(?<![上前])第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季|(?<![A-Za-z\d])Q(?P<q3>[1-4]){_NOT_LATIN}",
+         "paragraph"),
+    Rule("period", "{C}-H1", rf"上半年|(?<![A-Za-z\d])H1{_NOT_LATIN}", "paragraph"),
+    Rule("period", "{C}-H2", rf"下半年|(?<![A-Za-z\d])H2{_NOT_LATIN}", "paragraph"),
     # a month with no year (截至9月末, 于1月): the latest such month up to the published date
-    Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
+    Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～—–])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
                               r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "paragraph"),
     # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
     *(Rule("geography", name, alone(words, _other_places(name)), "paragraph") for name, words in PLACE_WORDS.items()),
