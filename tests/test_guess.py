@@ -131,6 +131,8 @@ PERIODS = [
     ("2024Q2", "2024-Q2"), ("Q3", "2025-Q3"), ("去年Q4", "2024-Q4"), ("2023年H2", "2023-H2"), ("H1", "2025-H1"),
     ("去年全年", "2024"),
 ]
+# Months named against the month it was published (November 2025 here; January 2025 for the last).
+MONTHS_AGO = [("本月", 11, "2025-11"), ("上个月", 11, "2025-10"), ("上月", 1, "2024-12")]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
 AGO = ("四家平台的海外年GMV是五年前的", "2020-2025")
@@ -141,6 +143,10 @@ def test_every_period_rule_has_an_example():
     for words, _ in PERIODS:
         text = f"{words}，平台交易额达到{NUMBER}"
         used.add(guess_period(text, _where(text), 2025)[1])
+    for words, month, period in MONTHS_AGO:
+        text = f"{words}，平台交易额达到{NUMBER}"
+        assert guess_period(text, _where(text), 2025, month=month)[0] == period
+        used.add(guess_period(text, _where(text), 2025, month=month)[1])
     text = f"{SPAN[0]}，增长了{NUMBER}"
     used.add(guess_period(text, _where(text), 2025, "x")[1])
     text = f"{AGO[0]}{NUMBER}"

@@ -184,6 +184,11 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     2025-09), else {C}; {Y0} the first year of a span the match names (从2018年 … 到2023年); a
     Republic of China year (114 年) is read as 2025."""
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if rule.value == "{PM}":
+        if not (year and month):
+            return None
+        months = year * 12 + month - 1 + rule.shift
+        return f"{months // 12}-{months % 12 + 1:02d}"
     if "{R}" in rule.value:
         named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
         y = (year - (named > month)) if year and month else (context_year or year)

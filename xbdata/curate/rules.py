@@ -30,7 +30,8 @@ Values may name other fields: {geography} in a subject ("China cross-border e-co
 Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
 by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names before the match (第四
 季度 in an article about 2024); {R} the year of the latest such month up to the published date (1月
-in an article of 2026-02 is 2026-01); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
+in an article of 2026-02 is 2026-01); {PM} the month it was published, moved by `shift` months
+(上月); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
 count of years. Among the period matches in a scope, the one nearest before the number wins; where
 two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
 after a comparison word (低于2019年的…) is the period of its own figure only; a year written just
@@ -347,6 +348,8 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y-N}-{Y}", rf"(?P<n>{_NUM})年前", "sentence", ("x", "%", "pp")),
     Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段", "paragraph"),
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
+    Rule("period", "{PM}", r"本月|这个月", "paragraph"),     # the month it was published ...
+    Rule("period", "{PM}", r"上个?月", "paragraph", shift=-1),  # ... and the month before
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
     Rule("period", "{C}", r"(?<![占是])(?<!去年|今年|前年|明年)(?<!\d年)全年(?!高峰|比重|的比重)", "sentence"),
