@@ -702,3 +702,10 @@ def test_of_which_takes_the_whole_the_sentence_before_names():
     text = "前两个月，全国货物贸易进出口6.6万亿元。其中，出口3.8万亿元，增长2.1%。跨境电商出口增长迅速。"
     rows = _rows(text)
     assert (rows["3.8万亿元"]["subject"], rows["2.1%"]["subject"]) == ("China trade", "China trade")
+
+
+def test_a_port_s_parcels_are_its_market_size_and_a_platform_s_are_its_own():
+    rows = _rows("依托物流枢纽，宁波口岸今年处理跨境包裹3.2亿件。")
+    assert rows["3.2亿件"]["topic"] == "market_size"
+    rows = _rows("Temu今年在美国的包裹量达到6亿件。")
+    assert rows["达到6亿件"]["topic"] == "platform"

@@ -912,6 +912,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             values["measure"] = levy    # 15%的销售佣金, 7%的增值税: the rate of the levy it names
     base_measure = re.sub(r"^(?:(?:growth|decline|change) in |share of )", "", values["measure"])
     measured = next((topic for topic, measures in MEASURE_TOPICS.items() if base_measure in measures), "")
+    if measured == "market_size" and entity:
+        measured = ""                 # a platform's parcels are its own figures
     if measured and values["topic"] not in ("category", measured):
         values["topic"] = measured    # a seller's fees, a port's warehouses, a firm's staff: what is measured says
         notes.append(f"topic {measured}: what it measures ({base_measure})")

@@ -292,11 +292,13 @@ ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播�
 # A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
 PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
 # What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
-# operations are logistics, payments, seller costs, taxes and staffing; its marketing, advertising.
+# operations are logistics, payments, seller costs, taxes and staffing; its marketing, advertising;
+# its market_size, the parcel volumes of a place.
 MEASURE_TOPICS = {
     "operations": ("cost", "fee", *LEVY_RATES, "employees", "delivery time", "payment term", "warehouses",
                    "warehouse area", "sites"),
     "marketing": ("conversion rate", "advertising cost"),
+    "market_size": ("parcels",),     # a country's, region's or port's parcels (a platform's are its own)
 }
 # A change in percentage points is a change in the rate or share its sentence names before it.
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
