@@ -19,7 +19,7 @@ NUMBER = "100"
 
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
-    r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)": "比重提高到",
+    r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)": "比重提高到",
     r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)": "高出",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
@@ -709,3 +709,8 @@ def test_a_port_s_parcels_are_its_market_size_and_a_platform_s_are_its_own():
     assert rows["3.2亿件"]["topic"] == "market_size"
     rows = _rows("Temu今年在美国的包裹量达到6亿件。")
     assert rows["达到6亿件"]["topic"] == "platform"
+
+
+def test_a_rate_that_rose_or_fell_to_a_level_is_the_level():
+    rows = _rows("该国进口关税税率从去年的12%涨到了今年的20%，退货率则跌至3%。")
+    assert (rows["20%"]["measure_kind"], rows["3%"]["measure_kind"]) == ("share", "share")

@@ -394,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     # --- measure kind of a percentage --------------------------------------------------------
     # a change *to* a level (比重提高到18.6%, 降至7%) ends at a share, not a change (but a growth
     # rate raised to 40% is still growth)
-    Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)",
+    Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)",
          "before", ("%",)),
     Rule("measure_kind", "uplift", r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)", "before", ("%",)),
     Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了", "before", ("%",)),
