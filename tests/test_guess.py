@@ -9,7 +9,7 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.rules import _ONLY_TRADE, PLACE_WORDS, REASONS, RULES, SCOPES
+from xbdata.curate.rules import _ONLY_TRADE, WILL, PLACE_WORDS, REASONS, RULES, SCOPES
 from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
@@ -23,7 +23,7 @@ EXAMPLES = {
     r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)": "高出",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
-    r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
+    WILL: "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
     r"(?<![运告物消免花经学])费(?!用)": "手续费",
     _ONLY_TRADE: "外贸平稳，比重",   # 比重 keeps the narrower rule of the number's own clause out
@@ -714,3 +714,9 @@ def test_a_port_s_parcels_are_its_market_size_and_a_platform_s_are_its_own():
 def test_a_rate_that_rose_or_fell_to_a_level_is_the_level():
     rows = _rows("该国进口关税税率从去年的12%涨到了今年的20%，退货率则跌至3%。")
     assert (rows["20%"]["measure_kind"], rows["3%"]["measure_kind"]) == ("share", "share")
+
+
+def test_a_figure_after_a_word_of_the_future_in_its_sentence_is_a_forecast():
+    rows = _rows("机构认为，今年拉美电商交易额将增长18%，达到2100亿美元。", "2025-03-01")
+    assert (rows["18%"]["kind"], rows["达到2100亿美元"]["kind"]) == ("forecast", "forecast")
+    assert _rows("今年拉美电商交易额达到1800亿美元。", "2025-12-01")["1800亿美元"]["kind"] == "observed"

@@ -284,7 +284,9 @@ SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\
 # Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
 PLAN_BEFORE = r"计划|目标|力争|争取|规划"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
-FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
+# Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
+WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
+FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
@@ -404,7 +406,7 @@ RULES: tuple[Rule, ...] = (
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
     Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
     Rule("kind", "plan", PLAN_BEFORE, "quote"),
-    Rule("kind", "forecast", r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)", "quote"),
+    Rule("kind", "forecast", WILL, "quote"),
     Rule("kind", "forecast", r"预计|预测|预估|有望|可望", "quote"),
     Rule("kind", "survey", rf"{_SURVEY}|调研|样本量|有效样本", "sentence"),
     Rule("kind", "survey", _SURVEY, "paragraph", ("%", "pp", "rank", *MONEY)),
