@@ -719,4 +719,4 @@ def test_a_rate_that_rose_or_fell_to_a_level_is_the_level():
 def test_a_figure_after_a_word_of_the_future_in_its_sentence_is_a_forecast():
     rows = _rows("机构认为，今年拉美电商交易额将增长18%，达到2100亿美元。", "2025-03-01")
     assert (rows["18%"]["kind"], rows["达到2100亿美元"]["kind"]) == ("forecast", "forecast")
-    assert _rows("今年拉美电商交易额达到1800亿美元。", "2025-12-01")["1800亿美元"]["kind"] == "observed"
+    assert _rows("今年拉美电商交易额达到1800亿美元。", "2025-12-01")["达到1800亿美元"]["kind"] == "observed"
