@@ -245,9 +245,9 @@ PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超
 # A year written just before a number is the number's own period (由2021年的4.9%升至2024年的6%).
 _INTO_THE_NUMBER = r"的\s?(?:约|近|超过|逾|达)?\s?$"   # 2024年的约6%: what joins a named period to its number
 PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
-# ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
-# ... and the same period a year earlier, with a verb or what it was between (上年同期为1.5亿美元,
-# 由上年同期亏损2.9亿元), but not a comparison with it (比上年同期增长5%: this year's growth).
+# ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before),
+# also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
+# comparison with it (比上年同期增长5%: this year's growth).
 A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
                   rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
@@ -283,9 +283,9 @@ SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受�
 SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
 # Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
 PLAN_BEFORE = r"计划|目标|力争|争取|规划"
-# Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 # Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
 WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
+# Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
