@@ -720,3 +720,10 @@ def test_a_figure_after_a_word_of_the_future_in_its_sentence_is_a_forecast():
     rows = _rows("机构认为，今年拉美电商交易额将增长18%，达到2100亿美元。", "2025-03-01")
     assert (rows["18%"]["kind"], rows["达到2100亿美元"]["kind"]) == ("forecast", "forecast")
     assert _rows("今年拉美电商交易额达到1800亿美元。", "2025-12-01")["达到1800亿美元"]["kind"] == "observed"
+
+
+def test_a_company_no_table_knows_named_in_latin_letters_at_the_head_of_its_clause_is_the_subject():
+    rows = _rows("波兰电商市场稳步扩张。Zalando去年在波兰的营收为9.8亿欧元，同比增长14%。")
+    assert (rows["9.8亿欧元"]["subject"], rows["9.8亿欧元"]["topic"]) == ("Zalando", "platform")
+    rows = _rows("智利电商协会统计，Cyber Day促销期间线上交易额达到3.1亿美元。")
+    assert rows["达到3.1亿美元"]["subject"] != "Cyber Day"     # an event, not a company

@@ -19,7 +19,9 @@ Rules that need more than one field, written as code and each tested (tests/test
   (its market is the one its sentence names); in a traditional-script article about Taiwan or Hong
   Kong (`traditional_home`), a figure no place is named for is that place's;
 - subject: a sentence that opens with 其中 (of which) is read with the sentence before it, whose
-  whole it divides (`_of_which`); a company the article is about (`companies_of`) or the platform its sentence names
+  whole it divides (`_of_which`); a company no table knows, named in Latin letters at the head of a
+  clause (Zalando去年营收…, `_latin_names_in`), is the subject and its figures platform figures; a
+  company the article is about (`companies_of`) or the platform its sentence names
   nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
   names the platforms it sells on; a company's or platform's figure is topic platform; an article
@@ -75,7 +77,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
                     GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
-                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LEVY_RATES,
+                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
                     LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
                     MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PEOPLE_AFTER,
                     PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLAN_BEFORE,
@@ -678,6 +680,7 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     if companies and not named and re.search(COMPANY_BACK_REFERENCES, simplified[a:number]):
         return _company_named_last(simplified[:a], companies)
     named += _platforms_in(simplified[a:b])
+    named += _latin_names_in(simplified[a:b], named)
     if named:
         before = [n for n in named if a + n[0] < number]
         return max(before)[1] if before else min(named)[1]
@@ -695,6 +698,18 @@ def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
 def _platforms_in(text: str) -> list[tuple[int, str]]:
     """(where, platform) for each platform a table knows named in `text`."""
     return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)]
+
+
+def _latin_names_in(text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(where, name) for each company or platform no table knows that `text` names in Latin letters at
+    the head of a clause (rules.LATIN_NAME); not one the tables know (`known`, found already)."""
+    found = []
+    for m in re.finditer(LATIN_NAME, text):
+        name = m.group("n")
+        if not any(at <= m.start("n") < at + len(entity) + 8 or entity == name for at, entity in known) \
+                and not any(re.fullmatch(words, name) for words in PLATFORM_WORDS.values()):
+            found.append((m.start("n"), name))
+    return found
 
 
 def _entities_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
@@ -876,7 +891,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if re.search(GENERIC_SUBJECTS, values["subject"]) and values["kind"] != "survey":
             place = "" if values["geography"] in ("unspecified", "Global") else values["geography"] + " "
             values["subject"] = f"{place}consumers"   # ... and they are the place's consumers
-    entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
+    entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies or \
+        bool(re.fullmatch(LATIN_NAME_WORDS, values["subject"]))
     if entity and scopes["geography"] in ("heading", "article"):
         # a company's own figure is of the market its sentence names, not of the place the article opens with
         values["geography"] = "unspecified"

@@ -111,6 +111,11 @@ COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# A company or platform no table names, written in Latin letters at the head of a sentence or clause
+# and followed by what it did (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
+LATIN_NAME_WORDS = r"[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?"
+LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「]))(?P<n>{LATIN_NAME_WORDS})(?=[\u4e00-\u9fff])"
+              r"(?!促销|大促|期间|活动|购物节|节|日|季|当天|报告|指数|模式|业务|计划)")   # an event, a report or a line of business is no company
 # Words by which a sentence points back to the company or platform before it.
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
 # ... and the ones that point to a company, never to a platform it sells on.
