@@ -73,11 +73,17 @@ class Article:
     title_inferred: bool
     path: Path
     published: str = ""   # YYYY-MM-DD, given for added articles (xbdata/curate/articles.py); "" for the seeds
+    accessed: str = ""    # YYYY-MM-DD the text was read from its URL, where a manifest gives one; citations print it
 
     @property
     def short_outlet(self) -> str:
         """The outlet without its parenthesised detail, as a chart's source line and citation name it."""
-        return self.outlet.split(" (")[0]
+        return short_outlet(self.outlet)
+
+
+def short_outlet(outlet: str) -> str:
+    """An outlet as written in the manifest without its parenthesised detail: "亿邦动力 (Ebrun)" is 亿邦动力."""
+    return outlet.split(" (")[0]
 
 
 def seeds_dir() -> Path:
@@ -126,12 +132,17 @@ def load_manifest(folder: Path | None = None) -> dict[str, Article]:
     articles = {}
     for article_id, entry in entries.items():
         path = folder / f"{article_id}.txt"
-        check_entry(article_id, entry, f"{manifest.name} entry [{article_id!r}]", path, _SEED_REQUIRED)
+        where = f"{manifest.name} entry [{article_id!r}]"
+        check_entry(article_id, entry, where, path, _SEED_REQUIRED)
+        try:
+            accessed = _check_published(str(entry.get("accessed", "")), f"{where}: accessed")
+        except UsageError as error:
+            raise SeedError(str(error)) from None
         articles[article_id] = Article(
             id=article_id, slug=entry["slug"], title=entry["title"], title_en=entry.get("title_en", ""),
             outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"], period=entry["period"],
             period_inferred=bool(entry.get("period_inferred", False)), period_basis=entry.get("period_basis", ""),
-            title_inferred=bool(entry.get("title_inferred", False)), path=path,
+            title_inferred=bool(entry.get("title_inferred", False)), path=path, accessed=accessed,
         )
     return articles
 
@@ -220,6 +231,7 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
         check_entry(article_id, entry, where, path, _ADDED_REQUIRED)
         try:
             published = _check_published(entry.get("published", ""), f"{where}: published")
+            accessed = _check_published(entry.get("accessed", ""), f"{where}: accessed")
         except UsageError as error:
             raise SeedError(str(error)) from None
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -231,7 +243,7 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
             outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"],
             period=published[:4] or "unknown", period_inferred=True,
             period_basis="the year it was published" if published else "no published date was given",
-            title_inferred=False, path=path, published=published,
+            title_inferred=False, path=path, published=published, accessed=accessed,
         )
     return out
 

@@ -9,7 +9,7 @@ from ..escape import markdown_text
 from ..curate.facts import precise
 from ..curate.tables import market_size, platforms, statistic_facts
 from ..text.formatting import format_row, format_value
-from ..text.labels import period_words, strip_period, text
+from ..text.labels import catalogue_name, period_words, strip_period, text
 from ..text.units import MONEY
 from .series import chronological, headline_order, headlines, over_time, series_of, when
 from .story import Story, in_currency, round_to_digits, shown, years_between
@@ -183,8 +183,7 @@ class MarketSize(Story):
             (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years", "pp", "rank"])].copy()
         frame = frame[frame.apply(precise, axis=1)] if len(frame) else frame
-        frame["platform"] = frame["subject"] + frame["breakdown"].map(
-            lambda b: text("aside", self.lang).format(aside=b) if b else "")
+        frame["platform"] = [self.platform_name(row) for row in frame.to_dict("records")]
         frame["comparison"] = [self.say("comparison", measure=row["measure"] + (f" ({row['unit']})" if row["unit"] in MONEY else ""),
                                         period=period_words(row["period"], self.lang)) for _, row in frame.iterrows()]
         return shown(frame, self.lang)
@@ -194,6 +193,15 @@ class MarketSize(Story):
         frame = self.platform_scale()
         counts = frame.groupby("comparison", sort=False)["platform"].nunique()
         return sorted(counts.index, key=lambda c: (-counts[c], c))
+
+    def platform_name(self, row: dict) -> str:
+        """A platform figure's name on the chart: its subject, and its breakdown aside (TikTok（中国以外）);
+        the figure's own label where either has no name in the report's language."""
+        subject = catalogue_name(row["subject"], self.lang)
+        aside = catalogue_name(row["breakdown"], self.lang) if row["breakdown"] else ""
+        if subject is None or aside is None:
+            return row["label"]
+        return subject + (text("aside", self.lang).format(aside=aside) if aside else "")
 
     def stat_ids(self) -> list[str]:
         return (self.all_money()["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
