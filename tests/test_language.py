@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import xbdata
-from xbdata.curate.articles import all_articles
+from xbdata.curate.articles import UNKNOWN_OUTLET, all_articles
 from xbdata.reports.figure import figure_html
 from xbdata.text.labels import LATIN_NAMES
 
@@ -129,7 +129,8 @@ def without_the_articles_words(text: str) -> str:
     outlets (verbatim, in the article's language), and URLs."""
     text = re.sub(r"https?://[^\s，。；）)]+", " ", text)
     said = set(xbdata.statistics()["quote"]) | {w for a in all_articles().values()
-                                                 for w in (a.title, a.title_en, a.outlet, a.short_outlet)}
+                                                 for w in (a.title, a.title_en, a.outlet, a.short_outlet)
+                                                 if w != UNKNOWN_OUTLET}
     for words in sorted((w for w in said if w), key=len, reverse=True):
         text = text.replace(words, " ")
     return text
@@ -195,3 +196,46 @@ def test_the_allow_list_holds_names_and_codes_not_words():
               "Black", "Friday", "holiday", "season", "before", "global", "tweets", "observed", "forecast"}
     assert not common & set(LATIN_NAMES)
     assert stray_latin(["TikTok（outside China）", "时期：2022 Black Friday"]) == {"outside", "China", "Black", "Friday"}
+
+
+def test_an_added_article_s_new_measures_are_named_in_chinese_and_its_dates_cited(tmp_path, monkeypatch):
+    """A measure the Chinese table lacks is named by its figure's own Chinese label, never in English;
+    a citation carries the article's publication date, and its access date where the manifest has one."""
+    from added_articles import add_half_year
+
+    from xbdata.cli import main
+    from xbdata.reports.figure import meta
+    from xbdata.text.labels import CATALOGUE_ZH
+
+    folder = add_half_year(tmp_path, monkeypatch)
+    manifest = folder / "sources.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + 'accessed = "2025-08-01"\n', encoding="utf-8")
+    main(["review", "--accept-all"])
+    frame = xbdata.statistics("zh")
+    added = frame[frame["source"].str.startswith("005")]
+    new = set(added["measure"]) - set(CATALOGUE_ZH)
+    assert new, "the article brings measures the table does not name"
+    zh, en = meta(added, "图", "zh", "x"), meta(xbdata.statistics("en").loc[added.index], "chart", "en", "x")
+    [note] = [n for n in zh["notes"] if "口径" in n]
+    assert stray_latin([note, zh["cite_full"], zh["cite_inline"]]) == set(), (note, zh["cite_full"])
+    assert all(any(label in note for label in added.loc[added["measure"] == m, "label"]) for m in new), note
+    assert "2025年7月20日发布" in zh["cite_full"] and "2025年8月1日访问" in zh["cite_full"]
+    assert "published 20 July 2025" in en["cite_full"] and "(accessed 1 August 2025)" in en["cite_full"]
+    seed = meta(frame[frame["source"].str.startswith("000")].head(1), "图", "zh", "x")["cite_full"]
+    assert "发布" not in seed and "访问" not in seed, "the seeds give no date, and none is made up"
+
+
+def test_the_growth_slider_shows_a_percent(browser):
+    """The scenario's slider reads 10 (in a control named "%"), not 0.1, and the line follows it."""
+    from xbdata.reports.charts import enable
+
+    report = xbdata.open_report("market_size", lang="zh", growth_rate=0.1)
+    page = browser.new_page()
+    page.set_content(enable("zh")._repr_mimebundle_()["text/html"] + figure_html(report.chart("projection").to_dict()))
+    page.wait_for_selector(".vega-bindings input[type=range]", timeout=20000)
+    label = page.inner_text(".vega-bindings")
+    shown = page.eval_on_selector(".vega-bindings input[type=range]", "e => e.value")
+    assert "%" in label and float(shown) == 10, (label, shown)
+    assert page.evaluate("document.querySelector('.vega-bind-value') === null "
+                         "|| document.querySelector('.vega-bind-value').textContent.trim() === '10'")
+    page.close()

@@ -49,6 +49,7 @@ from ..exceptions import SeedError, UsageError
 from ..ids import is_article_id
 from ..iorw import CHECKOUT, read_text, write_atomic
 from ..lock import hold
+from ..text.labels import text
 from ..text.script import detect_script
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
@@ -78,12 +79,18 @@ class Article:
     @property
     def short_outlet(self) -> str:
         """The outlet without its parenthesised detail, as a chart's source line and citation name it."""
-        return short_outlet(self.outlet)
+        return self.outlet.split(" (")[0]
 
 
-def short_outlet(outlet: str) -> str:
-    """An outlet as written in the manifest without its parenthesised detail: "亿邦动力 (Ebrun)" is 亿邦动力."""
-    return outlet.split(" (")[0]
+# What `xbdata add` writes for an article given no outlet; readers see text("unknown_outlet").
+UNKNOWN_OUTLET = "unknown"
+
+
+def outlet_name(outlet: str, lang: str) -> str:
+    """An outlet as a chart's source line, a citation and the index name it: without its
+    parenthesised detail ("亿邦动力 (Ebrun)" is 亿邦动力), and an unknown one in the reader's words."""
+    short = outlet.split(" (")[0]
+    return text("unknown_outlet", lang) if short == UNKNOWN_OUTLET else short
 
 
 def seeds_dir() -> Path:
@@ -347,7 +354,7 @@ def check_new(file: str | Path, title: str, url: str = "", outlet: str = "", pub
     title = _one_line(title, "title")
     if not title:
         raise UsageError("--title is empty; give the article's headline")
-    outlet = _one_line(outlet, "outlet") or "unknown"
+    outlet = _one_line(outlet, "outlet") or UNKNOWN_OUTLET
     url = check_url(_one_line(url, "url"), "--url")
     published_on = _check_published(_one_line(published_on, "published"), "--published")
     if script not in ("auto", *SCRIPTS):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..curate.articles import short_outlet
+from ..curate.articles import outlet_name
 from ..escape import safe_url
 from ..reports.parameters import REPORTS
 from ..text.labels import datetime_words, text
@@ -21,7 +21,7 @@ def _safe_sources(sources: list[dict], lang: str) -> list[dict]:
     each named as a chart's source line names it (`cited`: outlet, title in `lang`'s marks, and how
     many of the report's statistics it gives)."""
     return [{**s, "url": safe_url(str(s.get("url", ""))),
-             "cited": text("source_title", lang).format(outlet=short_outlet(str(s.get("outlet", ""))), title=s.get("title", ""))
+             "cited": text("source_title", lang).format(outlet=outlet_name(str(s.get("outlet", "")), lang), title=s.get("title", ""))
              + text("aside", lang).format(aside=s.get("statistics", ""))}
             for s in sources]
 

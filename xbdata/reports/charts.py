@@ -24,7 +24,7 @@ import altair as alt  # noqa: E402
 import pandas as pd
 import vl_convert as vlc
 
-from ..curate.articles import articles_of
+from ..curate.articles import articles_of, outlet_name
 from ..iorw import write_atomic
 from ..text.labels import catalogue_name, kind_name, text, unit_name
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
@@ -136,7 +136,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
 
     The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
     """
-    names = dict.fromkeys(a.short_outlet for a in articles_of(frame))
+    names = dict.fromkeys(outlet_name(a.outlet, lang) for a in articles_of(frame))
     return text("sources", lang) + text("items_separator", lang).join(names)
 
 

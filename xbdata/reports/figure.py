@@ -15,7 +15,7 @@ import uuid
 import pandas as pd
 
 from .. import __version__
-from ..curate.articles import articles_of
+from ..curate.articles import articles_of, outlet_name
 from ..escape import SPREADSHEET_TRIGGERS, html_attr, html_text, link, script_json
 from ..text.labels import catalogue_name, date_words, kind_name, period_words, text
 
@@ -53,7 +53,7 @@ def cite_source(source: dict, lang: str) -> str:
 def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | None = None,
          kinds: tuple[str, ...] = ()) -> dict:
     """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`."""
-    sources = [{"outlet": a.short_outlet, "title": a.title, "url": a.url, "published": a.published,
+    sources = [{"outlet": outlet_name(a.outlet, lang), "title": a.title, "url": a.url, "published": a.published,
                 "accessed": a.accessed} for a in articles_of(frame)]
     shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
     notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]

@@ -90,6 +90,7 @@ TEXT = {
     "cite_url": ("\uff0c{url}", ", {url}"),
     "cite_published": ("\uff0c{date}\u53d1\u5e03", ", published {date}"),
     "cite_accessed": ("\uff0c{date}\u8bbf\u95ee", " (accessed {date})"),
+    "unknown_outlet": ("媒体不详", "unknown outlet"),
     "source_title": ("{outlet}\u300a{title}\u300b", "{outlet}, \u201c{title}\u201d"),
     "datetime": ("{date} {time}（协调世界时）", "{date}, {time} UTC"),
     "date": ("{year}\u5e74{month}\u6708{day}\u65e5", "{day} {month_name} {year}"),
