@@ -1,6 +1,8 @@
 """The words a reader sees, in Chinese and English, in one place so both stay in step: the phrases
-reports and charts print (`TEXT`), kinds and measure titles, and the words the
-formatter puts around a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
+reports and charts print (`TEXT`), kinds and measure titles, the Chinese names of the catalogue's
+English words (`CATALOGUE_ZH`: measures, subjects, places, events), the one allow-list of Latin
+names and codes a Chinese page may print (`LATIN_NAMES`), and the words the formatter puts around
+a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
 
 A report's own sentences are in its module (xbdata/reports/), once per language; the explorer's and
 the review panel's in xbdata/explore/words.py."""
