@@ -155,7 +155,7 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: s
     """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
     items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
-    items += "; …" if len(frame) > 6 else ""
+    items += text("items_separator", lang) + "…" if len(frame) > 6 else ""
     description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),
                                                          items=items)
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),

@@ -150,8 +150,10 @@ class UserDemographics(Story):
         """Live only: a platform dropdown that filters the table in the kernel."""
         import ipywidgets as w
 
-        param = self.report.param("platform")
-        options = [(text("all", self.lang) if value == "all" else value, value) for value in param.allowed()]
+        from .charts import option_names  # imported here: listing a report's statistics needs no charts
+
+        values = list(self.report.param("platform").allowed())
+        options = list(zip(option_names(demographics(self.lang), "platform", values, self.lang), values))
         controls = {"platform": w.Dropdown(options=options, value=self.params["platform"],
                                            description=self.say("control_platform"), style={"description_width": "initial"})}
         return self.live(controls, lambda story: [story.frame()[["stat_id", "label", "shown", "period"]]])
