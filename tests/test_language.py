@@ -239,3 +239,19 @@ def test_the_growth_slider_shows_a_percent(browser):
     assert page.evaluate("document.querySelector('.vega-bind-value') === null "
                          "|| document.querySelector('.vega-bind-value').textContent.trim() === '10'")
     page.close()
+
+
+@pytest.mark.parametrize("period", ["2024", "2024-H1", "2024-Q3", "2024-Q1-Q3", "2024-11", "2024-11-11", "2018-2023",
+                                    "2022 Black Friday", "2021 holiday season", "2023 Prime Day", "before 2019",
+                                    "unspecified"])
+def test_every_form_of_period_reads_in_chinese_and_keeps_its_year(period):
+    """Each form the catalogue allows (curate/vocabulary.py, PERIOD) in Chinese words; an event the
+    table does not name (Prime Day) leaves its year rather than English or a made-up name."""
+    from xbdata.curate.vocabulary import valid_period
+    from xbdata.text.labels import period_words
+
+    assert valid_period(period)
+    zh = period_words(period, "zh")
+    assert not LATIN.search(zh) and CHINESE.search(zh), zh
+    assert all(year in zh for year in re.findall(r"\d{4}", period)), zh
+    assert period_words(period, "en") == period or not CHINESE.search(period_words(period, "en"))
