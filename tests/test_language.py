@@ -255,3 +255,12 @@ def test_every_form_of_period_reads_in_chinese_and_keeps_its_year(period):
     assert not LATIN.search(zh) and CHINESE.search(zh), zh
     assert all(year in zh for year in re.findall(r"\d{4}", period)), zh
     assert period_words(period, "en") == period or not CHINESE.search(period_words(period, "en"))
+
+
+def test_the_kernel_s_platform_dropdown_reads_as_the_page_s():
+    """In JupyterLab the live dropdown shows the same Chinese names as the page's, and still sets the catalogue's values."""
+    report = xbdata.open_report("user_demographics", lang="zh")
+    dropdown = report.widget().children[0].children[0]
+    labels, values = zip(*dropdown.options)
+    assert values == tuple(report.report.param("platform").allowed())
+    assert "小红书" in labels and labels[0] == "全部" and stray_latin(list(labels)) == set(), labels
