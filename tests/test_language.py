@@ -223,6 +223,9 @@ def test_an_added_article_s_new_measures_are_named_in_chinese_and_its_dates_cite
     assert "published 20 July 2025" in en["cite_full"] and "(accessed 1 August 2025)" in en["cite_full"]
     seed = meta(frame[frame["source"].str.startswith("000")].head(1), "图", "zh", "x")["cite_full"]
     assert "发布" not in seed and "访问" not in seed, "the seeds give no date, and none is made up"
+    for name in ("market_size", "user_demographics", "category_trends"):   # its measures in dropdowns, series, notes
+        html, specs = page_parts(name, lang="zh")
+        assert stray_latin([w for h in html for w in visible_text(h)] + [w for s in specs for w in spec_text(s)]) == set(), name
 
 
 def test_the_growth_slider_shows_a_percent(browser):

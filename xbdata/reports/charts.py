@@ -180,13 +180,25 @@ def kind_scales(frame: pd.DataFrame, lang: str, extra: tuple[str, ...] = ()) -> 
             alt.Shape("kind:N", title=title, scale=alt.Scale(domain=domain, range=[KIND_STYLE[k][1] for k in present])))
 
 
+# The columns whose values are the catalogue's own English words (a dropdown names them for the reader).
+CATALOGUE_COLUMNS = ("platform", "geography", "subject", "measure", "breakdown")
+
+
 def option_names(frame: pd.DataFrame, field: str, options: list[str], lang: str) -> list[str]:
     """A dropdown's options as a reader of `lang` reads them: "all" 全部, a unit by what it counts
     (users 用户数), a platform or place by its name, or, where it has no Chinese name, by the
-    Chinese label of its first figure."""
-    return [text("all", lang) if option == "all" else unit_name(option, lang) if field == "unit"
-            else catalogue_name(option, lang) or frame.loc[frame[field] == option, "label"].iloc[0]
-            for option in options]
+    Chinese label of its first figure; a value the report made (a series, a comparison) by the
+    `{field}_name` column it gave, else as it is."""
+    def name(option):
+        if option == "all":
+            return text("all", lang)
+        if field == "unit":
+            return unit_name(option, lang)
+        rows = frame[frame[field] == option]
+        if field in CATALOGUE_COLUMNS:
+            return catalogue_name(option, lang, rows["label"].iloc[0])
+        return rows[f"{field}_name"].iloc[0] if f"{field}_name" in rows and len(rows) else option
+    return [name(option) for option in options]
 
 
 def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None, labels: list[str]) -> alt.Chart:
@@ -314,9 +326,10 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     part = base.mark_point(size=120, filled=False, strokeWidth=2, opacity=1).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
-    visible = None
+    visible, names = None, []
     if select:
         field, options, _ = select
         visible = {"param": f"pick_{field}", "field": field, "all": None}
-    return titled(_filtered(alt.layer(line, whole, part, labels), select).properties(width=520), title, frame, lang,
+        names = option_names(frame, field, options, lang)
+    return titled(_filtered(alt.layer(line, whole, part, labels), select, names).properties(width=520), title, frame, lang,
                   name, "line_chart", visible)

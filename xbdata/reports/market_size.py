@@ -184,7 +184,8 @@ class MarketSize(Story):
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years", "pp", "rank"])].copy()
         frame = frame[frame.apply(precise, axis=1)] if len(frame) else frame
         frame["platform"] = [self.platform_name(row) for row in frame.to_dict("records")]
-        frame["comparison"] = [self.say("comparison", measure=row["measure"] + (f" ({row['unit']})" if row["unit"] in MONEY else ""),
+        frame["comparison"] = [self.say("comparison", measure=self.measure_name(row) + (
+                                            text("aside", self.lang).format(aside=row["unit"]) if row["unit"] in MONEY else ""),
                                         period=period_words(row["period"], self.lang)) for _, row in frame.iterrows()]
         return shown(frame, self.lang)
 
@@ -193,6 +194,19 @@ class MarketSize(Story):
         frame = self.platform_scale()
         counts = frame.groupby("comparison", sort=False)["platform"].nunique()
         return sorted(counts.index, key=lambda c: (-counts[c], c))
+
+    def measure_name(self, row) -> str:
+        """A figure's measure by name in the report's language; one without a Chinese name by the
+        figure's own label without its period (strip_period)."""
+        return catalogue_name(row["measure"], self.lang, strip_period(row["label"], row["period"], self.lang))
+
+    def series_name(self, rows: pd.DataFrame) -> str:
+        """A series (over_time) by name: its subject, measure, breakdown and place in the report's
+        language, or its first figure's label without its period where one has no Chinese name."""
+        first = rows.iloc[0]
+        parts = [catalogue_name(str(first[c]), self.lang) for c in ("subject", "measure", "breakdown", "geography")
+                 if str(first[c])]
+        return " · ".join(parts) if None not in parts else strip_period(first["label"], first["period"], self.lang)
 
     def platform_name(self, row: dict) -> str:
         """A platform figure's name on the chart: its subject, and its breakdown aside (TikTok（中国以外）);
@@ -290,6 +304,8 @@ class MarketSize(Story):
             lines = lines.assign(point_label=[
                 r["shown"] if r["whole_year"] else f"{r['shown']} ({period_words(r['period'], self.lang)})"
                 for _, r in lines.iterrows()])
+            names = {series: self.series_name(rows) for series, rows in lines.groupby("series", sort=False)}
+            lines = lines.assign(series_name=lines["series"].map(names))
             main = self.main_series()
             first = lines.loc[lines["stat_id"].isin(main["stat_id"]), "series"]
             names = list(dict.fromkeys([*first, *lines["series"]]))

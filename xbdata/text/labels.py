@@ -327,13 +327,13 @@ def datetime_words(moment: str, lang: str) -> str:
     return text("datetime", lang).format(date=date_words(when.date().isoformat(), lang), time=when.strftime("%H:%M"))
 
 
-def catalogue_name(value: str, lang: str) -> str | None:
+def catalogue_name(value: str, lang: str, fallback: str | None = None) -> str | None:
     """A word of the catalogue (a measure, subject, breakdown, place or event) as a reader of `lang`
-    reads it: the catalogue's own English, or its Chinese name in CATALOGUE_ZH; None where the
-    table has none, so the caller falls back to a figure's own Chinese label."""
+    reads it: the catalogue's own English, or its Chinese name in CATALOGUE_ZH; where the table has
+    none, `fallback` (the caller's figure's own Chinese label), else None."""
     if lang == "en":
         return value
-    return CATALOGUE_ZH.get(value)
+    return CATALOGUE_ZH.get(value, fallback)
 
 
 def unit_name(unit: str, lang: str) -> str:
