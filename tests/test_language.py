@@ -205,7 +205,7 @@ def test_an_added_article_s_new_measures_are_named_in_chinese_and_its_dates_cite
 
     from xbdata.cli import main
     from xbdata.reports.figure import meta
-    from xbdata.text.labels import CATALOGUE_ZH
+    from xbdata.text.labels import CATALOGUE_ZH, strip_period
 
     folder = add_half_year(tmp_path, monkeypatch)
     manifest = folder / "sources.toml"
@@ -218,7 +218,8 @@ def test_an_added_article_s_new_measures_are_named_in_chinese_and_its_dates_cite
     zh, en = meta(added, "图", "zh", "x"), meta(xbdata.statistics("en").loc[added.index], "chart", "en", "x")
     [note] = [n for n in zh["notes"] if "口径" in n]
     assert stray_latin([note, zh["cite_full"], zh["cite_inline"]]) == set(), (note, zh["cite_full"])
-    assert all(any(label in note for label in added.loc[added["measure"] == m, "label"]) for m in new), note
+    assert all(any(strip_period(r["label"], r["period"], "zh") in note for _, r in added[added["measure"] == m].iterrows())
+               for m in new), note
     assert "2025年7月20日发布" in zh["cite_full"] and "2025年8月1日访问" in zh["cite_full"]
     assert "published 20 July 2025" in en["cite_full"] and "(accessed 1 August 2025)" in en["cite_full"]
     seed = meta(frame[frame["source"].str.startswith("000")].head(1), "图", "zh", "x")["cite_full"]

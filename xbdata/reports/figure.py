@@ -17,7 +17,7 @@ import pandas as pd
 from .. import __version__
 from ..curate.articles import articles_of, outlet_name
 from ..escape import SPREADSHEET_TRIGGERS, html_attr, html_text, link, script_json
-from ..text.labels import catalogue_name, date_words, kind_name, period_words, text
+from ..text.labels import catalogue_name, date_words, kind_name, period_words, strip_period, text
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")
@@ -31,11 +31,15 @@ def _plain(x):
     return x.item() if hasattr(x, "item") else x
 
 
+def measure_name(row, lang: str) -> str:
+    """A figure's measure by name in `lang`; a measure without a Chinese name (an added article's)
+    by the figure's own label without its period (strip_period), never in English."""
+    return catalogue_name(row["measure"], lang, strip_period(row["label"], row["period"], lang))
+
+
 def measure_names(frame: pd.DataFrame, lang: str) -> list[str]:
-    """The measures of `frame` by name in `lang`; a measure without a Chinese name (an added
-    article's) by the Chinese label of its first figure, never in English."""
-    return [catalogue_name(measure, lang) or rows["label"].iloc[0]
-            for measure, rows in frame.groupby("measure", sort=True)]
+    """The measures of `frame` by name in `lang`, each once (named by its first figure)."""
+    return [measure_name(rows.iloc[0], lang) for _, rows in frame.groupby("measure", sort=True)]
 
 
 def _dated(date: str, key: str, lang: str) -> str:

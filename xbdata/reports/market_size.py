@@ -12,6 +12,7 @@ from ..text.formatting import format_row, format_value
 from ..text.labels import catalogue_name, period_words, strip_period, text
 from ..text.units import MONEY
 from .series import chronological, headline_order, headlines, over_time, series_of, when
+from .figure import measure_name
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
 # The scenario's rate when neither the reader nor the articles give one.
@@ -184,7 +185,7 @@ class MarketSize(Story):
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years", "pp", "rank"])].copy()
         frame = frame[frame.apply(precise, axis=1)] if len(frame) else frame
         frame["platform"] = [self.platform_name(row) for row in frame.to_dict("records")]
-        frame["comparison"] = [self.say("comparison", measure=self.measure_name(row) + (
+        frame["comparison"] = [self.say("comparison", measure=measure_name(row, self.lang) + (
                                             text("aside", self.lang).format(aside=row["unit"]) if row["unit"] in MONEY else ""),
                                         period=period_words(row["period"], self.lang)) for _, row in frame.iterrows()]
         return shown(frame, self.lang)
@@ -194,11 +195,6 @@ class MarketSize(Story):
         frame = self.platform_scale()
         counts = frame.groupby("comparison", sort=False)["platform"].nunique()
         return sorted(counts.index, key=lambda c: (-counts[c], c))
-
-    def measure_name(self, row) -> str:
-        """A figure's measure by name in the report's language; one without a Chinese name by the
-        figure's own label without its period (strip_period)."""
-        return catalogue_name(row["measure"], self.lang, strip_period(row["label"], row["period"], self.lang))
 
     def series_name(self, rows: pd.DataFrame) -> str:
         """A series (over_time) by name: its subject, measure, breakdown and place in the report's
