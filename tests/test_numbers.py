@@ -324,3 +324,24 @@ def test_adjacent_digits_are_a_vague_range(text, low, high, unit):
 
 def test_a_year_written_digit_by_digit_is_not_a_range():
     assert parse_quantity("一九九八").value == 1998
+
+
+def test_a_range_needs_the_unit_of_its_first_number_on_its_second():
+    """升12%至18,913宗 is a growth and a count, not a range from 12% to 18,913%; 10至20% and
+    10%至20% are ranges."""
+    from xbdata.text.extract import extract_mentions
+
+    with pytest.raises(QuantityError, match="lacks the unit"):
+        parse_quantity("12%至18,913")
+    assert (parse_quantity("10%至20%").low, parse_quantity("10%至20%").high) == (10, 20)
+    assert (parse_quantity("10至20%").low, parse_quantity("10至20%").high) == (10, 20)
+    found = [(m.text, m.value, m.unit) for m in extract_mentions("投诉按年上升 12% 至 18,913 宗。")]
+    assert found == [("12%", 12.0, "%"), ("18,913", 18913.0, None)]
+
+
+def test_a_price_from_is_at_least_it_and_a_count_of_incidents_is_not():
+    q = parse_quantity("350日元起")
+    assert (q.value, q.unit, q.qualifier) == (350, "JPY", ">=")
+    assert parse_quantity("5万元起").qualifier == ">="
+    q = parse_quantity("3起")
+    assert (q.value, q.qualifier) == (3, "=")

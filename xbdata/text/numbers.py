@@ -542,6 +542,8 @@ def _read(text: str, m: re.Match) -> Quantity:
     """Turn the parts the grammar found into a quantity: one amount or a range of two."""
     unit, factor = _unit_of(text, m)
     pre, suf, more2, a, b = m.group("pre", "suf", "more2", "a", "b")
+    if suf == "起" and not unit:   # 3起事故: 起 counts incidents; only 350日元起 is "from"
+        suf = None
     prefix = W.PREFIX_QUALIFIERS[pre] if pre else ""
     suffix = _combine(text, W.SUFFIX_QUALIFIERS[more2] if more2 else "", W.SUFFIX_QUALIFIERS[suf] if suf else "",
                       default="")
@@ -559,6 +561,8 @@ def _read(text: str, m: re.Match) -> Quantity:
     second = _amount(b)
     if second is None:
         raise QuantityError(text, "a range needs a number on each side")
+    if m.group("ua") and not m.group("unit"):
+        raise QuantityError(text, "a range's second number lacks the unit its first has (升12%至18,913宗 is two figures)")
     low, high = _range_bounds(first, second)
     if low > high:
         raise QuantityError(text, "range runs backwards")
