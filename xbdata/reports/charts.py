@@ -193,13 +193,14 @@ def number_words_expr(lang: str, value: str = "datum.value") -> str:
 
 
 def axis_end(largest: float) -> float:
-    """The round number just past `largest` where an axis from zero ends: 15.7 trillion ends at 16 trillion,
-    96% at 100%, 63.8% at 70%. Steps of 0.2, 0.5 or 1 in the leading digit keep the gap under a fifth."""
+    """The round number at or just past `largest` where an axis from zero ends: 15.7 trillion ends at
+    16 trillion, 96% at 100%, 63.8% at 65%. Steps of 0.1, 0.25 or 0.5 in the leading digits keep the
+    largest mark at least 8/9 of the way along, and a share at or under 100% never passes 100."""
     if not largest or largest != largest or largest <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(largest))
     leading = largest / power
-    step = 0.2 if leading < 2 else 0.5 if leading < 5 else 1
+    step = 0.1 if leading < 2 else 0.25 if leading < 5 else 0.5
     return round(math.ceil(round(leading / step, 9)) * step, 6) * power
 
 
@@ -303,7 +304,7 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     drawn = [b for b in BOUND_SYMBOLS if b in set(frame["bound"])]
     bound_legend = alt.Legend(orient="top", symbolStrokeWidth=2, symbolSize=120, symbolStrokeColor="#888",
                               values=_by_control(frame, visible, lambda rows: [words[b] for b in drawn if b in set(rows["bound"])]))
-    arrows = base.mark_point(size=140, filled=False, strokeWidth=2, opacity=1,
+    arrows = base.mark_point(size=140, filled=False, strokeWidth=2, opacity=1, aria=False,
                              xOffset=alt.ExprRef(f"datum.bound == 'under' ? {-ARROW_OFFSET} : {ARROW_OFFSET}")).encode(
         x="at:Q", y=yy, color=color_only, tooltip=tooltip(lang),
         shape=alt.Shape("bound_words:N", title=text("bound", lang), legend=bound_legend,
