@@ -98,8 +98,8 @@ def _every_state():
 @pytest.mark.parametrize("name,which,lang", list(_every_state()))
 def test_each_axis_ends_near_its_largest_mark_in_the_readers_words(name, which, lang):
     """A value axis runs from zero to at most 1/0.85 of the largest figure shown (never to 1.5×), a share
-    axis never passes 100, every tick is written in words (万亿, trillion), never 24T or 4.5G, and the
-    years of a time axis stand upright."""
+    axis never passes 100, every tick is written in words (万亿, trillion), never 24T or 4.5G, the
+    years of a time axis stand upright, and no label is cut short with an ellipsis (a long one wraps)."""
     report = open_report(name, lang=lang)
     chart = report.chart(which)
     spec = chart.to_dict()
@@ -123,6 +123,8 @@ def test_each_axis_ends_near_its_largest_mark_in_the_readers_words(name, which, 
             largest = float(rows[["value", "low", "high"]].max(numeric_only=True).max())
             ticks = _tick_labels(svg, "X")
         assert largest <= end and largest >= 0.85 * end, (state, largest, end)
+        cut = [t for t in re.findall(r'role-axis-label.*?</g>', svg, flags=re.S) if "…</text>" in t]
+        assert not cut, f"an axis label is cut short: {cut}"
         if title == measure_title("share", lang):
             assert end <= 100, (state, end)
         assert ticks and not [t for t in ticks if SUFFIXED.match(t)] or which == "ranking", ticks

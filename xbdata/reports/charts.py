@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import os
+import re
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -188,7 +189,7 @@ def number_words_expr(lang: str, value: str = "datum.value") -> str:
     (`labels.MAGNITUDE_WORDS`), so an axis and the figure's label never disagree; no G, T, M or k."""
     plain = f"format({value}, '{',' if lang == 'en' else ''}~g')"
     for scale, word in reversed(MAGNITUDE_WORDS[lang]):
-        plain = f"abs({value}) >= {scale:g} ? format({value} / {scale:g}, '~g') + {json.dumps(word, ensure_ascii=False)} : ({plain})"
+        plain = f"abs({value}) >= {scale:g} ? format({value} / {scale:g}, '~g') + {json.dumps(word)} : ({plain})"
     return plain
 
 
@@ -202,6 +203,31 @@ def axis_end(largest: float) -> float:
     leading = largest / power
     step = 0.1 if leading < 2 else 0.25 if leading < 5 else 0.5
     return round(math.ceil(round(leading / step, 9)) * step, 6) * power
+
+
+LABEL_LIMIT = 360       # pixels of a row's label before it wraps to another line
+
+
+def _label_width(label: str) -> int:
+    """About how many pixels a row label takes at Vega's 10px axis font: a CJK character twice a Latin one."""
+    return sum(11 if "\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" else 5 for c in label)
+
+
+def wrapped_labels(labels, limit: int = LABEL_LIMIT) -> dict[str, list[str]]:
+    """The labels too wide for `limit`, each as the lines it wraps to: between words, or between
+    Chinese characters, never inside a Latin word, so no label is cut short with an ellipsis."""
+    out = {}
+    for label in dict.fromkeys(str(x) for x in labels):
+        if _label_width(label) <= limit:
+            continue
+        lines, line = [], ""
+        for token in re.findall(r"[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]|\s+", label):
+            if line and _label_width(line + token.rstrip()) > limit:
+                lines.append(line.rstrip())
+                line = ""
+            line += token
+        out[label] = lines + [line.rstrip()]
+    return out
 
 
 def bound_of(frame: pd.DataFrame) -> pd.Series:
@@ -223,14 +249,14 @@ def _by_control(frame: pd.DataFrame, visible: dict | None, summarise):
     param, field = visible["param"], visible["field"]
     if visible.get("op") == "<=":
         steps = sorted(frame[field].dropna().unique())
-        expr = json.dumps(summarise(frame.iloc[0:0]), ensure_ascii=False)
+        expr = json.dumps(summarise(frame.iloc[0:0]))
         for step in steps:
-            expr = f"{param} >= {step:g} ? {json.dumps(summarise(frame[frame[field] <= step]), ensure_ascii=False)} : ({expr})"
+            expr = f"{param} >= {step:g} ? {json.dumps(summarise(frame[frame[field] <= step]))} : ({expr})"
         return alt.ExprRef(expr)
-    expr = json.dumps(summarise(frame), ensure_ascii=False)       # "all", or a value no row has
+    expr = json.dumps(summarise(frame))       # "all", or a value no row has
     for option in sorted(frame[field].dropna().unique(), key=str, reverse=True):
         rows = frame[frame[field] == option]
-        expr = f"{param} == {json.dumps(option, ensure_ascii=False)} ? {json.dumps(summarise(rows), ensure_ascii=False)} : ({expr})"
+        expr = f"{param} == {json.dumps(option)} ? {json.dumps(summarise(rows))} : ({expr})"
     return alt.ExprRef(expr)
 
 
@@ -290,8 +316,10 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     domain = alt.ExprRef(f"[0, {end.expr}]") if isinstance(end, alt.ExprRef) else [0, end]
     x = alt.X("at:Q", title=axis_title, scale=alt.Scale(domain=domain, nice=False, zero=True),
               axis=alt.Axis(labelExpr=number_words_expr(lang), tickCount=5))
+    wrapped = wrapped_labels(frame[y])
+    label_expr = f"{json.dumps(wrapped)}[datum.value] || datum.value" if wrapped else "datum.value"
     yy = alt.Y(f"{y}:N", sort=alt.EncodingSortField("at", op="max", order="descending"), title=None,
-               axis=alt.Axis(labelLimit=360))
+               axis=alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=label_expr))
     base = alt.Chart(frame).transform_calculate(
         at="isValid(datum.value) ? datum.value : (isValid(datum.high) ? datum.high : datum.low)")
     ranges = base.mark_rule(strokeWidth=4, opacity=0.7).encode(
@@ -309,7 +337,7 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
         x="at:Q", y=yy, color=color_only, tooltip=tooltip(lang),
         shape=alt.Shape("bound_words:N", title=text("bound", lang), legend=bound_legend,
                         scale=alt.Scale(domain=[words[b] for b in drawn], range=[BOUND_SYMBOLS[b] for b in drawn])),
-    ).transform_calculate(bound_words=f"{json.dumps(words, ensure_ascii=False)}[datum.bound]"
+    ).transform_calculate(bound_words=f"{json.dumps(words)}[datum.bound]"
     ).transform_filter("datum.bound == 'over' || datum.bound == 'under'")
     labels = base.mark_text(align="left", fontSize=11,
                             dx=alt.ExprRef(f"datum.bound == 'over' ? {2 * ARROW_OFFSET + LABEL_GAP} : {LABEL_GAP}")).encode(
@@ -318,7 +346,8 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     layers = [ranges] if "range" in drawn else []
     layers += [points] + ([arrows] if {"over", "under"} & set(drawn) else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
-    return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible)
+    size = {"width": 460, **({"height": alt.Step(26)} if wrapped else {})}     # room for a label's second line
+    return titled(_filtered(layered, select).properties(**size), title, frame, lang, name, "dot_chart", visible)
 
 
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking",
