@@ -150,6 +150,8 @@ def test_legends_list_only_what_the_control_leaves_drawn(name, which, lang):
         assert _legend(svg, text("kind", lang)) == [k for k in order if k in kinds], state
         bounds = set(charts.bound_of(rows)) if {"value", "low", "high"} <= set(rows) else set()
         assert _legend(svg, text("bound", lang)) == [text(f"bound_{b}", lang) for b in charts.BOUND_SYMBOLS if b in bounds]
+        titles = re.findall(rf"<text[^>]*>{text('bound', lang)}</text>", svg)
+        assert all(('fill-opacity="0"' not in t) == bool(bounds - {""}) for t in titles), (state, titles)  # no empty legend
 
 
 def _row(stat_id, value, low, high, qualifier, shown, kind="observed"):

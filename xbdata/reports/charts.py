@@ -331,7 +331,8 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     words = {b: text(f"bound_{b}", lang) for b in BOUND_SYMBOLS}
     drawn = [b for b in BOUND_SYMBOLS if b in set(frame["bound"])]
     bound_legend = alt.Legend(orient="top", symbolStrokeWidth=2, symbolSize=120, symbolStrokeColor="#888",
-                              values=_by_control(frame, visible, lambda rows: [words[b] for b in drawn if b in set(rows["bound"])]))
+                              values=_by_control(frame, visible, lambda rows: [words[b] for b in drawn if b in set(rows["bound"])]),
+                              titleOpacity=_by_control(frame, visible, lambda rows: int(bool(set(drawn) & set(rows["bound"])))))
     arrows = base.mark_point(size=140, filled=False, strokeWidth=2, opacity=1, aria=False,
                              xOffset=alt.ExprRef(f"datum.bound == 'under' ? {-ARROW_OFFSET} : {ARROW_OFFSET}")).encode(
         x="at:Q", y=yy, color=color_only, tooltip=tooltip(lang),
