@@ -247,3 +247,28 @@ def test_the_axis_label_expression_writes_numbers_as_the_reader_does(lang):
                                          (1.325, 1.4), (2.1, 2.25), (5.01, 5.5), (0, 1)])
 def test_an_axis_ends_at_a_round_number_just_past_the_largest_figure(largest, end):
     assert charts.axis_end(largest) == pytest.approx(end)
+
+
+def test_a_series_over_time_rises_from_zero_in_words_with_its_bounds_pointing_up_or_down():
+    """The line chart of a series: its value axis ends just past the largest figure of the series picked,
+    in words, and over points up from its figure, under down."""
+    rows = [_row("y2019", 1.2e12, 1.2e12, 1.2e12, "=", "CNY 1.2 trillion"),
+            _row("y2020", 1.5e12, 1.5e12, None, ">", "over CNY 1.5 trillion"),
+            _row("y2021", 1.9e12, None, 1.9e12, "<", "under CNY 1.9 trillion"),
+            _row("other", 4.0e12, 4.0e12, 4.0e12, "=", "CNY 4 trillion")]
+    frame = pd.DataFrame(rows).assign(date=["2019-07-02", "2020-07-02", "2021-07-02", "2021-07-02"], whole_year=True,
+                                      joined=True, series=["a", "a", "a", "b"], point_label=lambda f: f["shown"])
+    chart = charts.series_chart(frame, "t", "en", "Amount (CNY)", select=("series", ["a", "b"], "Series"))
+    spec = chart.to_dict()
+    svg = vlc.vegalite_to_svg(spec)
+    _, end = _axis(svg, "Y")
+    assert end == pytest.approx(1.9e12)                         # series a alone: its largest is 1.9 trillion
+    assert "1.5 trillion" in _tick_labels(svg, "Y") and not [t for t in _tick_labels(svg, "Y") if SUFFIXED.match(t)]
+    arrows = _positions(svg, _layer_of(spec, lambda layer: layer["mark"].get("filled") is False
+                                       and "bound_words" in json.dumps(layer)))
+    points = {round(x): y for x, y, _ in _positions(svg, _layer_of(spec, lambda layer: layer["mark"].get("filled") is True))}
+    pointing = {round(x): round(y - points[round(x)]) for x, y, _ in arrows}     # up is negative in SVG
+    assert [pointing[x] for x in sorted(pointing)] == [-charts.ARROW_OFFSET, charts.ARROW_OFFSET]   # 2020 over, 2021 under
+    assert _legend(svg, text("kind", "en")) == ["observed"]
+    assert _legend(svg, text("bound", "en")) == [text("bound_over", "en"), text("bound_under", "en")]
+    assert _axis(_drawn(spec, "b"), "Y")[1] == pytest.approx(4e12)

@@ -179,6 +179,9 @@ KIND_STYLE = {
 BOUND_OF_QUALIFIER = {">": "over", ">=": "over", "<": "under", "<=": "under"}
 BOUND_SYMBOLS = {"over": "M-1,0H1M0.3,-0.7L1,0L0.3,0.7", "under": "M1,0H-1M-0.3,-0.7L-1,0L-0.3,0.7",
                  "range": "M-1,0H1"}
+# On a chart whose values run up (a line over time): over points up, under down.
+BOUND_SYMBOLS_UPRIGHT = {"over": "M0,1V-1M-0.7,-0.3L0,-1L0.7,-0.3", "under": "M0,-1V1M-0.7,0.3L0,1L0.7,0.3",
+                         "range": "M0,-1V1"}
 ARROW_OFFSET = 16      # pixels from a point's centre to its arrow's centre
 LABEL_GAP = 10         # pixels from a mark to its label; past the arrow where there is one
 
@@ -289,6 +292,34 @@ def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None) -> al
     return chart.add_params(choice).transform_filter(f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
 
 
+def _axis_end_of(rows: pd.DataFrame) -> float:
+    """Where a value axis from zero ends for `rows`: just past their largest value, high or low."""
+    return axis_end(max(rows[["value", "low", "high"]].max(numeric_only=True).max(), 0) if len(rows) else 0)
+
+
+def _bound_arrows(base: alt.Chart, frame: pd.DataFrame, visible: dict | None, lang: str, color: alt.Color,
+                  upright: bool = False, **position) -> alt.Chart | None:
+    """The arrows of the open bounds in `frame` (its `bound` column), beside their points at `position`,
+    toward the open side (right, or up when `upright`), with a legend of the bounds drawn in the
+    rows the control shows (ranges too, which the caller draws as rules); None without open bounds."""
+    words = {b: text(f"bound_{b}", lang) for b in BOUND_SYMBOLS}
+    drawn = [b for b in BOUND_SYMBOLS if b in set(frame["bound"])]
+    if not {"over", "under"} & set(drawn):
+        return None
+    symbols = BOUND_SYMBOLS_UPRIGHT if upright else BOUND_SYMBOLS
+    legend = alt.Legend(orient="top", symbolStrokeWidth=2, symbolSize=120, symbolStrokeColor="#888",
+                        values=_by_control(frame, visible, lambda rows: [words[b] for b in drawn if b in set(rows["bound"])]),
+                        titleOpacity=_by_control(frame, visible, lambda rows: int(bool(set(drawn) & set(rows["bound"])))))
+    away = f"datum.bound == 'under' ? {-ARROW_OFFSET} : {ARROW_OFFSET}"
+    offset = {"yOffset": alt.ExprRef(f"-({away})")} if upright else {"xOffset": alt.ExprRef(away)}
+    return base.mark_point(size=140, filled=False, strokeWidth=2, opacity=1, aria=False, **offset).encode(
+        color=color, tooltip=tooltip(lang), **position,
+        shape=alt.Shape("bound_words:N", title=text("bound", lang), legend=legend,
+                        scale=alt.Scale(domain=[words[b] for b in drawn], range=[symbols[b] for b in drawn])),
+    ).transform_calculate(bound_words=f"{json.dumps(words)}[datum.bound]"
+    ).transform_filter("datum.bound == 'over' || datum.bound == 'under'")
+
+
 def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y: str = "label",
                  select: tuple[str, list[str], str] | None = None, name: str = "chart") -> alt.Chart:
     """Figures as the articles give them: a point for a point, a rule from low to high for a range,
@@ -309,10 +340,7 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     color, shape = kind_scales(frame, lang, visible=visible)
     color_only = alt.Color(**{**color.to_dict(), "legend": None})   # the same colours, the legend drawn once
 
-    def largest(rows: pd.DataFrame) -> float:
-        return axis_end(max(rows[["value", "low", "high"]].max(numeric_only=True).max(), 0) if len(rows) else 0)
-
-    end = _by_control(frame, visible, largest)
+    end = _by_control(frame, visible, _axis_end_of)
     domain = alt.ExprRef(f"[0, {end.expr}]") if isinstance(end, alt.ExprRef) else [0, end]
     x = alt.X("at:Q", title=axis_title, scale=alt.Scale(domain=domain, nice=False, zero=True),
               axis=alt.Axis(labelExpr=number_words_expr(lang), tickCount=5))
@@ -328,24 +356,12 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     points = base.mark_point(size=140, filled=True, opacity=1).encode(
         x=x, y=yy, color=color, shape=shape, tooltip=tooltip(lang),
     ).transform_filter("isValid(datum.value)")
-    words = {b: text(f"bound_{b}", lang) for b in BOUND_SYMBOLS}
-    drawn = [b for b in BOUND_SYMBOLS if b in set(frame["bound"])]
-    bound_legend = alt.Legend(orient="top", symbolStrokeWidth=2, symbolSize=120, symbolStrokeColor="#888",
-                              values=_by_control(frame, visible, lambda rows: [words[b] for b in drawn if b in set(rows["bound"])]),
-                              titleOpacity=_by_control(frame, visible, lambda rows: int(bool(set(drawn) & set(rows["bound"])))))
-    arrows = base.mark_point(size=140, filled=False, strokeWidth=2, opacity=1, aria=False,
-                             xOffset=alt.ExprRef(f"datum.bound == 'under' ? {-ARROW_OFFSET} : {ARROW_OFFSET}")).encode(
-        x="at:Q", y=yy, color=color_only, tooltip=tooltip(lang),
-        shape=alt.Shape("bound_words:N", title=text("bound", lang), legend=bound_legend,
-                        scale=alt.Scale(domain=[words[b] for b in drawn], range=[BOUND_SYMBOLS[b] for b in drawn])),
-    ).transform_calculate(bound_words=f"{json.dumps(words)}[datum.bound]"
-    ).transform_filter("datum.bound == 'over' || datum.bound == 'under'")
+    arrows = _bound_arrows(base, frame, visible, lang, color_only, x="at:Q", y=yy)
     labels = base.mark_text(align="left", fontSize=11,
                             dx=alt.ExprRef(f"datum.bound == 'over' ? {2 * ARROW_OFFSET + LABEL_GAP} : {LABEL_GAP}")).encode(
         x="at:Q", y=yy, text="shown:N", tooltip=tooltip(lang),
     )
-    layers = [ranges] if "range" in drawn else []
-    layers += [points] + ([arrows] if {"over", "under"} & set(drawn) else []) + [labels]
+    layers = ([ranges] if "range" in set(frame["bound"]) else []) + [points] + ([arrows] if arrows else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
     size = {"width": 460, **({"height": alt.Step(26)} if wrapped else {})}     # room for a label's second line
     return titled(_filtered(layered, select).properties(**size), title, frame, lang, name, "dot_chart", visible)
@@ -416,20 +432,30 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     years only, where each year has one figure; part-year figures (a half, a quarter, Q1–Q3) are
     hollow marks of their own, never joined, each labelled with its period. A dropdown picks the
     series, so a line never joins different measures, places or currencies."""
-    color, shape = kind_scales(frame, lang)
-    frame = frame.assign(at=frame["value"].where(frame["value"].notna(), frame["high"].where(frame["high"].notna(), frame["low"])))
+    visible = None
+    if select:
+        field, options, _ = select
+        visible = {"param": f"pick_{field}", "field": field, "all": None}
+    frame = frame.assign(at=frame["value"].where(frame["value"].notna(), frame["high"].where(frame["high"].notna(), frame["low"])),
+                         bound=bound_of(frame))
+    color, shape = kind_scales(frame, lang, visible=visible)
+    color_only = alt.Color(**{**color.to_dict(), "legend": None})
+    shape_only = alt.Shape(**{**shape.to_dict(), "legend": None})
+    end = _by_control(frame, visible, _axis_end_of)
     x = alt.X("date:T", title=text("year", lang), axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year"))
-    y = alt.Y("at:Q", title=axis_title, axis=alt.Axis(format="~s"), scale=alt.Scale(zero=True))
+    y = alt.Y("at:Q", title=axis_title, axis=alt.Axis(labelExpr=number_words_expr(lang), tickCount=5),
+              scale=alt.Scale(domain=alt.ExprRef(f"[0, {end.expr}]") if isinstance(end, alt.ExprRef) else [0, end],
+                              nice=False, zero=True))
     base = alt.Chart(frame)
     line = base.mark_line(strokeWidth=2, color="#1f77b4").encode(x=x, y=y, detail="series:N").transform_filter("datum.joined")
     whole = base.mark_point(size=120, filled=True, opacity=1).encode(x=x, y=y, color=color, shape=shape,
                                                                     tooltip=tooltip(lang)).transform_filter("datum.whole_year")
     part = base.mark_point(size=120, filled=False, strokeWidth=2, opacity=1).encode(
-        x=x, y=y, color=color, shape=shape, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
+        x=x, y=y, color=color_only, shape=shape_only, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
+    ranges = base.mark_rule(strokeWidth=4, opacity=0.7).encode(
+        x=x, y=alt.Y("low:Q"), y2="high:Q", color=color_only, tooltip=tooltip(lang)).transform_filter("datum.bound == 'range'")
+    arrows = _bound_arrows(base, frame, visible, lang, color_only, upright=True, x=x, y="at:Q")
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
-    visible = None
-    if select:
-        field, options, _ = select
-        visible = {"param": f"pick_{field}", "field": field, "all": None}
-    return titled(_filtered(alt.layer(line, whole, part, labels), select).properties(width=520), title, frame, lang,
-                  name, "line_chart", visible)
+    layers = ([ranges] if "range" in set(frame["bound"]) else []) + [line, whole, part] + ([arrows] if arrows else []) + [labels]
+    layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
+    return titled(_filtered(layered, select).properties(width=520), title, frame, lang, name, "line_chart", visible)
