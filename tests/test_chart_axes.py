@@ -1,10 +1,9 @@
 """Axes that tell the truth, bounds drawn as bounds, legends of what is drawn (issue 16, points 2-4).
 
 Every chart of every report, in both languages and in every state of its control, is drawn by
-vl-convert (Vega's own renderer); what Vega says of its axes and legends (their accessible
-descriptions: "X-axis ... with values from 0 to 16,000,000,000,000", "legend titled 'Kind' ...
-with 3 values: observed, forecast, derived") and the marks it drew are held to the rows the
-control shows.
+vl-convert (Vega's own renderer); what Vega says of its axes (their accessible descriptions:
+"X-axis ... with values from 0 to 16,000,000,000,000"), the entries its legends draw and the
+marks it drew are held to the rows the control shows.
 """
 
 import json

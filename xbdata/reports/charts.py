@@ -196,6 +196,12 @@ def number_words_expr(lang: str, value: str = "datum.value") -> str:
     return plain
 
 
+def _significant_expr(value: str, digits: int) -> str:
+    """A Vega expression of `value` rounded to `digits` significant digits: a scenario is no more precise."""
+    step = f"pow(10, floor(log(abs({value})) / LN10) - {digits - 1})"
+    return f"round({value} / {step}) * {step}"
+
+
 def axis_end(largest: float) -> float:
     """The round number at or just past `largest` where an axis from zero ends: 15.7 trillion ends at
     16 trillion, 96% at 100%, 63.8% at 65%. Steps of 0.1, 0.25 or 0.5 in the leading digits keep the
@@ -211,7 +217,7 @@ def axis_end(largest: float) -> float:
 LABEL_LIMIT = 360       # pixels of a row's label before it wraps to another line
 
 
-def _label_width(label: str) -> int:
+def _label_width(label: str) -> float:
     """About how many pixels a row label takes at Vega's 10px axis font: a CJK character twice a Latin one."""
     return sum(11 if "\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" else 5 for c in label)
 
@@ -409,8 +415,7 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
         projected=f"datum.base * pow(1 + {growth.name}, datum.t)",
         growth_pct=f"format({growth.name}, '.1%')",
     ).transform_calculate(
-        projected_words=number_words_expr(lang, "round(datum.projected / pow(10, floor(log(datum.projected) / LN10) - 2))"
-                                                " * pow(10, floor(log(datum.projected) / LN10) - 2)"),
+        projected_words=number_words_expr(lang, _significant_expr("datum.projected", 3)),
     ).encode(
         x=alt.X("year:O", title=text("year", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("projected:Q", title=unit_label, axis=alt.Axis(labelExpr=number_words_expr(lang), tickCount=5)),
