@@ -29,7 +29,7 @@ import vl_convert as vlc
 
 from ..curate.articles import articles_of
 from ..iorw import write_atomic
-from ..text.labels import MAGNITUDE_WORDS, kind_name, text
+from ..text.labels import GROUPED_THOUSANDS, MAGNITUDE_WORDS, kind_name, text
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 
 RENDERER = "xbdata"
@@ -190,7 +190,7 @@ def number_words_expr(lang: str, value: str = "datum.value") -> str:
     """A Vega expression that writes the number `value` (an expression) as the reader's language does:
     "1.5 trillion", "450 million", "12,000"; 1.5万亿, 4.5亿, 3万. The words are the formatter's
     (`labels.MAGNITUDE_WORDS`), so an axis and the figure's label never disagree; no G, T, M or k."""
-    plain = f"format({value}, '{',' if lang == 'en' else ''}~g')"
+    plain = f"format({value}, '{',' * GROUPED_THOUSANDS[lang]}~g')"
     for scale, word in reversed(MAGNITUDE_WORDS[lang]):
         plain = f"abs({value}) >= {scale:g} ? format({value} / {scale:g}, '~g') + {json.dumps(word)} : ({plain})"
     return plain

@@ -15,8 +15,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .labels import (CURRENCY_WORDS, DECLINE_WORDS, EN_FRACTIONS, EN_NUMBERS, MAGNITUDE_WORDS, QUALIFIER_WORDS,
-                     UNIT_WORDS)
+from .labels import (CURRENCY_WORDS, DECLINE_WORDS, EN_FRACTIONS, EN_NUMBERS, GROUPED_THOUSANDS, MAGNITUDE_WORDS,
+                     QUALIFIER_WORDS, UNIT_WORDS)
 from .numbers import share_form
 from .script import to_simplified
 
@@ -74,7 +74,7 @@ def _magnitude_number(value: float, lang: str) -> str:
     for scale, word in MAGNITUDE_WORDS[lang]:
         if abs(value) >= scale:
             return f"{exact(value / scale)}{word}"
-    return exact(value, grouped=lang == "en")
+    return exact(value, grouped=GROUPED_THOUSANDS[lang])
 
 
 def _affixes(unit: str, lang: str) -> tuple[str, str, str]:

@@ -159,6 +159,8 @@ CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元
 # "450 million". The formatter writes figures with them and the charts' axes label their ticks with them.
 MAGNITUDE_WORDS = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
                    "en": ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"))}
+# Below those words English groups thousands (120,000); Chinese writes 9999 and then 1万.
+GROUPED_THOUSANDS = {"zh": False, "en": True}
 
 # A decline keeps its direction: "down 5%" / "下降5%".
 DECLINE_WORDS = ("下降", "down ")
