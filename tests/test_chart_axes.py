@@ -6,6 +6,7 @@ vl-convert (Vega's own renderer); what Vega says of its axes (their accessible d
 marks it drew are held to the rows the control shows.
 """
 
+import html
 import json
 import re
 
@@ -271,3 +272,23 @@ def test_a_series_over_time_rises_from_zero_in_words_with_its_bounds_pointing_up
     assert _legend(svg, text("kind", "en")) == ["observed"]
     assert _legend(svg, text("bound", "en")) == [text("bound_over", "en"), text("bound_under", "en")]
     assert _axis(_drawn(spec, "b"), "Y")[1] == pytest.approx(4e12)
+
+
+def test_article_text_in_the_charts_expressions_stays_text():
+    """Labels and control options from articles reach Vega expressions (wrapped labels, a legend's and an
+    axis's answer per option) as string literals: quotes, backslashes and line separators included."""
+    hostile = 'He said "over" \\ it\'s\u2028' + " ".join(["long"] * 80)
+    option = 'Tik"Tok\' \\ </script>'
+    rows = [_row("a", 10.0, 10.0, None, ">", "over 10%"), _row("b", 40.0, 40.0, 40.0, "=", "40%", kind="survey")]
+    frame = pd.DataFrame(rows).assign(label=[hostile, "short"], platform=[option, "other"])
+    chart = charts.figure_chart(frame, "t", "en", "Share (%)", select=("platform", ["all", option, "other"], "Platform"))
+    spec = chart.to_dict()
+    assert charts.wrapped_labels([hostile])
+    for state, kinds in (("all", ["observed", "survey"]), (option, ["observed"]), ("other", ["survey"])):
+        svg = _drawn(spec, state)
+        assert _legend(svg, "Kind") == kinds, state
+        assert _axis(svg, "X")[1] == (10.0 if state == option else 40.0)
+    svg = vlc.vegalite_to_svg(spec)
+    label = html.unescape(re.search(r"<text[^>]*>(<tspan>He said.*?)</text>", svg)[1])
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", label)
+    assert len(lines) > 1 and lines[0].startswith('He said "over" \\ it\'s') and " ".join(lines).count("long") == 80
