@@ -110,7 +110,7 @@ def test_each_axis_ends_near_its_largest_mark_in_the_readers_words(name, which, 
         rows = _visible(frame, visible, state)
         if which == "projection":
             title, end = _axis(svg, "Y")
-            growth = state if state is not None else report.params["growth_rate"]
+            growth = state / 100 if state is not None else report.params["growth_rate"]     # the slider is in percent
             largest = max(float(rows["value"].max()),
                           float(rows["value"].iloc[0]) * (1 + growth) ** report.params["horizon_years"])
             ticks = _tick_labels(svg, "Y")

@@ -27,9 +27,9 @@ import altair as alt  # noqa: E402
 import pandas as pd
 import vl_convert as vlc
 
-from ..curate.articles import articles_of
+from ..curate.articles import articles_of, outlet_name
 from ..iorw import write_atomic
-from ..text.labels import GROUPED_THOUSANDS, MAGNITUDE_WORDS, kind_name, text
+from ..text.labels import GROUPED_THOUSANDS, MAGNITUDE_WORDS, catalogue_name, kind_name, text, unit_name
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
 
 RENDERER = "xbdata"
@@ -139,7 +139,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
 
     The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
     """
-    names = dict.fromkeys(a.short_outlet for a in articles_of(frame))
+    names = dict.fromkeys(outlet_name(a.outlet, lang) for a in articles_of(frame))
     return text("sources", lang) + text("items_separator", lang).join(names)
 
 
@@ -147,7 +147,7 @@ def tooltip(lang: str) -> list:
     return [
         alt.Tooltip("label:N", title=text("statistic", lang)),
         alt.Tooltip("shown:N", title=text("value", lang)),
-        alt.Tooltip("period:N", title=text("period", lang)),
+        alt.Tooltip("period_shown:N", title=text("period", lang)),
         alt.Tooltip("quote:N", title=text("quote", lang)),
         alt.Tooltip("source_title:N", title=text("article", lang)),
     ]
@@ -158,7 +158,7 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: s
     """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
     items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
-    items += "; …" if len(frame) > 6 else ""
+    items += text("items_separator", lang) + "…" if len(frame) > 6 else ""
     description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),
                                                          items=items)
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),
@@ -288,12 +288,35 @@ def kind_scales(frame: pd.DataFrame, lang: str, extra: tuple[str, ...] = (),
                       scale=alt.Scale(domain=domain, range=[KIND_STYLE[k][1] for k in present])))
 
 
-def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None) -> alt.Chart:
-    """`chart` with a dropdown that filters on a field; an option "all" (first, if present) shows every row."""
+# The columns whose values are the catalogue's own English words (a dropdown names them for the reader).
+CATALOGUE_COLUMNS = ("platform", "geography", "subject", "measure", "breakdown")
+
+
+def option_names(frame: pd.DataFrame, field: str, options: list[str], lang: str) -> list[str]:
+    """A dropdown's options as a reader of `lang` reads them: "all" 全部, a unit by what it counts
+    (users 用户数), a platform or place by its name, or, where it has no Chinese name, by the
+    Chinese label of its first figure; a value the report made (a series, a comparison) by the
+    `{field}_name` column it gave, else as it is."""
+    def name(option):
+        if option == "all":
+            return text("all", lang)
+        if field == "unit":
+            return unit_name(option, lang)
+        rows = frame[frame[field] == option]
+        if field in CATALOGUE_COLUMNS:
+            return catalogue_name(option, lang, rows["label"].iloc[0])
+        return rows[f"{field}_name"].iloc[0] if f"{field}_name" in rows and len(rows) else option
+    return [name(option) for option in options]
+
+
+def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None, labels: list[str]) -> alt.Chart:
+    """`chart` with a dropdown that filters on a field, its options shown as `labels`; an option "all"
+    (first, if present) shows every row."""
     if not select:
         return chart
     field, options, label = select
-    choice = alt.param(name=f"pick_{field}", value=options[0], bind=alt.binding_select(options=options, name=label + " "))
+    choice = alt.param(name=f"pick_{field}", value=options[0],
+                       bind=alt.binding_select(options=options, labels=labels, name=label + " "))
     match = f"datum.{field} == {choice.name}"
     return chart.add_params(choice).transform_filter(f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
 
@@ -338,10 +361,11 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     to a round number just past the largest figure the control shows (`axis_end`), in the reader's
     number words; the labels overflow it to the right, so the legends sit above the plot.
     """
-    visible = None
+    visible, names = None, []
     if select:
         field, options, _ = select
         visible = {"param": f"pick_{field}", "field": field, "all": "all" if options[0] == "all" else None}
+        names = option_names(frame, field, options, lang)
     frame = frame.assign(bound=bound_of(frame))
     color, shape = kind_scales(frame, lang, visible=visible)
     color_only = alt.Color(**{**color.to_dict(), "legend": None})   # the same colours, the legend drawn once
@@ -370,7 +394,7 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     layers = ([ranges] if "range" in set(frame["bound"]) else []) + [points] + ([arrows] if arrows else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
     size = {"width": 460, **({"height": alt.Step(26)} if wrapped else {})}     # room for a label's second line
-    return titled(_filtered(layered, select).properties(**size), title, frame, lang, name, "dot_chart", visible)
+    return titled(_filtered(layered, select, names).properties(**size), title, frame, lang, name, "dot_chart", visible)
 
 
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking",
@@ -405,8 +429,13 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
                      growth_limits: tuple[float, float] = (0.0, 0.3), bound: bool = True) -> alt.Chart:
     """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points;
     with `bound` False, no slider of its own (a live cell's kernel slider drives it)."""
-    bind = alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=0.005, name=text("growth_slider", lang) + " ")
-    growth = alt.param(name="growth", value=growth_rate, **({"bind": bind} if bound else {}))
+    # The slider shows what it sets, a percent (10, not 0.1): it moves `growth_percent`, and `growth`,
+    # the rate the line grows at, follows it.
+    bind = alt.binding_range(min=growth_limits[0] * 100, max=growth_limits[1] * 100, step=0.5,
+                             name=text("growth_slider_percent", lang) + " ")
+    percent = alt.param(name="growth_percent", value=round(growth_rate * 100, 6), bind=bind)
+    growth = (alt.param(name="growth", expr=f"{percent.name} / 100") if bound
+              else alt.param(name="growth", value=growth_rate))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
     color, shape = kind_scales(points, lang, extra=("scenario",))
@@ -423,7 +452,7 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
         tooltip=[alt.Tooltip("year:O", title=text("year", lang)),
                  alt.Tooltip("projected_words:N", title=text("scenario", lang)),
                  alt.Tooltip("growth_pct:N", title=text("growth_slider", lang))],
-    ).add_params(growth)
+    ).add_params(*([percent, growth] if bound else [growth]))
     reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
         x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
@@ -437,10 +466,11 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     years only, where each year has one figure; part-year figures (a half, a quarter, Q1–Q3) are
     hollow marks of their own, never joined, each labelled with its period. A dropdown picks the
     series, so a line never joins different measures, places or currencies."""
-    visible = None
+    visible, names = None, []
     if select:
         field, options, _ = select
         visible = {"param": f"pick_{field}", "field": field, "all": None}
+        names = option_names(frame, field, options, lang)
     frame = frame.assign(at=frame["value"].where(frame["value"].notna(), frame["high"].where(frame["high"].notna(), frame["low"])),
                          bound=bound_of(frame))
     color, shape = kind_scales(frame, lang, visible=visible)
@@ -463,4 +493,4 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
     layers = ([ranges] if "range" in set(frame["bound"]) else []) + [line, whole, part] + ([arrows] if arrows else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
-    return titled(_filtered(layered, select).properties(width=520), title, frame, lang, name, "line_chart", visible)
+    return titled(_filtered(layered, select, names).properties(width=520), title, frame, lang, name, "line_chart", visible)

@@ -20,14 +20,15 @@ from ..curate.facts import conflicts as conflicting_facts
 from ..curate.tables import statistic_facts, statistics
 from ..escape import html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
-from ..text.labels import kind_name, text
+from ..text.labels import kind_name, period_words, text
 from .parameters import check_parameters, get_report
 
 
 def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`frame` with each figure in words (`shown`) and its kind's name, in `lang`."""
+    """`frame` with each figure in words (`shown`), its period in words (`period_shown`) and its kind's name, in `lang`."""
     frame = frame.copy()
     frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
+    frame["period_shown"] = frame["period"].map(lambda p: period_words(p, lang))
     frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
     return frame
 
@@ -186,7 +187,8 @@ class Story:
         for r in rows.itertuples():
             mentions = every.loc[str(r.mention_ids).split(";")] if r.mentions > 1 else None
             if mentions is None:
-                quote = html_text(r.quote if r.quote else text("computed_from", self.lang) + str(r.inputs).replace(";", ", "))
+                quote = (html_text(r.quote) if r.quote else html_text(text("computed_from", self.lang))
+                         + text("list_separator", self.lang).join(f"<code>{html_text(i)}</code>" for i in str(r.inputs).split(";")))
                 article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "") + \
                     f"<br><code>{html_text(r.source)}</code>"
             else:
