@@ -37,8 +37,12 @@ def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (
     """The index of `entries` (the manifest's, keyed by output name), grouped under their report,
     with links to `tables`, the files in the data folder (CSV per table, and the workbook), to the
     PDF of each report named in `pdfs`, and the `pending` notice while added articles have drafts
-    awaiting review. Its words are in the reports' language (index_language)."""
+    awaiting review. Its words are in the reports' language (index_language); it is dark or light
+    as the reports are (the reader's choice from any page's toggle, else the system's)."""
     from jinja2 import Environment, FileSystemLoader
+    from markupsafe import Markup
+
+    from ..reports.figure import theme_js  # imported here: the build's planning imports no pandas
 
     lang = index_language(entries)
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
@@ -53,4 +57,4 @@ def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (
                             "variants": variants})
     words = {key: text(f"index_{key}", lang) for key in ("title", "intro", "tables", "notebook", "pdf", "sources")}
     return env.get_template("index.html.j2").render(reports=reports, tables=tables, pending=pending, lang=lang,
-                                                    words=words)
+                                                    words=words, theme_script=Markup(theme_js(lang)))

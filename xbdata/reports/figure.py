@@ -227,7 +227,7 @@ table.xbdata-sources th:nth-child(3) { width: 7%; } table.xbdata-sources th:nth-
   html[data-xbdata-theme="dark"] .xbdata-chart svg.marks text { fill: #e6e6e6; }
   html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-grid line, html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-grid path { stroke: #3d3d3d; }
   html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-domain line, html[data-xbdata-theme="dark"] .xbdata-chart .role-axis-tick line,
-  html[data-xbdata-theme="dark"] .xbdata-chart path.background { stroke: #8a8a8a; }
+  html[data-xbdata-theme="dark"] .xbdata-chart .role-frame > g > path.background { stroke: #8a8a8a; }
 }
 @media print {
   .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle { display: none; }
@@ -237,7 +237,8 @@ table.xbdata-sources th:nth-child(3) { width: 7%; } table.xbdata-sources th:nth-
 """
 
 # The page's colour scheme: the reader's stored choice, else the system's; a toggle on a shared
-# report (not inside JupyterLab, which has its own themes) switches and remembers it.
+# report or the index of reports (not inside JupyterLab, which has its own themes) switches and
+# remembers it, for every page of the folder.
 THEME_JS = r"""
 (function () {
   if (window.xbdataTheme) { return; }
@@ -254,7 +255,7 @@ THEME_JS = r"""
     get: function () { return root.getAttribute('data-xbdata-theme'); }
   };
   apply(stored === 'dark' || stored === 'light' ? stored : system);
-  var shared = document.body && document.body.classList.contains('jp-Notebook');
+  var shared = document.body && (document.body.classList.contains('jp-Notebook') || document.body.classList.contains('xbdata-index'));
   if (shared && !document.querySelector('.xbdata-theme-toggle')) {
     var b = document.createElement('button');
     b.type = 'button'; b.className = 'xbdata-theme-toggle'; b.textContent = LABEL;

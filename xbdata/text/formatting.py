@@ -15,7 +15,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .labels import CURRENCY_WORDS, DECLINE_WORDS, EN_FRACTIONS, EN_NUMBERS, QUALIFIER_WORDS, UNIT_WORDS
+from .labels import (CURRENCY_WORDS, DECLINE_WORDS, EN_FRACTIONS, EN_NUMBERS, GROUPED_THOUSANDS, MAGNITUDE_WORDS,
+                     QUALIFIER_WORDS, UNIT_WORDS)
 from .numbers import share_form
 from .script import to_simplified
 
@@ -68,18 +69,12 @@ def exact(x: float, grouped: bool = False) -> str:
     return text
 
 
-def _zh_number(value: float) -> str:
-    for scale, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+def _magnitude_number(value: float, lang: str) -> str:
+    """1.5万亿, "450 million"; below the smallest magnitude word the plain number (grouped in English)."""
+    for scale, word in MAGNITUDE_WORDS[lang]:
         if abs(value) >= scale:
             return f"{exact(value / scale)}{word}"
-    return exact(value)
-
-
-def _en_number(value: float) -> str:
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if abs(value) >= scale:
-            return f"{exact(value / scale)}{word}"
-    return exact(value, grouped=True)
+    return exact(value, grouped=GROUPED_THOUSANDS[lang])
 
 
 def _affixes(unit: str, lang: str) -> tuple[str, str, str]:
@@ -102,7 +97,7 @@ def _number(x: float, style: str, lang: str) -> str:
         return exact(x)
     if style == "whole":
         return f"{x:.0f}"
-    return _zh_number(x) if lang == "zh" else _en_number(x)
+    return _magnitude_number(x, lang)
 
 
 def _amount(x: float, unit: str, lang: str) -> str:

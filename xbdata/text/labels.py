@@ -50,6 +50,10 @@ TEXT = {
     "quote": ("原文", "Quote"),
     "article": ("文章", "Article"),
     "kind": ("类型", "Kind"),
+    "bound": ("上下限", "Bounds"),
+    "bound_over": ("超过、至少（下限）", "over, at least (a floor)"),
+    "bound_under": ("不到（上限）", "under (a ceiling)"),
+    "bound_range": ("范围（从低到高）", "a range, low to high"),
     "year": ("年份", "Year"),
     "scenario": ("情景推算", "Scenario"),
     "growth_slider": ("年增长率", "Annual growth"),
@@ -244,6 +248,13 @@ CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元
                   "PLN": ("", "兹罗提"), "TRY": ("", "土耳其里拉"), "CHF": ("", "瑞士法郎"), "NZD": ("", "新西兰元"),
                   "MXN": ("", "墨西哥比索"), "PHP": ("", "菲律宾比索"), "ARS": ("", "阿根廷比索"),
                   "CLP": ("", "智利比索"), "COP": ("", "哥伦比亚比索")}
+
+# The words for a large number, largest first, in each language: 1.5万亿 and 4.5亿, "1.5 trillion" and
+# "450 million". The formatter writes figures with them and the charts' axes label their ticks with them.
+MAGNITUDE_WORDS = {"zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
+                   "en": ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"))}
+# Below those words English groups thousands (120,000); Chinese writes 9999 and then 1万.
+GROUPED_THOUSANDS = {"zh": False, "en": True}
 
 # A decline keeps its direction: "down 5%" / "下降5%".
 DECLINE_WORDS = ("下降", "down ")
