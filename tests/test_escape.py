@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import xbdata.curate.tables
 import xbdata.reports.market_size
 import xbdata.reports.registry
 import xbdata.reports.story
@@ -108,7 +109,7 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     hostile = {"label": "<img src=x onerror=alert(1)> *标签*", "quote": "</td><script>alert(2)</script>",
                "source_title": "<svg onload=alert(3)>", "source_url": "javascript:alert(4)"}
     frame.loc[frame["stat_id"] == "market_size_2022h1", list(hostile)] = list(hostile.values())
-    for module in (xbdata.reports.story, xbdata.reports.market_size):
+    for module in (xbdata.reports.story, xbdata.curate.tables):
         monkeypatch.setattr(module, "statistics", lambda lang="en": frame)
     report = xbdata.reports.registry.open_report("market_size")
     r = read(report.sources().data)
@@ -116,7 +117,7 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
     assert not any(k == "href" and v.startswith("javascript") for _, attrs in r.tags for k, v in attrs)
     text = "".join(r.text)
     assert all(v in text for k, v in hostile.items() if k != "source_url")
-    line = read(mistune.html(report.money_line("market_size_2022h1")))
+    line = read(mistune.html(next(h for h in report.headlines() if "market_size_2022h1" in h)))
     assert {t for t, _ in line.tags} <= {"p", "strong", "code"} and "<img src=x onerror=alert(1)> *标签*" in "".join(line.text)
 
 

@@ -104,10 +104,12 @@ class MarketSize(Story):
     READS = ("market_size", "platform", "marketing")
 
     def all_money(self) -> pd.DataFrame:
-        """Every money fact of the market, CNY converted when the reader asked for USD at a rate."""
+        """Every money fact of the market, CNY converted when the reader asked for USD at a rate, each
+        figure in words (`shown`) as converted; kinds stay the catalogue's (the rules read them)."""
         frame = market_size(self.lang)
-        return in_currency(frame[frame["measure_kind"].eq("amount") & frame["unit"].isin(MONEY)],
-                           self.params["currency"], self.params["usd_cny_rate"])
+        frame = in_currency(frame[frame["measure_kind"].eq("amount") & frame["unit"].isin(MONEY)],
+                            self.params["currency"], self.params["usd_cny_rate"])
+        return frame.assign(shown=[format_row(row, self.lang) for row in frame.to_dict("records")])
 
     def money(self) -> pd.DataFrame:
         """The money facts in the report's currency."""
