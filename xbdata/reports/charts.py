@@ -27,7 +27,7 @@ import vl_convert as vlc
 from ..curate.articles import articles_of
 from ..iorw import write_atomic
 from ..text.labels import kind_name, text
-from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
+from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, scenario, theme_js
 
 RENDERER = "xbdata"
 
@@ -151,8 +151,9 @@ def tooltip(lang: str) -> list:
 
 
 def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: str, chart_type: str,
-           visible: dict | None = None, kinds: tuple[str, ...] = ()) -> alt.Chart:
-    """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
+           visible: dict | None = None, kinds: tuple[str, ...] = (), **figure) -> alt.Chart:
+    """`chart` with its title, sources, an accessible description, and the figure block's metadata
+    (`figure`: its control's state and a scenario's rows, see `figure.meta`)."""
     items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
     items += "; …" if len(frame) > 6 else ""
@@ -160,7 +161,7 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: s
                                                          items=items)
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),
                             description=description,
-                            usermeta={"xbdata": meta(frame, title, lang, name, visible, kinds)})
+                            usermeta={"xbdata": meta(frame, title, lang, name, visible, kinds, **figure)})
 
 
 # Each kind of figure has its own colour and its own shape, so kind reads without colour too.
@@ -218,11 +219,13 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     )
     has_ranges = bool((frame["value"].isna() & frame["low"].notna() & frame["high"].notna()).any())
     layered = alt.layer(*([ranges] if has_ranges else []), points, labels, room)
-    visible = None
+    visible = state = None
     if select:
-        field, options, _ = select
+        field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": "all" if options[0] == "all" else None}
-    return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible)
+        state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
+    return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible,
+                  state=state)
 
 
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking",
@@ -248,7 +251,7 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name:
     labels = base.mark_text(align="left", dx=10, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
     room = base.mark_point(opacity=0, aria=False).encode(x="room:Q", y=y)
     return titled(alt.layer(bars, ends, labels, room).properties(width=460), title, ranked, lang, name, "bar_chart",
-                  {"param": top.name, "field": "rank", "op": "<="})
+                  {"param": top.name, "field": "rank", "op": "<="}, state={"param": top.name, "words": text("state_top", lang)})
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
@@ -256,7 +259,8 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
                      growth_limits: tuple[float, float] = (0.0, 0.3), bound: bool = True) -> alt.Chart:
     """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points;
     with `bound` False, no slider of its own (a live cell's kernel slider drives it)."""
-    bind = alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=0.005, name=text("growth_slider", lang) + " ")
+    step = 0.005
+    bind = alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=step, name=text("growth_slider", lang) + " ")
     growth = alt.param(name="growth", value=growth_rate, **({"bind": bind} if bound else {}))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
@@ -276,8 +280,12 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
     reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
         x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
+    rates = sorted({round(growth_limits[0] + i * step, 6)
+                    for i in range(round((growth_limits[1] - growth_limits[0]) / step) + 1)} | {growth_rate})
+    projected = scenario({**base, "unit": points["unit"].iloc[0]}, rates, horizon_years, growth.name, lang)
     return titled((line + reported).properties(width=520), title, points, lang, name, "line_chart",
-                  kinds=("scenario",))
+                  kinds=("scenario",), state={"param": growth.name, "words": text("state_growth", lang), "format": ".1~%"},
+                  projected=projected)
 
 
 def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
@@ -297,9 +305,10 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     part = base.mark_point(size=120, filled=False, strokeWidth=2, opacity=1).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
-    visible = None
+    visible = state = None
     if select:
-        field, options, _ = select
+        field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": None}
+        state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
     return titled(_filtered(alt.layer(line, whole, part, labels), select).properties(width=520), title, frame, lang,
-                  name, "line_chart", visible)
+                  name, "line_chart", visible, state=state)

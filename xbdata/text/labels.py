@@ -96,6 +96,9 @@ TEXT = {
     "dot_chart": ("点图", "Dot chart"),
     "bar_chart": ("条形图", "Bar chart"),
     "line_chart": ("折线图", "Line chart"),
+    "state_growth": ("按年增长{value}", "at {value} a year"),
+    "state_top": ("前{value}名", "top {value}"),
+    "state_pick": ("{name}：{value}", "{name}: {value}"),
 }
 
 KIND_NAMES = {
