@@ -9,6 +9,7 @@ toggle, prints light, and keeps each chart and each table row on one page. Chrom
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -71,6 +72,21 @@ def check_paper(paper: str) -> str:
     if paper not in PAPERS:
         raise UsageError(f"paper must be one of {', '.join(PAPERS)} (got {paper!r})")
     return paper
+
+
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
+
+
+def paper_of(pdf_path: Path) -> str | None:
+    """The paper (a key of PAPERS) a PDF we printed is on, from its first page's size; None if unknown."""
+    try:
+        found = _MEDIA_BOX.search(Path(pdf_path).read_bytes())
+    except OSError:
+        return None
+    if not found:
+        return None
+    width, height = (float(x) / 72 * 25.4 for x in found.groups())
+    return next((name for name, (w, h) in PAPERS.items() if abs(w - width) < 1 and abs(h - height) < 1), None)
 
 
 def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60, paper: str = "A4") -> Path:

@@ -244,7 +244,7 @@ FIGURES_JS = r"""
     var over = svg ? parseFloat(svg.getAttribute('width')) - room : 0, width;
     try { width = view.width(); } catch (e) { return Promise.resolve(); }
     if (!(over > 0) || !tries || width <= PRINT_MIN_WIDTH) { return Promise.resolve(); }
-    view.width(Math.max(PRINT_MIN_WIDTH, width - over));
+    view.width(Math.max(PRINT_MIN_WIDTH, width - Math.ceil(over)));
     return view.runAsync().then(function () { return fit(el, view, tries - 1); });
   }
   window.xbdataFigures = {
@@ -257,7 +257,7 @@ FIGURES_JS = r"""
         return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: stated(meta)});
       }).then(function (result) {
         if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
-        return printing ? fit(el, result.view, 3) : null;
+        return printing ? fit(el, result.view, 8) : null;
       }).then(function () { el.setAttribute('data-xbdata-drawn', 'true'); })
         .catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
     }
@@ -307,7 +307,7 @@ table.xbdata-sources th[scope="row"] { font-weight: normal; }
     break-after: avoid; page-break-after: avoid; }
   .xbdata-figure { margin-top: 0; }
   .xbdata-footer { max-width: none; }
-  table.xbdata-sources { font-size: 10.5px; }
+  table.xbdata-sources { font-size: 11px; }
   table.xbdata-sources thead { display: table-header-group; }
 }
 """

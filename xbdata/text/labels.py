@@ -74,6 +74,7 @@ TEXT = {
     "index_tables": ("数据表：", "Tables:"),
     "index_built": ("生成于{at}，用时{seconds}秒", "Built {at} in {seconds}s"),
     "index_notebook": ("笔记本", "notebook"),
+    "index_html": ("网页版", "HTML"),
     "index_pdf": ("PDF", "PDF"),
     "index_sources": ("来源（所用统计数字）：", "Sources (statistics used):"),
     "copy_failed": ("无法复制，请选中上面的完整引用手动复制", "Could not copy: select the full citation above to copy it"),
