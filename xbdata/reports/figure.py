@@ -256,6 +256,7 @@ FIGURES_JS = r"""
         if (!window.vegaEmbed) { throw new Error('the Vega libraries are missing'); }
         return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: stated(meta)});
       }).then(function (result) {
+        el.xbdataView = result.view;   // what a test asks what the chart draws
         if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
         return printing ? fit(el, result.view, 8) : null;
       }).then(function () { el.setAttribute('data-xbdata-drawn', 'true'); })
