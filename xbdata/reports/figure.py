@@ -309,6 +309,8 @@ table.xbdata-sources th[scope="row"] { font-weight: normal; }
   .xbdata-figure { margin-top: 0; }
   .xbdata-footer { max-width: none; }
   table.xbdata-sources { font-size: 11px; }
+  table.xbdata-sources th[scope="row"] { min-width: 9em; } table.xbdata-sources td:nth-child(2) { min-width: 5.5em; }
+  .jp-OutputArea-child:has(table.xbdata-sources) { break-inside: auto; }
   table.xbdata-sources thead { display: table-header-group; }
 }
 """
