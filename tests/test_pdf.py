@@ -232,3 +232,30 @@ def test_the_index_links_each_pdf_beside_its_html(built_reports, printed, tmp_pa
         for name in ("market_size", "user_demographics", "category_trends"):
             (built_reports / f"{name}.pdf").unlink()
         write_index(built_reports, read_manifest(built_reports))
+
+
+@pytest.fixture(scope="module")
+def chinese_market(tmp_path_factory):
+    from xbdata.engine.build import build
+
+    out = tmp_path_factory.mktemp("zh-pdf")
+    [outcome] = build(["market_size"], out, params={"market_size": {"lang": "zh"}})
+    assert outcome.status == "built", outcome.message
+    return out / "market_size.html", write_pdf(out / "market_size.html")
+
+
+def test_chinese_values_and_kinds_print_whole(chinese_market):
+    """Chinese breaks between any two characters, so a narrow column printed 实际 as 实 over 际 and
+    超过1.2亿用户 as 超过1.2亿用 over 户: each value and kind of the Sources table prints on one line."""
+    html, pdf = chinese_market
+    table = re.search(r"<table class=.xbdata-sources.>.*?</table>", html.read_text(encoding="utf-8"), re.S).group(0)
+    cells = [(_visible_text(value).strip(), _visible_text(kind).strip())
+             for value, kind in re.findall(r"</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", table, re.S)]
+    assert len(cells) > 10
+    text = _text(pdf)   # laid out as printed: a row's cells side by side, each cell's lines in turn
+    section = text[text.index(words("sources_caption", "zh").split("{n}")[0]):text.index(words("gaps_heading", "zh"))]
+    lines = ["".join(line.split()) for line in section.splitlines()]
+    for column in (0, 1):
+        wanted = ["".join(c[column].split()) for c in cells]
+        missing = {w for w in wanted if sum(w in line for line in lines) < wanted.count(w)}
+        assert missing == set(), sorted(missing)[:5]

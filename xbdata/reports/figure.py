@@ -279,6 +279,8 @@ table.xbdata-sources th, table.xbdata-sources td, table.xbdata-sources code {
   text-align: left !important; vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual;
   white-space: normal; }
 table.xbdata-sources th[scope="row"] { font-weight: normal; }
+table.xbdata-sources thead th, table.xbdata-sources td:nth-child(3) { white-space: nowrap; }
+table.xbdata-sources td:nth-child(2) { word-break: keep-all; }
 @media screen {
   html[data-xbdata-theme="dark"] {
     color-scheme: dark; --xbdata-muted: #b8b8b8;
