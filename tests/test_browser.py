@@ -92,12 +92,15 @@ def test_each_chart_downloads_its_picture_data_and_citation(browser, built_repor
     assert all_rows[0].startswith("stat_id,label,shown,value,low,high,unit,qualifier,period,kind,quote")
     assert any(line.startswith("joom_users,") for line in all_rows)
 
-    figure.locator(".vega-bindings select").select_option("followers")
+    select = figure.locator(".vega-bindings select")
+    chosen = select.locator("option").evaluate_all("os => os.map(o => o.value)")[-1]
+    select.select_option(chosen)
     page.wait_for_timeout(300)
     with page.expect_download() as download:
         figure.locator('[data-action="csv-visible"]').click()
-    shown = download.value.path().read_text(encoding="utf-8-sig").strip().splitlines()
-    assert 1 < len(shown) < len(all_rows) and all(",followers," in line for line in shown[1:])
+    _, shown = _csv(download.value.path().read_bytes())
+    field = select.get_attribute("name").removeprefix("pick_")
+    assert 0 < len(shown) < len(all_rows) - 1 and all(r[field] == chosen for r in shown)
 
     figure.locator(".xbdata-cite summary").click()
     assert "summeng.com" in figure.locator('[data-cite="full"]').inner_text()

@@ -259,3 +259,25 @@ def test_chinese_values_and_kinds_print_whole(chinese_market):
         wanted = ["".join(c[column].split()) for c in cells]
         missing = {w for w in wanted if sum(w in line for line in lines) < wanted.count(w)}
         assert missing == set(), sorted(missing)[:5]
+
+
+def test_no_page_is_blank(printed):
+    """The page's bottom margin once spilled onto a last, empty Letter page."""
+    blank = [(name, paper, i + 1) for (name, paper), pdf in printed.items()
+             for i, page in enumerate(_pages(pdf)[:-1]) if not page.strip()]   # pdftotext ends with a form feed
+    assert blank == []
+
+
+def test_the_paper_at_the_command_line(tmp_path, capsys):
+    """--paper Letter prints on Letter; a later --paper A4 prints again though the report is unchanged."""
+    from xbdata.cli import main
+    from xbdata.engine.pdf import paper_of
+
+    assert main(["report", "category_trends", "-o", str(tmp_path), "--pdf", "--paper", "Letter"]) == 0
+    assert paper_of(tmp_path / "category_trends.pdf") == "Letter"
+    assert main(["build", "category_trends", "-o", str(tmp_path), "--pdf"]) == 0
+    assert paper_of(tmp_path / "category_trends.pdf") == "A4"
+    assert "0 built, 1 unchanged" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "-o", str(tmp_path), "--pdf", "--paper", "A5"])
+    assert exit_info.value.code == 2

@@ -1,9 +1,12 @@
 """A report as PDF: the shared HTML printed by headless Chromium, charts drawn, controls hidden.
 
 The PDF is printed from the very HTML file a build writes, so it shows what the shared report
-shows and nothing else: the print stylesheet hides controls, download buttons and the theme
-toggle, prints light, and keeps each chart and each table row on one page. Chromium is Debian's
-(`/usr/bin/chromium`, or $XBDATA_CHROMIUM), driven by Playwright; nothing is downloaded.
+shows and nothing else: the print stylesheet hides controls, download buttons, the theme toggle
+and the sentences meant for the screen (`xbdata-screen-only`), prints light, keeps each chart and
+each table row on one page and a heading with its chart. The page is opened as wide as the paper's
+printed area with print media, so the figures' script draws each chart for paper (text of 8 pt or
+more, no wider than the page). A4 or Letter. Chromium is Debian's (`/usr/bin/chromium`, or
+$XBDATA_CHROMIUM), driven by Playwright; nothing is downloaded.
 """
 
 from __future__ import annotations

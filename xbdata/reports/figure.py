@@ -309,6 +309,8 @@ table.xbdata-sources td:nth-child(2) { word-break: keep-all; }
   .jp-Cell:has(+ .jp-Cell .xbdata-figure), .jp-OutputArea-child:has(+ .jp-OutputArea-child .xbdata-figure) {
     break-after: avoid; page-break-after: avoid; }
   .xbdata-figure { margin-top: 0; }
+  body { margin: 0 !important; padding-bottom: 0 !important; }
+  .jp-Cell:last-child, .jp-Cell:last-child .jp-OutputArea-child:last-child > * { margin-bottom: 0; padding-bottom: 0; }
   .xbdata-footer { max-width: none; }
   table.xbdata-sources { font-size: 11px; }
   table.xbdata-sources th[scope="row"] { min-width: 9em; } table.xbdata-sources td:nth-child(2) { min-width: 5.5em; }
