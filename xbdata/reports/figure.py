@@ -192,8 +192,9 @@ FIGURES_JS = r"""
       var st = meta && meta.state;
       if (!st || !vg.title) { return vg; }
       var value = st.param, signal = (vg.signals || []).filter(function (g) { return g.name === st.param; })[0];
+      if (!signal) { return vg; }   // not a top-level signal: an expression naming it would not compile
       if (st.format) { value = 'format(' + st.param + ', ' + JSON.stringify(st.format) + ')'; }
-      else if (signal && signal.bind && signal.bind.labels && signal.bind.options) {
+      else if (signal.bind && signal.bind.labels && signal.bind.options) {
         value = JSON.stringify(signal.bind.labels) + '[indexof(' + JSON.stringify(signal.bind.options) + ', ' + st.param + ')]';
       }
       var words = st.words.split('{value}');
