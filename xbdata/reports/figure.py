@@ -314,7 +314,7 @@ table.xbdata-sources td:nth-child(2) { word-break: keep-all; }
   .jp-Cell:last-child, .jp-Cell:last-child .jp-OutputArea-child:last-child > * { margin-bottom: 0; padding-bottom: 0; }
   .xbdata-footer { max-width: none; }
   table.xbdata-sources { font-size: 11px; }
-  table.xbdata-sources th[scope="row"] { min-width: 9em; } table.xbdata-sources td:nth-child(2) { min-width: 5.5em; }
+  table.xbdata-sources th[scope="row"] { min-width: 11em; } table.xbdata-sources td:nth-child(2) { min-width: 5.5em; }
   .jp-OutputArea-child:has(table.xbdata-sources) { break-inside: auto; }
   table.xbdata-sources thead { display: table-header-group; }
 }
