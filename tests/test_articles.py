@@ -221,6 +221,12 @@ def test_check_lists_conflicts_side_by_side(capsys, tmp_path, folder):
     assert sorted(frame["source"]) == sorted([first, second]) and frame["conflict"].nunique() == 1
     assert set(frame["value"]) == {1.32e12, 1.3e12}   # both kept, never averaged
 
+    from xbdata.reports.registry import open_report
+
+    sources = open_report("market_size").sources().data
+    ids = sorted(frame["stat_id"])
+    assert f"another article disagrees: {ids[1]}" in sources and f"another article disagrees: {ids[0]}" in sources
+
 
 def test_equal_values_or_different_geographies_are_no_conflict():
     import pandas as pd

@@ -239,14 +239,16 @@ def _drawn(figure) -> list[str]:
 
 
 def _state_words(figure, value) -> str:
-    """What the subtitle should say of the control at `value`, in the words of xbdata.text.labels."""
+    """What the subtitle should say of the control at `value`, in the words of xbdata.text.labels:
+    a dropdown's option as it reads, the growth slider's percent as a rate, the rank slider's N."""
     from xbdata.text.labels import text
 
     name = figure.locator(".vega-bind-name").first.inner_text().strip()
-    if figure.locator(".vega-bindings select").count():
-        return text("state_pick", "en").format(name=name, value=value)
-    if name.startswith(text("growth_slider", "en")):
-        return text("state_growth", "en").format(value=f"{float(value):.1%}".replace(".0%", "%"))
+    select = figure.locator(".vega-bindings select")
+    if select.count():
+        return text("state_pick", "en").format(name=name, value=select.locator("option:checked").inner_text())
+    if name == text("growth_slider_percent", "en").strip():
+        return text("state_growth", "en").format(value=f"{float(value):g}%")
     return text("state_top", "en").format(value=value)
 
 
@@ -282,7 +284,7 @@ def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built
     page, blocked, errors = _open(browser, built_reports / "market_size.html")
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
     figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
-    _move(figure.locator(".vega-bindings input[type=range]"), 0.3)
+    _move(figure.locator(".vega-bindings input[type=range]"), 30)
     page.wait_for_timeout(300)
     for action in ("csv-all", "csv-visible"):
         header, rows = _csv(_download(page, figure, action))
@@ -296,7 +298,7 @@ def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built
             assert r["shown"].startswith("about CNY ") and r["unit"] == "CNY"
     assert "at 30% a year" in _download(page, figure, "svg").decode("utf-8")
     png = _download(page, figure, "png")
-    _move(figure.locator(".vega-bindings input[type=range]"), 0.1)
+    _move(figure.locator(".vega-bindings input[type=range]"), 10)
     page.wait_for_timeout(300)
     assert _download(page, figure, "png") != png
     assert errors == [] and blocked == [], (errors, blocked)
@@ -307,7 +309,7 @@ def test_a_chinese_subtitle_says_the_rate(browser, chinese_reports):
     page, blocked, errors = _open(browser, chinese_reports / "market_size.html")
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
     figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
-    _move(figure.locator(".vega-bindings input[type=range]"), 0.3)
+    _move(figure.locator(".vega-bindings input[type=range]"), 30)
     page.wait_for_timeout(300)
     assert "按年增长30%" in _download(page, figure, "svg").decode("utf-8")
     header, rows = _csv(_download(page, figure, "csv-visible"))

@@ -9,7 +9,7 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.rules import REASONS, RULES, SCOPES
+from xbdata.curate.rules import _ONLY_TRADE, WILL, PLACE_WORDS, REASONS, RULES, SCOPES
 from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
@@ -19,12 +19,14 @@ NUMBER = "100"
 
 # Examples for rules whose pattern is a regular expression rather than plain words.
 EXAMPLES = {
-    r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)": "比重提高到",
+    r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)": "比重提高到",
     r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)": "高出",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
-    r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)": "将同比增长",
+    WILL: "将同比增长",
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
+    r"(?<![运告物消免花经学])费(?!用)": "手续费",
+    _ONLY_TRADE: "外贸平稳，比重",   # 比重 keeps the narrower rule of the number's own clause out
 }
 
 
@@ -36,6 +38,8 @@ def _where(text: str, number: str = NUMBER) -> Where:
 
 
 def _example(rule) -> str:
+    if rule.field == "geography":
+        return PLACE_WORDS[rule.value].split("|")[0]
     if rule.pattern in EXAMPLES:
         return EXAMPLES[rule.pattern]
     first = rule.pattern.split("|")[0]
@@ -122,7 +126,13 @@ PERIODS = [
     ("618大促中", "2025-06"), ("截至9月末", "2025-09"),
     # spaces inside dates (Taiwanese news)
     ("2025 年", "2025"), ("2024 年 11 月", "2024-11"), ("114 年", "2025"), ("民國113年", "2024"),
+    # the first months of a year, and quarters and halves in Latin letters
+    ("2024年1-6月", "2024-H1"), ("今年前9个月", "2025-Q1-Q3"), ("去年1至3月", "2024-Q1"), ("1—9月", "2025-Q1-Q3"),
+    ("2024Q2", "2024-Q2"), ("Q3", "2025-Q3"), ("去年Q4", "2024-Q4"), ("2023年H2", "2023-H2"), ("H1", "2025-H1"),
+    ("去年全年", "2024"),
 ]
+# Months named against the month it was published (November 2025 here; January 2025 for the last).
+MONTHS_AGO = [("本月", 11, "2025-11"), ("上个月", 11, "2025-10"), ("上月", 1, "2024-12")]
 # A change between two years is over the span (for multiples, rates and points only).
 SPAN = ("从2018年的1万亿元增至2023年", "2018-2023")
 AGO = ("四家平台的海外年GMV是五年前的", "2020-2025")
@@ -133,6 +143,10 @@ def test_every_period_rule_has_an_example():
     for words, _ in PERIODS:
         text = f"{words}，平台交易额达到{NUMBER}"
         used.add(guess_period(text, _where(text), 2025)[1])
+    for words, month, period in MONTHS_AGO:
+        text = f"{words}，平台交易额达到{NUMBER}"
+        assert guess_period(text, _where(text), 2025, month=month)[0] == period
+        used.add(guess_period(text, _where(text), 2025, month=month)[1])
     text = f"{SPAN[0]}，增长了{NUMBER}"
     used.add(guess_period(text, _where(text), 2025, "x")[1])
     text = f"{AGO[0]}{NUMBER}"
@@ -600,3 +614,116 @@ def test_an_english_label_leaves_out_what_is_unspecified_and_says_a_category_onc
 def test_a_growth_rate_raised_to_a_level_is_growth_and_a_level_above_another_is_a_share():
     rows = _rows("GMV同比增速回升至40%左右。网购渗透率已达84%，远高于约60%的全球平均水平。受访者尝试新平台的可能性比其他受访者高55%。")
     assert [rows[n]["measure_kind"] for n in ("40%左右", "约60%", "55%")] == ["growth", "share", "uplift"]
+
+
+def test_a_place_named_after_the_number_in_a_later_sentence_is_not_its_place():
+    text = "某平台发布二季度财报\n\n某平台二季度营收达到520亿元，同比增长12%。分区域看，北美贡献了近一半。"
+    assert _rows(text)["达到520亿元"]["geography"] == "unspecified"
+
+
+def test_a_figure_whose_paragraph_names_no_place_is_of_the_place_the_article_opens_with():
+    text = "进口消费品成交回暖\n\n商务部新闻发言人介绍了我国前十个月的消费情况。\n\n" \
+         "从品类看，进口化妆品成交额为860亿元，增长5%。\n\n一、英国馆：茶叶热销\n\n馆内茶叶销售额为3.2亿元。"
+    rows = _rows(text)
+    assert rows["860亿元"]["geography"] == "China"
+    assert rows["3.2亿元"]["geography"] == "United Kingdom"   # the section heading above it names its place
+
+
+def test_a_company_s_own_figure_does_not_take_the_place_the_article_opens_with():
+    text = "墨西哥市场升温：渔光电子前三季度业绩\n\n渔光电子发布三季报。\n\n公司前三季度实现营业收入12.4亿元。"
+    assert _rows(text)["12.4亿元"]["geography"] == "unspecified"
+
+
+def test_every_country_is_known_by_its_usual_chinese_names_and_a_longer_name_hides_a_shorter_one():
+    text = "據統計，義大利消費者的網購金額為42億歐元。\n哈萨克斯坦跨境电商交易额增长35%。\n白俄罗斯电商零售额增长18%。"
+    rows = {**_rows(text), **_rows("沿海地区卖家的出口额增长21%。")}
+    assert rows["42億歐元"]["geography"] == "Italy"            # Taiwan's 義大利, not only 意大利
+    assert rows["35%"]["geography"] == "Kazakhstan"
+    assert rows["18%"]["geography"] == "Belarus"              # not Russia inside 白俄罗斯
+    assert rows["21%"]["geography"] == "unspecified"          # 沿海地区 is no Haiti
+
+
+def test_the_same_period_a_year_earlier_with_a_verb_between_and_a_comparison_with_it_is_this_year_s():
+    rows = _rows("三季度公司净利润2.4亿美元，上年同期为0.9亿美元，比上年同期增长了1.7倍。", "2025-11-20")
+    assert rows["2.4亿美元"]["period"] == "2025-Q3"
+    assert rows["0.9亿美元"]["period"] == "2024-Q3"
+    assert rows["增长了1.7倍"]["period"] == "2025-Q3"
+
+
+def test_a_multiple_of_a_named_year_is_over_the_span_from_that_year():
+    rows = _rows("2024年智利的网购人数已是2019年的3倍。", "2025-05-02")
+    assert rows["3倍"]["period"] == "2019-2024"
+    assert _rows("平台的卖家数量是2021年的2倍。", "2025-05-02")["2倍"]["period"] == "2021-2025"
+
+
+def test_a_survey_s_figures_are_of_the_year_its_name_gives_not_the_year_it_was_published():
+    text = "網購習慣調查出爐\n\n研究機構公布「113 年消費者網購行為調查」。\n\n受訪者中有62.5%每月至少網購一次。"
+    assert _rows(text, "2025-02-10")["62.5%"]["period"] == "2024"
+    text = "海外网购调查\n\n协会发布《2023年海外网购消费调查》。\n\n约45%的受访者表示会继续海淘。"
+    assert _rows(text, "2024-03-01")["约45%"]["period"] == "2023"
+
+
+def test_a_traditional_script_article_about_taiwan_gives_its_unplaced_figures_to_taiwan():
+    text = "電商節買氣旺\n\n業者指出，今年消費者更愛線上購物。\n\n平台整體訂單量成長18%。\n\n台灣網購族仍以年輕人為主。"
+    assert _rows(text, "2025-11-20")["18%"]["geography"] == "Taiwan"
+
+
+def test_a_sentence_or_paragraph_about_all_goods_trade_gives_trade_figures_but_a_comparison_with_trade_does_not():
+    rows = _rows("前两个月，全国货物贸易进出口6.6万亿元，其中出口3.8万亿元，增长2.1%。\n"
+                 "当月进口1.2万亿元。\n跨境电商进口额为900亿元，增速比同期外贸快3个百分点。")
+    assert rows["3.8万亿元"]["subject"] == "China trade"     # 其中出口: the sentence is about all goods trade
+    assert rows["2.1%"]["subject"] == "China trade"
+    assert rows["3个百分点"]["subject"] != "China trade"
+
+
+def test_what_a_figure_measures_says_its_topic_a_fee_a_tax_rate_and_staff_are_operations():
+    rows = _rows("该卖家的仓储费为每月1.8万元，平台收取5%的手续费。当地增值税率为21%。公司员工总数为860人。")
+    assert (rows["1.8万元"]["measure"], rows["1.8万元"]["topic"]) == ("fee", "operations")
+    assert (rows["5%"]["measure"], rows["5%"]["topic"]) == ("fee", "operations")
+    assert (rows["21%"]["measure"], rows["21%"]["topic"]) == ("VAT rate", "operations")
+    assert (rows["860人"]["measure"], rows["860人"]["topic"]) == ("employees", "operations")
+
+
+def test_what_a_target_says_will_happen_is_the_target_and_a_survey_s_amounts_and_ranks_are_its_answers():
+    rows = _rows("规划提出，力争到2028年，全省新建边境仓30个。", "2025-06-01")
+    assert rows["30个"]["kind"] == "plan"
+    rows = _rows("这项问卷调查覆盖五个城市。网购者每月支出平均为1,250元，价格因素排在第二位。", "2025-06-01")
+    assert rows["1,250元"]["kind"] == "survey"
+    assert rows["第二位"]["kind"] == "survey"
+
+
+def test_a_share_of_people_named_after_it_is_demographics_and_of_the_place_s_consumers():
+    rows = _rows("越南电商市场规模持续扩大，约45%的越南人每周网购一次，每十人就有三人用手机支付。")
+    assert (rows["约45%"]["topic"], rows["约45%"]["subject"]) == ("demographics", "Vietnam consumers")
+    assert rows["每十人就有三人"]["topic"] == "demographics"
+
+
+def test_of_which_takes_the_whole_the_sentence_before_names():
+    text = "前两个月，全国货物贸易进出口6.6万亿元。其中，出口3.8万亿元，增长2.1%。跨境电商出口增长迅速。"
+    rows = _rows(text)
+    assert (rows["3.8万亿元"]["subject"], rows["2.1%"]["subject"]) == ("China trade", "China trade")
+
+
+def test_a_port_s_parcels_are_its_market_size_and_a_platform_s_are_its_own():
+    rows = _rows("依托物流枢纽，宁波口岸今年处理跨境包裹3.2亿件。")
+    assert rows["3.2亿件"]["topic"] == "market_size"
+    rows = _rows("Temu今年在美国的包裹量达到6亿件。")
+    assert rows["达到6亿件"]["topic"] == "platform"
+
+
+def test_a_rate_that_rose_or_fell_to_a_level_is_the_level():
+    rows = _rows("该国进口关税税率从去年的12%涨到了今年的20%，退货率则跌至3%。")
+    assert (rows["20%"]["measure_kind"], rows["3%"]["measure_kind"]) == ("share", "share")
+
+
+def test_a_figure_after_a_word_of_the_future_in_its_sentence_is_a_forecast():
+    rows = _rows("机构认为，今年拉美电商交易额将增长18%，达到2100亿美元。", "2025-03-01")
+    assert (rows["18%"]["kind"], rows["达到2100亿美元"]["kind"]) == ("forecast", "forecast")
+    assert _rows("今年拉美电商交易额达到1800亿美元。", "2025-12-01")["达到1800亿美元"]["kind"] == "observed"
+
+
+def test_a_company_no_table_knows_named_in_latin_letters_at_the_head_of_its_clause_is_the_subject():
+    rows = _rows("波兰电商市场稳步扩张。Zalando去年在波兰的营收为9.8亿欧元，同比增长14%。")
+    assert (rows["9.8亿欧元"]["subject"], rows["9.8亿欧元"]["topic"]) == ("Zalando", "platform")
+    rows = _rows("智利电商协会统计，Cyber Day促销期间线上交易额达到3.1亿美元。")
+    assert rows["达到3.1亿美元"]["subject"] != "Cyber Day"     # an event, not a company

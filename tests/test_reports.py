@@ -67,7 +67,7 @@ def test_the_growth_slider_in_the_kernel_and_in_the_page_share_the_parameter_s_l
     assert (slider.min, slider.max) == (low, high)
     spec = json.dumps(report.chart("projection").to_dict())
     binds = re.findall(r'"bind": \{"input": "range", "max": ([\d.]+), "min": ([\d.]+)', spec)
-    assert [(float(lo), float(hi)) for hi, lo in binds] == [(low, high)]
+    assert [(float(lo) / 100, float(hi) / 100) for hi, lo in binds] == [(low, high)], "the page's slider is in percent"
 
 
 @pytest.mark.parametrize("lang", LANGS)

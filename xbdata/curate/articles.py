@@ -49,6 +49,7 @@ from ..exceptions import SeedError, UsageError
 from ..ids import is_article_id
 from ..iorw import CHECKOUT, read_text, write_atomic
 from ..lock import hold
+from ..text.labels import text
 from ..text.script import detect_script
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
@@ -73,11 +74,23 @@ class Article:
     title_inferred: bool
     path: Path
     published: str = ""   # YYYY-MM-DD, given for added articles (xbdata/curate/articles.py); "" for the seeds
+    accessed: str = ""    # YYYY-MM-DD the text was read from its URL, where a manifest gives one; citations print it
 
     @property
     def short_outlet(self) -> str:
         """The outlet without its parenthesised detail, as a chart's source line and citation name it."""
         return self.outlet.split(" (")[0]
+
+
+# What `xbdata add` writes for an article given no outlet; readers see text("unknown_outlet").
+UNKNOWN_OUTLET = "unknown"
+
+
+def outlet_name(outlet: str, lang: str) -> str:
+    """An outlet as a chart's source line, a citation and the index name it: without its
+    parenthesised detail ("亿邦动力 (Ebrun)" is 亿邦动力), and an unknown one in the reader's words."""
+    short = outlet.split(" (")[0]
+    return text("unknown_outlet", lang) if short == UNKNOWN_OUTLET else short
 
 
 def seeds_dir() -> Path:
@@ -126,12 +139,17 @@ def load_manifest(folder: Path | None = None) -> dict[str, Article]:
     articles = {}
     for article_id, entry in entries.items():
         path = folder / f"{article_id}.txt"
-        check_entry(article_id, entry, f"{manifest.name} entry [{article_id!r}]", path, _SEED_REQUIRED)
+        where = f"{manifest.name} entry [{article_id!r}]"
+        check_entry(article_id, entry, where, path, _SEED_REQUIRED)
+        try:
+            accessed = _check_published(str(entry.get("accessed", "")), f"{where}: accessed")
+        except UsageError as error:
+            raise SeedError(str(error)) from None
         articles[article_id] = Article(
             id=article_id, slug=entry["slug"], title=entry["title"], title_en=entry.get("title_en", ""),
             outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"], period=entry["period"],
             period_inferred=bool(entry.get("period_inferred", False)), period_basis=entry.get("period_basis", ""),
-            title_inferred=bool(entry.get("title_inferred", False)), path=path,
+            title_inferred=bool(entry.get("title_inferred", False)), path=path, accessed=accessed,
         )
     return articles
 
@@ -220,6 +238,7 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
         check_entry(article_id, entry, where, path, _ADDED_REQUIRED)
         try:
             published = _check_published(entry.get("published", ""), f"{where}: published")
+            accessed = _check_published(entry.get("accessed", ""), f"{where}: accessed")
         except UsageError as error:
             raise SeedError(str(error)) from None
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -231,7 +250,7 @@ def load_added_manifest(folder: Path) -> dict[str, Article]:
             outlet=entry["outlet"], url=entry.get("url", ""), script=entry["script"],
             period=published[:4] or "unknown", period_inferred=True,
             period_basis="the year it was published" if published else "no published date was given",
-            title_inferred=False, path=path, published=published,
+            title_inferred=False, path=path, published=published, accessed=accessed,
         )
     return out
 
@@ -335,7 +354,7 @@ def check_new(file: str | Path, title: str, url: str = "", outlet: str = "", pub
     title = _one_line(title, "title")
     if not title:
         raise UsageError("--title is empty; give the article's headline")
-    outlet = _one_line(outlet, "outlet") or "unknown"
+    outlet = _one_line(outlet, "outlet") or UNKNOWN_OUTLET
     url = check_url(_one_line(url, "url"), "--url")
     published_on = _check_published(_one_line(published_on, "published"), "--published")
     if script not in ("auto", *SCRIPTS):

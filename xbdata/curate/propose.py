@@ -13,15 +13,30 @@ Rules that need more than one field, written as code and each tested (tests/test
   noun nearest before it (`_draft_unit`); 比索 alone and 元 alone named by the place
   (`_local_currency`); a unit guessed from beyond the number's clause, money guessed for a bare
   number, or a counting word's usual count is `unsure`;
-- subject: a company the article is about (`companies_of`) or the platform its sentence names
+- geography: a place named after the number counts only within its sentence; a paragraph that
+  names no place takes its section heading's (一、美国站：…), else the place the article opens with
+  (its headline's, else its first paragraph's: 海关总署 … 我国), but a company's own figure does not
+  (its market is the one its sentence names); in a traditional-script article about Taiwan or Hong
+  Kong (`traditional_home`), a figure no place is named for is that place's;
+- subject: a sentence that opens with 其中 (of which) is read with the sentence before it, whose
+  whole it divides (`_of_which`); a company no table knows, named in Latin letters at the head of a
+  clause (Zalando去年营收…, `_latin_names_in`), is the subject and its figures platform figures; a
+  company the article is about (`companies_of`) or the platform its sentence names
   nearest before the number, or what 其, 该公司, 该平台 point back to in the paragraph
   (`_entity_subject`); 公司 in an article about a company is that company even where the sentence
   names the platforms it sells on; a company's or platform's figure is topic platform; an article
   about one company gives it the figures no sentence names; a category's figure is the category's;
+- a share followed by the people it is a share of (近四成印尼人每周网购) is demographics, and, where
+  nothing names a company or a survey, of the place's consumers;
 - a survey's percentages, points, amounts and ages are about its respondents (topic
   demographics); with no date near them, or a date after publication (明年计划…), they are of the
-  year the survey was published;
-- a share names its whole (占总营收的56.1%: share of revenue, `_share_of`); a percentage whose
+  year the survey's name gives (114 年數位近用調查: 2025, `survey_year`), else the year it was published;
+- period: the same period a year earlier with a verb between (上年同期为1.5亿美元) is a year
+  earlier, a comparison with it (比上年同期增长) is not; a multiple of a named year's figure (是2018年的
+  4倍) is over the span from that year;
+- a share names its whole (占总营收的56.1%: share of revenue, `_share_of`), and a percentage before a
+  levy is its rate (15%的销售佣金: commission rate); what a figure measures says its topic where
+  FIELDS.md ties them (rules.MEASURE_TOPICS: a fee, a tax rate, staff are operations); a percentage whose
   measure kind is `growth` measures "growth in <measure>", and so does a multiple in a clause of
   growth (增长了1.3倍); a change in points names the rate or share before it (`_points_of`);
 - an observed figure whose period starts after the year the article was published is a forecast;
@@ -48,6 +63,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..exceptions import CatalogueError
 from ..ids import is_stat_id
@@ -59,13 +75,14 @@ from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FORECAST_BEFORE, GENERIC_COUNTS,
-                    GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
-                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LOCAL_PLACE,
-                    LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MULTIPLE_GROWTH, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS,
-                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES,
-                    SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD, Rule)
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
+                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
+                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
+                    LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
+                    MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PEOPLE_AFTER,
+                    PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLAN_BEFORE,
+                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES, SHARE_WORDS,
+                    SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -170,6 +187,11 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     2025-09), else {C}; {Y0} the first year of a span the match names (从2018年 … 到2023年); a
     Republic of China year (114 年) is read as 2025."""
     groups = {k: v for k, v in match.groupdict().items() if v}
+    if rule.value == "{PM}":
+        if not (year and month):
+            return None
+        months = year * 12 + month - 1 + rule.shift
+        return f"{months // 12}-{months % 12 + 1:02d}"
     if "{R}" in rule.value:
         named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
         y = (year - (named > month)) if year and month else (context_year or year)
@@ -191,7 +213,10 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         out = first
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
-    quarter = groups.get("q") or groups.get("q2")
+    first = groups.get("first") or groups.get("first2")
+    if first:
+        out = out.replace("{F}", FIRST_MONTHS_PERIOD[_number(first)])
+    quarter = groups.get("q") or groups.get("q2") or groups.get("q3")
     if quarter:
         out = out.replace("{Q}", str(_number(quarter)))
     return out
@@ -245,14 +270,18 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
 def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str, Rule | None, str]:
     """(geography, rule, scope): the place named nearest before the number, in the narrowest scope
     that names one before it (全省 and 全市 are the province or city the article named last); only
-    when no scope names one before it, the first named after it in the narrowest (覆盖北美、欧洲、中东
-    after a count of Henan's warehouses is where they reach, not whose they are)."""
+    when no scope names one before it, the first named after it in its own sentence (覆盖北美、欧洲、中东
+    after a count of Henan's warehouses is where they reach, not whose they are; a place in a later
+    sentence is another figure's); with none in its paragraph, the place of the section heading it
+    stands under, else the place the article opens with (`_opening_place`)."""
     after = None
+    low, high = min(where.span(s)[0] for s in SCOPES), max(where.span(s)[1] for s in SCOPES)
+    named = [r for r in rules if r.pattern and _compiled(r.pattern).search(simplified, low, high)]
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = []
-        for rule in rules:
-            if not rule.pattern or SCOPES.index(scope) > SCOPES.index(rule.where):
+        for rule in named:
+            if SCOPES.index(scope) > SCOPES.index(rule.where):
                 continue
             m = _last(rule.pattern, simplified[a:b], a, where.number[0], "geography", simplified)
             if m is not None:
@@ -268,19 +297,76 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         before = [f for f in matched if f[1] <= where.number[0]]
         if before:
             return max(before, key=lambda f: f[1])[2].value, max(before, key=lambda f: f[1])[2], scope
-        if matched and after is None:
+        if matched and after is None and scope != "paragraph":
             after = (min(matched, key=lambda f: f[0])[2], scope)
     if after is not None:
         return after[0].value, after[0], after[1]
+    heading = _heading_before(simplified, where.paragraph[0])
+    if heading is not None:
+        found = [(m.start(), rule) for rule in rules if rule.pattern
+                 for m in [_last(rule.pattern, simplified[heading[0]:heading[1]], heading[0], heading[0], "geography",
+                                 simplified)] if m is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1].value, min(found, key=lambda f: f[0])[1], "heading"
+    opening = _opening_place(simplified, rules, where.paragraph)
+    if opening is not None:
+        return opening.value, opening, "article"
     default = next((r for r in rules if not r.pattern), None)
     return (default.value, default, "default") if default else ("", None, "")
+
+
+SECTION_HEADING = re.compile(r"[^。！？!?\n]{2,30}")
+
+
+def _heading_before(simplified: str, paragraph_start: int) -> tuple[int, int] | None:
+    """(start, end) of the section heading the paragraph at `paragraph_start` stands under: the
+    nearest line before it, past the headline, that is short and ends no sentence (一、美国站：关税吃掉了
+    大半利润); None if there is none."""
+    headline_end = simplified.find("\n")
+    end = paragraph_start - 1
+    while end > headline_end > -1:
+        start = simplified.rfind("\n", 0, end) + 1
+        line = simplified[start:end]
+        if start <= headline_end:
+            return None
+        if line.strip() and SECTION_HEADING.fullmatch(line.strip()):
+            return start, end
+        end = start - 1
+    return None
+
+
+def _opening_place(simplified: str, rules: list[Rule], paragraph: tuple[int, int]) -> Rule | None:
+    """The place an article opens with, for a figure whose paragraph names none: the first place its
+    headline names, else the first its opening paragraph names (海关总署……我国跨境电商进出口…: a
+    later 一季度外贸进出口10.3万亿元 is China's too). A place in a dateline, or one that only says
+    how far something reaches, does not count, nor the figure's own paragraph (searched already)."""
+    for a, b in _opening_spans(simplified):
+        if a < paragraph[1] and paragraph[0] < b:
+            continue
+        found = [(a + m.start(), rule) for rule in rules if rule.pattern
+                 for m in [_last(rule.pattern, simplified[a:b], a, a, "geography", simplified)] if m is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    return None
+
+
+def _opening_spans(simplified: str) -> list[tuple[int, int]]:
+    """(start, end) of the headline and of the first paragraph after it."""
+    spans, at = [], 0
+    for line in simplified.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+        if len(spans) == 2:
+            break
+    return spans
 
 
 def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
     """The province (全省, 本省) or city (全市, 本市) the article named last before `at`."""
     kind = PROVINCES if "省" in word else (*CITIES, *(r.value for r in rules if r.pattern and r.value not in PLACE_WORDS))
     named = [(m.end(), rule) for rule in rules if rule.value in kind
-             for m in re.finditer(rule.pattern, simplified[:at])]
+             for m in _compiled(rule.pattern).finditer(simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
 
 
@@ -295,8 +381,12 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
         return min(abroad, key=lambda f: f[0])[1]
     if word == "全国":
         return by_value.get("China")
-    named = [(m.end(), rule) for rule in rules if rule.pattern for m in re.finditer(rule.pattern, simplified[:at])]
+    named = [(m.end(), rule) for rule in rules if rule.pattern for m in _compiled(rule.pattern).finditer(simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
+
+
+# The rules' patterns outnumber the re module's own cache (512): compiled once each, here.
+_compiled = lru_cache(maxsize=None)(re.compile)
 
 
 def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
@@ -304,7 +394,7 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     number, else the first after it; None if none. A place in a dateline does not count, nor one
     that only says how far something reaches (遍及全球220多个国家和地区)."""
     before = after = None
-    for m in re.finditer(pattern, text):
+    for m in _compiled(pattern).finditer(text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
                                      or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))):
             continue
@@ -334,7 +424,7 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
     earlier rule's. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
     found: list[tuple[int, int, Rule, str]] = []
     for rule in rules:
-        for m in re.finditer(rule.pattern, simplified[a:b]):
+        for m in _compiled(rule.pattern).finditer(simplified[a:b]):
             s, e = a + m.start(), a + m.end()
             base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
             if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):
@@ -362,10 +452,18 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
     story keeps the period it set: 前三季度 … 分市场看，北美地区收入…), else the first after it. A
     year written just before the number (由2021年的4.9%升至2024年的6%) is that number's, whatever
     the sentence says around it; 上年同期的11% is the same period a year earlier, 上一季度的26% the
-    quarter before.
+    quarter before; a multiple of a year's figure (是2018年的4倍) is over the span from that year to
+    the year its clause names, else to the year it was published.
     `month` is the month the article was published, for a month named without its year."""
     rules = [r for r in rules_for("period") if _unit_ok(r, unit)]
-    own = re.search(PERIOD_OF_THE_NUMBER, simplified[where.span("before")[0]:where.number[0]])
+    clause = simplified[where.span("before")[0]:where.number[0]]
+    base = re.search(MULTIPLE_OF_A_YEAR, clause) if unit == "x" else None
+    if base:
+        # 2023年的市场规模已是2018年的4倍: a multiple over the span from the year it is a multiple of
+        later = _YEARS_NAMED.findall(clause, 0, base.start()) or ([str(year)] if year else [])
+        if later and int(later[-1]) > int(base.group("y")):
+            return f"{base.group('y')}-{later[-1]}", Rule("period", "{Y0}-{Y}", MULTIPLE_OF_A_YEAR, "before"), "before"
+    own = re.search(PERIOD_OF_THE_NUMBER, clause)
     if own:
         return own.group("y"), Rule("period", "{Y}", PERIOD_OF_THE_NUMBER, "before"), "before"
     for scope in ("quote", "sentence", "paragraph"):
@@ -582,6 +680,7 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     if companies and not named and re.search(COMPANY_BACK_REFERENCES, simplified[a:number]):
         return _company_named_last(simplified[:a], companies)
     named += _platforms_in(simplified[a:b])
+    named += _latin_names_in(simplified[a:b], named)
     if named:
         before = [n for n in named if a + n[0] < number]
         return max(before)[1] if before else min(named)[1]
@@ -599,6 +698,18 @@ def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
 def _platforms_in(text: str) -> list[tuple[int, str]]:
     """(where, platform) for each platform a table knows named in `text`."""
     return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)]
+
+
+def _latin_names_in(text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(where, name) for each company or platform no table knows that `text` names in Latin letters at
+    the head of a clause (rules.LATIN_NAME); not one the tables know (`known`, found already)."""
+    found = []
+    for m in re.finditer(LATIN_NAME, text):
+        name = m.group("n")
+        if not any(at <= m.start("n") < at + len(entity) + 8 or entity == name for at, entity in known) \
+                and not any(re.fullmatch(words, name) for words in PLATFORM_WORDS.values()):
+            found.append((m.start("n"), name))
+    return found
 
 
 def _entities_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
@@ -619,6 +730,15 @@ def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> st
     if companies and re.search(COMPANY_BACK_REFERENCES, before):
         return max(((p, c) for p, c in entities if c in companies), default=(0, companies[0]))[1]
     return max(entities)[1] if entities else ""
+
+
+def survey_year(simplified: str) -> int | None:
+    """The year of the survey an article opens with, as its name gives it (2024年跨境网购调查, 114 年數位
+    近用調查報告: 2025); None if its headline and first paragraph name no survey with a year."""
+    m = re.search(SURVEY_OF_A_YEAR, _lead(simplified))
+    if m is None:
+        return None
+    return int(m.group("y")) if m.group("y") else int(m.group("roc")) + ROC_YEAR_ONE - 1
 
 
 def _lead(simplified: str) -> str:
@@ -724,8 +844,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     # a company's name says nothing of what its figures are (木森家居 is not the home category)
     unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
         if companies else simplified
+    scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed, where, unit, values,
+        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed,
+                                         _of_which(simplified, where) if field == "subject" else where, unit, values,
                                          places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
             placeless = scope in ("paragraph", "default") or value in ("e-commerce", "cross-border e-commerce")
@@ -733,7 +855,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
                 (_paragraph_entity(simplified, where, companies) if placeless else "") or value
         elif field == "subject":
             value = _clause_entity(simplified, where, companies) or value
+        elif field == "geography" and scope == "default" and home:
+            value, scope = home, "article"   # a traditional-script article about Taiwan: a figure of no named place is Taiwan's
+            notes.append(f"geography {home}: no place named near it, in a traditional-script article about {home}")
         values[field] = value
+        scopes[field] = scope
         if rule is not None and rule.pattern:
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
@@ -746,17 +872,31 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["kind"] = "survey"     # an article that opens with a survey: its shares are the survey's
         notes.append("kind survey: the article opens with a survey (its headline or first paragraph)")
     first_year = re.match(r"\d{4}", period)
-    if values["kind"] == "survey" and year and first_year and int(first_year.group()) > year:
+    run = survey_year(simplified) or year
+    when = "the year its survey names" if run != year else "the year it was published"
+    if values["kind"] == "survey" and run and first_year and int(first_year.group()) > run:
         # respondents asked about next year answer now: the survey's figure is of when it was run
-        values["period"] = period = str(year)
-        notes.append(f"period {year}: a survey's answer about a later period is of the year it was published")
-    if values["period"] == "unspecified" and values["kind"] == "survey" and year:
-        # a survey's figures are of when it was run: the year it was published, unless a date says otherwise
-        values["period"] = period = str(year)
-        notes.append(f"period {year}: a survey's figure with no date near it, taken as the year it was published")
+        values["period"] = period = str(run)
+        notes.append(f"period {run}: a survey's answer about a later period is of {when}")
+    if values["period"] == "unspecified" and values["kind"] == "survey" and run:
+        # a survey's figures are of when it was run: the year it names, else the year it was published
+        values["period"] = period = str(run)
+        notes.append(f"period {run}: a survey's figure with no date near it, taken as {when}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
-    entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies
+    if unit == "%" and values["measure_kind"] == "share" and values["topic"] not in ("category",) and (
+            re.search(PEOPLE_AFTER, simplified[where.number[1]:where.number[1] + 10]) or re.search(r"人|位|名", mention.text)):
+        values["topic"] = "demographics"     # 近四成印尼人每周网购: what a share of people do
+        notes.append("topic demographics: a share of the people named after it")
+        if re.search(GENERIC_SUBJECTS, values["subject"]) and values["kind"] != "survey":
+            place = "" if values["geography"] in ("unspecified", "Global") else values["geography"] + " "
+            values["subject"] = f"{place}consumers"   # ... and they are the place's consumers
+    entity = values["subject"] in PLATFORM_WORDS or values["subject"] in companies or \
+        bool(re.fullmatch(LATIN_NAME_WORDS, values["subject"]))
+    if entity and scopes["geography"] in ("heading", "article"):
+        # a company's own figure is of the market its sentence names, not of the place the article opens with
+        values["geography"] = "unspecified"
+        notes.append("geography unspecified: a company's figure whose paragraph names no place")
     if entity and values["topic"] not in ("category",):
         # a company's own results are platform figures; its costs and its advertising are not
         own_clause = simplified[where.span("before")[0]:where.number[1]]
@@ -782,11 +922,26 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if change in ("growth", "decline") and not values["measure"].startswith(change):
         base = values["measure"] if values["measure"] not in ("share",) else ""
         values["measure"] = f"{change} in {base}".strip() if base else change
+    if unit == "%" and values["measure_kind"] == "share":
+        after = simplified[where.number[1]:where.number[1] + 8]
+        levy = next((name for name, words in LEVY_RATES.items() if re.match(rf"(?:的[^，。；\d]{{0,2}})?(?:{words})", after)), "")
+        if levy:
+            values["measure"] = levy    # 15%的销售佣金, 7%的增值税: the rate of the levy it names
+    base_measure = re.sub(r"^(?:(?:growth|decline|change) in |share of )", "", values["measure"])
+    measured = next((topic for topic, measures in MEASURE_TOPICS.items() if base_measure in measures), "")
+    if measured == "market_size" and entity:
+        measured = ""                 # a platform's parcels are its own figures
+    if measured and values["topic"] not in ("category", measured):
+        values["topic"] = measured    # a seller's fees, a port's warehouses, a firm's staff: what is measured says
+        notes.append(f"topic {measured}: what it measures ({base_measure})")
     published_year = year
     first_year = re.match(r"\d{4}", period)
     if values["kind"] == "observed" and published_year and first_year and int(first_year.group()) > published_year:
         values["kind"] = "forecast"
         notes.append(f"kind forecast: period {period} is after the year it was published ({published_year})")
+    if values["kind"] == "forecast" and re.search(PLAN_BEFORE, simplified[where.sentence[0]:where.number[0]]):
+        values["kind"] = "plan"       # 目标是……将新建公共海外仓5个: what a target says will happen is the target
+        notes.append("kind plan: a word of a target before the number in its sentence")
     if band:
         values["breakdown"] = values["breakdown"] or band_breakdown(band)
         if values["topic"] not in ("demographics",):
@@ -799,6 +954,16 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
         "label_zh": label_zh(text, where, year), "label_en": label_en,
     }
+
+
+def _of_which(simplified: str, where: Where) -> Where:
+    """`where` with its sentence reaching back over the sentence before it when it opens with 其中 (of
+    which): 货物贸易进出口总值21.94万亿元。其中，出口13万亿元 is all goods trade's export."""
+    a, b = where.sentence
+    if not re.match(r"\s*其中", simplified[a:b]):
+        return where
+    start = max(where.paragraph[0], max(simplified.rfind(mark, where.paragraph[0], a - 1) for mark in "。！？!?") + 1)
+    return Where(where.number, where.quote, (start, b), where.paragraph, where.clause_start)
 
 
 def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:

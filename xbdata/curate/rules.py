@@ -30,7 +30,8 @@ Values may name other fields: {geography} in a subject ("China cross-border e-co
 Periods are templates: {Y} is the year the text names in group `y`, or the published year moved
 by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names before the match (第四
 季度 in an article about 2024); {R} the year of the latest such month up to the published date (1月
-in an article of 2026-02 is 2026-01); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
+in an article of 2026-02 is 2026-01); {PM} the month it was published, moved by `shift` months
+(上月); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
 count of years. Among the period matches in a scope, the one nearest before the number wins; where
 two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
 after a comparison word (低于2019年的…) is the period of its own figure only; a year written just
@@ -50,7 +51,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from babel import Locale
+
 from ..text import words as W
+from ..text.script import to_simplified
 from ..text.units import COUNTS, DURATIONS, MONEY
 
 SCOPES = ("before", "quote", "sentence", "paragraph")
@@ -72,6 +76,11 @@ _Y = r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s?"   # a space may stand before 年 (2025
 _CN = "".join(d for d, n in W.DIGITS.items() if n) + "十"   # 一 to 十, and 两
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _DOUBLE_11 = r"(?:双\s?11|双十一)"
+# Half years and quarters in Latin letters (2025H1, Q3), not inside a word or a code (H1B, Q35)
+_NOT_LATIN = r"(?![\dA-Za-z])"
+# The first months of a year (1-9月, 前6个月): {F} is the period they make (Q1, H1, Q1-Q3)
+_FIRST_MONTHS = r"(?:(?:1|一)\s?[-—–~～至到]\s?(?P<first>[369三六九])\s?月|前(?P<first2>[369三六九])个月)"
+FIRST_MONTHS_PERIOD = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
@@ -102,6 +111,11 @@ COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# A company or platform no table names, written in Latin letters at the head of a sentence or clause
+# and followed by what it did (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
+LATIN_NAME_WORDS = r"[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?"
+LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「]))(?P<n>{LATIN_NAME_WORDS})(?=[\u4e00-\u9fff])"
+              r"(?!促销|大促|期间|活动|购物节|节|日|季|当天|报告|指数|模式|业务|计划)")   # an event, a report or a line of business is no company
 # Words by which a sentence points back to the company or platform before it.
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
 # ... and the ones that point to a company, never to a platform it sells on.
@@ -110,8 +124,10 @@ COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
 
 # Places, each as the geography it is catalogued under; a city before its province, a province
-# before its country, so the most precise place a scope names wins.
-PLACE_WORDS = {
+# before its country, so the most precise place a scope names wins. Every country and territory
+# is added from CLDR (`_cldr_countries`) under all its usual Chinese names; this table holds the
+# places CLDR does not name (provinces, cities, regions) and the short names articles use (沙特, 印尼).
+_NAMED_PLACES = {
     "Zhengzhou": r"郑州", "Hangzhou": r"杭州", "Ningbo": r"宁波", "Yiwu": r"义乌", "Shenzhen": r"深圳",
     "Guangzhou": r"广州", "Xiamen": r"厦门", "Qingdao": r"青岛", "Shanghai": r"上海", "Beijing": r"北京",
     "Tianjin": r"天津", "Chongqing": r"重庆", "Chengdu": r"成都", "Suzhou": r"苏州", "Dongguan": r"东莞",
@@ -120,7 +136,9 @@ PLACE_WORDS = {
     "Henan": r"河南|豫", "Zhejiang": r"浙江|浙", "Guangdong": r"广东|粤", "Fujian": r"福建|闽", "Jiangsu": r"江苏",
     "Shandong": r"山东", "Hunan": r"湖南", "Hubei": r"湖北", "Sichuan": r"四川", "Anhui": r"安徽", "Hebei": r"河北",
     "Jiangxi": r"江西", "Guangxi": r"广西", "Yunnan": r"云南", "Hainan": r"海南", "Liaoning": r"辽宁",
-    "Shaanxi": r"陕西", "Xinjiang": r"新疆",
+    "Shaanxi": r"陕西", "Xinjiang": r"新疆", "Shanxi": r"山西", "Jilin": r"吉林", "Heilongjiang": r"黑龙江",
+    "Gansu": r"甘肃", "Guizhou": r"贵州", "Inner Mongolia": r"内蒙古", "Ningxia": r"宁夏", "Qinghai": r"青海",
+    "Tibet": r"西藏",
     "Taiwan": r"台湾|全台|台股|台商", "Hong Kong": r"香港|港人|本港", "Macau": r"澳门",
     "Southeast Asia": r"东南亚", "Latin America": r"拉美|拉丁美洲", "North America": r"北美",
     "Middle East": r"中东", "Africa": r"非洲", "Asia-Pacific": r"亚太",
@@ -135,6 +153,63 @@ PLACE_WORDS = {
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
     "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署|海关数据|海关统计|国新办|商务部|国家统计局|国务院",
 }
+# CLDR's territories that are regions, unions or placeholders, not countries (the EU is Europe above).
+_NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ")
+# Everyday words that hold a place's name without naming it (沿海地区 is not Haiti, 湖南非遗 not
+# South Africa, 印度洋 not India): the name never matches inside them.
+NOT_PLACE_WORDS = {"海地": ("沿海地", "出海地", "近海地"), "南非": ("湖南非",), "印度": ("印度洋",), "马里": ("马里奥",),
+                   "苏丹": ("苏丹红",), "黑山": ("黑山县",)}
+
+
+def _cldr_countries(named: dict[str, str]) -> dict[str, str]:
+    """`named` with every country and territory of CLDR (through Babel) added: its names in simplified
+    Chinese and in the traditional Chinese of Taiwan and Hong Kong (義大利, 紐西蘭; matched through
+    simplified text, as articles are), under the name `named` already gives it (土耳其: Turkey), else
+    CLDR's English one. CLDR's 中国香港特别行政区 is 香港 here, as articles write it."""
+    zh = [Locale.parse(code).territories for code in ("zh", "zh_Hant", "zh_Hant_HK")]
+    english = Locale.parse("en").territories
+    out = dict(named)
+    known = [(place, words) for place, words in named.items() if place not in ("China", "Global")]
+    added: dict[str, list[str]] = {}
+    for code in english:
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES or code not in zh[0]:
+            continue
+        names = list(dict.fromkeys(re.sub(r"^中国(.+)特别行政区$", r"\1", to_simplified(t[code])) for t in zh if code in t))
+        place = next((p for p, words in known if any(re.fullmatch(words, n) for n in names)), None)
+        if place is None:
+            place = re.sub(r" \(.*\)$| SAR China$", "", english[code]).replace(" & ", " and ")
+            if place not in out:
+                added.setdefault(place, [])
+        new = [n for n in names if not re.fullmatch(out.get(place) or "(?!)", n)]
+        if place in added:
+            added[place] += [n for n in new if n not in added[place]]
+        elif new:
+            out[place] = "|".join([out[place], *new])
+    europe = list(out).index("Europe")
+    items = list(out.items())
+    return dict(items[:europe] + [(place, "|".join(words)) for place, words in added.items()] + items[europe:])
+
+
+def alone(words: str, others: tuple[str, ...]) -> str:
+    """`words` (names joined by |) as a pattern that matches none of them inside a longer word of `others`
+    (印度 not in 印度尼西亚, 俄罗斯 not in 白俄罗斯) or of NOT_PLACE_WORDS (海地 not in 沿海地区)."""
+    out = []
+    for word in words.split("|"):
+        longer = [w for w in (*others, *NOT_PLACE_WORDS.get(word, ())) if w != word and word in w]
+        guards = "".join(f"(?!(?<={re.escape(w[:w.index(word)])}){re.escape(w[w.index(word):])})" if w.index(word)
+                         else f"(?!{re.escape(w)})" for w in longer)
+        out.append(guards + re.escape(word))
+    return "|".join(out)
+
+
+PLACE_WORDS = _cldr_countries(_NAMED_PLACES)
+
+
+def _other_places(place: str) -> tuple[str, ...]:
+    """Every name of every place but `place`."""
+    return tuple(w for other, words in PLACE_WORDS.items() if other != place for w in words.split("|"))
+
+
 CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
 PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
 # Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
@@ -163,6 +238,11 @@ GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|
 _RATES = (*MONEY, "%", "x", "pp")
 # Words for selling online: a place's e-commerce (线上零售, 网购, 在线)
 _ECOMMERCE = r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线"
+# Words for all goods trade, not e-commerce's part of it
+_ALL_GOODS_TRADE = r"外贸|货物贸易|进出口总值|进出口总额"
+# ... and a text about all goods trade: it names it, not as a comparison's base, and never speaks of e-commerce
+_ONLY_TRADE = (rf"^(?![\s\S]*(?:跨境|{_ECOMMERCE}|(?:比|较|高于|低于|快于|慢于|占|相当于)[^，。；]{{0,4}}(?:{_ALL_GOODS_TRADE})))"
+               rf"[\s\S]*(?:{_ALL_GOODS_TRADE})")
 # Words that say a figure is a survey's answer (调研资料 or 样本期 in a study do not)
 _SURVEY = r"问卷|调查|民调|受访者|受访"
 # A year after these words is a comparison's base (低于2019年的66.1%): its period is only the base figure's.
@@ -170,8 +250,13 @@ PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超
 # A year written just before a number is the number's own period (由2021年的4.9%升至2024年的6%).
 _INTO_THE_NUMBER = r"的\s?(?:约|近|超过|逾|达)?\s?$"   # 2024年的约6%: what joins a named period to its number
 PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
-# ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before).
-A_YEAR_EARLIER = rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
+# ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before),
+# also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
+# comparison with it (比上年同期增长5%: this year's growth).
+A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
+                  rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+# ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
+MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年的?\s?(?:约|近|超过|逾)?\s?$"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
 A_QUARTER_EARLIER = rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
@@ -188,22 +273,40 @@ RATES = {
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
-              "tariff rate": r"关税", "commission rate": r"佣金|抽成"}
+              "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率"}
 MONEY_MEASURES = {
     "average order value": r"客单价|平均每单|每单|笔均", "share price": r"每股|股价|收报|报收",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
-    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[配运物仓续告]费|佣金",
+    "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
+    "fee": r"(?<![运告物消免花经学])费(?!用)",     # 手续费, 配送费, 回收费: a charge, as against a cost
 }
 # A headline with these words announces a survey: the article's shares are its answers ...
 SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 # ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
+# A survey named with its year (2024年跨境网购调查, 114 年數位近用調查報告): its figures are of that year.
+SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
+# Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
+PLAN_BEFORE = r"计划|目标|力争|争取|规划"
+# Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
+WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
-FORECAST_BEFORE = r"预计|预测|预估|有望|可望"
+FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
+# A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
+PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
+# What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
+# operations are logistics, payments, seller costs, taxes and staffing; its marketing, advertising;
+# its market_size, the parcel volumes of a place.
+MEASURE_TOPICS = {
+    "operations": ("cost", "fee", *LEVY_RATES, "employees", "delivery time", "payment term", "warehouses",
+                   "warehouse area", "sites"),
+    "marketing": ("conversion rate", "advertising cost"),
+    "market_size": ("parcels",),     # a country's, region's or port's parcels (a platform's are its own)
+}
 # A change in percentage points is a change in the rate or share its sentence names before it.
 POINTS_OF = {**RATES, "share": SHARE_WORDS + r"|比例|比重"}
 # A multiple in a clause with these words is a growth over time (增长了1.3倍, 翻了一番), not a ratio.
@@ -229,20 +332,23 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{R}-11-11", rf"{_DOUBLE_11}(?:当天|当日)", "sentence"),
     Rule("period", "{R}-11", rf"{_DOUBLE_11}|黑五|黑色星期五|网一|网络星期一", "sentence"),
     Rule("period", "{R}-06", r"618", "sentence"),
-    Rule("period", "{Y}-H1", rf"{_Y}年?上半年", "paragraph"),
-    Rule("period", "{Y}-H2", rf"{_Y}年?下半年", "paragraph"),
+    Rule("period", "{Y}-H1", rf"{_Y}年?(?:上半年|\s?H1{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H2", rf"{_Y}年?(?:下半年|\s?H2{_NOT_LATIN})", "paragraph"),
     Rule("period", "{Y}-Q1-Q3", rf"{_Y}年?前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?第?\s?(?P<q>[一二三四1-4])\s?季度?", "paragraph"),
+    Rule("period", "{Y}-{F}", rf"{_Y}年?\s?{_FIRST_MONTHS}", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"{_Y}年?(?:第?\s?(?P<q>[一二三四1-4])\s?季度?|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph"),
     Rule("period", "{Y}-{M}", rf"{_Y}年\s?(?P<m>{_NUM})\s?月", "paragraph"),
     Rule("period", "{Y}", rf"{_Y}(?:年|财年)(?!同期)", "paragraph"),
     Rule("period", "{Y}", rf"(?<![\d.]){W.ROC_YEAR}\s?年(?!同期|历史)", "paragraph"),   # 114 年: 2025
-    Rule("period", "{Y}-H1", r"今年上半年|本年上半年", "paragraph"),
-    Rule("period", "{Y}-H2", r"今年下半年", "paragraph"),
-    Rule("period", "{Y}-H1", r"去年上半年", "paragraph", shift=-1),
-    Rule("period", "{Y}-H2", r"去年下半年", "paragraph", shift=-1),
+    Rule("period", "{Y}-H1", rf"(?:今年|本年)(?:上半年|\s?H1{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H2", rf"今年(?:下半年|\s?H2{_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-H1", rf"去年(?:上半年|\s?H1{_NOT_LATIN})", "paragraph", shift=-1),
+    Rule("period", "{Y}-H2", rf"去年(?:下半年|\s?H2{_NOT_LATIN})", "paragraph", shift=-1),
     Rule("period", "{Y}-Q1-Q3", r"今年前三季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", r"今年第?(?P<q>[一二三四1-4])季度", "paragraph"),
-    Rule("period", "{Y}-Q{Q}", r"去年第?(?P<q>[一二三四1-4])季度", "paragraph", shift=-1),
+    Rule("period", "{Y}-{F}", rf"今年{_FIRST_MONTHS}", "paragraph"),
+    Rule("period", "{Y}-{F}", rf"去年{_FIRST_MONTHS}", "paragraph", shift=-1),
+    Rule("period", "{Y}-Q{Q}", rf"今年(?:第?(?P<q>[一二三四1-4])季度|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph"),
+    Rule("period", "{Y}-Q{Q}", rf"去年(?:第?(?P<q>[一二三四1-4])季度|\s?Q(?P<q2>[1-4]){_NOT_LATIN})", "paragraph", shift=-1),
     Rule("period", "{Y}-Q1-Q3", r"去年前三季度", "paragraph", shift=-1),
     Rule("period", "{Y}-{M}", rf"今年(?P<m>{_NUM})月", "paragraph"),
     Rule("period", "{Y}-{M}", rf"去年(?P<m>{_NUM})月", "paragraph", shift=-1),
@@ -251,18 +357,22 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y-N}-{Y}", rf"(?P<n>{_NUM})年前", "sentence", ("x", "%", "pp")),
     Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段", "paragraph"),
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
+    Rule("period", "{PM}", r"本月|这个月", "paragraph"),     # the month it was published ...
+    Rule("period", "{PM}", r"上个?月", "paragraph", shift=-1),  # ... and the month before
     Rule("period", "{Y}", r"前年", "paragraph", shift=-2),
     Rule("period", "{Y}", r"明年", "paragraph", shift=1),
-    Rule("period", "{C}", r"(?<![占是])全年(?!高峰|比重|的比重)", "sentence"),
-    Rule("period", "{C}-Q1-Q3", r"前三季度|1-9月|1至9月|一至九月", "paragraph"),
-    Rule("period", "{C}-Q{Q}", r"(?<![上前])第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季", "paragraph"),
-    Rule("period", "{C}-H1", r"上半年", "paragraph"),
-    Rule("period", "{C}-H2", r"下半年", "paragraph"),
+    Rule("period", "{C}", r"(?<![占是])(?<!去年|今年|前年|明年)(?<!\d年)全年(?!高峰|比重|的比重)", "sentence"),
+    Rule("period", "{C}-Q1-Q3", r"前三季度|前三个季度", "paragraph"),
+    Rule("period", "{C}-{F}", _FIRST_MONTHS, "paragraph"),
+    Rule("period", "{C}-Q{Q}", rf"(?<![上前])第?(?P<q>[一二三四1-4])季度|第\s?(?P<q2>[一二三四1-4])\s?季|(?<![A-Za-z\d])Q(?P<q3>[1-4]){_NOT_LATIN}",
+         "paragraph"),
+    Rule("period", "{C}-H1", rf"上半年|(?<![A-Za-z\d])H1{_NOT_LATIN}", "paragraph"),
+    Rule("period", "{C}-H2", rf"下半年|(?<![A-Za-z\d])H2{_NOT_LATIN}", "paragraph"),
     # a month with no year (截至9月末, 于1月): the latest such month up to the published date
-    Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
+    Rule("period", "{R}-{M}", rf"(?<![\d年/\-.个~～—–])(?<![\d一二三四五六七八九十][至到])(?P<m>{_NUM})\s?月(?:份|末|底|初|中旬|上旬|下旬)?"
                               r"(?!\s?\d{1,2}\s?日|[一二三四五六七八九十]{1,3}日|度)", "paragraph"),
     # --- geography: the place the number's own words name, else its sentence's, else its paragraph's
-    *(Rule("geography", name, words, "paragraph") for name, words in PLACE_WORDS.items()),
+    *(Rule("geography", name, alone(words, _other_places(name)), "paragraph") for name, words in PLACE_WORDS.items()),
     Rule("geography", "unspecified", r"", "paragraph"),
     # --- unit, only where the number's own words name none (nearest scope first) ---------------
     Rule("unit", "sellers", r"卖家", "sentence", ("", "firms", "people")),
@@ -291,7 +401,7 @@ RULES: tuple[Rule, ...] = (
     # --- measure kind of a percentage --------------------------------------------------------
     # a change *to* a level (比重提高到18.6%, 降至7%) ends at a share, not a change (but a growth
     # rate raised to 40% is still growth)
-    Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|下降|降|回落|扩大|缩小)(?:到|至)",
+    Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)",
          "before", ("%",)),
     Rule("measure_kind", "uplift", r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)", "before", ("%",)),
     Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了", "before", ("%",)),
@@ -300,11 +410,11 @@ RULES: tuple[Rule, ...] = (
     # --- kind ----------------------------------------------------------------------------------
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
     Rule("kind", "survey", r"受访者|受访", "quote"),     # what respondents plan or expect is still a survey's answer
-    Rule("kind", "plan", r"计划|目标|力争|争取|规划", "quote"),
-    Rule("kind", "forecast", r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)", "quote"),
+    Rule("kind", "plan", PLAN_BEFORE, "quote"),
+    Rule("kind", "forecast", WILL, "quote"),
     Rule("kind", "forecast", r"预计|预测|预估|有望|可望", "quote"),
     Rule("kind", "survey", rf"{_SURVEY}|调研|样本量|有效样本", "sentence"),
-    Rule("kind", "survey", _SURVEY, "paragraph", ("%",)),
+    Rule("kind", "survey", _SURVEY, "paragraph", ("%", "pp", "rank", *MONEY)),
     Rule("kind", "observed", r"", "quote"),
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
@@ -312,8 +422,12 @@ RULES: tuple[Rule, ...] = (
     *(Rule("subject", name, words, "sentence") for name, words in PLATFORM_WORDS.items()),
     # all goods trade, named in the number's own clause (外贸进出口10.3万亿元), is trade, not e-commerce
     # (but 跨境电商占外贸的6% is e-commerce's share of it)
-    Rule("subject", "{geography} trade", r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)",
+    Rule("subject", "{geography} trade", rf"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:{_ALL_GOODS_TRADE})",
          "before", _RATES),
+    # ... and so is a figure of a sentence, or a paragraph, about all goods trade that never speaks of e-commerce
+    # (a comparison with trade, 比同期外贸整体增速高出4.4个百分点, is another figure's)
+    Rule("subject", "{geography} trade", _ONLY_TRADE, "sentence", _RATES),
+    Rule("subject", "{geography} trade", _ONLY_TRADE, "paragraph", _RATES),
     Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters")),
     Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters")),
     Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites",)),
@@ -350,6 +464,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "followers", r"粉丝", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
+    Rule("measure", "employees", r"员工|从业|雇员|职工|人员|工人|团队", "quote", ("people", "")),
     Rule("measure", "population", r"人口", "quote", COUNTS),
     Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
     *(Rule("measure", name, r"", "sentence", units) for name, units in UNIT_MEASURES.items()),

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..curate.articles import outlet_name
 from ..escape import safe_url
 from ..reports.parameters import REPORTS
-from ..text.labels import text
+from ..text.labels import datetime_words, text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 
 
-def _safe_sources(sources: list[dict]) -> list[dict]:
-    """The sources with any URL that is not http(s) blanked, by the rule every other link follows."""
-    return [{**s, "url": safe_url(str(s.get("url", "")))} for s in sources]
+def _safe_sources(sources: list[dict], lang: str) -> list[dict]:
+    """The sources with any URL that is not http(s) blanked, by the rule every other link follows,
+    each named as a chart's source line names it (`cited`: outlet, title in `lang`'s marks, and how
+    many of the report's statistics it gives)."""
+    return [{**s, "url": safe_url(str(s.get("url", ""))),
+             "cited": text("source_title", lang).format(outlet=outlet_name(str(s.get("outlet", "")), lang), title=s.get("title", ""))
+             + text("aside", lang).format(aside=s.get("statistics", ""))}
+            for s in sources]
 
 
 def index_language(entries: dict[str, dict]) -> str:
@@ -38,8 +44,9 @@ def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
     reports = []
     for name, report in REPORTS.items():
-        variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", [])), "pdf": file in pdfs,
-                     "built": text("index_built", lang).format(at=e.get("built_at", ""), seconds=f"{e.get('seconds', 0):.1f}")}
+        variants = [{**e, "file": file, "sources": _safe_sources(e.get("sources", []), lang), "pdf": file in pdfs,
+                     "built": text("index_built", lang).format(at=datetime_words(e.get("built_at", ""), lang),
+                                                               seconds=f"{e.get('seconds', 0):.1f}")}
                     for file, e in sorted(entries.items()) if e.get("report", file) == name]
         if variants:
             reports.append({"name": name, "title": report.title[lang], "lead": report.lead[lang],

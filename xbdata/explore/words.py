@@ -2,15 +2,15 @@
 (a test holds them in step), as each report keeps its own sentences in its `WORDS`.
 
 Kinds and periods are named by xbdata/text/labels.py, as everywhere else; topics here; places by
-the catalogue's geography, in Chinese with the word articles use for it (curate/rules.py,
-`PLACE_WORDS`: 美国 for United States) unless `PLACES` names it. Catalogue values themselves (the
+the catalogue's geography, in Chinese by the reports' table of names (text/labels.py, `CATALOGUE_ZH`),
+else with the word articles use for it (curate/rules.py, `PLACE_WORDS`: 墨西哥 for Mexico). Catalogue values themselves (the
 `topic='demographics'` a code line shows) stay as they are: only what a reader sees is translated.
 """
 
 from __future__ import annotations
 
 from ..curate.rules import PLACE_WORDS
-from ..text.labels import check_lang
+from ..text.labels import CATALOGUE_ZH, check_lang
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -168,10 +168,9 @@ MENTION_KINDS = {
            "furniture": "版面文字", "other": "其他"},
 }
 
-# A place by its catalogue name: in Chinese the first word articles use for it (PLACE_WORDS), unless
-# named here; in English the catalogue's own name.
-PLACES = {"en": {}, "zh": {**{place: words.split("|")[0] for place, words in PLACE_WORDS.items()},
-                           "Eastern Europe": "东欧", "unspecified": "未说明"}}
+# A place by its catalogue name: in Chinese its name in the reports' table (labels.CATALOGUE_ZH), else
+# the first word articles use for it (PLACE_WORDS); in English the catalogue's own name.
+PLACES = {"en": {}, "zh": {**{place: words.split("|")[0] for place, words in PLACE_WORDS.items()}, **CATALOGUE_ZH}}
 
 
 def say(key: str, lang: str, **fields) -> str:

@@ -24,9 +24,9 @@ import altair as alt  # noqa: E402
 import pandas as pd
 import vl_convert as vlc
 
-from ..curate.articles import articles_of
+from ..curate.articles import articles_of, outlet_name
 from ..iorw import write_atomic
-from ..text.labels import kind_name, text
+from ..text.labels import catalogue_name, kind_name, text, unit_name
 from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, scenario, theme_js
 
 RENDERER = "xbdata"
@@ -136,7 +136,7 @@ def sources_line(frame: pd.DataFrame, lang: str) -> str:
 
     The drawing carries it so a saved PNG or SVG keeps its sources; the footer names each article in full.
     """
-    names = dict.fromkeys(a.short_outlet for a in articles_of(frame))
+    names = dict.fromkeys(outlet_name(a.outlet, lang) for a in articles_of(frame))
     return text("sources", lang) + text("items_separator", lang).join(names)
 
 
@@ -144,7 +144,7 @@ def tooltip(lang: str) -> list:
     return [
         alt.Tooltip("label:N", title=text("statistic", lang)),
         alt.Tooltip("shown:N", title=text("value", lang)),
-        alt.Tooltip("period:N", title=text("period", lang)),
+        alt.Tooltip("period_shown:N", title=text("period", lang)),
         alt.Tooltip("quote:N", title=text("quote", lang)),
         alt.Tooltip("source_title:N", title=text("article", lang)),
     ]
@@ -156,7 +156,7 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: s
     (`figure`: its control's state and a scenario's rows, see `figure.meta`)."""
     items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
-    items += "; …" if len(frame) > 6 else ""
+    items += text("items_separator", lang) + "…" if len(frame) > 6 else ""
     description = text("chart_description", lang).format(chart=text(chart_type, lang), title=title, n=len(frame),
                                                          items=items)
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),
@@ -181,12 +181,35 @@ def kind_scales(frame: pd.DataFrame, lang: str, extra: tuple[str, ...] = ()) -> 
             alt.Shape("kind:N", title=title, scale=alt.Scale(domain=domain, range=[KIND_STYLE[k][1] for k in present])))
 
 
-def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None) -> alt.Chart:
-    """`chart` with a dropdown that filters on a field; an option "all" (first, if present) shows every row."""
+# The columns whose values are the catalogue's own English words (a dropdown names them for the reader).
+CATALOGUE_COLUMNS = ("platform", "geography", "subject", "measure", "breakdown")
+
+
+def option_names(frame: pd.DataFrame, field: str, options: list[str], lang: str) -> list[str]:
+    """A dropdown's options as a reader of `lang` reads them: "all" 全部, a unit by what it counts
+    (users 用户数), a platform or place by its name, or, where it has no Chinese name, by the
+    Chinese label of its first figure; a value the report made (a series, a comparison) by the
+    `{field}_name` column it gave, else as it is."""
+    def name(option):
+        if option == "all":
+            return text("all", lang)
+        if field == "unit":
+            return unit_name(option, lang)
+        rows = frame[frame[field] == option]
+        if field in CATALOGUE_COLUMNS:
+            return catalogue_name(option, lang, rows["label"].iloc[0])
+        return rows[f"{field}_name"].iloc[0] if f"{field}_name" in rows and len(rows) else option
+    return [name(option) for option in options]
+
+
+def _filtered(chart: alt.Chart, select: tuple[str, list[str], str] | None, labels: list[str]) -> alt.Chart:
+    """`chart` with a dropdown that filters on a field, its options shown as `labels`; an option "all"
+    (first, if present) shows every row."""
     if not select:
         return chart
     field, options, label = select
-    choice = alt.param(name=f"pick_{field}", value=options[0], bind=alt.binding_select(options=options, name=label + " "))
+    choice = alt.param(name=f"pick_{field}", value=options[0],
+                       bind=alt.binding_select(options=options, labels=labels, name=label + " "))
     match = f"datum.{field} == {choice.name}"
     return chart.add_params(choice).transform_filter(f"{choice.name} == 'all' || {match}" if options[0] == "all" else match)
 
@@ -219,12 +242,13 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     )
     has_ranges = bool((frame["value"].isna() & frame["low"].notna() & frame["high"].notna()).any())
     layered = alt.layer(*([ranges] if has_ranges else []), points, labels, room)
-    visible = state = None
+    visible, labels, state = None, [], None
     if select:
         field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": "all" if options[0] == "all" else None}
+        labels = option_names(frame, field, options, lang)
         state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
-    return titled(_filtered(layered, select).properties(width=460), title, frame, lang, name, "dot_chart", visible,
+    return titled(_filtered(layered, select, labels).properties(width=460), title, frame, lang, name, "dot_chart", visible,
                   state=state)
 
 
@@ -259,9 +283,14 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
                      growth_limits: tuple[float, float] = (0.0, 0.3), bound: bool = True) -> alt.Chart:
     """A scenario line from `base` that a bound slider (within `growth_limits`) re-grows, over the reported points;
     with `bound` False, no slider of its own (a live cell's kernel slider drives it)."""
-    step = 0.005
-    bind = alt.binding_range(min=growth_limits[0], max=growth_limits[1], step=step, name=text("growth_slider", lang) + " ")
-    growth = alt.param(name="growth", value=growth_rate, **({"bind": bind} if bound else {}))
+    # The slider shows what it sets, a percent (10, not 0.1): it moves `growth_percent`, and `growth`,
+    # the rate the line grows at, follows it.
+    step = 0.5   # percent
+    bind = alt.binding_range(min=growth_limits[0] * 100, max=growth_limits[1] * 100, step=step,
+                             name=text("growth_slider_percent", lang) + " ")
+    percent = alt.param(name="growth_percent", value=round(growth_rate * 100, 6), bind=bind)
+    growth = (alt.param(name="growth", expr=f"{percent.name} / 100") if bound
+              else alt.param(name="growth", value=growth_rate))
     years = pd.DataFrame({"year": [base["year"] + t for t in range(horizon_years + 1)],
                           "t": list(range(horizon_years + 1)), "base": base["value"]})
     color, shape = kind_scales(points, lang, extra=("scenario",))
@@ -276,12 +305,12 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
         tooltip=[alt.Tooltip("year:O", title=text("year", lang)),
                  alt.Tooltip("projected:Q", title=text("scenario", lang), format=",.3~s"),
                  alt.Tooltip("growth_pct:N", title=text("growth_slider", lang))],
-    ).add_params(growth)
+    ).add_params(*([percent, growth] if bound else [growth]))
     reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
         x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
-    rates = sorted({round(growth_limits[0] + i * step, 6)
-                    for i in range(round((growth_limits[1] - growth_limits[0]) / step) + 1)} | {growth_rate})
+    rates = sorted({round((growth_limits[0] * 100 + i * step) / 100, 6)
+                    for i in range(round((growth_limits[1] - growth_limits[0]) * 100 / step) + 1)} | {growth_rate})
     projected = scenario({**base, "unit": points["unit"].iloc[0]}, rates, horizon_years, growth.name, lang)
     return titled((line + reported).properties(width=520), title, points, lang, name, "line_chart",
                   kinds=("scenario",), state={"param": growth.name, "words": text("state_growth", lang), "format": ".1~%"},
@@ -305,10 +334,11 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     part = base.mark_point(size=120, filled=False, strokeWidth=2, opacity=1).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip(lang)).transform_filter("!datum.whole_year")
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
-    visible = state = None
+    visible, names, state = None, [], None
     if select:
         field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": None}
+        names = option_names(frame, field, options, lang)
         state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
-    return titled(_filtered(alt.layer(line, whole, part, labels), select).properties(width=520), title, frame, lang,
+    return titled(_filtered(alt.layer(line, whole, part, labels), select, names).properties(width=520), title, frame, lang,
                   name, "line_chart", visible, state=state)

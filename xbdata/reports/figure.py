@@ -15,10 +15,10 @@ import uuid
 import pandas as pd
 
 from .. import __version__
-from ..curate.articles import articles_of
+from ..curate.articles import articles_of, outlet_name
 from ..escape import SPREADSHEET_TRIGGERS, html_attr, html_text, link, script_json
 from ..text.formatting import format_value
-from ..text.labels import kind_name, period_words, text
+from ..text.labels import catalogue_name, date_words, kind_name, period_words, strip_period, text
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")
@@ -53,6 +53,29 @@ def scenario(base: dict, rates: list[float], years: int, param: str, lang: str) 
     }
 
 
+def measure_name(row, lang: str) -> str:
+    """A figure's measure by name in `lang`; a measure without a Chinese name (an added article's)
+    by the figure's own label without its period (strip_period), never in English."""
+    return catalogue_name(row["measure"], lang, strip_period(row["label"], row["period"], lang))
+
+
+def measure_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The measures of `frame` by name in `lang`, each once (named by its first figure)."""
+    return [measure_name(rows.iloc[0], lang) for _, rows in frame.groupby("measure", sort=True)]
+
+
+def _dated(date: str, key: str, lang: str) -> str:
+    return text(key, lang).format(date=date_words(date, lang)) if date_words(date, lang) else ""
+
+
+def cite_source(source: dict, lang: str) -> str:
+    """One article as a citation names it: outlet, title, publication date, URL and access date where known."""
+    return text("cite_source", lang).format(
+        outlet=source["outlet"], title=source["title"], published=_dated(source["published"], "cite_published", lang),
+        url=text("cite_url", lang).format(url=source["url"]) if source["url"] else "",
+        accessed=_dated(source["accessed"], "cite_accessed", lang))
+
+
 def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | None = None,
          kinds: tuple[str, ...] = (), state: dict | None = None, projected: dict | None = None) -> dict:
     """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`.
@@ -61,10 +84,11 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
     page can filter on it); `state` how the subtitle says the control's value ({param, words with
     {value}, a d3 format}); `projected` a scenario's rows (`scenario`).
     """
-    sources = [{"outlet": a.short_outlet, "title": a.title, "url": a.url} for a in articles_of(frame)]
+    sources = [{"outlet": outlet_name(a.outlet, lang), "title": a.title, "url": a.url, "published": a.published,
+                "accessed": a.accessed} for a in articles_of(frame)]
     shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
     notes = [text(key, lang) for kind, key in _ROW_NOTES.items() if kind_name(kind, lang) in shown_kinds]
-    measures = sorted(set(frame["measure"])) if "measure" in frame else []
+    measures = measure_names(frame, lang) if "measure" in frame else []
     if len(measures) > 1:
         notes.append(text("note_measures", lang).format(measures=text("items_separator", lang).join(measures)))
     if {"low", "high", "value"} <= set(frame) and (frame["value"].isna() & frame["low"].notna()).any():
@@ -77,9 +101,7 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
         columns += [c for c in CSV_COLUMNS if c not in columns] + [SCENARIO_RATE]
     rows = [{c: _plain(r.get(c)) for c in columns} for r in frame.to_dict("records")]
     outlets = text("items_separator", lang).join(dict.fromkeys(s["outlet"] for s in sources))
-    full = text("items_separator", lang).join(
-        text("cite_source", lang).format(outlet=s["outlet"], title=s["title"], url=text("cite_url", lang).format(url=s["url"]) if s["url"] else "")
-        for s in sources)
+    full = text("items_separator", lang).join(cite_source(s, lang) for s in sources)
     return {
         "name": name, "lang": lang, "title": title, "sources": sources, "notes": notes, "periods": periods,
         "columns": columns, "rows": rows, "visible": visible, "state": state, "scenario": projected,
@@ -90,8 +112,10 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
 
 def _footer(m: dict) -> str:
     lang = m["lang"]
-    sources = text("items_separator", lang).join(f"{html_text(s['outlet'])}《{link(s['url'], s['title']) if s['url'] else html_text(s['title'])}》"
-                        for s in m["sources"])
+    sources = text("items_separator", lang).join(
+        text("source_title", lang).format(outlet=html_text(s["outlet"]),
+                                          title=link(s["url"], s["title"]) if s["url"] else html_text(s["title"]))
+        for s in m["sources"])
     parts = [f'<p class="xbdata-source"><b>{html_text(text("source", lang))}</b> {sources}</p>']
     if m["notes"]:
         parts.append(f'<p class="xbdata-notes"><b>{html_text(text("notes", lang))}</b> '

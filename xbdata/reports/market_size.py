@@ -9,9 +9,10 @@ from ..escape import markdown_text
 from ..curate.facts import precise
 from ..curate.tables import market_size, platforms, statistic_facts
 from ..text.formatting import format_row, format_value
-from ..text.labels import period_words, strip_period, text
+from ..text.labels import catalogue_name, period_words, strip_period, text
 from ..text.units import MONEY
 from .series import chronological, headline_order, headlines, over_time, series_of, when
+from .figure import measure_name
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
 # The scenario's rate when neither the reader nor the articles give one.
@@ -184,9 +185,9 @@ class MarketSize(Story):
             (frame["unit"] == "followers") & frame["breakdown"].isin(["Instagram", "Twitter"]), "stat_id"].tolist()
         frame = frame[frame["stat_id"].isin(wanted) & ~frame["unit"].isin(["%", "x", "years", "pp", "rank"])].copy()
         frame = frame[frame.apply(precise, axis=1)] if len(frame) else frame
-        frame["platform"] = frame["subject"] + frame["breakdown"].map(
-            lambda b: text("aside", self.lang).format(aside=b) if b else "")
-        frame["comparison"] = [self.say("comparison", measure=row["measure"] + (f" ({row['unit']})" if row["unit"] in MONEY else ""),
+        frame["platform"] = [self.platform_name(row) for row in frame.to_dict("records")]
+        frame["comparison"] = [self.say("comparison", measure=measure_name(row, self.lang) + (
+                                            text("aside", self.lang).format(aside=row["unit"]) if row["unit"] in MONEY else ""),
                                         period=period_words(row["period"], self.lang)) for _, row in frame.iterrows()]
         return shown(frame, self.lang)
 
@@ -195,6 +196,23 @@ class MarketSize(Story):
         frame = self.platform_scale()
         counts = frame.groupby("comparison", sort=False)["platform"].nunique()
         return sorted(counts.index, key=lambda c: (-counts[c], c))
+
+    def series_name(self, rows: pd.DataFrame) -> str:
+        """A series (over_time) by name: its subject, measure, breakdown and place in the report's
+        language, or its first figure's label without its period where one has no Chinese name."""
+        first = rows.iloc[0]
+        parts = [catalogue_name(str(first[c]), self.lang) for c in ("subject", "measure", "breakdown", "geography")
+                 if str(first[c])]
+        return " · ".join(parts) if None not in parts else strip_period(first["label"], first["period"], self.lang)
+
+    def platform_name(self, row: dict) -> str:
+        """A platform figure's name on the chart: its subject, and its breakdown aside (TikTok（中国以外）);
+        the figure's own label where either has no name in the report's language."""
+        subject = catalogue_name(row["subject"], self.lang)
+        aside = catalogue_name(row["breakdown"], self.lang) if row["breakdown"] else ""
+        if subject is None or aside is None:
+            return row["label"]
+        return subject + (text("aside", self.lang).format(aside=aside) if aside else "")
 
     def stat_ids(self) -> list[str]:
         return (self.all_money()["stat_id"].tolist() + self.platform_scale()["stat_id"].tolist()
@@ -283,7 +301,11 @@ class MarketSize(Story):
             lines = lines.assign(point_label=[
                 r["shown"] if r["whole_year"] else f"{r['shown']} ({period_words(r['period'], self.lang)})"
                 for _, r in lines.iterrows()])
-            names = list(dict.fromkeys(lines["series"]))
+            names = {series: self.series_name(rows) for series, rows in lines.groupby("series", sort=False)}
+            lines = lines.assign(series_name=lines["series"].map(names))
+            main = self.main_series()
+            first = lines.loc[lines["stat_id"].isin(main["stat_id"]), "series"]
+            names = list(dict.fromkeys([*first, *lines["series"]]))
             return charts.series_chart(lines, self.say("series_title"), self.lang, text("amount_axis", self.lang).format(
                 unit=self.listing(sorted(lines["unit"].unique()))), select=("series", names, self.say("series_pick")),
                 name="market_size-series")

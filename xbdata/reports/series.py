@@ -123,6 +123,7 @@ def over_time(frame: pd.DataFrame, min_periods: int = 3) -> pd.DataFrame:
         alone = dated["period"].map(dated["period"].value_counts()) == 1
         out.append(dated.assign(date=dated["_when"].map(lambda w: w.middle.isoformat()), whole_year=whole_year,
                                 joined=whole_year & alone,
-                                series=" · ".join(str(group[c].iloc[0]) for c in ("subject", "measure", "geography")))
+                                series=" · ".join(str(group[c].iloc[0]) for c in ("subject", "measure", "breakdown", "geography")
+                                                  if str(group[c].iloc[0])))
                    .drop(columns="_when"))
     return pd.concat(out, ignore_index=True) if out else frame.iloc[0:0].assign(date=[], whole_year=[], joined=[], series=[])

@@ -16,17 +16,19 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from ..curate.articles import articles_of
+from ..curate.facts import conflicts as conflicting_facts
 from ..curate.tables import statistic_facts, statistics
 from ..escape import html_breakable, html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
-from ..text.labels import kind_name, text
+from ..text.labels import kind_name, period_words, text
 from .parameters import check_parameters, get_report
 
 
 def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`frame` with each figure in words (`shown`) and its kind's name, in `lang`."""
+    """`frame` with each figure in words (`shown`), its period in words (`period_shown`) and its kind's name, in `lang`."""
     frame = frame.copy()
     frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
+    frame["period_shown"] = frame["period"].map(lambda p: period_words(p, lang))
     frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
     return frame
 
@@ -176,12 +178,17 @@ class Story:
         """Every fact the report used, once, with the verbatim quote and article of each of its mentions."""
         rows = shown(self.statistics(), self.lang)
         every = statistics(self.lang).set_index("stat_id")
+        rivals = {}
+        for group in conflicting_facts(statistics(self.lang)):
+            for stat_id in group["stat_id"]:
+                rivals[stat_id] = [other for other in group["stat_id"] if other != stat_id]
         head = [text(key, self.lang) for key in ("statistic", "value", "kind", "verbatim_quote", "article")]
         body = []
         for r in rows.itertuples():
             mentions = every.loc[str(r.mention_ids).split(";")] if r.mentions > 1 else None
             if mentions is None:
-                quote = html_text(r.quote if r.quote else text("computed_from", self.lang) + str(r.inputs).replace(";", ", "))
+                quote = (html_text(r.quote) if r.quote else html_text(text("computed_from", self.lang))
+                         + text("list_separator", self.lang).join(f"<code>{html_breakable(i)}</code>" for i in str(r.inputs).split(";")))
                 article = html_text(r.source_title) + (f" ({link(r.source_url, breakable=True)})" if r.source_url else "") + \
                     f"<br><code>{html_breakable(r.source)}</code>"
             else:
@@ -191,7 +198,10 @@ class Story:
                 article = html_text(count) + "".join(
                     f"<br>{html_text(m.source_title)}" + (f" ({link(m.source_url, breakable=True)})" if m.source_url else "")
                     + f" <code>{html_breakable(m.source)}</code>" for m in mentions.itertuples())
-            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_breakable(r.stat_id)}</code></th><td>{html_text(r.shown)}</td>"
+            shown_figure = html_text(r.shown) + (
+                "<br><em>" + html_text(text("disagrees_with", self.lang).format(ids=", ".join(rivals[r.stat_id]))) + "</em>"
+                if r.stat_id in rivals else "")
+            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_breakable(r.stat_id)}</code></th><td>{shown_figure}</td>"
                         f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}</td></tr>")
         caption = text("sources_caption", self.lang).format(n=len(rows))
         table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"

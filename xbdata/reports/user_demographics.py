@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..curate.tables import demographics, statistic_facts, statistics
 from ..escape import markdown_text
-from ..text.labels import measure_title, text
+from ..text.labels import catalogue_name, measure_title, text
 from .series import headlines
 from .story import Story, shown
 
@@ -98,11 +98,12 @@ class UserDemographics(Story):
         ages = shown_rows[(shown_rows["measure_kind"] == "share") & shown_rows["breakdown"].str.contains(r"\bage\b|岁")]
         complete = {subject: rows for subject, rows in ages.groupby("subject") if rows["value"].sum() >= 99}
         if not any((rows["kind"] != "derived").all() for rows in complete.values()):
-            derived = self.listing(markdown_text(subject) for subject in complete)
+            derived = self.listing(markdown_text(self.subject_name(subject, rows)) for subject, rows in complete.items())
             lines.append(self.say("gap_age", except_derived=self.say("gap_age_derived", platforms=derived) if complete else ""))
         relative = shown_rows[shown_rows["measure_kind"] == "uplift"]
         if not relative.empty:
-            lines.append(self.say("gap_relative", subjects=markdown_text(self.listing(sorted(relative["subject"].unique())))))
+            lines.append(self.say("gap_relative", subjects=markdown_text(self.listing(
+                self.subject_name(subject, rows) for subject, rows in sorted(relative.groupby("subject"))))))
         lines.append(self.sample_line(frame))
         said = " ".join(frame["quote"].astype(str)) + " " + " ".join(frame[["measure", "breakdown"]].astype(str).agg(" ".join, axis=1))
         countries = frame.loc[frame["topic"] == "demographics", "geography"].nunique() > 1
@@ -112,6 +113,11 @@ class UserDemographics(Story):
         if missing:
             lines.append(self.say("gap_breakdowns", missing=self.listing(missing)))
         return [line for line in lines if line] or [self.say("gap_none")]
+
+    def subject_name(self, subject: str, rows: pd.DataFrame) -> str:
+        """Whose figures `rows` are, in the report's language (Xiaohongshu users 小红书用户); a subject
+        without a Chinese name by its first figure's label."""
+        return catalogue_name(subject, self.lang, rows["label"].iloc[0])
 
     def sample_line(self, frame: pd.DataFrame) -> str:
         """Whether the articles with surveys give their sample sizes: a survey's count of the people it asked."""
@@ -150,8 +156,10 @@ class UserDemographics(Story):
         """Live only: a platform dropdown that filters the table in the kernel."""
         import ipywidgets as w
 
-        param = self.report.param("platform")
-        options = [(text("all", self.lang) if value == "all" else value, value) for value in param.allowed()]
+        from .charts import option_names  # imported here: listing a report's statistics needs no charts
+
+        values = list(self.report.param("platform").allowed())
+        options = list(zip(option_names(demographics(self.lang), "platform", values, self.lang), values))
         controls = {"platform": w.Dropdown(options=options, value=self.params["platform"],
                                            description=self.say("control_platform"), style={"description_width": "initial"})}
         return self.live(controls, lambda story: [story.frame()[["stat_id", "label", "shown", "period"]]])

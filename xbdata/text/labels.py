@@ -1,6 +1,8 @@
 """The words a reader sees, in Chinese and English, in one place so both stay in step: the phrases
-reports and charts print (`TEXT`), kinds and measure titles, and the words the
-formatter puts around a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
+reports and charts print (`TEXT`), kinds and measure titles, the Chinese names of the catalogue's
+English words (`CATALOGUE_ZH`: measures, subjects, places, events), the one allow-list of Latin
+names and codes a Chinese page may print (`LATIN_NAMES`), and the words the formatter puts around
+a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
 
 A report's own sentences are in its module (xbdata/reports/), once per language; the explorer's and
 the review panel's in xbdata/explore/words.py."""
@@ -8,6 +10,7 @@ the review panel's in xbdata/explore/words.py."""
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 from ..exceptions import UsageError
@@ -26,6 +29,11 @@ TEXT = {
     "period_H2": ("{year}年下半年", "H2 {year}"),
     "period_quarter": ("{year}年第{quarter}季度", "Q{quarter} {year}"),
     "period_month": ("{year}年{month}月", "{month_name} {year}"),
+    "period_Q1-Q3": ("{year}年前三季度", "Q1–Q3 {year}"),
+    "period_span": ("{start}–{end}年", "{start}–{end}"),
+    "period_before": ("{year}年以前", "before {year}"),
+    "period_event": ("{period}{event}", "{period} {event}"),
+    "unspecified": ("未说明", "unspecified"),
     "list_separator": ("、", ", "),
     "sentence_separator": ("", " "),
     "headlines": ("要点", "Headline figures"),
@@ -33,6 +41,7 @@ TEXT = {
     "verbatim_quote": ("原文引语", "Verbatim quote"),
     "computed_from": ("由以下数字计算：", "computed from "),
     "n_sources": ("{n}处来源", "{n} sources"),
+    "disagrees_with": ("与另一来源不一致：{ids}", "another article disagrees: {ids}"),
     "n_sources_mentions": ("{n}篇文章，共{m}次提及", "{m} mentions in {n} article(s)"),
     "gaps_heading": ("文章没有告诉我们的", "What the articles do not tell us"),
     "statistic": ("统计", "Statistic"),
@@ -44,6 +53,7 @@ TEXT = {
     "year": ("年份", "Year"),
     "scenario": ("情景推算", "Scenario"),
     "growth_slider": ("年增长率", "Annual growth"),
+    "growth_slider_percent": ("年增长率（%）", "Annual growth (%)"),
     "platform": ("平台", "Platform"),
     "market": ("市场", "Market"),
     "unit": ("单位", "Unit"),
@@ -79,8 +89,14 @@ TEXT = {
     "index_sources": ("来源（所用统计数字）：", "Sources (statistics used):"),
     "copy_failed": ("无法复制，请选中上面的完整引用手动复制", "Could not copy: select the full citation above to copy it"),
     "cite_inline": ("{outlets}，经 xbdata 整理", "{outlets}, via xbdata"),
-    "cite_source": ("{outlet}\u300a{title}\u300b{url}", "{outlet}, \u201c{title}\u201d{url}"),
+    "cite_source": ("{outlet}\u300a{title}\u300b{published}{url}{accessed}", "{outlet}, \u201c{title}\u201d{published}{url}{accessed}"),
     "cite_url": ("\uff0c{url}", ", {url}"),
+    "cite_published": ("\uff0c{date}\u53d1\u5e03", ", published {date}"),
+    "cite_accessed": ("\uff0c{date}\u8bbf\u95ee", " (accessed {date})"),
+    "unknown_outlet": ("媒体不详", "unknown outlet"),
+    "source_title": ("{outlet}\u300a{title}\u300b", "{outlet}, \u201c{title}\u201d"),
+    "datetime": ("{date} {time}（协调世界时）", "{date}, {time} UTC"),
+    "date": ("{year}\u5e74{month}\u6708{day}\u65e5", "{day} {month_name} {year}"),
     "cite_full": ("{sources}。图表“{title}”，数字由 xbdata {version} 从原文逐字整理。",
                   "{sources}. Chart “{title}”, figures catalogued verbatim from the articles by xbdata {version}."),
     "note_derived": ("“推算”数字由文章中的数字计算而来，公式见“数据来源”。",
@@ -119,6 +135,81 @@ MEASURE_TITLES = {
 }
 
 
+# The catalogue files each figure under English words (xbdata/data/catalogue.csv: measure, subject,
+# breakdown, geography, and the event of a period such as "2022 Black Friday"); these are their
+# Chinese names, one table for all of them. A word the table lacks (an added article's new measure)
+# has no Chinese name here: `catalogue_name` then gives the caller's fallback, a figure's own Chinese
+# label, never the English word and never a guess.
+CATALOGUE_ZH = {
+    # measures
+    "market size": "市场规模", "annual growth rate of market size": "市场规模年增速",
+    "Black Friday purchase-intent rank": "黑五购买意向排名", "Black Friday purchase-intent share": "黑五购买意向占比",
+    "Facebook products' share of social-media chat purchases": "社交媒体聊天购买中Facebook产品的占比",
+    "Instagram followers managed": "管理的Instagram粉丝数", "add-to-cart value above the source website": "加购金额高出来源网站的幅度",
+    "average daily orders": "日均订单数", "click-through-rate uplift": "点击率提升幅度", "cost of building a site": "建站成本",
+    "countries and regions covered by imports (target)": "进口覆盖的国家和地区数（目标）",
+    "countries and regions of its brands": "品牌来源国家和地区数", "creators brands can be connected with": "品牌可对接的创作者数",
+    "delivery deadline": "送达时限", "dispatch deadline for merchants": "商家发货时限", "followers": "粉丝数",
+    "growth in product categories, 2019 to Nov 2020": "商品品类数增长（2019年至2020年11月）",
+    "growth over the next five years": "未来五年增长",
+    "higher likelihood of being affluent than non-users": "属于富裕群体的可能性高出非用户的幅度",
+    "higher likelihood of being influential consumers": "成为有影响力消费者的可能性高出的幅度",
+    "impressions of a shopping tweet relative to an average tweet": "购物推文相对普通推文的展示次数",
+    "impressions of shopping-related tweets": "购物相关推文的展示次数", "installs": "安装量",
+    "live streamers and live viewers, this year against last": "直播主播与观众人数（今年对比去年）",
+    "overseas brands": "海外品牌数", "product categories": "商品品类数", "product categories (target)": "商品品类数（目标）",
+    "rise in conversation volume (the premise of twitter_conversation_to_sales)": "对话量的增幅（销售推算的前提）",
+    "sales uplift": "销售额提升幅度", "share buying through e-commerce channels": "通过电商渠道购买的占比",
+    "share contacting sellers via platforms and social media": "通过平台和社交媒体联系卖家的占比",
+    "share enjoying interaction with brands": "喜欢与品牌互动的占比",
+    "share expecting businesses to communicate in real time": "期待企业实时沟通的占比",
+    "share expecting to interact with brands": "期待与品牌互动的占比", "share happy to interact with chatbots": "乐意与聊天机器人互动的占比",
+    "share more likely to buy from merchants they can message": "更可能在能发信息的商家购物的占比",
+    "share of chat purchases by channel": "各渠道占聊天购买的比例", "share of global users": "占全球用户的比例",
+    "share of interactions ending in a purchase": "以购买告终的互动占比", "share of tweets": "推文占比",
+    "share of users": "用户占比", "share of users outside China": "中国以外用户占比",
+    "share planning to buy electronics": "计划购买电子产品的占比", "share planning to keep or raise spending": "计划维持或增加花费的占比",
+    "share valuing convenience over price": "重视便利大于价格的占比",
+    "share wanting merchants to understand their needs": "希望商家了解其需求的占比",
+    "share wanting to talk to merchants in real time": "希望与商家实时沟通的占比",
+    "share who bought after Twitter conversations": "在Twitter上交流后购买的占比", "time to build a site": "建站时间",
+    "users": "用户数", "users outside China": "中国以外用户数",
+    "year-on-year growth in time spent watching live streams": "观看直播时长同比增长", "years of e-commerce experience": "电商从业年数",
+    # subjects and the platforms they belong to
+    "APAC conversational-commerce buyers": "亚太对话式商务买家", "Alibaba Group": "阿里巴巴集团", "Alibaba": "阿里巴巴",
+    "AliExpress": "速卖通", "China cross-border e-commerce": "中国跨境电商", "Heidi (Boostinsider CEO)": "Heidi（Boostinsider首席执行官）",
+    "Jollychic": "Jollychic", "Joom": "Joom", "Shein": "Shein", "TikTok": "TikTok", "TikTok users": "TikTok用户",
+    "Tmall Global": "天猫国际", "Twitter": "Twitter", "Twitter Next": "Twitter Next", "Twitter merchants": "Twitter商家",
+    "Twitter users": "Twitter用户", "US consumers (Facebook/BCG report)": "美国消费者（Facebook与BCG报告）",
+    "US consumers (Twitter survey)": "美国消费者（Twitter调查）", "US conversational commerce": "美国对话式商务",
+    "US conversational-commerce buyers": "美国对话式商务买家", "Vacanza (Messenger ads)": "Vacanza（Messenger广告）",
+    "Xiaohongshu": "小红书", "Xiaohongshu users": "小红书用户", "Zaful": "Zaful", "Zara Sneg (AliExpress influencer)": "Zara Sneg（速卖通网红）",
+    "consumers in major cross-border markets": "主要跨境市场的消费者", "standalone (DTC) sites": "独立站（DTC）",
+    "Facebook": "Facebook", "Instagram": "Instagram",
+    # breakdowns
+    "Facebook products": "Facebook产品", "Gen Z": "Z世代", "age 16-24": "16–24岁", "age 16-34": "16–34岁",
+    "age 25-32": "25–32岁", "age over 32": "32岁以上", "age under 25": "25岁以下", "apparel & fashion": "服饰和时尚",
+    "brand websites": "品牌网站", "conversation volume +10%": "对话量增加10%", "e-commerce platforms": "电商平台",
+    "electronics": "电子产品", "games": "游戏", "in the past": "过去", "mobile tech": "移动科技产品",
+    "outside China": "中国以外", "social media": "社交媒体", "toys": "玩具", "with site builders": "使用建站工具",
+    # places
+    "Asia-Pacific": "亚太", "China": "中国", "Eastern Europe": "东欧", "Global": "全球", "Malaysia": "马来西亚",
+    "United States": "美国", "unspecified": "未说明",
+    # the events of periods (2022 Black Friday)
+    "Black Friday": "黑色星期五", "holiday season": "假日购物季",
+}
+
+# The only Latin a Chinese page may print: names of brands, platforms, companies and products, and
+# codes (file formats, currencies). tests/test_language.py fails on any other run of Latin letters
+# on a zh page, so a word belongs here only if a Chinese reader reads it as written. Z is Z世代
+# (Generation Z), which Chinese writes with the letter.
+LATIN_NAMES = (
+    "xbdata", "Twitter", "Twitter Next", "TikTok", "Tik Tok", "Joom", "Zaful", "Shein", "Jollychic", "Instagram",
+    "Facebook", "Messenger", "AliExpress", "AliExpressLIVE", "Boostinsider", "Heidi", "Zara Sneg", "Vacanza",
+    "BCG", "Z", "GMV", "B2B", "DTC",
+    "PNG", "SVG", "CSV", "PDF", "CNY", "USD",
+)
+
 # --- figures: the words the formatter (xbdata.text.formatting) puts around a number -------------
 
 # (zh, en) for each qualifier. "nearly" and "almost" are the words' own flavours of `~`.
@@ -144,6 +235,10 @@ UNIT_WORDS = {
     "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),
     "pp": ("个百分点", "percentage points"),
 }
+# What a unit counts, named on its own (a control's options), where its words above do not say it.
+UNIT_NAMES = {"users": ("用户数", "users"), "installs": ("安装量", "installs"), "orders": ("订单数", "orders"),
+              "brands": ("品牌数", "brands"), "followers": ("粉丝数", "followers"), "categories": ("品类数", "categories"),
+              "countries": ("国家和地区数", "countries and regions"), "creators": ("创作者数", "creators")}
 # Money: (Chinese words before, Chinese words after) the number; in English the ISO code comes first.
 CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元"), "TWD": ("新台币", "元"),
                   "EUR": ("", "欧元"), "JPY": ("", "日元"), "KRW": ("", "韩元"), "GBP": ("", "英镑"),
@@ -171,19 +266,35 @@ def text(key: str, lang: str) -> str:
 
 def period_words(period: str, lang: str) -> str:
     """A catalogue period in words: 2022-H1 is "H1 2022" / "2022年上半年", 2020-11 "November 2020" /
-    "2020年11月"; a period of any other form (2017-2021, 2022 Black Friday) as written."""
-    m = re.fullmatch(r"(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?", str(period))
+    "2020年11月", 2017-2021 "2017–2021" / "2017–2021年", before 2019 "2019年以前", 2022 Black Friday
+    "2022年黑色星期五". In Chinese, an event CATALOGUE_ZH does not name leaves the period it falls in
+    (2023 Prime Day is 2023年: the figure's label names the event); a form no rule knows stays as written."""
+    period = str(period)
+    if period == "unspecified":
+        return text("unspecified", lang)
+    m = re.fullmatch(r"before (\d{4})", period)
+    if m:
+        return text("period_before", lang).format(year=m.group(1))
+    m = re.fullmatch(r"(\S+) ([A-Za-z][A-Za-z ]*)", period)
+    if m:
+        when, event = period_words(m.group(1), lang), catalogue_name(m.group(2), lang)
+        return when if event is None else text("period_event", lang).format(period=when, event=event)
+    m = re.fullmatch(r"(\d{4})(?:-(H[12]|Q[1-4]|Q1-Q3|\d{4}|\d{2}(?:-\d{2})?))?", period)
     if not m:
-        return str(period)
+        return period
     year, part = m.groups()
     if part is None:
         return text("period_year", lang).format(year=year)
-    if part.startswith("H"):
+    if part.startswith("H") or part == "Q1-Q3":
         return text(f"period_{part}", lang).format(year=year)
     if part.startswith("Q"):
         return text("period_quarter", lang).format(year=year, quarter=part[1])
+    if len(part) == 4:
+        return text("period_span", lang).format(start=year, end=part)
+    if len(part) == 5:
+        return date_words(period, lang) or period
     if not 1 <= int(part) <= 12:
-        return str(period)
+        return period
     return text("period_month", lang).format(year=year, month=int(part), month_name=calendar.month_name[int(part)])
 
 
@@ -196,6 +307,52 @@ def strip_period(label: str, period: str, lang: str) -> str:
     out = re.sub(r"\s*[（(](?:forecast|plan|target|derived|预计|预测|计划|目标|推算)[)）]", "", out)
     out = re.sub(r"\s+", " ", out).strip(" ,，:：;；")
     return re.sub(r"[（(]\s*[)）]", "", out).strip() or label
+
+
+def date_words(date: str, lang: str) -> str:
+    """A YYYY-MM-DD date in words ("5 March 2024" / "2024年3月5日"); "" for anything else."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(date))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return ""
+    year, month, day = (int(g) for g in m.groups())
+    return text("date", lang).format(year=year, month=month, day=day, month_name=calendar.month_name[month])
+
+
+def datetime_words(moment: str, lang: str) -> str:
+    """A time the build wrote (ISO 8601 with its offset, 2026-12-03T08:00:00+00:00) in words:
+    "3 December 2026, 08:00 UTC" / "2026年12月3日 08:00（协调世界时）"; anything else as written."""
+    try:
+        when = datetime.datetime.fromisoformat(str(moment))
+    except ValueError:
+        return str(moment)
+    if when.tzinfo is None:
+        return str(moment)
+    when = when.astimezone(datetime.timezone.utc)
+    return text("datetime", lang).format(date=date_words(when.date().isoformat(), lang), time=when.strftime("%H:%M"))
+
+
+def catalogue_name(value: str, lang: str, fallback: str | None = None) -> str | None:
+    """A word of the catalogue (a measure, subject, breakdown, place or event) as a reader of `lang`
+    reads it: the catalogue's own English, or its Chinese name in CATALOGUE_ZH; where the table has
+    none, `fallback` (the caller's figure's own Chinese label), else None."""
+    if lang == "en":
+        return value
+    return CATALOGUE_ZH.get(value, fallback)
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """What a unit counts, as a name on its own (a dropdown option): users 用户数, installs 安装量."""
+    if unit in UNIT_NAMES:
+        zh, en = UNIT_NAMES[unit]
+        return zh if lang == "zh" else en
+    if unit in CURRENCY_WORDS:
+        zh, en = "".join(CURRENCY_WORDS[unit]), unit
+    elif unit in UNIT_WORDS:
+        zh, en = UNIT_WORDS[unit]
+        zh = re.sub(r"^[个次位条名件家款](?=.)", "", zh)   # 个品牌 counts brands: 品牌
+    else:
+        zh = en = unit
+    return zh if lang == "zh" else en
 
 
 def measure_title(measure_kind: str, lang: str) -> str:
