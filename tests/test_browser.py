@@ -92,12 +92,15 @@ def test_each_chart_downloads_its_picture_data_and_citation(browser, built_repor
     assert all_rows[0].startswith("stat_id,label,shown,value,low,high,unit,qualifier,period,kind,quote")
     assert any(line.startswith("joom_users,") for line in all_rows)
 
-    figure.locator(".vega-bindings select").select_option("followers")
+    select = figure.locator(".vega-bindings select")
+    chosen = select.locator("option").evaluate_all("os => os.map(o => o.value)")[-1]
+    select.select_option(chosen)
     page.wait_for_timeout(300)
     with page.expect_download() as download:
         figure.locator('[data-action="csv-visible"]').click()
-    shown = download.value.path().read_text(encoding="utf-8-sig").strip().splitlines()
-    assert 1 < len(shown) < len(all_rows) and all(",followers," in line for line in shown[1:])
+    _, shown = _csv(download.value.path().read_bytes())
+    field = select.get_attribute("name").removeprefix("pick_")
+    assert 0 < len(shown) < len(all_rows) - 1 and all(r[field] == chosen for r in shown)
 
     figure.locator(".xbdata-cite summary").click()
     assert "summeng.com" in figure.locator('[data-cite="full"]').inner_text()
@@ -181,3 +184,157 @@ def test_each_report_is_under_600_kb_and_says_its_language(built_reports, chines
         page = (folder / f"{name}.html").read_text(encoding="utf-8")
         assert (folder / f"{name}.html").stat().st_size <= 600 * 1024
         assert f'<html lang="{lang}">' in page
+
+
+CONTROLS = ".vega-bindings select, .vega-bindings input[type=range]"
+
+
+def _download(page, figure, action):
+    with page.expect_download() as download:
+        figure.locator(f'[data-action="{action}"]').click()
+    return download.value.path().read_bytes()
+
+
+def _csv(data: bytes) -> tuple[list[str], list[dict]]:
+    import csv
+    import io
+
+    text = data.decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(text)))
+    return header, list(csv.DictReader(io.StringIO(text)))
+
+
+def _settings(control):
+    """Values to move `control` to: every option of a dropdown; a range's ends and middle."""
+    if control.evaluate("e => e.tagName") == "SELECT":
+        return control.locator("option").evaluate_all("os => os.map(o => o.value)")
+    low, high = (float(control.get_attribute(a)) for a in ("min", "max"))
+    step = float(control.get_attribute("step") or 1)
+    middle = low + round((high - low) / 2 / step) * step
+    return [v if step < 1 else int(v) for v in dict.fromkeys([high, middle, low])]
+
+
+def _move(control, value):
+    if control.evaluate("e => e.tagName") == "SELECT":
+        control.select_option(str(value))
+    else:
+        control.evaluate("(e, v) => { e.value = v; e.dispatchEvent(new Event('input', {bubbles: true})); }", str(value))
+
+
+# The statistics behind the marks Vega drew (its scenegraph), whatever filter put them there.
+_DRAWN = """el => {
+  const ids = new Set();
+  (function walk(mark) {
+    (mark.items || []).forEach(item => {
+      if (mark.role === 'mark' && item.datum && item.datum.stat_id) { ids.add(item.datum.stat_id); }
+      (item.items || []).forEach(walk);
+    });
+  })(el.xbdataView.scenegraph().root);
+  return Array.from(ids).sort();
+}"""
+
+
+def _drawn(figure) -> list[str]:
+    return figure.locator(".xbdata-chart").evaluate(_DRAWN)
+
+
+def _state_words(figure, value) -> str:
+    """What the subtitle should say of the control at `value`, in the words of xbdata.text.labels:
+    a dropdown's option as it reads, the growth slider's percent as a rate, the rank slider's N."""
+    from xbdata.text.labels import text
+
+    name = figure.locator(".vega-bind-name").first.inner_text().strip()
+    select = figure.locator(".vega-bindings select")
+    if select.count():
+        return text("state_pick", "en").format(name=name, value=select.locator("option:checked").inner_text())
+    if name == text("growth_slider_percent", "en").strip():
+        return text("state_growth", "en").format(value=f"{float(value):g}%")
+    return text("state_top", "en").format(value=value)
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_control_exports_what_it_shows(browser, built_reports, name):
+    """For every chart with a control, at every setting tried: CSV (rows shown) has the header of
+    CSV (all rows) and exactly the statistics the chart draws, and the subtitle of the chart and of
+    its SVG says the control's state."""
+    page, blocked, errors = _open(browser, built_reports / f"{name}.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= "
+                           f"{CHARTS[name]}", timeout=20000)
+    figures = page.locator(".xbdata-figure").filter(has=page.locator(CONTROLS)).all()
+    assert figures, "a report with no control to test"
+    for figure in figures:
+        control = figure.locator(CONTROLS).first
+        all_header, all_rows = _csv(_download(page, figure, "csv-all"))
+        for value in _settings(control):
+            _move(control, value)
+            page.wait_for_timeout(300)
+            header, rows = _csv(_download(page, figure, "csv-visible"))
+            assert header == all_header and header[:3] == ["stat_id", "label", "shown"]
+            assert rows, f"{name}: no rows at {value}"
+            assert sorted({r["stat_id"] for r in rows if r["stat_id"]}) == _drawn(figure), (name, value)
+            said = _state_words(figure, value)
+            subtitle = figure.locator("svg g.role-title-subtitle").text_content()
+            assert said in subtitle, (said, subtitle)
+            assert said in _download(page, figure, "svg").decode("utf-8")
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()
+
+
+def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built_reports):
+    page, blocked, errors = _open(browser, built_reports / "market_size.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
+    figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
+    _move(figure.locator(".vega-bindings input[type=range]"), 30)
+    page.wait_for_timeout(300)
+    for action in ("csv-all", "csv-visible"):
+        header, rows = _csv(_download(page, figure, action))
+        assert header[-1] == "growth_rate"
+        [base] = [r for r in rows if r["kind"] != "scenario"]
+        projected = [r for r in rows if r["kind"] == "scenario"]
+        assert [int(r["period"]) for r in projected] == [int(base["period"]) + t for t in range(1, 6)]
+        for t, r in enumerate(projected, start=1):
+            assert float(r["growth_rate"]) == 0.3 and r["stat_id"] == "" and r["quote"] == ""
+            assert float(r["value"]) == pytest.approx(float(base["value"]) * 1.3 ** t)
+            assert r["shown"].startswith("about CNY ") and r["unit"] == "CNY"
+    assert "at 30% a year" in _download(page, figure, "svg").decode("utf-8")
+    png = _download(page, figure, "png")
+    _move(figure.locator(".vega-bindings input[type=range]"), 10)
+    page.wait_for_timeout(300)
+    assert _download(page, figure, "png") != png
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()
+
+
+def test_a_chinese_subtitle_says_the_rate(browser, chinese_reports):
+    page, blocked, errors = _open(browser, chinese_reports / "market_size.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
+    figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
+    _move(figure.locator(".vega-bindings input[type=range]"), 30)
+    page.wait_for_timeout(300)
+    assert "按年增长30%" in _download(page, figure, "svg").decode("utf-8")
+    header, rows = _csv(_download(page, figure, "csv-visible"))
+    assert [r["kind"] for r in rows].count("情景") == 5 and all(r["shown"].startswith("约") for r in rows[1:])
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()
+
+
+def test_the_pages_csv_cells_are_pythons(browser, built_reports):
+    """One spreadsheet rule: each figure's CSV cells are the cells Python wrote for the same statistic
+    in data/statistics.csv (qualifier `=` as `'=`, the same quote, label and URL; the same value)."""
+    _, python_rows = _csv((built_reports / "data" / "statistics.csv").read_bytes())
+    by_id = {r["stat_id"]: r for r in python_rows}
+    page, blocked, errors = _open(browser, built_reports / "market_size.html")
+    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
+    compared = 0
+    for figure in page.locator(".xbdata-figure").all():
+        _, rows = _csv(_download(page, figure, "csv-all"))
+        for row in rows:
+            if row["stat_id"] in by_id:
+                python = by_id[row["stat_id"]]
+                for column in ("label", "shown", "unit", "qualifier", "period", "quote", "source_title", "source_url"):
+                    assert row[column] == python[column], (row["stat_id"], column, row[column], python[column])
+                assert float(row["value"] or "nan") == pytest.approx(float(python["value"] or "nan"), nan_ok=True)
+                compared += 1
+    assert compared >= 5 and any(by_id[i]["qualifier"] == "'=" for i in by_id)
+    assert errors == [] and blocked == [], (errors, blocked)
+    page.close()

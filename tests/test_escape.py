@@ -141,3 +141,13 @@ def test_check_refuses_a_manifest_link_that_is_not_http(tmp_path, monkeypatch, c
         _load.cache_clear()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is not an http(s) URL" in err and "Traceback" not in err
+
+
+def test_an_id_or_url_may_wrap_only_after_its_separators():
+    from xbdata.escape import html_breakable, link
+
+    assert html_breakable("tiktok_users_2019") == "tiktok_<wbr>users_<wbr>2019"
+    assert html_breakable('a&b<c>/"d"') == 'a&amp;<wbr>b&lt;c&gt;/<wbr>"d"'      # escaped whole, entities unsplit
+    assert html_breakable("https://x.cn/p") == "https://<wbr>x.<wbr>cn/<wbr>p"
+    assert link("https://x.cn/p", breakable=True).endswith(">https://<wbr>x.<wbr>cn/<wbr>p</a>")
+    assert link("javascript:alert(1)", breakable=True) == "javascript:alert(1)"

@@ -82,8 +82,9 @@ def visible_text(html: str) -> list[str]:
     """The words a reader sees or hears: text outside scripts, styles and code, and the attributes
     a browser shows or reads out (labels, titles, the copy button's status)."""
     soup = BeautifulSoup(html, "html.parser")
-    for node in soup(["script", "style", "code"]):
+    for node in soup(["script", "style", "code", "wbr"]):   # <wbr>: where a URL may wrap, not a space
         node.decompose()
+    soup.smooth()
     words = [soup.get_text(" ")]
     for attribute in ("aria-label", "title", "alt", "placeholder", "data-done", "data-failed"):
         words += [node[attribute] for node in soup.find_all(attrs={attribute: True})]

@@ -104,3 +104,180 @@ def test_the_pdf_printer_starts_chromium_with_those_arguments(built_reports, tmp
         with pytest.raises(Launched):
             write_pdf(built_reports / "market_size.html", tmp_path / "x.pdf")
     assert ["--no-sandbox" in args for args in launched] == [True, False]
+
+
+# --- a PDF that reads like a report -------------------------------------------------------------
+
+import html as html_lib
+import re
+
+from xbdata.engine.pdf import PAPERS, chromium_path, open_for_print
+from xbdata.text.labels import text as words
+
+
+def _pages(pdf) -> list[str]:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+
+
+def _visible_text(fragment: str) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+@pytest.fixture(scope="module")
+def printed(built_reports, tmp_path_factory):
+    """Each report printed on each paper: {(name, paper): path}."""
+    out = tmp_path_factory.mktemp("pdf")
+    return {(name, paper): write_pdf(built_reports / f"{name}.html", out / f"{name}-{paper}.pdf", paper=paper)
+            for name in ("market_size", "user_demographics", "category_trends") for paper in PAPERS}
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
+def test_no_word_of_the_sources_table_is_broken(built_reports, printed, name, paper):
+    """Every run of Latin letters and digits the PDF prints in the Sources section is one the table
+    holds whole: "observed" never prints as "observ" + "ed", an id wraps only at _ (its parts are
+    whole), a URL only after / . and the like."""
+    page = (built_reports / f"{name}.html").read_text(encoding="utf-8")
+    table = re.search(r"<table class=.xbdata-sources.>.*?</table>", page, re.S).group(0)
+    cells = _visible_text(table)
+    whole = set(re.findall(r"[A-Za-z0-9]+", cells))
+    # pdftotext joins a line that ends in a hyphen to the next ("e-" + "commerce" as "ecommerce"):
+    # a break after a hyphen, which is allowed.
+    whole |= {a + b for a, b in re.findall(r"([A-Za-z0-9]+)-(?=([A-Za-z0-9]+))", cells)}
+    pdf = "\f".join(_pages(printed[name, paper]))
+    caption = re.escape(words("sources_caption", "en")).replace(re.escape("{n}"), r"\d+").replace(r"\ ", r"\s+")
+    section = pdf[re.search(caption, pdf).start():pdf.index(words("gaps_heading", "en"))]
+    broken = sorted(set(re.findall(r"[A-Za-z0-9]+", section)) - whole)
+    assert broken == [], broken[:10]
+
+
+@pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
+def test_screen_only_text_and_buttons_are_not_printed(built_reports, printed, name):
+    page = (built_reports / f"{name}.html").read_text(encoding="utf-8")
+    screen_only = [" ".join(_visible_text(m).split())
+                   for m in re.findall(r'<span class=.xbdata-screen-only.>(.*?)</span>', page, re.S)]
+    assert screen_only, "each report has a sentence for the screen (how to use its control)"
+    pdf = " ".join("\f".join(_pages(printed[name, "A4"])).split())
+    buttons = [words(k, "en") for k in ("download_png", "download_svg", "csv_all", "csv_visible", "cite", "copy", "dark_mode")]
+    assert [t for t in screen_only + buttons if t in pdf] == []
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
+def test_each_heading_is_printed_on_the_page_of_its_chart(built_reports, printed, name, paper):
+    """The section heading before a chart and the chart's footer ("Source:") are on one page."""
+    page = (built_reports / f"{name}.html").read_text(encoding="utf-8")
+    sections = re.split(r"<h2[^>]*>", page)[1:]
+    headings = [_visible_text(s.split("</h2>")[0]).replace("¶", "").strip() for s in sections
+                if 'class="xbdata-figure"' in s.split("<h2")[0]]
+    assert headings
+    pages = _pages(printed[name, paper])
+    for heading in headings:
+        at = [i for i, p in enumerate(pages) if heading in [line.strip() for line in p.splitlines()]]
+        assert at, heading
+        following = pages[at[0]].split(heading, 1)[1]
+        assert words("source", "en") in following, f"{heading!r} ends page {at[0] + 1}; its chart is on the next"
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_the_pdf_is_on_its_paper(printed, paper):
+    size = subprocess.run(["pdfinfo", str(printed["market_size", paper])], capture_output=True, text=True,
+                          check=True).stdout
+    width, height = (float(x) for x in re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", size).groups())
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == tuple(round(mm) for mm in PAPERS[paper])
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
+def test_chart_text_prints_at_8_pt_or_more_within_the_page(built_reports, name, paper):
+    """As the PDF prints it (open_for_print): each chart fits the page's width unscaled, and every piece
+    of text in it is at least 8 pt (32/3 CSS px)."""
+    from playwright.sync_api import sync_playwright
+
+    from xbdata.engine.pdf import chromium_args
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=chromium_args())
+        try:
+            page = open_for_print(browser.new_context(), built_reports / f"{name}.html", paper)
+            charts = page.evaluate("""() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
+                const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+                const room = svg.closest('.xbdata-figure').clientWidth;
+                const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+                    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+                return {scale, room, width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
+                        title: (svg.querySelector('.role-title-text') || {}).textContent};
+            })""")
+        finally:
+            browser.close()
+    assert charts
+    for chart in charts:
+        assert chart["scale"] > 0.999 and chart["width"] <= chart["room"] + 0.5, chart
+        assert chart["smallest"] * 0.75 >= 8, chart
+
+
+def test_the_index_links_each_pdf_beside_its_html(built_reports, printed, tmp_path):
+    from xbdata.engine.build import write_index
+    from xbdata.engine.manifest import read_manifest
+
+    for name in ("market_size", "user_demographics", "category_trends"):
+        (built_reports / f"{name}.pdf").write_bytes(printed[name, "A4"].read_bytes())
+    try:
+        write_index(built_reports, read_manifest(built_reports))
+        index = (built_reports / "index.html").read_text(encoding="utf-8")
+        for name in ("market_size", "user_demographics", "category_trends"):
+            [line] = [p for p in re.findall(r"<p[^>]*>.*?</p>", index, re.S) if f'href="{name}.pdf"' in p]
+            assert f'href="{name}.html"' in line, line
+    finally:
+        for name in ("market_size", "user_demographics", "category_trends"):
+            (built_reports / f"{name}.pdf").unlink()
+        write_index(built_reports, read_manifest(built_reports))
+
+
+@pytest.fixture(scope="module")
+def chinese_market(tmp_path_factory):
+    from xbdata.engine.build import build
+
+    out = tmp_path_factory.mktemp("zh-pdf")
+    [outcome] = build(["market_size"], out, params={"market_size": {"lang": "zh"}})
+    assert outcome.status == "built", outcome.message
+    return out / "market_size.html", write_pdf(out / "market_size.html")
+
+
+def test_chinese_values_and_kinds_print_whole(chinese_market):
+    """Chinese breaks between any two characters, so a narrow column printed 实际 as 实 over 际 and
+    超过1.2亿用户 as 超过1.2亿用 over 户: each value and kind of the Sources table prints on one line."""
+    html, pdf = chinese_market
+    table = re.search(r"<table class=.xbdata-sources.>.*?</table>", html.read_text(encoding="utf-8"), re.S).group(0)
+    cells = [(_visible_text(value).strip(), _visible_text(kind).strip())
+             for value, kind in re.findall(r"</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", table, re.S)]
+    assert len(cells) > 10
+    text = _text(pdf)   # laid out as printed: a row's cells side by side, each cell's lines in turn
+    section = text[text.index(words("sources_caption", "zh").split("{n}")[0]):text.index(words("gaps_heading", "zh"))]
+    lines = ["".join(line.split()) for line in section.splitlines()]
+    for column in (0, 1):
+        wanted = ["".join(c[column].split()) for c in cells]
+        missing = {w for w in wanted if sum(w in line for line in lines) < wanted.count(w)}
+        assert missing == set(), sorted(missing)[:5]
+
+
+def test_no_page_is_blank(printed):
+    """The page's bottom margin once spilled onto a last, empty Letter page."""
+    blank = [(name, paper, i + 1) for (name, paper), pdf in printed.items()
+             for i, page in enumerate(_pages(pdf)[:-1]) if not page.strip()]   # pdftotext ends with a form feed
+    assert blank == []
+
+
+def test_the_paper_at_the_command_line(tmp_path, capsys):
+    """--paper Letter prints on Letter; a later --paper A4 prints again though the report is unchanged."""
+    from xbdata.cli import main
+    from xbdata.engine.pdf import paper_of
+
+    assert main(["report", "category_trends", "-o", str(tmp_path), "--pdf", "--paper", "Letter"]) == 0
+    assert paper_of(tmp_path / "category_trends.pdf") == "Letter"
+    assert main(["build", "category_trends", "-o", str(tmp_path), "--pdf"]) == 0
+    assert paper_of(tmp_path / "category_trends.pdf") == "A4"
+    assert "0 built, 1 unchanged" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "-o", str(tmp_path), "--pdf", "--paper", "A5"])
+    assert exit_info.value.code == 2

@@ -42,6 +42,16 @@ def html_text(value) -> str:
     return html.escape(str(value), quote=False)
 
 
+_SEPARATORS = re.compile(r"([/._\-?&=#]+)")
+
+
+def html_breakable(value) -> str:
+    """`value` as HTML text that may wrap after a separator (/ . _ - ? & = #) and nowhere else: an
+    id or a URL in a narrow column wraps at its parts, never letter by letter."""
+    return "".join(html_text(part) + ("<wbr>" if _SEPARATORS.fullmatch(part) else "")
+                   for part in _SEPARATORS.split(str(value)))
+
+
 def terminal_text(value) -> str:
     """Text for a terminal: control characters (escape sequences) shown as U+FFFD."""
     return _TERMINAL_CONTROL.sub("\ufffd", str(value))
@@ -86,10 +96,12 @@ def safe_url(url: str) -> str:
         return ""
 
 
-def link(url: str, label: str | None = None) -> str:
-    """An HTML link to an http(s) `url` (opened in a new tab), or the label as plain text if the URL is not one."""
+def link(url: str, label: str | None = None, breakable: bool = False) -> str:
+    """An HTML link to an http(s) `url` (opened in a new tab), or the label as plain text if the URL is not one;
+    `breakable`: the label wraps only after its separators (`html_breakable`), as a URL in a table should."""
     label = url if label is None else label
+    shown = html_breakable(label) if breakable else html_text(label)
     safe = safe_url(url)
     if not safe:
-        return html_text(label)
-    return f'<a href="{html_attr(safe)}" target="_blank" rel="noopener noreferrer">{html_text(label)}</a>'
+        return shown
+    return f'<a href="{html_attr(safe)}" target="_blank" rel="noopener noreferrer">{shown}</a>'

@@ -173,22 +173,23 @@ def _build(args, names, params=None, force=False, grid=None) -> int:
     if dry_run:
         return _print_plan(outcomes)
     code = _print_outcomes(outcomes)
-    return max(code, _write_pdfs(Path(args.output), outcomes)) if args.pdf else code
+    return max(code, _write_pdfs(Path(args.output), outcomes, args.paper)) if args.pdf else code
 
 
-def _write_pdfs(folder: Path, outcomes) -> int:
-    """NAME.pdf beside each good report's HTML (made again when the HTML is newer); 1 if any failed."""
-    from ..engine.pdf import write_pdf
+def _write_pdfs(folder: Path, outcomes, paper: str = "A4") -> int:
+    """NAME.pdf on `paper` beside each good report's HTML (made again when the HTML is newer or the
+    paper differs); 1 if any failed."""
+    from ..engine.pdf import paper_of, write_pdf
 
     code = 0
     for o in outcomes:
         html, pdf = folder / f"{o.name}.html", folder / f"{o.name}.pdf"
         if o.status not in ("built", "skipped") or not html.exists():
             continue
-        if pdf.exists() and pdf.stat().st_mtime >= html.stat().st_mtime:
+        if pdf.exists() and pdf.stat().st_mtime >= html.stat().st_mtime and paper_of(pdf) == paper:
             continue
         try:
-            write_pdf(html, pdf)
+            write_pdf(html, pdf, paper=paper)
             print(f"wrote {pdf}", file=sys.stderr)
         except Exception as error:  # one line per report, as for a failed build
             print(f"xbdata: error: PDF of {o.name} failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
@@ -255,6 +256,7 @@ def _positive(text: str) -> float:
 def _build_options(p: argparse.ArgumentParser) -> None:
     """The options `build` and `report` share: where, how long, and what to do if the folder is busy."""
     from ..engine.build import DEFAULT_TIMEOUT
+    from ..engine.pdf import PAPERS
 
     p.add_argument("-o", "--output", default="reports", help="folder to write into (default: reports)")
     p.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -269,6 +271,7 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf", action="store_true",
                    help="also write NAME.pdf beside each report's HTML, printed by headless Chromium "
                         "(/usr/bin/chromium, or $XBDATA_CHROMIUM)")
+    p.add_argument("--paper", choices=tuple(PAPERS), default="A4", help="the PDF's paper size (default: A4)")
 
 
 def cmd_list(args) -> int:

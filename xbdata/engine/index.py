@@ -55,6 +55,6 @@ def index_page(entries: dict[str, dict], tables: list[str] | tuple[str, ...] = (
         if variants:
             reports.append({"name": name, "title": report.title[lang], "lead": report.lead[lang],
                             "variants": variants})
-    words = {key: text(f"index_{key}", lang) for key in ("title", "intro", "tables", "notebook", "pdf", "sources")}
+    words = {key: text(f"index_{key}", lang) for key in ("title", "intro", "tables", "notebook", "html", "pdf", "sources")}
     return env.get_template("index.html.j2").render(reports=reports, tables=tables, pending=pending, lang=lang,
                                                     words=words, theme_script=Markup(theme_js(lang)))

@@ -1,14 +1,18 @@
 """A report as PDF: the shared HTML printed by headless Chromium, charts drawn, controls hidden.
 
 The PDF is printed from the very HTML file a build writes, so it shows what the shared report
-shows and nothing else: the print stylesheet hides controls, download buttons and the theme
-toggle, prints light, and keeps each chart and each table row on one page. Chromium is Debian's
-(`/usr/bin/chromium`, or $XBDATA_CHROMIUM), driven by Playwright; nothing is downloaded.
+shows and nothing else: the print stylesheet hides controls, download buttons, the theme toggle
+and the sentences meant for the screen (`xbdata-screen-only`), prints light, keeps each chart and
+each table row on one page and a heading with its chart. The page is opened as wide as the paper's
+printed area with print media, so the figures' script draws each chart for paper (text of 8 pt or
+more, no wider than the page). A4 or Letter. Chromium is Debian's (`/usr/bin/chromium`, or
+$XBDATA_CHROMIUM), driven by Playwright; nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -57,8 +61,40 @@ def check_pdf_tools() -> str:
     return executable
 
 
-def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60) -> Path:
-    """Print `html_path` to `pdf_path` (default: beside it, NAME.pdf), atomically; return the PDF's path.
+# Paper sizes in millimetres, and the margins every page keeps.
+PAPERS = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+MARGIN_MM = {"top": 14, "bottom": 14, "left": 12, "right": 12}
+
+
+def _mm_to_px(mm: float) -> int:
+    return int(mm / 25.4 * 96)
+
+
+def check_paper(paper: str) -> str:
+    """`paper` if it is one of PAPERS, else a UsageError naming them."""
+    if paper not in PAPERS:
+        raise UsageError(f"paper must be one of {', '.join(PAPERS)} (got {paper!r})")
+    return paper
+
+
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
+
+
+def paper_of(pdf_path: Path) -> str | None:
+    """The paper (a key of PAPERS) a PDF we printed is on, from its first page's size; None if unknown."""
+    try:
+        found = _MEDIA_BOX.search(Path(pdf_path).read_bytes())
+    except OSError:
+        return None
+    if not found:
+        return None
+    width, height = (float(x) / 72 * 25.4 for x in found.groups())
+    return next((name for name, (w, h) in PAPERS.items() if abs(w - width) < 1 and abs(h - height) < 1), None)
+
+
+def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60, paper: str = "A4") -> Path:
+    """Print `html_path` to `pdf_path` (default: beside it, NAME.pdf) on `paper` (A4 or Letter), atomically;
+    return the PDF's path.
 
     Waits until every chart has drawn; only file: URLs may load, so the PDF is made offline too.
     Playwright runs in a thread of its own, so a caller that already drives a browser (a test,
@@ -66,12 +102,13 @@ def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 
     """
     html_path = Path(html_path)
     pdf_path = Path(pdf_path) if pdf_path else html_path.with_suffix(".pdf")
+    check_paper(paper)
     executable = check_pdf_tools()
     result: dict = {}
 
     def run() -> None:
         try:
-            result["data"] = _print(html_path, executable, timeout_s)
+            result["data"] = _print(html_path, executable, timeout_s, paper)
         except BaseException as error:  # handed to the caller's thread
             result["error"] = error
 
@@ -84,21 +121,32 @@ def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 
     return pdf_path
 
 
-def _print(html_path: Path, executable: str, timeout_s: float) -> bytes:
+def open_for_print(context, html_path: Path, paper: str = "A4", timeout_s: float = 60):
+    """A page of `context` showing `html_path` as it prints on `paper`: print media, light, as wide
+    as the paper's printed area, so each chart is drawn for the page (text at least 8 pt, no wider
+    than the page: see figure.FIGURES_JS), and every chart drawn. Only file: URLs load."""
+    width_mm, height_mm = PAPERS[check_paper(paper)]
+    page = context.new_page()
+    page.set_viewport_size({"width": _mm_to_px(width_mm - MARGIN_MM["left"] - MARGIN_MM["right"]),
+                            "height": _mm_to_px(height_mm - MARGIN_MM["top"] - MARGIN_MM["bottom"])})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.emulate_media(media="print", color_scheme="light")
+    page.goto(Path(html_path).resolve().as_uri())
+    charts = page.locator(".xbdata-chart").count()
+    page.wait_for_function(f"document.querySelectorAll('.xbdata-chart[data-xbdata-drawn]').length >= {charts}",
+                           timeout=timeout_s * 1000)
+    return page
+
+
+def _print(html_path: Path, executable: str, timeout_s: float, paper: str = "A4") -> bytes:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="xbdata-pdf-") as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
                                                        args=chromium_args())
         try:
-            page = context.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-            page.emulate_media(media="print", color_scheme="light")
-            page.goto(html_path.resolve().as_uri())
-            charts = page.locator(".xbdata-chart").count()
-            page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {charts}",
-                                   timeout=timeout_s * 1000)
-            return page.pdf(format="A4", print_background=True,
-                            margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
+            page = open_for_print(context, html_path, paper, timeout_s)
+            return page.pdf(format=paper, print_background=True,
+                            margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()})
         finally:
             context.close()

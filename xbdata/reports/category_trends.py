@@ -17,8 +17,9 @@ HEADLINE_SERIES = 4
 WORDS = {
     "en": {
         "control_top_n": "Categories shown",
-        "ranking": "## Most-wanted categories\n\nMove the slider under the chart to show only the first ranks "
-                   "(the `top_n` parameter sets how many the report holds).",
+        "ranking": "## Most-wanted categories\n\nThe chart shows the first ranks (the `top_n` parameter sets how many "
+                   "the report holds). <span class=\"xbdata-screen-only\">Move the slider under the chart to show "
+                   "fewer.</span>",
         "tmall": "## Tmall Global's categories over time\n\nObserved counts against the plan.",
         "ranking_title": "{list} ({years})",
         "other_lists": "The chart draws the latest ranked list; the articles also rank: {lists} (each in Sources).",
@@ -32,7 +33,8 @@ WORDS = {
     },
     "zh": {
         "control_top_n": "显示前几名",
-        "ranking": "## 最想购入的品类\n\n移动图下方的滑块可以只看前几名（参数 `top_n` 决定最多显示几名）。",
+        "ranking": "## 最想购入的品类\n\n图中是排名靠前的品类（参数 `top_n` 决定最多显示几名）。"
+                   "<span class=\"xbdata-screen-only\">移动图下方的滑块可以只看前几名。</span>",
         "tmall": "## 天猫国际的品类数\n\n实际数与计划目标。",
         "ranking_title": "{list}（{years}）",
         "other_lists": "图中是最新的一份排名；文章中还有：{lists}（均见“数据来源”）。",

@@ -30,7 +30,7 @@ import vl_convert as vlc
 from ..curate.articles import articles_of, outlet_name
 from ..iorw import write_atomic
 from ..text.labels import GROUPED_THOUSANDS, MAGNITUDE_WORDS, catalogue_name, kind_name, text, unit_name
-from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, theme_js
+from .figure import FIGURE_CSS, FIGURES_JS, figure_html, meta, scenario, theme_js
 
 RENDERER = "xbdata"
 
@@ -154,8 +154,9 @@ def tooltip(lang: str) -> list:
 
 
 def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: str, chart_type: str,
-           visible: dict | None = None, kinds: tuple[str, ...] = ()) -> alt.Chart:
-    """`chart` with its title, sources, an accessible description, and the figure block's metadata."""
+           visible: dict | None = None, kinds: tuple[str, ...] = (), **figure) -> alt.Chart:
+    """`chart` with its title, sources, an accessible description, and the figure block's metadata
+    (`figure`: its control's state and a scenario's rows, see `figure.meta`)."""
     items = text("items_separator", lang).join(text("label_value", lang).format(label=r["label"], value=r["shown"])
                       for r in frame.head(6).to_dict("records"))
     items += text("items_separator", lang) + "…" if len(frame) > 6 else ""
@@ -163,7 +164,7 @@ def titled(chart: alt.Chart, title: str, frame: pd.DataFrame, lang: str, name: s
                                                          items=items)
     return chart.properties(title=alt.Title(title, subtitle=[sources_line(frame, lang)], anchor="start"),
                             description=description,
-                            usermeta={"xbdata": meta(frame, title, lang, name, visible, kinds)})
+                            usermeta={"xbdata": meta(frame, title, lang, name, visible, kinds, **figure)})
 
 
 # Each kind of figure has its own colour and its own shape, so kind reads without colour too.
@@ -361,11 +362,12 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     to a round number just past the largest figure the control shows (`axis_end`), in the reader's
     number words; the labels overflow it to the right, so the legends sit above the plot.
     """
-    visible, names = None, []
+    visible, names, state = None, [], None
     if select:
-        field, options, _ = select
+        field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": "all" if options[0] == "all" else None}
         names = option_names(frame, field, options, lang)
+        state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
     frame = frame.assign(bound=bound_of(frame))
     color, shape = kind_scales(frame, lang, visible=visible)
     color_only = alt.Color(**{**color.to_dict(), "legend": None})   # the same colours, the legend drawn once
@@ -394,7 +396,8 @@ def figure_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str, y:
     layers = ([ranges] if "range" in set(frame["bound"]) else []) + [points] + ([arrows] if arrows else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
     size = {"width": 460, **({"height": alt.Step(26)} if wrapped else {})}     # room for a label's second line
-    return titled(_filtered(layered, select, names).properties(**size), title, frame, lang, name, "dot_chart", visible)
+    return titled(_filtered(layered, select, names).properties(**size), title, frame, lang, name, "dot_chart", visible,
+                  state=state)
 
 
 def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name: str = "ranking",
@@ -421,7 +424,8 @@ def ranking_chart(ranked: pd.DataFrame, top_n: int, lang: str, title: str, name:
     ends = base.mark_point(filled=True, size=90, opacity=1).encode(
         x="prominence:Q", y=y, color=color, shape=shape, tooltip=tooltip(lang))
     labels = base.mark_text(align="left", dx=LABEL_GAP, fontWeight="bold").encode(x="prominence:Q", y=y, text="shown:N")
-    return titled(alt.layer(bars, ends, labels).properties(width=460), title, ranked, lang, name, "bar_chart", visible)
+    return titled(alt.layer(bars, ends, labels).properties(width=460), title, ranked, lang, name, "bar_chart", visible,
+                  state={"param": top.name, "words": text("state_top", lang)})
 
 
 def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horizon_years: int,
@@ -431,7 +435,8 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
     with `bound` False, no slider of its own (a live cell's kernel slider drives it)."""
     # The slider shows what it sets, a percent (10, not 0.1): it moves `growth_percent`, and `growth`,
     # the rate the line grows at, follows it.
-    bind = alt.binding_range(min=growth_limits[0] * 100, max=growth_limits[1] * 100, step=0.5,
+    step = 0.5   # percent
+    bind = alt.binding_range(min=growth_limits[0] * 100, max=growth_limits[1] * 100, step=step,
                              name=text("growth_slider_percent", lang) + " ")
     percent = alt.param(name="growth_percent", value=round(growth_rate * 100, 6), bind=bind)
     growth = (alt.param(name="growth", expr=f"{percent.name} / 100") if bound
@@ -456,8 +461,12 @@ def projection_chart(points: pd.DataFrame, base: dict, growth_rate: float, horiz
     reported = alt.Chart(points).mark_point(size=140, filled=True).encode(
         x="year:O", y="value:Q", color=color, shape=shape, tooltip=tooltip(lang),
     )
+    rates = sorted({round((growth_limits[0] * 100 + i * step) / 100, 6)
+                    for i in range(round((growth_limits[1] - growth_limits[0]) * 100 / step) + 1)} | {growth_rate})
+    projected = scenario({**base, "unit": points["unit"].iloc[0]}, rates, horizon_years, growth.name, lang)
     return titled((line + reported).properties(width=520), title, points, lang, name, "line_chart",
-                  kinds=("scenario",))
+                  kinds=("scenario",), state={"param": growth.name, "words": text("state_growth", lang), "format": ".1~%"},
+                  projected=projected)
 
 
 def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
@@ -466,11 +475,12 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     years only, where each year has one figure; part-year figures (a half, a quarter, Q1–Q3) are
     hollow marks of their own, never joined, each labelled with its period. A dropdown picks the
     series, so a line never joins different measures, places or currencies."""
-    visible, names = None, []
+    visible, names, state = None, [], None
     if select:
-        field, options, _ = select
+        field, options, label = select
         visible = {"param": f"pick_{field}", "field": field, "all": None}
         names = option_names(frame, field, options, lang)
+        state = {"param": visible["param"], "words": text("state_pick", lang).format(name=label, value="{value}")}
     frame = frame.assign(at=frame["value"].where(frame["value"].notna(), frame["high"].where(frame["high"].notna(), frame["low"])),
                          bound=bound_of(frame))
     color, shape = kind_scales(frame, lang, visible=visible)
@@ -493,4 +503,5 @@ def series_chart(frame: pd.DataFrame, title: str, lang: str, axis_title: str,
     labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11).encode(x=x, y=y, text="point_label:N")
     layers = ([ranges] if "range" in set(frame["bound"]) else []) + [line, whole, part] + ([arrows] if arrows else []) + [labels]
     layered = alt.layer(*layers).resolve_scale(color="independent", shape="independent")
-    return titled(_filtered(layered, select, names).properties(width=520), title, frame, lang, name, "line_chart", visible)
+    return titled(_filtered(layered, select, names).properties(width=520), title, frame, lang, name, "line_chart", visible,
+                  state=state)

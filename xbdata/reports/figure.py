@@ -17,10 +17,12 @@ import pandas as pd
 from .. import __version__
 from ..curate.articles import articles_of, outlet_name
 from ..escape import SPREADSHEET_TRIGGERS, html_attr, html_text, link, script_json
+from ..text.formatting import format_value
 from ..text.labels import catalogue_name, date_words, kind_name, period_words, strip_period, text
 
 CSV_COLUMNS = ("stat_id", "label", "shown", "value", "low", "high", "unit", "qualifier", "period", "kind",
                "quote", "source_title", "source_url")
+SCENARIO_RATE = "growth_rate"
 _ROW_NOTES = {"derived": "note_derived", "scenario": "note_scenario", "hypothetical": "note_hypothetical"}
 
 
@@ -29,6 +31,26 @@ def _plain(x):
     if x is None or (isinstance(x, float) and x != x) or x is pd.NA:
         return None
     return x.item() if hasattr(x, "item") else x
+
+
+def scenario(base: dict, rates: list[float], years: int, param: str, lang: str) -> dict:
+    """The projected rows of a scenario at each rate its control can take, for the page's CSV buttons.
+
+    `base` is the figure it starts from (value, year, unit). The page picks the rows of the rate the
+    reader has chosen, so the CSV holds what the chart draws, each row marked `scenario` with its rate;
+    the words ("about CNY 19 trillion") are made here, by the one formatter.
+    """
+    from .story import round_to_digits
+
+    steps = range(1, years + 1)
+    values = [[base["value"] * (1 + rate) ** t for t in steps] for rate in rates]
+    return {
+        "param": param, "base": base["value"], "rates": rates, "periods": [str(base["year"] + t) for t in steps],
+        "values": values,
+        "shown": [[format_value(round_to_digits(v, "round"), base["unit"], "~", lang) for v in row] for row in values],
+        "row": {"label": text("scenario", lang), "unit": base["unit"], "qualifier": "~",
+                "kind": kind_name("scenario", lang)},
+    }
 
 
 def measure_name(row, lang: str) -> str:
@@ -55,8 +77,13 @@ def cite_source(source: dict, lang: str) -> str:
 
 
 def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | None = None,
-         kinds: tuple[str, ...] = ()) -> dict:
-    """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`."""
+         kinds: tuple[str, ...] = (), state: dict | None = None, projected: dict | None = None) -> dict:
+    """What the figure block needs besides the spec: sources, notes, periods, rows and citation, in `lang`.
+
+    `visible` says which rows the chart's control shows (its field travels with the rows, so the
+    page can filter on it); `state` how the subtitle says the control's value ({param, words with
+    {value}, a d3 format}); `projected` a scenario's rows (`scenario`).
+    """
     sources = [{"outlet": outlet_name(a.outlet, lang), "title": a.title, "url": a.url, "published": a.published,
                 "accessed": a.accessed} for a in articles_of(frame)]
     shown_kinds = set(frame["kind"]) | {kind_name(k, lang) for k in kinds}
@@ -67,12 +94,17 @@ def meta(frame: pd.DataFrame, title: str, lang: str, name: str, visible: dict | 
     if {"low", "high", "value"} <= set(frame) and (frame["value"].isna() & frame["low"].notna()).any():
         notes.append(text("note_range", lang))
     periods = [period_words(p, lang) for p in sorted({str(p) for p in frame.get("period", pd.Series(dtype=str)) if str(p)})]
-    rows = [{c: _plain(r.get(c)) for c in CSV_COLUMNS if c in frame} for r in frame.to_dict("records")]
+    columns = [c for c in CSV_COLUMNS if c in frame]
+    if visible and visible["field"] not in columns:
+        columns.append(visible["field"])
+    if projected:
+        columns += [c for c in CSV_COLUMNS if c not in columns] + [SCENARIO_RATE]
+    rows = [{c: _plain(r.get(c)) for c in columns} for r in frame.to_dict("records")]
     outlets = text("items_separator", lang).join(dict.fromkeys(s["outlet"] for s in sources))
     full = text("items_separator", lang).join(cite_source(s, lang) for s in sources)
     return {
         "name": name, "lang": lang, "title": title, "sources": sources, "notes": notes, "periods": periods,
-        "rows": rows, "visible": visible,
+        "columns": columns, "rows": rows, "visible": visible, "state": state, "scenario": projected,
         "cite_inline": text("cite_inline", lang).format(outlets=outlets),
         "cite_full": text("cite_full", lang).format(sources=full, title=title, version=__version__),
     }
@@ -144,20 +176,59 @@ FIGURES_JS = r"""
     if (typeof v === 'string' && s && TRIGGERS.indexOf(s.charAt(0)) >= 0) { s = "'" + s; }
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
-  function csv(rows) {
-    var columns = rows.length ? Object.keys(rows[0]) : [];
-    return '\ufeff' + [columns.join(',')].concat(rows.map(function (r) {
+  function csv(columns, rows) {
+    return '\ufeff' + [columns.map(cell).join(',')].concat(rows.map(function (r) {
       return columns.map(function (c) { return cell(r[c]); }).join(',');
     })).join('\r\n') + '\r\n';
   }
+  // A scenario's rows at the rate its control shows: made in Python for each step of the control,
+  // computed here (without words) for a rate between steps.
+  function projected(meta, view) {
+    var s = meta.scenario;
+    if (!s) { return []; }
+    var rate = view.signal(s.param), at = -1;
+    s.rates.forEach(function (r, i) { if (Math.abs(r - rate) < 1e-9) { at = i; } });
+    return s.periods.map(function (period, t) {
+      var row = {};
+      meta.columns.forEach(function (c) { row[c] = null; });
+      Object.keys(s.row).forEach(function (c) { row[c] = s.row[c]; });
+      row.period = period;
+      row.value = at >= 0 ? s.values[at][t] : s.base * Math.pow(1 + rate, t + 1);
+      row.shown = at >= 0 ? s.shown[at][t] : null;
+      row.growth_rate = rate;
+      return row;
+    });
+  }
+  function allRows(meta, view) { return meta.rows.concat(projected(meta, view)); }
   function visible(meta, view) {
     var f = meta.visible;
-    if (!f) { return meta.rows; }
+    if (!f) { return allRows(meta, view); }
     var chosen = view.signal(f.param);
     return meta.rows.filter(function (r) {
       if (f.op === '<=') { return r[f.field] !== null && r[f.field] <= chosen; }
       return (f.all !== null && chosen === f.all) || r[f.field] === chosen;
-    });
+    }).concat(projected(meta, view));
+  }
+  // The chart's subtitle says what its control shows ("at 30% a year"), so a saved PNG or SVG, and
+  // the printed page, say it too: the compiled Vega spec's subtitle becomes an expression of the control.
+  function stated(meta) {
+    return function (vg) {
+      var st = meta && meta.state;
+      if (!st || !vg.title) { return vg; }
+      var value = st.param, signal = (vg.signals || []).filter(function (g) { return g.name === st.param; })[0];
+      if (!signal) { return vg; }   // not a top-level signal: an expression naming it would not compile
+      if (st.format) { value = 'format(' + st.param + ', ' + JSON.stringify(st.format) + ')'; }
+      else if (signal.bind && signal.bind.labels && signal.bind.options) {
+        value = JSON.stringify(signal.bind.labels) + '[indexof(' + JSON.stringify(signal.bind.options) + ', ' + st.param + ')]';
+      }
+      var words = st.words.split('{value}');
+      var phrase = JSON.stringify(words[0]) + ' + ' + value + ' + ' + JSON.stringify(words.slice(1).join(''));
+      var title = typeof vg.title === 'string' ? {text: vg.title} : vg.title;
+      var lines = title.subtitle === undefined ? [] : [].concat(title.subtitle);
+      title.subtitle = {signal: '[' + lines.map(function (l) { return JSON.stringify(l); }).concat([phrase]).join(', ') + ']'};
+      vg.title = title;
+      return vg;
+    };
   }
   function wire(figure, meta, view) {
     var on = function (action, fn) {
@@ -166,8 +237,8 @@ FIGURES_JS = r"""
     };
     on('png', function () { view.toImageURL('png', 2).then(function (u) { save(meta.name + '.png', dataUrlBlob(u)); }); });
     on('svg', function () { view.toSVG().then(function (s) { save(meta.name + '.svg', new Blob([s], {type: 'image/svg+xml'})); }); });
-    on('csv-all', function () { save(meta.name + '.csv', new Blob([csv(meta.rows)], {type: 'text/csv'})); });
-    on('csv-visible', function () { save(meta.name + '-visible.csv', new Blob([csv(visible(meta, view))], {type: 'text/csv'})); });
+    on('csv-all', function () { save(meta.name + '.csv', new Blob([csv(meta.columns, allRows(meta, view))], {type: 'text/csv'})); });
+    on('csv-visible', function () { save(meta.name + '-visible.csv', new Blob([csv(meta.columns, visible(meta, view))], {type: 'text/csv'})); });
     on('copy', function () {
       var button = figure.querySelector('[data-action="copy"]');
       var status = figure.querySelector('.xbdata-copied');
@@ -181,16 +252,40 @@ FIGURES_JS = r"""
       } else { say(false); }
     });
   }
+  // On paper (the PDF is printed with print media from the first paint) chart text is at least
+  // 11 px, 8.25 pt, legends go under the chart, and a chart still wider than the page gives up plot
+  // width rather than being shrunk.
+  var PRINT_CONFIG = {axis: {labelFontSize: 11, titleFontSize: 11},
+                     legend: {labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal'},
+                     title: {fontSize: 14, subtitleFontSize: 11}, text: {fontSize: 11}};
+  var PRINT_MIN_WIDTH = 160;
+  function forPrint(spec) {
+    var config = Object.assign({}, spec.config || {});
+    Object.keys(PRINT_CONFIG).forEach(function (k) { config[k] = Object.assign({}, config[k] || {}, PRINT_CONFIG[k]); });
+    return Object.assign({}, spec, {config: config});
+  }
+  function fit(el, view, tries) {
+    var svg = el.querySelector('svg'), room = el.parentNode.clientWidth;
+    var over = svg ? parseFloat(svg.getAttribute('width')) - room : 0, width;
+    try { width = view.width(); } catch (e) { return Promise.resolve(); }
+    if (!(over > 0) || !tries || width <= PRINT_MIN_WIDTH) { return Promise.resolve(); }
+    view.width(Math.max(PRINT_MIN_WIDTH, width - Math.ceil(over)));
+    return view.runAsync().then(function () { return fit(el, view, tries - 1); });
+  }
   window.xbdataFigures = {
     cell: cell,
     draw: function (el, spec) {
       var meta = (spec.usermeta || {}).xbdata || null;
+      var printing = !!(window.matchMedia && window.matchMedia('print').matches);
       (window.xbdataVegaReady || Promise.resolve()).then(function () {
         if (!window.vegaEmbed) { throw new Error('the Vega libraries are missing'); }
-        return window.vegaEmbed(el, spec, {actions: false, renderer: 'svg'});
+        return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: stated(meta)});
       }).then(function (result) {
+        el.xbdataView = result.view;   // what a test asks what the chart draws
         if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
-      }).catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
+        return printing ? fit(el, result.view, 8) : null;
+      }).then(function () { el.setAttribute('data-xbdata-drawn', 'true'); })
+        .catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
     }
   };
 })();
@@ -203,12 +298,14 @@ FIGURE_CSS = """
 .xbdata-footer a, table.xbdata-sources a { text-decoration: underline !important; }
 .xbdata-downloads button, .xbdata-cite button { font-size: 12px; margin: 4px 6px 0 0; }
 .xbdata-theme-toggle { position: fixed; top: 8px; right: 12px; z-index: 10; font-size: 13px; }
-table.xbdata-sources { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 12px; }
+table.xbdata-sources { width: 100%; table-layout: auto; border-collapse: collapse; font-size: 12px; }
 table.xbdata-sources caption { text-align: left; font-style: italic; padding: 4px 0; }
-table.xbdata-sources th, table.xbdata-sources td { text-align: left !important; vertical-align: top; overflow-wrap: anywhere; }
+table.xbdata-sources th, table.xbdata-sources td, table.xbdata-sources code {
+  text-align: left !important; vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual;
+  white-space: normal; }
 table.xbdata-sources th[scope="row"] { font-weight: normal; }
-table.xbdata-sources th:nth-child(1) { width: 22%; } table.xbdata-sources th:nth-child(2) { width: 12%; }
-table.xbdata-sources th:nth-child(3) { width: 7%; } table.xbdata-sources th:nth-child(4) { width: 32%; }
+table.xbdata-sources thead th, table.xbdata-sources td:nth-child(3) { white-space: nowrap; }
+table.xbdata-sources td:nth-child(2) { word-break: keep-all; }
 @media screen {
   html[data-xbdata-theme="dark"] {
     color-scheme: dark; --xbdata-muted: #b8b8b8;
@@ -230,9 +327,20 @@ table.xbdata-sources th:nth-child(3) { width: 7%; } table.xbdata-sources th:nth-
   html[data-xbdata-theme="dark"] .xbdata-chart .role-frame > g > path.background { stroke: #8a8a8a; }
 }
 @media print {
-  .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle { display: none; }
+  .xbdata-downloads, .xbdata-cite, .vega-bindings, .xbdata-theme-toggle, .xbdata-screen-only,
+  .jp-InputPrompt, .jp-OutputPrompt, a.anchor-link { display: none !important; }
   .xbdata-figure, table.xbdata-sources tr, .jp-OutputArea-output svg { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .jp-Cell:has(+ .jp-Cell .xbdata-figure), .jp-OutputArea-child:has(+ .jp-OutputArea-child .xbdata-figure) {
+    break-after: avoid; page-break-after: avoid; }
+  .xbdata-figure { margin-top: 0; }
+  body { margin: 0 !important; padding-bottom: 0 !important; }
+  .jp-Cell:last-child, .jp-Cell:last-child .jp-OutputArea-child:last-child > * { margin-bottom: 0; padding-bottom: 0; }
+  .xbdata-footer { max-width: none; }
+  table.xbdata-sources { font-size: 11px; }
+  table.xbdata-sources th[scope="row"] { min-width: 11em; } table.xbdata-sources td:nth-child(2) { min-width: 5.5em; }
+  .jp-OutputArea-child:has(table.xbdata-sources) { break-inside: auto; }
+  table.xbdata-sources thead { display: table-header-group; }
 }
 """
 

@@ -23,21 +23,22 @@ WORDS = {
         "control_growth_rate": "Annual growth",
         "control_horizon_years": "Years ahead",
         "market": "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones), "
-                  "each in the currency its article gives unless you gave a rate. Pick a currency under the chart.",
+                  "each in the currency its article gives unless you gave a rate. <span class=\"xbdata-screen-only\">Pick a currency under the chart.</span>",
         "series": "## Over time\n\nEvery measure the articles give for three or more periods. A line joins full years "
                   "only; hollow marks are parts of a year (a half, quarters), never joined to the line.",
         "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year figure of the "
-                      "market's main measure (the chart's first point) grown at a constant rate. Drag the slider under "
-                      "the chart to change the rate.",
-        "platforms": "## Platform scale\n\nPick a measure under the chart: each choice draws one measure of one period "
-                     "across the platforms that give it; figures of other measures or years are not comparable.",
+                      "market's main measure (the chart's first point) grown at a constant rate. "
+                      "<span class=\"xbdata-screen-only\">Drag the slider under the chart to change the rate.</span>",
+        "platforms": "## Platform scale\n\nEach choice draws one measure of one period across the platforms that give "
+                     "it; figures of other measures or years are not comparable. "
+                     "<span class=\"xbdata-screen-only\">Pick a measure under the chart.</span>",
         "market_title": "China's cross-border e-commerce market",
-        "series_title": "Over time (pick a measure)",
+        "series_title": "Over time, one measure at a time",
         "series_pick": "Measure",
         "currency_pick": "Currency",
         "market_axis": "Market size ({unit})",
-        "projection_title": "Scenario: drag the slider to change annual growth",
-        "platforms_title": "Platform scale (pick a measure)",
+        "projection_title": "Scenario: the market grown at a constant annual rate",
+        "platforms_title": "Platform scale, one measure at a time",
         "comparison": "{measure}, {period}",
         "comparison_pick": "Measure",
         "scenario_line": "Scenario (not from the articles): from {base}, at {growth} a year, about "
@@ -61,20 +62,20 @@ WORDS = {
         "control_growth_rate": "年增长率",
         "control_horizon_years": "推算年数",
         "market": "## 市场规模\n\n实际、预测与推算数字（推算 = 由文章数字计算而来），除非你给出汇率，均以文章原币种显示。"
-                  "在图下方选择币种。",
+                  "<span class=\"xbdata-screen-only\">在图下方选择币种。</span>",
         "series": "## 历年变化\n\n文章给出三个及以上时期的指标。折线只连接全年数据；空心标记是年内部分时期"
                   "（上半年、季度），不与折线相连。",
         "projection": "## 情景推算\n\n这是**情景**，不是预测：以市场主要指标的最新全年数字（图中起点）按固定年增长率推算。"
-                      "拖动图下方的滑块改变增长率。",
-        "platforms": "## 平台规模\n\n在图下方选择指标：每个选项只画同一时期、同一指标下给出该数字的各平台；"
-                     "不同指标或年份的数字不能相互比较。",
+                      "<span class=\"xbdata-screen-only\">拖动图下方的滑块改变增长率。</span>",
+        "platforms": "## 平台规模\n\n每个选项只画同一时期、同一指标下给出该数字的各平台；"
+                     "不同指标或年份的数字不能相互比较。<span class=\"xbdata-screen-only\">在图下方选择指标。</span>",
         "market_title": "中国跨境电商市场规模",
-        "series_title": "历年变化（选择指标）",
+        "series_title": "历年变化（每次一个指标）",
         "series_pick": "指标",
         "currency_pick": "币种",
         "market_axis": "市场规模（{unit}）",
-        "projection_title": "情景推算：拖动滑块改变年增长率",
-        "platforms_title": "平台规模（按指标选择）",
+        "projection_title": "情景推算：市场按固定年增长率增长",
+        "platforms_title": "平台规模（每次一个指标）",
         "comparison": "{measure}（{period}）",
         "comparison_pick": "指标",
         "scenario_line": "情景推算（非文章数据）：以{base}为起点，按年增长{growth}，{year}年约为 **{value}**",

@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown
 from ..curate.articles import articles_of
 from ..curate.facts import conflicts as conflicting_facts
 from ..curate.tables import statistic_facts, statistics
-from ..escape import html_text, link, markdown_text
+from ..escape import html_breakable, html_text, link, markdown_text
 from ..text.formatting import format_row, to_currency
 from ..text.labels import kind_name, period_words, text
 from .parameters import check_parameters, get_report
@@ -188,20 +188,20 @@ class Story:
             mentions = every.loc[str(r.mention_ids).split(";")] if r.mentions > 1 else None
             if mentions is None:
                 quote = (html_text(r.quote) if r.quote else html_text(text("computed_from", self.lang))
-                         + text("list_separator", self.lang).join(f"<code>{html_text(i)}</code>" for i in str(r.inputs).split(";")))
-                article = html_text(r.source_title) + (f" ({link(r.source_url)})" if r.source_url else "") + \
-                    f"<br><code>{html_text(r.source)}</code>"
+                         + text("list_separator", self.lang).join(f"<code>{html_breakable(i)}</code>" for i in str(r.inputs).split(";")))
+                article = html_text(r.source_title) + (f" ({link(r.source_url, breakable=True)})" if r.source_url else "") + \
+                    f"<br><code>{html_breakable(r.source)}</code>"
             else:
                 quote = "<br>".join(html_text(q) for q in mentions["quote"])
                 n = len(str(r.sources).split(";"))
                 count = text("n_sources" if n == r.mentions else "n_sources_mentions", self.lang).format(n=n, m=r.mentions)
                 article = html_text(count) + "".join(
-                    f"<br>{html_text(m.source_title)}" + (f" ({link(m.source_url)})" if m.source_url else "")
-                    + f" <code>{html_text(m.source)}</code>" for m in mentions.itertuples())
+                    f"<br>{html_text(m.source_title)}" + (f" ({link(m.source_url, breakable=True)})" if m.source_url else "")
+                    + f" <code>{html_breakable(m.source)}</code>" for m in mentions.itertuples())
             shown_figure = html_text(r.shown) + (
                 "<br><em>" + html_text(text("disagrees_with", self.lang).format(ids=", ".join(rivals[r.stat_id]))) + "</em>"
                 if r.stat_id in rivals else "")
-            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_text(r.stat_id)}</code></th><td>{shown_figure}</td>"
+            body.append(f"<tr><th scope='row'>{html_text(r.label)}<br><code>{html_breakable(r.stat_id)}</code></th><td>{shown_figure}</td>"
                         f"<td>{html_text(r.kind)}</td><td>{quote}</td><td>{article}</td></tr>")
         caption = text("sources_caption", self.lang).format(n=len(rows))
         table = (f"<table class='xbdata-sources'><caption>{html_text(caption)}</caption><thead><tr>"

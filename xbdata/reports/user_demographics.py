@@ -15,11 +15,11 @@ from .story import Story, shown
 WORDS = {
     "en": {
         "control_platform": "Platform",
-        "platforms": "## By platform\n\nChoose a platform under the chart.",
+        "platforms": "## By platform\n\n<span class=\"xbdata-screen-only\">Choose a platform under the chart.</span>",
         "surveys": "## Consumer surveys on conversational commerce",
         "relative": "## Compared with non-users\n\nThese figures are relative differences (\"55% more likely\"), "
                     "not shares of a population, so they have a chart of their own.",
-        "platforms_title": "Users by platform (filter by platform)",
+        "platforms_title": "Users by platform",
         "surveys_title": "Conversational-commerce consumer surveys",
         "relative_title": "Compared with non-users",
         "no_platform_figures": "No figures for this platform",
@@ -36,10 +36,10 @@ WORDS = {
     },
     "zh": {
         "control_platform": "平台",
-        "platforms": "## 各平台\n\n在图下方选择平台。",
+        "platforms": "## 各平台\n\n<span class=\"xbdata-screen-only\">在图下方选择平台。</span>",
         "surveys": "## 对话式商务消费者调查",
         "relative": "## 与非用户相比\n\n这些数字是相对差异（“可能性高出55%”），不是人口占比，所以单独成图。",
-        "platforms_title": "各平台用户画像（可按平台筛选）",
+        "platforms_title": "各平台用户画像",
         "surveys_title": "对话式商务消费者调查",
         "relative_title": "与非用户相比",
         "no_platform_figures": "所选平台没有数据",

@@ -88,6 +88,7 @@ TEXT = {
     "index_tables": ("数据表：", "Tables:"),
     "index_built": ("生成于{at}，用时{seconds}秒", "Built {at} in {seconds}s"),
     "index_notebook": ("笔记本", "notebook"),
+    "index_html": ("网页版", "HTML"),
     "index_pdf": ("PDF", "PDF"),
     "index_sources": ("来源（所用统计数字）：", "Sources (statistics used):"),
     "copy_failed": ("无法复制，请选中上面的完整引用手动复制", "Could not copy: select the full citation above to copy it"),
@@ -116,6 +117,9 @@ TEXT = {
     "dot_chart": ("点图", "Dot chart"),
     "bar_chart": ("条形图", "Bar chart"),
     "line_chart": ("折线图", "Line chart"),
+    "state_growth": ("按年增长{value}", "at {value} a year"),
+    "state_top": ("前{value}名", "top {value}"),
+    "state_pick": ("{name}：{value}", "{name}: {value}"),
 }
 
 KIND_NAMES = {
