@@ -118,6 +118,7 @@ class WarmParent:
             pass
         self.process.wait()
         self._reader.join(timeout=2)
+        self.process.stdout.close()
         with self._lock:
             left = [(job, pid) for job, pid in self.pids.items() if pid not in self.codes]
         for job, pid in left:
@@ -168,7 +169,12 @@ def _alive(pid: int) -> bool:
 
 
 def warm_parent(kind: str = "local") -> WarmParent | None:
-    """A warm parent for the local executor where the platform can fork, unless XBDATA_WARM=0."""
+    """A warm parent for the local executor where the platform can fork, unless XBDATA_WARM=0.
+
+    Jobs whose notebook names another kernel than Python's own start cold, as before: a fork can
+    stand in only for this Python's ipykernel, and such a job need not wait for the warm parent's
+    imports.
+    """
     if kind != "local" or not hasattr(os, "fork") or os.environ.get("XBDATA_WARM", "1") == "0":
         return None
     return WarmParent()
@@ -244,7 +250,7 @@ class LocalExecutor:
         spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
                 "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-        if self.warm and self.warm.alive():
+        if self.warm and self.warm.alive() and worker.forkable(job.notebook):
             return _Running(job, self.warm.fork(job.work / "job.json"), sockets, time.perf_counter())
         with open(job.work / "worker.log", "ab") as log:
             process = subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],

@@ -45,6 +45,7 @@ PAGE = "page.html"
 RECORD = "record.json"  # the articles the report drew on and its data's hash, as its kernel worked them out
 CELL_TIMEOUT = 120      # seconds; a report cell takes under 10 s, a lost kernel message forever
 WARM = "--warm"         # the argument that starts the warm parent
+NATIVE_KERNEL = "python3"  # jupyter_client's name for this Python's own ipykernel
 # What the warm parent imports before it forks: the kernel's side first (xbdata's charts put their
 # stand-in for rfc3987_syntax in place before Altair imports jsonschema), then the worker's.
 WARM_IMPORTS = ("xbdata", "xbdata.reports.registry", "xbdata.reports.charts", "pandas", "altair",
@@ -213,7 +214,16 @@ def _first_line(error: BaseException) -> str:
 
 def _kernel_name(notebook: Path) -> str:
     meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
-    return meta.get("kernelspec", {}).get("name") or "python3"
+    return meta.get("kernelspec", {}).get("name") or NATIVE_KERNEL
+
+
+def forkable(notebook: Path) -> bool:
+    """Whether `notebook` asks for Python's own kernel, which a worker forked from the warm parent
+    can fork (it still checks the kernelspec, and launches any other as usual); False if it cannot be read."""
+    try:
+        return _kernel_name(notebook) == NATIVE_KERNEL
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def execute(job: dict, work: Path, timings: dict) -> str | None:
