@@ -164,3 +164,26 @@ def test_a_build_killed_outright_leaves_no_warm_parent_worker_or_kernel(tmp_path
     while any(_alive(p) for p in [*warm, *workers, *kernels]) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in [*warm, *workers, *kernels] if _alive(p)]
+
+
+def test_a_job_handed_to_a_warm_parent_that_dies_before_forking_it_starts_cold(tmp_path):
+    """The warm parent is killed (by the OOM killer, say) after the job was handed to it but while
+    it still imports, before it forks the job's worker: the job starts cold, as without one, and is built."""
+    import threading
+
+    notebook = _probe_notebook(tmp_path / "notebooks")
+    parent = WarmParent()
+    handed = threading.Event()
+    fork = parent.fork
+
+    def fork_then_die(job_file):
+        child = fork(job_file)
+        os.killpg(parent.process.pid, signal.SIGKILL)  # its imports take seconds: it has not forked yet
+        handed.set()
+        return child
+
+    parent.fork = fork_then_die
+    [printed] = _probe(notebook, parent, langs=("en",))
+    assert handed.is_set() and not parent.alive()
+    assert printed["preloaded"] == "[]", "a cold kernel, which has imported nothing yet"
+    assert printed["parent is the worker"] == "True"

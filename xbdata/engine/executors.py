@@ -141,16 +141,25 @@ class _WarmChild:
         with self.parent._lock:
             return self.parent.pids.get(self.job_file)
 
+    def _settled(self) -> bool:
+        """Whether the warm parent is gone and every line it wrote has been read."""
+        return not self.parent.alive() and not self.parent._reader.is_alive()
+
+    def lost(self) -> bool:
+        """Whether the warm parent died before it forked this worker."""
+        return self.pid is None and self._settled()
+
     def poll(self) -> int | None:
         pid = self.pid
         with self.parent._lock:
             code = self.parent.codes.get(pid) if pid else None
-        if code is not None or self.parent.alive():
+        if code is not None or not self._settled():
             return code
-        # The warm parent is gone (killed): its workers are orphans that no one reports on.
-        if pid is None or not _alive(pid):
-            return -signal.SIGKILL
-        return None
+        # The warm parent died (killed): its workers are orphans that no one reports on. One that
+        # is gone counts as done if it wrote its result, else as killed.
+        if pid is not None and _alive(pid):
+            return None
+        return 0 if (Path(self.job_file).parent / worker.RESULT).exists() else -signal.SIGKILL
 
     def wait(self) -> int:
         while (code := self.poll()) is None:
@@ -250,15 +259,24 @@ class LocalExecutor:
         spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
                 "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        process = None
         if self.warm and self.warm.alive() and worker.forkable(job.notebook):
-            return _Running(job, self.warm.fork(job.work / "job.json"), sockets, time.perf_counter())
+            try:
+                process = self.warm.fork(job.work / "job.json")
+            except OSError:  # it died meanwhile
+                process = None
+        return _Running(job, process or self._cold(job), sockets, time.perf_counter())
+
+    @staticmethod
+    def _cold(job: Job) -> subprocess.Popen:
         with open(job.work / "worker.log", "ab") as log:
-            process = subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],
-                                       stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        return _Running(job, process, sockets, time.perf_counter())
+            return subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],
+                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
 
     def _poll(self, r: _Running) -> Finished | None:
         elapsed = time.perf_counter() - r.started
+        if isinstance(r.process, _WarmChild) and r.process.lost():
+            r.process = self._cold(r.job)  # the warm parent died before forking it: start it as before
         code = r.process.poll()
         if code is None and elapsed <= self.timeout:
             return None
