@@ -30,7 +30,7 @@ from ..curate.articles import all_articles, articles_dir
 from ..exceptions import Interrupted, UsageError, XbdataError
 from ..iorw import CHECKOUT, write_atomic
 from ..reports.parameters import REPORTS, check_parameters, get_report
-from .executors import Finished, Job, get_executor, warm_parent
+from .executors import Finished, Job, get_executor
 from .fingerprint import DATA_INPUTS, changed, digest, report_inputs, shared_inputs
 from .index import index_language, index_page
 from .manifest import MANIFEST, output_lock, read_manifest, write_manifest
@@ -105,17 +105,11 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         return skipped + [Outcome(p.name, "would build", 0.0, p.reason, p.params, digest(p.inputs)) for p in todo]
     with output_lock(out, wait, progress):
         clear_leftovers(out)
-        warm = warm_parent(executor)  # imports what the workers need while the plan runs
-        try:
-            manifest = read_manifest(out, progress)
-            shared = shared_inputs()
-            outcomes, todo = plan(wanted, shared, manifest, out, force)
-            pending = pending_drafts()
-            outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs,
-                                lambda **made: run(**made, warm=warm), progress)
-        finally:
-            if warm:
-                warm.close()
+        manifest = read_manifest(out, progress)
+        shared = shared_inputs()
+        outcomes, todo = plan(wanted, shared, manifest, out, force)
+        pending = pending_drafts()
+        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
         if pending:
             progress(f"note: {pending_notice(pending, 'en')}")
         write_index(out, manifest, pending)

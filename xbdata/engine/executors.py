@@ -7,10 +7,10 @@ traceback. Workers are plain `python -m xbdata.engine.worker` processes in sessi
 multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no shared pool.
 
 Where the platform can fork, the local executor's workers are forked from a warm parent instead
-(`WarmParent`, started by the build before it plans, so that its imports overlap the planning):
-the same worker, in a session of its own, with its imports already done. The warm parent reports
-each worker's end as a Popen would, so every way a worker ends reads the same. XBDATA_WARM=0
-starts every worker and kernel from scratch, as before.
+(`WarmParent`, started with the first job and stopped after the last): the same worker, in a
+session of its own, with its imports already done. The warm parent reports each worker's end as
+a Popen would, so every way a worker ends reads the same. XBDATA_WARM=0 starts every worker and
+kernel from scratch, as before.
 """
 
 from __future__ import annotations
@@ -214,11 +214,14 @@ def _read(path: Path) -> str:
 class LocalExecutor:
     """Runs jobs as worker processes on this machine."""
 
-    def __init__(self, workers: int, timeout: float, room: Path, warm: WarmParent | None = None):
+    def __init__(self, workers: int, timeout: float, room: Path, warm: "WarmParent | bool" = False):
         self.workers = max(1, workers)
         self.timeout = timeout
         self.room = room  # the build's work folder; the caller removes it
-        self.warm = warm  # forks the workers, if given and still running; else each starts cold
+        # True: fork the workers from a warm parent of its own (`warm_parent`); a WarmParent: from
+        # that one, which the caller stops; False: start each cold.
+        self.warm = warm
+        self._parent: WarmParent | None = None
 
     def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
         """Run every job, calling `done` as each ends; on Ctrl-C stop them all and report them cancelled.
@@ -226,6 +229,15 @@ class LocalExecutor:
         `done` runs with SIGINT held back, so Ctrl-C cannot land between moving a report's HTML
         and its notebook into place; if `done` raises, the running workers are stopped too.
         """
+        own = warm_parent() if self.warm is True and jobs else None
+        self._parent = own or (self.warm if isinstance(self.warm, WarmParent) else None)
+        try:
+            self._run(jobs, done)
+        finally:
+            if own:
+                own.close()
+
+    def _run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
         queue, running = list(jobs), []
         try:
             while queue or running:
@@ -260,9 +272,9 @@ class LocalExecutor:
                 "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         process = None
-        if self.warm and self.warm.alive() and worker.forkable(job.notebook):
+        if self._parent and self._parent.alive() and worker.forkable(job.notebook):
             try:
-                process = self.warm.fork(job.work / "job.json")
+                process = self._parent.fork(job.work / "job.json")
             except OSError:  # it died meanwhile
                 process = None
         return _Running(job, process or self._cold(job), sockets, time.perf_counter())
@@ -485,9 +497,10 @@ def check_executor(kind: str, scheduler: str | None = None) -> None:
 
 
 def get_executor(kind: str, timeout: float, scheduler: str | None = None) -> Callable[..., "LocalExecutor | DaskExecutor"]:
-    """A maker of the executor named `kind` (given workers, room and, locally, a warm parent), checked
-    before anything runs: 'local' (the default) or 'dask' (the scheduler at `scheduler`, or a LocalCluster)."""
+    """A maker of the executor named `kind` (given workers and room), checked before anything runs:
+    'local' (the default; warm where the platform allows) or 'dask' (the scheduler at `scheduler`,
+    or a LocalCluster)."""
     check_executor(kind, scheduler)
     if kind == "dask":
-        return lambda workers, room, warm=None: DaskExecutor(workers, timeout, room, scheduler)
-    return lambda workers, room, warm=None: LocalExecutor(workers, timeout, room, warm)
+        return lambda workers, room: DaskExecutor(workers, timeout, room, scheduler)
+    return lambda workers, room: LocalExecutor(workers, timeout, room, warm=True)
