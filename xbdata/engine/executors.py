@@ -177,14 +177,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def warm_parent(kind: str = "local") -> WarmParent | None:
+def warm_parent() -> WarmParent | None:
     """A warm parent for the local executor where the platform can fork, unless XBDATA_WARM=0.
 
     Jobs whose notebook names another kernel than Python's own start cold, as before: a fork can
     stand in only for this Python's ipykernel, and such a job need not wait for the warm parent's
     imports.
     """
-    if kind != "local" or not hasattr(os, "fork") or os.environ.get("XBDATA_WARM", "1") == "0":
+    if not hasattr(os, "fork") or os.environ.get("XBDATA_WARM", "1") == "0":
         return None
     return WarmParent()
 
