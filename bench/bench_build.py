@@ -10,6 +10,10 @@
 (d) one report, `xbdata report market_size -p lang zh`, against (e) its plain pair with the same
     parameter;
 (f) each HTML file's size;
+(h) a `--grid` sweep of GRID_VARIANTS variants of one report (`xbdata build REPORT --grid … --force`),
+    against one report (d), against the same sweep with every worker and kernel started cold
+    (XBDATA_WARM=0, as before the warm parent), and against its plain pairs all at once;
+(i) (a) and (d) again with XBDATA_WARM=0: what the warm parent saves, figure by figure;
 (g) where each report's time went: kernel start, the first cell after the parameters (imports and
     loading), the other cells, papermill's own work, export, and the rest. For xbdata these are the
     worker's own measurements (the build manifest's `timings`); for a plain pair they are read
@@ -34,6 +38,7 @@ Run with `make bench`. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import json
+import math
 import os
 import resource
 import shlex
@@ -53,6 +58,9 @@ from xbdata.reports.parameters import REPORTS
 BIN = Path(sys.executable).parent
 SINGLE = "market_size"
 SINGLE_PARAMS = {"lang": "zh"}
+GRID = {"lang": ["zh", "en"], "growth_rate": [0.05, 0.1, 0.15]}   # six variants of SINGLE
+GRID_VARIANTS = math.prod(len(values) for values in GRID.values())
+COLD = {"XBDATA_WARM": "0"}
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 
 
@@ -93,12 +101,14 @@ def attempts(label: str, run):
     raise SystemExit(f"bench_build: {label} hung {ATTEMPTS} times; see above")
 
 
-def call(command: list[str], shell: bool = False, log: Path | None = None) -> None:
-    """Run `command` (a shell line with `shell`) in a session of its own; Hung, with the whole
-    session killed, if it runs past LIMIT; SystemExit with its errors if it fails."""
+def call(command: list[str], shell: bool = False, log: Path | None = None, env: dict | None = None) -> None:
+    """Run `command` (a shell line with `shell`) in a session of its own, with `env` added to the
+    environment; Hung, with the whole session killed, if it runs past LIMIT; SystemExit with its
+    errors if it fails."""
     argv = ["sh", "-c", command] if shell else command
     with open(log or os.devnull, "w", encoding="utf-8") as err:
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+                                   env={**os.environ, **(env or {})})
         try:
             code = process.wait(timeout=LIMIT)
         except subprocess.TimeoutExpired:
@@ -125,6 +135,23 @@ def plain_pair(notebook: Path, executed: Path, params: dict | None = None, bin: 
 def plain_pairs(folder: Path, bin: Path = BIN) -> list[list[list[str]]]:
     """One plain pair per report, writing into `folder`."""
     return [plain_pair(notebooks_dir() / r.notebook, folder / r.notebook, bin=bin) for r in REPORTS.values()]
+
+
+def grid_arguments(grid: dict[str, list]) -> list[str]:
+    """`--grid KEY=V1,V2` for each axis of `grid`."""
+    return [arg for key, values in grid.items() for arg in ("--grid", f"{key}={','.join(map(str, values))}")]
+
+
+def grid_pairs(folder: Path, report: str, grid: dict[str, list], bin: Path = BIN) -> list[list[list[str]]]:
+    """One plain pair per combination of `grid`, each with the rest of `SINGLE_PARAMS`, into `folder`."""
+    import itertools
+
+    notebook = notebooks_dir() / REPORTS[report].notebook
+    pairs = []
+    for i, combination in enumerate(itertools.product(*grid.values())):
+        params = {**SINGLE_PARAMS, **dict(zip(grid, combination))}
+        pairs.append(plain_pair(notebook, folder / f"{notebook.stem}-{i}.ipynb", params, bin=bin))
+    return pairs
 
 
 def concurrent_line(pairs: list[list[list[str]]]) -> str:
@@ -288,6 +315,16 @@ def main() -> None:
                                SINGLE_PARAMS)]
         e, launches = attempts("(e) plain pair", lambda: run_in_turn(one_pair))
         split_pair = plain_split(one_pair, launches)
+        sweep = [xbdata, "build", SINGLE, *grid_arguments(GRID), "--force"]
+        h, _ = attempts("(h) xbdata grid", lambda: call([*sweep, "-o", str(tmp / "grid")]))
+        h_cold, _ = attempts("(h) xbdata grid, cold", lambda: call([*sweep, "-o", str(tmp / "grid-cold")], env=COLD))
+        (tmp / "plain-grid").mkdir()
+        pairs_grid = grid_pairs(tmp / "plain-grid", SINGLE, GRID)
+        h_plain, _ = attempts("(h) plain grid pairs at once", lambda: run_concurrent(pairs_grid, tmp / "plain-grid.log"))
+        a_cold, _ = attempts("(i) xbdata build --force, cold",
+                             lambda: call([xbdata, "build", "--force", "-o", str(tmp / "ours-cold")], env=COLD))
+        d_cold, _ = attempts("(i) xbdata report, cold",
+                             lambda: call([xbdata, "report", SINGLE, *params, "-o", str(tmp / "single-cold")], env=COLD))
 
         print(f"{len(REPORTS)} reports: {', '.join(REPORTS)}; {os.cpu_count()} cores")
         line("(a) xbdata build --force, all reports", a)
@@ -300,6 +337,18 @@ def main() -> None:
         line(f"(d) xbdata report {SINGLE} {shown}", d)
         line(f"(e) papermill {shown} + jupyter nbconvert, one pair", e)
         ratio("    ratio (d)/(e)", d, e)
+        grid_shown = " ".join(grid_arguments(GRID))
+        line(f"(h) xbdata build {SINGLE} {grid_shown} --force ({GRID_VARIANTS} variants)", h)
+        line("    the same sweep, every worker and kernel cold (XBDATA_WARM=0)", h_cold)
+        line(f"    its {GRID_VARIANTS} plain pairs, all at once", h_plain)
+        ratio("    ratio (h)/(d), the sweep against one report", h, d)
+        ratio("    ratio (h)/(h cold)", h, h_cold)
+        ratio("    ratio (h)/(its plain pairs)", h, h_plain)
+        line("(i) (a) with every worker and kernel cold (XBDATA_WARM=0)", a_cold)
+        ratio("    ratio (a)/(a cold)", a, a_cold)
+        line("(i) (d) with its worker and kernel cold (XBDATA_WARM=0)", d_cold)
+        ratio("    ratio (d)/(d cold)", d, d_cold)
+        ratio("    ratio (d cold)/(e), for comparison with (d)/(e)", d_cold, e)
         print("(f) HTML sizes")
         for report in REPORTS.values():
             name = report.notebook.removesuffix(".ipynb")
@@ -318,6 +367,8 @@ def main() -> None:
         print_split("(b') plain, in turn", split_in_turn)
         print_split("(d) xbdata report", xbdata_split(single))
         print_split("(e) plain pair", split_pair)
+        print_split("(h) xbdata grid", xbdata_split(tmp / "grid"))
+        print_split("(i) xbdata report cold", xbdata_split(tmp / "single-cold"))
     for hung in hangs:
         print(f"hung and run again: {hung}")
     print(f"runs that hung: {len(hangs)}")

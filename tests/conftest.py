@@ -69,6 +69,18 @@ def built_reports(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def chinese_reports(tmp_path_factory):
+    """The three reports built once in Chinese (`lang=zh`), shared by the browser and PDF tests."""
+    from xbdata.engine.build import build
+    from xbdata.reports.parameters import REPORTS
+
+    out = tmp_path_factory.mktemp("reports-zh")
+    outcomes = build(out_dir=out, params={name: {"lang": "zh"} for name in REPORTS})
+    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
+    return out
+
+
 def run_papermill(*args: str) -> "subprocess.CompletedProcess":
     """Plain `papermill` as a user would run it, with a cell timeout and one retry.
 

@@ -105,3 +105,14 @@ def test_the_concurrent_line_starts_every_pair_before_any_finishes(build_bench, 
     build_bench.run_concurrent(pairs, tmp_path / "log")
     assert sorted(p.name for p in out.glob("*.html")) == [f"nb{i}.html" for i in range(n)]
     assert len(list(barrier.iterdir())) == n
+
+
+def test_the_grid_sweep_s_plain_alternative_is_one_pair_per_variant(build_bench, tmp_path):
+    """(h): six variants, each its own papermill with its own values and output, as `--grid` builds them."""
+    pairs = build_bench.grid_pairs(tmp_path, build_bench.SINGLE, build_bench.GRID)
+    assert len(pairs) == build_bench.GRID_VARIANTS == 6
+    values = {tuple(pair[0][1:-2]) for pair in pairs}
+    assert len(values) == 6 and len({build_bench.executed_of(pair) for pair in pairs}) == 6
+    for papermill, _ in pairs:
+        assert papermill[papermill.index("lang") + 1] in ("zh", "en") and "growth_rate" in papermill
+    assert build_bench.grid_arguments(build_bench.GRID) == ["--grid", "lang=zh,en", "--grid", "growth_rate=0.05,0.1,0.15"]

@@ -57,12 +57,8 @@ def test_report_draws_offline(browser, built_reports, name, tmp_path):
     page.close()
 
 
-def test_chinese_report_renders_chinese_labels(browser, tmp_path):
-    from xbdata.engine.build import build
-
-    [outcome] = build(["market_size"], tmp_path, params={"market_size": {"lang": "zh"}})
-    assert outcome.status == "built", outcome.message
-    page, blocked, errors = _open(browser, tmp_path / "market_size.html")
+def test_chinese_report_renders_chinese_labels(browser, chinese_reports, tmp_path):
+    page, blocked, errors = _open(browser, chinese_reports / "market_size.html")
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
     svg_text = page.evaluate("Array.from(document.querySelectorAll('.xbdata-chart svg text')).map(t => t.textContent).join(' ')")
     assert "中国跨境电商市场规模" in svg_text
@@ -150,16 +146,6 @@ def test_dark_mode_follows_the_system_and_the_toggle_is_remembered(browser, buil
     assert page.evaluate("document.documentElement.getAttribute('data-xbdata-theme')") == "light"
     page.evaluate("localStorage.removeItem('xbdata-theme')")
     page.close()
-
-
-@pytest.fixture(scope="module")
-def chinese_reports(tmp_path_factory):
-    from xbdata.engine.build import build
-
-    out = tmp_path_factory.mktemp("reports-zh")
-    outcomes = build(out_dir=out, params={name: {"lang": "zh"} for name in CHARTS})
-    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
-    return out
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -16,13 +16,19 @@ import pandas as pd
 from added_articles import add_half_year
 
 
-def _collected(root, env: dict) -> list[str]:
-    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                          str(root / "tests")], cwd=root, env=env, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    ids = [line for line in run.stdout.splitlines() if "::" in line]
-    assert len(ids) > 500, run.stdout[-2000:]
-    return ids
+def _collected(root, *envs: dict) -> list[list[str]]:
+    """The test ids the suite's collection gives in each environment, the collections run at once."""
+    runs = [subprocess.Popen([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                              str(root / "tests")], cwd=root, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for env in envs]
+    collected = []
+    for run in runs:
+        stdout, stderr = run.communicate(timeout=300)
+        assert run.returncode == 0, stdout[-3000:] + stderr[-3000:]
+        ids = [line for line in stdout.splitlines() if "::" in line]
+        assert len(ids) > 500, stdout[-2000:]
+        collected.append(ids)
+    return collected
 
 
 def test_collection_gives_the_same_tests_whatever_the_user_has_added(root, tmp_path, monkeypatch):
@@ -41,7 +47,7 @@ def test_collection_gives_the_same_tests_whatever_the_user_has_added(root, tmp_p
     elsewhere.mkdir()
     users = {**plain, "XBDATA_ARTICLES": str(folder), "XBDATA_SEEDS": str(elsewhere),
              "XBDATA_NOTEBOOKS": str(elsewhere)}
-    with_theirs, without = _collected(root, users), _collected(root, plain)
+    with_theirs, without = _collected(root, users, plain)
     assert with_theirs == without
     assert not [i for i in with_theirs if any(s in i for s in added_ids)]
 

@@ -23,12 +23,8 @@ def test_a_report_prints_with_its_charts_and_sources(built_reports, tmp_path, na
     assert "PNG" not in text and "Cite this chart" not in text    # controls and buttons are not printed
 
 
-def test_a_chinese_report_prints_chinese(tmp_path):
-    from xbdata.engine.build import build
-
-    [outcome] = build(["user_demographics"], tmp_path, params={"user_demographics": {"lang": "zh"}})
-    assert outcome.status == "built", outcome.message
-    text = _text(write_pdf(tmp_path / "user_demographics.html"))
+def test_a_chinese_report_prints_chinese(chinese_reports, tmp_path):
+    text = _text(write_pdf(chinese_reports / "user_demographics.html", tmp_path / "user_demographics.pdf"))
     assert "用户画像" in text and "数据来源" in text
 
 

@@ -5,6 +5,12 @@ kill from outside (the OOM killer's SIGKILL), a timeout, or the user's Ctrl-C. E
 `Finished` with one line of cause; nothing a worker does can leave a kernel running or escape as a
 traceback. Workers are plain `python -m xbdata.engine.worker` processes in sessions of their own (not
 multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no shared pool.
+
+Where the platform can fork, the local executor's workers are forked from a warm parent instead
+(`WarmParent`, started with the first job and stopped after the last): the same worker, in a
+session of its own, with its imports already done. The warm parent reports each worker's end as
+a Popen would, so every way a worker ends reads the same. XBDATA_WARM=0 starts every worker and
+kernel from scratch, as before.
 """
 
 from __future__ import annotations
@@ -57,9 +63,130 @@ class Finished:
 @dataclass
 class _Running:
     job: Job
-    process: subprocess.Popen
+    process: "subprocess.Popen | _WarmChild"
     sockets: Path
     started: float
+
+
+class WarmParent:
+    """A process that has imported what workers and kernels need, forking a worker per job file.
+
+    It starts importing at once, in a session of its own; jobs handed to it meanwhile wait their
+    turn. `close` stops it, and any worker it forked that is still running. Its stderr goes to an
+    unnamed temporary file: the terminal stays quiet, and nothing is left behind.
+    """
+
+    def __init__(self):
+        self._errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", worker.WARM],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
+                                        start_new_session=True)
+        self._lock = threading.Lock()
+        self.pids: dict[str, int] = {}      # job file: the worker forked for it
+        self.codes: dict[int, int] = {}     # worker pid: its returncode
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for raw in self.process.stdout:
+            what, _, rest = raw.decode("utf-8").rstrip("\n").partition(" ")
+            with self._lock:
+                if what == "started":
+                    job, _, pid = rest.rpartition(" ")
+                    self.pids[job] = int(pid)
+                elif what == "exited":
+                    pid, _, code = rest.partition(" ")
+                    self.codes[int(pid)] = int(code)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def fork(self, job_file: Path) -> "_WarmChild":
+        self.process.stdin.write(f"{job_file}\n".encode("utf-8"))
+        self.process.stdin.flush()
+        return _WarmChild(self, str(job_file))
+
+    def close(self) -> None:
+        """Stop the warm parent, then any worker it forked that has not ended (and that worker's kernel)."""
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # it holds nothing but imports: no need to wait on it
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self._reader.join(timeout=2)
+        self.process.stdout.close()
+        with self._lock:
+            left = [(job, pid) for job, pid in self.pids.items() if pid not in self.codes]
+        for job, pid in left:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            worker.stop_kernel(Path(job).parent)
+        self._errors.close()
+
+
+class _WarmChild:
+    """A worker forked by the warm parent, seen as a Popen: its pid once forked, its returncode once ended."""
+
+    def __init__(self, parent: WarmParent, job_file: str):
+        self.parent, self.job_file = parent, job_file
+
+    @property
+    def pid(self) -> int | None:
+        with self.parent._lock:
+            return self.parent.pids.get(self.job_file)
+
+    def _settled(self) -> bool:
+        """Whether the warm parent is gone and every line it wrote has been read."""
+        return not self.parent.alive() and not self.parent._reader.is_alive()
+
+    def lost(self) -> bool:
+        """Whether the warm parent died before it forked this worker."""
+        return self.pid is None and self._settled()
+
+    def poll(self) -> int | None:
+        pid = self.pid
+        with self.parent._lock:
+            code = self.parent.codes.get(pid) if pid else None
+        if code is not None or not self._settled():
+            return code
+        # The warm parent died (killed): its workers are orphans that no one reports on. One that
+        # is gone counts as done if it wrote its result, else as killed.
+        if pid is not None and _alive(pid):
+            return None
+        return 0 if (Path(self.job_file).parent / worker.RESULT).exists() else -signal.SIGKILL
+
+    def wait(self) -> int:
+        while (code := self.poll()) is None:
+            time.sleep(0.02)
+        return code
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def warm_parent() -> WarmParent | None:
+    """A warm parent for the local executor where the platform can fork, unless XBDATA_WARM=0.
+
+    Jobs whose notebook names another kernel than Python's own start cold, as before: a fork can
+    stand in only for this Python's ipykernel, and such a job need not wait for the warm parent's
+    imports.
+    """
+    if not hasattr(os, "fork") or os.environ.get("XBDATA_WARM", "1") == "0":
+        return None
+    return WarmParent()
 
 
 def _uninterrupted(call: Callable[[Finished], None], finished: Finished) -> None:
@@ -87,10 +214,14 @@ def _read(path: Path) -> str:
 class LocalExecutor:
     """Runs jobs as worker processes on this machine."""
 
-    def __init__(self, workers: int, timeout: float, room: Path):
+    def __init__(self, workers: int, timeout: float, room: Path, warm: "WarmParent | bool" = False):
         self.workers = max(1, workers)
         self.timeout = timeout
         self.room = room  # the build's work folder; the caller removes it
+        # True: fork the workers from a warm parent of its own (`warm_parent`); a WarmParent: from
+        # that one, which the caller stops; False: start each cold.
+        self.warm = warm
+        self._parent: WarmParent | None = None
 
     def run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
         """Run every job, calling `done` as each ends; on Ctrl-C stop them all and report them cancelled.
@@ -98,6 +229,15 @@ class LocalExecutor:
         `done` runs with SIGINT held back, so Ctrl-C cannot land between moving a report's HTML
         and its notebook into place; if `done` raises, the running workers are stopped too.
         """
+        own = warm_parent() if self.warm is True and jobs else None
+        self._parent = own or (self.warm if isinstance(self.warm, WarmParent) else None)
+        try:
+            self._run(jobs, done)
+        finally:
+            if own:
+                own.close()
+
+    def _run(self, jobs: list[Job], done: Callable[[Finished], None]) -> None:
         queue, running = list(jobs), []
         try:
             while queue or running:
@@ -131,13 +271,24 @@ class LocalExecutor:
         spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
                 "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        process = None
+        if self._parent and self._parent.alive() and worker.forkable(job.notebook):
+            try:
+                process = self._parent.fork(job.work / "job.json")
+            except OSError:  # it died meanwhile
+                process = None
+        return _Running(job, process or self._cold(job), sockets, time.perf_counter())
+
+    @staticmethod
+    def _cold(job: Job) -> subprocess.Popen:
         with open(job.work / "worker.log", "ab") as log:
-            process = subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],
-                                       stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        return _Running(job, process, sockets, time.perf_counter())
+            return subprocess.Popen([sys.executable, "-m", "xbdata.engine.worker", str(job.work / "job.json")],
+                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
 
     def _poll(self, r: _Running) -> Finished | None:
         elapsed = time.perf_counter() - r.started
+        if isinstance(r.process, _WarmChild) and r.process.lost():
+            r.process = self._cold(r.job)  # the warm parent died before forking it: start it as before
         code = r.process.poll()
         if code is None and elapsed <= self.timeout:
             return None
@@ -159,11 +310,12 @@ class LocalExecutor:
     def _stop(self, r: _Running) -> None:
         """Kill the worker and its kernel outright: their work is being thrown away, and nothing of
         theirs is in the output folder, so there is nothing to wind down gracefully."""
-        try:
-            os.killpg(r.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        r.process.wait()
+        if r.process.pid is not None:   # None: a warm parent has not forked it yet, and closing it stops that
+            try:
+                os.killpg(r.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            r.process.wait()
         worker.stop_kernel(r.job.work)
         self._release(r)
 
@@ -346,8 +498,9 @@ def check_executor(kind: str, scheduler: str | None = None) -> None:
 
 def get_executor(kind: str, timeout: float, scheduler: str | None = None) -> Callable[..., "LocalExecutor | DaskExecutor"]:
     """A maker of the executor named `kind` (given workers and room), checked before anything runs:
-    'local' (the default) or 'dask' (the scheduler at `scheduler`, or a LocalCluster)."""
+    'local' (the default; warm where the platform allows) or 'dask' (the scheduler at `scheduler`,
+    or a LocalCluster)."""
     check_executor(kind, scheduler)
     if kind == "dask":
         return lambda workers, room: DaskExecutor(workers, timeout, room, scheduler)
-    return lambda workers, room: LocalExecutor(workers, timeout, room)
+    return lambda workers, room: LocalExecutor(workers, timeout, room, warm=True)

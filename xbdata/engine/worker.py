@@ -10,16 +10,28 @@ previous good files untouched, and the build can still say what it was doing whe
 The kernel talks over IPC (Unix sockets in a private folder), not TCP: no "running over TCP
 without encryption" warning, and no two kernels racing for the same free port (papermill #511).
 Its own output goes to kernel.log, not the terminal.
+
+Started warm (`python -m xbdata.engine.worker --warm`, where the platform can fork), one process
+imports what every worker and kernel needs (papermill, nbconvert, ipykernel, pandas, Altair,
+xbdata) once, and forks a worker for each job; that worker forks its kernel in turn instead of
+starting a fresh Python. So a kernel starts with its imports done, and six variants of a report
+pay for them once, not six times. A forked kernel holds nothing of another report's: it is a copy
+of a parent that has only imported modules and read the Vega bundle, never run a notebook. Each
+forked worker is a session leader with the same files, and its kernel a child of its own, so
+every way a worker or kernel can end is seen and handled exactly as for a cold start.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import sys
 import threading
 import time
+import traceback
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -32,6 +44,14 @@ RUNNING = "running.ipynb"
 PAGE = "page.html"
 RECORD = "record.json"  # the articles the report drew on and its data's hash, as its kernel worked them out
 CELL_TIMEOUT = 120      # seconds; a report cell takes under 10 s, a lost kernel message forever
+WARM = "--warm"         # the argument that starts the warm parent
+NATIVE_KERNEL = "python3"  # jupyter_client's name for this Python's own ipykernel
+# What the warm parent imports before it forks: the kernel's side first (xbdata's charts put their
+# stand-in for rfc3987_syntax in place before Altair imports jsonschema), then the worker's.
+WARM_IMPORTS = ("xbdata", "xbdata.reports.registry", "xbdata.reports.charts", "pandas", "altair",
+                "IPython.display", "ipykernel.kernelapp",
+                "nbformat", "papermill", "nbclient", "jupyter_client.manager", "xbdata.engine.html")
+_forked = False         # True in a worker forked from the warm parent: its kernel is forked too
 
 
 def _say(work: Path, state: str) -> None:
@@ -46,6 +66,9 @@ def kernel(name: str, work: Path, sockets: Path, cwd: Path) -> Iterator:
     # The connection file lives with the sockets, so the build removes both whatever happens here.
     km = KernelManager(kernel_name=name, transport="ipc", ip=str(sockets / "kernel"),
                        connection_file=str(sockets / "kernel.json"))
+    if _forked and _native(km):
+        km.kernel_id = km.kernel_id or str(uuid.uuid4())
+        km.provisioner = _forking_provisioner()(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
     with open(work / KERNEL_LOG, "ab") as log:
         km.start_kernel(stdout=log, stderr=log, cwd=str(cwd))
     pid = getattr(km.provisioner, "pid", None)
@@ -59,6 +82,110 @@ def kernel(name: str, work: Path, sockets: Path, cwd: Path) -> Iterator:
         except Exception:  # already dead: nothing left to stop
             pass
         km.cleanup_resources()
+
+
+def _native(km) -> bool:
+    """Whether the kernel `km` would start is this Python's own ipykernel, which a fork can stand in for."""
+    spec = km.kernel_spec
+    names = {"python", f"python{sys.version_info[0]}", f"python{sys.version_info[0]}.{sys.version_info[1]}",
+             sys.executable}
+    return (len(spec.argv) > 3 and spec.argv[0] in names and spec.argv[1:3] == ["-m", "ipykernel_launcher"]
+            and "kernel_provisioner" not in spec.metadata)
+
+
+class _Child:
+    """A forked child, seen the way jupyter_client sees a kernel's Popen."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                self.returncode = -signal.SIGKILL
+                return self.returncode
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        while self.poll() is None:
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def _forking_provisioner():
+    """jupyter_client's local provisioner, but the kernel is this process forked, not a new Python."""
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class ForkingProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd: list[str], **kwargs):
+            pid = os.fork()
+            if pid == 0:
+                _be_kernel(cmd[3:], kwargs)
+            self.process, self.pid, self.pgid = _Child(pid), pid, pid
+            self.cwd = kwargs.get("cwd")
+            return self.connection_info
+
+    return ForkingProvisioner
+
+
+def _be_kernel(argv: list[str], launch: dict) -> None:
+    """In the forked child: become what `python -m ipykernel_launcher ARGV` would be, with the
+    launch's files, folder and environment; never return into the worker."""
+    code = 1
+    try:
+        os.setsid()  # a session of its own, as jupyter_client starts a kernel
+        import asyncio
+
+        asyncio.events._set_running_loop(None)  # forked inside jupyter_client's loop: the kernel runs its own
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
+            signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        for stream, fd in ((launch.get("stdout"), 1), (launch.get("stderr"), 2)):
+            if stream is not None:
+                os.dup2(stream.fileno(), fd)
+        if launch.get("cwd"):
+            os.chdir(launch["cwd"])
+        env = dict(os.environ if launch.get("env") is None else launch["env"])
+        env["JPY_PARENT_PID"] = str(os.getppid())  # as jupyter_client's launcher sets it: the kernel exits with its worker
+        os.environ.clear()
+        os.environ.update(env)
+        sys.argv = [sys.executable, *argv]
+        from ipykernel.kernelapp import IPKernelApp
+
+        # Its parent_handle default read JPY_PARENT_PID when the warm parent imported it: given here.
+        IPKernelApp.launch_instance(argv=argv, parent_handle=int(env["JPY_PARENT_PID"]))
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except BaseException:
+        os.write(2, traceback.format_exc().encode("utf-8", "replace"))  # fd 2: the kernel may have replaced sys.stderr
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
 
 
 def wait_ready(km, timeout: float) -> None:
@@ -87,7 +214,16 @@ def _first_line(error: BaseException) -> str:
 
 def _kernel_name(notebook: Path) -> str:
     meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
-    return meta.get("kernelspec", {}).get("name") or "python3"
+    return meta.get("kernelspec", {}).get("name") or NATIVE_KERNEL
+
+
+def forkable(notebook: Path) -> bool:
+    """Whether `notebook` asks for Python's own kernel, which a worker forked from the warm parent
+    can fork (it still checks the kernelspec, and launches any other as usual); False if it cannot be read."""
+    try:
+        return _kernel_name(notebook) == NATIVE_KERNEL
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def execute(job: dict, work: Path, timings: dict) -> str | None:
@@ -216,7 +352,84 @@ def _stop_when_orphaned(work: Path) -> None:
     threading.Thread(target=poll, daemon=True).start()
 
 
+def serve_warm() -> int:
+    """The warm parent: import WARM_IMPORTS, then fork a worker for each job file named on stdin.
+
+    Says `started JOB PID` when it forks and `exited PID CODE` (a Popen returncode) when a worker
+    ends, one line each on stdout. Exits when stdin closes or the build that started it is gone.
+    """
+    import importlib
+
+    if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
+        del sys.path[0]   # as ipykernel_launcher does: the kernels do not import from the build's folder
+    build = os.getppid()
+    for module in WARM_IMPORTS:
+        importlib.import_module(module)
+    from xbdata.reports.charts import packed_bundle
+
+    packed_bundle()       # the Vega bundle, read and packed once for every kernel
+    out = os.fdopen(os.dup(1), "w", buffering=1)
+    pending = b""
+    while True:
+        readable, _, _ = select.select([0], [], [], 0.05)
+        for pid, code in _reap():
+            out.write(f"exited {pid} {code}\n")
+        if os.getppid() != build:
+            return 1
+        if not readable:
+            continue
+        data = os.read(0, 65536)
+        if not data:
+            return 0
+        pending += data
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            job = line.decode("utf-8")
+            pid = os.fork()
+            if pid == 0:
+                out.close()
+                _forked_worker(job)
+            out.write(f"started {job} {pid}\n")
+
+
+def _reap() -> list[tuple[int, int]]:
+    ended = []
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return ended
+        if not pid:
+            return ended
+        ended.append((pid, os.waitstatus_to_exitcode(status)))
+
+
+def _forked_worker(job: str) -> None:
+    """In a child of the warm parent: a worker, as `python -m xbdata.engine.worker JOB` would be."""
+    global _forked
+    code = 1
+    try:
+        os.setsid()
+        _forked = True
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        log = os.open(Path(job).parent / "worker.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        code = main([job])
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
 def main(argv: list[str]) -> int:
+    if argv == [WARM]:
+        return serve_warm()
     # jsonschema, which nbformat imports, compiles a grammar at import time for the "iri" format
     # checker if rfc3987_syntax is installed (JupyterLab's dependencies install it): 1.7 s of CPU per
     # worker, measured. No notebook schema uses that format, so a worker goes without it.
