@@ -113,7 +113,7 @@ def test_a_report_escapes_hostile_catalogue_text(monkeypatch):
         monkeypatch.setattr(module, "statistics", lambda lang="en": frame)
     report = xbdata.reports.registry.open_report("market_size")
     r = read(report.sources().data)
-    assert {t for t, _ in r.tags} <= {"h2", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "code", "a"}
+    assert {t for t, _ in r.tags} <= {"h2", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "wbr", "code", "a", "em"}
     assert not any(k == "href" and v.startswith("javascript") for _, attrs in r.tags for k, v in attrs)
     text = "".join(r.text)
     assert all(v in text for k, v in hostile.items() if k != "source_url")
