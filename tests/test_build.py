@@ -40,7 +40,9 @@ def test_default_build_writes_reports_tables_and_index(built_reports):
 def test_every_report_shows_quotes_and_marks_derived_and_scenario(built_reports):
     page = (built_reports / "market_size.html").read_text(encoding="utf-8")
     assert "2022上半年中国跨境电商市场规模超7万亿" in page
-    assert "(derived)" in page and "Scenario (not from the articles)" in page
+    derived_row = re.search(r"market_size_2022h2_implied</code></th>.*?</tr>", page.replace("<wbr/>", "").replace("<wbr>", ""), re.S)
+    assert derived_row and "<td>derived</td>" in derived_row.group(), "the derived figure's kind is in Sources"
+    assert "Scenario (not from the articles)" in page
     assert "What the articles do not tell us" in page
 
 
@@ -131,8 +133,8 @@ def test_notebooks_are_clean_and_their_defaults_match_the_registry():
 BAD = [
     (["report", "nope"], "unknown report 'nope' (reports: market_size, user_demographics, category_trends)"),
     (["report", "market_size", "-p", "colour", "red"], "report market_size has no parameter 'colour' (parameters: lang,"),
-    (["report", "market_size", "-p", "growth_rate", "fast"], "parameter growth_rate must be a number from 0 to 0.3 (got 'fast')"),
-    (["report", "market_size", "-p", "growth_rate", "0.9"], "parameter growth_rate must be a number from 0 to 0.3 (got 0.9)"),
+    (["report", "market_size", "-p", "growth_rate", "fast"], "parameter growth_rate must be a number from 0 to 0.3 or none (got 'fast')"),
+    (["report", "market_size", "-p", "growth_rate", "0.9"], "parameter growth_rate must be a number from 0 to 0.3 or none (got 0.9)"),
     (["report", "market_size", "-p", "horizon_years", "2.5"], "parameter horizon_years must be a whole number from 1 to 15 (got '2.5')"),
     (["report", "market_size", "-p", "lang", "fr"], "parameter lang must be one of zh, en (got 'fr')"),
     (["report", "market_size", "-p", "currency", "USD"], "parameter usd_cny_rate is required when currency is USD"),
@@ -151,7 +153,7 @@ def test_bad_parameters_exit_2_before_any_kernel(capsys, tmp_path, argv, message
 
 
 def test_check_parameters_api():
-    assert check_parameters("market_size")["growth_rate"] == 0.10
+    assert check_parameters("market_size")["growth_rate"] is None, "none: the articles' own growth, else 10%"
     assert check_parameters("market_size", horizon_years=3.0)["horizon_years"] == 3
     with pytest.raises(UsageError):
         check_parameters("market_size", horizon_years=True)
