@@ -165,3 +165,15 @@ def test_a_chinese_citation_names_a_title_in_book_marks_and_an_english_one_in_qu
     zh, en = meta(row, "图", "zh", "x")["cite_full"], meta(row, "chart", "en", "x")["cite_full"]
     assert f"《{article.title}》" in zh and f"“{article.title}”" not in zh
     assert f"“{article.title}”" in en
+
+
+def test_two_figures_never_share_a_chart_row():
+    """Drafted Chinese labels can agree for different facts (出口, for two periods): a chart gives each its own row."""
+    from xbdata.reports.story import shown
+
+    frame = xbdata.statistics("zh").head(3).copy()
+    frame["label"] = ["出口", "出口", "出口"]
+    frame["period"] = ["2024", "2025-H1", "2025-H1"]
+    labels = shown(frame, "zh")["label"].tolist()
+    assert len(set(labels)) == 3
+    assert labels[0] == "出口（2024年）" and labels[1].startswith("出口（2025年上半年）（")

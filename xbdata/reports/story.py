@@ -30,6 +30,22 @@ def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["shown"] = [format_row(row, lang) for row in frame.to_dict("records")]
     frame["period_shown"] = frame["period"].map(lambda p: period_words(p, lang))
     frame["kind"] = frame["kind"].map(lambda k: kind_name(k, lang))
+    return distinct_labels(frame, lang)
+
+
+def distinct_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` with no two figures under one label: a chart draws a row per label, and two facts
+    whose drafted labels agree (出口, for two periods) would share it. The period is added to such
+    labels, then, where they still agree, the id."""
+    if "label" not in frame or not frame["label"].duplicated(keep=False).any():
+        return frame
+    frame = frame.copy()
+    clash = frame["label"].duplicated(keep=False)
+    frame.loc[clash, "label"] = [label + text("aside", lang).format(aside=period_words(p, lang))
+                                 for label, p in zip(frame.loc[clash, "label"], frame.loc[clash, "period"])]
+    clash = frame["label"].duplicated(keep=False)
+    frame.loc[clash, "label"] = [label + text("aside", lang).format(aside=i)
+                                 for label, i in zip(frame.loc[clash, "label"], frame.loc[clash, "stat_id"])]
     return frame
 
 
