@@ -297,14 +297,14 @@ class MarketSize(Story):
                 text("amount_axis", self.lang).format(unit=self.listing(currencies)) if several else axis,
                 select=select, name="market_size-market"))
         if which == "series":
-            lines = shown(over_time(self.all_money()), self.lang)
+            lines = over_time(self.all_money())
             if lines.empty:
                 return Markdown(f"*{self.say('no_series')}*")
+            names = {series: self.series_name(rows) for series, rows in lines.groupby("series", sort=False)}
+            lines = shown(lines.assign(series_name=lines["series"].map(names)), self.lang)   # named by the labels as drafted
             lines = lines.assign(point_label=[
                 r["shown"] if r["whole_year"] else f"{r['shown']} ({period_words(r['period'], self.lang)})"
                 for _, r in lines.iterrows()])
-            names = {series: self.series_name(rows) for series, rows in lines.groupby("series", sort=False)}
-            lines = lines.assign(series_name=lines["series"].map(names))
             main = self.main_series()
             first = lines.loc[lines["stat_id"].isin(main["stat_id"]), "series"]
             names = list(dict.fromkeys([*first, *lines["series"]]))
