@@ -75,3 +75,32 @@ def test_the_category_money_gap_goes_when_a_category_has_money(folder):
     assert "No category sales, prices or margins" in gaps("category_trends")
     add(folder, CATEGORY_MONEY, "categories")
     assert "No category sales, prices or margins" not in gaps("category_trends")
+
+
+SHORT_LIST = ("跨境品类榜\n\n据平台统计，2025年美国站最畅销的品类中，宠物用品排名第一，家居收纳排名第二。\n")
+PLATFORM_YEARS = ("平台观察\n\n2019年，Joom的月活跃用户达到8000万。2019年，TikTok的月活跃用户超过5亿。"
+                  "2021年，Joom的月活跃用户为1.2亿。\n")
+
+
+def test_a_list_of_two_ranks_is_no_ranking_chart(folder):
+    from xbdata.reports.registry import open_report
+
+    before = open_report("category_trends").chart("ranking").to_dict()["title"]["text"]
+    add(folder, SHORT_LIST, "short_list")
+    report = open_report("category_trends")
+    ranked = report.ranking()
+    added = ranked[ranked["source"].str.startswith("005_") & (ranked["unit"] == "rank")]
+    assert len(added) == 2, "the article's two ranks are in the catalogue, as the latest ranked rows"
+    assert report.chart("ranking").to_dict()["title"]["text"] == before, "the two-item list does not replace the ranking"
+
+
+def test_the_platform_chart_compares_one_measure_of_one_period_at_a_time(folder):
+    from xbdata.reports.registry import open_report
+
+    add(folder, PLATFORM_YEARS, "platform_years")
+    report = open_report("market_size")
+    frame = report.platform_scale()
+    for option, rows in frame.groupby("comparison"):
+        assert rows["measure"].nunique() == 1 and rows["period"].nunique() == 1 and rows["unit"].nunique() == 1, option
+    spec = report.chart("platforms").to_dict()
+    assert "pick_comparison" in str(spec)

@@ -181,11 +181,16 @@ def _be_kernel(argv: list[str], launch: dict) -> None:
     except BaseException:
         os.write(2, traceback.format_exc().encode("utf-8", "replace"))  # fd 2: the kernel may have replaced sys.stderr
     finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
+        _exit_flushed(code)
+
+
+def _exit_flushed(code: int) -> None:
+    """End a forked child: its output flushed, then out at once (no atexit handlers of the parent it copied)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
 
 
 def wait_ready(km, timeout: float) -> None:
@@ -420,11 +425,7 @@ def _forked_worker(job: str) -> None:
     except BaseException:
         traceback.print_exc()
     finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
+        _exit_flushed(code)
 
 
 def main(argv: list[str]) -> int:
