@@ -16,11 +16,11 @@ WORDS = {
     "en": {
         "control_platform": "Platform",
         "platforms": "## By platform\n\n<span class=\"xbdata-screen-only\">Choose a platform under the chart.</span>",
-        "surveys": "## Consumer surveys on conversational commerce",
+        "surveys": "## Consumer surveys\n\nShares of the consumers each survey or article asked; each figure names its survey in Sources.",
         "relative": "## Compared with non-users\n\nThese figures are relative differences (\"55% more likely\"), "
                     "not shares of a population, so they have a chart of their own.",
         "platforms_title": "Users by platform",
-        "surveys_title": "Conversational-commerce consumer surveys",
+        "surveys_title": "Consumer surveys",
         "relative_title": "Compared with non-users",
         "no_platform_figures": "No figures for this platform",
         "gap_age": "No platform reports a full age distribution{except_derived}.",
@@ -37,10 +37,10 @@ WORDS = {
     "zh": {
         "control_platform": "平台",
         "platforms": "## 各平台\n\n<span class=\"xbdata-screen-only\">在图下方选择平台。</span>",
-        "surveys": "## 对话式商务消费者调查",
+        "surveys": "## 消费者调查\n\n各项调查或文章所问消费者中的占比；每个数字的调查见“数据来源”。",
         "relative": "## 与非用户相比\n\n这些数字是相对差异（“可能性高出55%”），不是人口占比，所以单独成图。",
         "platforms_title": "各平台用户画像",
-        "surveys_title": "对话式商务消费者调查",
+        "surveys_title": "消费者调查",
         "relative_title": "与非用户相比",
         "no_platform_figures": "所选平台没有数据",
         "gap_age": "没有平台给出完整的年龄分布{except_derived}。",
