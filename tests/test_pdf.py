@@ -107,7 +107,7 @@ def test_the_pdf_printer_starts_chromium_with_those_arguments(built_reports, tmp
 import html as html_lib
 import re
 
-from xbdata.engine.pdf import PAPERS, chromium_path, open_for_print
+from xbdata.engine.pdf import PAPERS, open_for_print
 from xbdata.text.labels import text as words
 
 
@@ -185,27 +185,22 @@ def test_the_pdf_is_on_its_paper(printed, paper):
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
-def test_chart_text_prints_at_8_pt_or_more_within_the_page(built_reports, name, paper):
+def test_chart_text_prints_at_8_pt_or_more_within_the_page(browser, built_reports, name, paper):
     """As the PDF prints it (open_for_print): each chart fits the page's width unscaled, and every piece
-    of text in it is at least 8 pt (32/3 CSS px)."""
-    from playwright.sync_api import sync_playwright
-
-    from xbdata.engine.pdf import chromium_args
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=chromium_args())
-        try:
-            page = open_for_print(browser.new_context(), built_reports / f"{name}.html", paper)
-            charts = page.evaluate("""() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
-                const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
-                const room = svg.closest('.xbdata-figure').clientWidth;
-                const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
-                    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-                return {scale, room, width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
-                        title: (svg.querySelector('.role-title-text') || {}).textContent};
-            })""")
-        finally:
-            browser.close()
+    of text in it is at least 8 pt (32/3 CSS px). The page opens in the session's Chromium (`browser`):
+    while that Playwright is open, a second sync_playwright in this thread finds its event loop running."""
+    page = open_for_print(browser, built_reports / f"{name}.html", paper)
+    try:
+        charts = page.evaluate("""() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
+            const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+            const room = svg.closest('.xbdata-figure').clientWidth;
+            const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+            return {scale, room, width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
+                    title: (svg.querySelector('.role-title-text') || {}).textContent};
+        })""")
+    finally:
+        page.close()
     assert charts
     for chart in charts:
         assert chart["scale"] > 0.999 and chart["width"] <= chart["room"] + 0.5, chart
