@@ -207,6 +207,35 @@ def test_chart_text_prints_at_8_pt_or_more_within_the_page(browser, built_report
         assert chart["smallest"] * 0.75 >= 8, chart
 
 
+_LEGENDS_AND_PLOT = """() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
+    const plot = svg.querySelector('.role-frame.root > g > path.background').getBoundingClientRect();
+    return {title: (svg.querySelector('.role-title-text') || {}).textContent, top: plot.top, bottom: plot.bottom,
+            legends: Array.from(svg.querySelectorAll('.role-legend')).map(l => l.getBoundingClientRect())
+                .filter(r => r.height > 0).map(r => [r.top, r.bottom])};
+})"""
+
+
+@pytest.mark.parametrize("name", ["market_size", "user_demographics"])
+def test_legends_are_above_the_plot_on_screen_and_under_it_on_paper(browser, built_reports, name):
+    """A chart's legends sit above its plot on screen (its own orient), but under it on paper, one
+    under another, so that beside wide row labels they never make a chart wider than the page."""
+    screen = browser.new_page()
+    paper = open_for_print(browser, built_reports / f"{name}.html")
+    try:
+        screen.goto((built_reports / f"{name}.html").resolve().as_uri())
+        screen.wait_for_function("document.querySelectorAll('.xbdata-chart:not([data-xbdata-drawn])').length == 0")
+        on_screen, on_paper = screen.evaluate(_LEGENDS_AND_PLOT), paper.evaluate(_LEGENDS_AND_PLOT)
+    finally:
+        screen.close()
+        paper.close()
+    assert sum(len(c["legends"]) for c in on_paper) >= 2
+    for chart in on_screen:
+        assert all(bottom <= chart["top"] for _, bottom in chart["legends"]), chart
+    for chart in on_paper:
+        assert all(top >= chart["bottom"] for top, _ in chart["legends"]), chart
+        assert all(a[1] <= b[0] for a, b in zip(sorted(chart["legends"]), sorted(chart["legends"])[1:])), chart
+
+
 def test_the_index_links_each_pdf_beside_its_html(built_reports, printed, tmp_path):
     from xbdata.engine.build import write_index
     from xbdata.engine.manifest import read_manifest
