@@ -236,6 +236,22 @@ def test_legends_are_above_the_plot_on_screen_and_under_it_on_paper(browser, bui
         assert all(a[1] <= b[0] for a, b in zip(sorted(chart["legends"]), sorted(chart["legends"])[1:])), chart
 
 
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("name", ["market_size", "user_demographics"])
+def test_row_labels_print_whole(browser, built_reports, name, paper):
+    """Row labels are wrapped for the screen's 10 px text within the axis's label limit; on paper, at
+    11 px, the limit grows with the text, so no line of a label is cut short with an ellipsis."""
+    page = open_for_print(browser, built_reports / f"{name}.html", paper)
+    try:
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.xbdata-chart svg.marks .role-axis-label text')).flatMap(t => t.querySelector('tspan')
+            ? Array.from(t.querySelectorAll('tspan')).map(line => line.textContent) : [t.textContent])""")
+    finally:
+        page.close()
+    assert any(len(line) > 40 for line in labels)   # lines, a wrapped label's each on its own
+    assert [line for line in labels if line.endswith("…")] == []
+
+
 def test_the_index_links_each_pdf_beside_its_html(built_reports, printed, tmp_path):
     from xbdata.engine.build import write_index
     from xbdata.engine.manifest import read_manifest
