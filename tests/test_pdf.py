@@ -107,7 +107,7 @@ def test_the_pdf_printer_starts_chromium_with_those_arguments(built_reports, tmp
 import html as html_lib
 import re
 
-from xbdata.engine.pdf import PAPERS, chromium_path, open_for_print
+from xbdata.engine.pdf import PAPERS, open_for_print
 from xbdata.text.labels import text as words
 
 
@@ -185,31 +185,71 @@ def test_the_pdf_is_on_its_paper(printed, paper):
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("name", ["market_size", "user_demographics", "category_trends"])
-def test_chart_text_prints_at_8_pt_or_more_within_the_page(built_reports, name, paper):
+def test_chart_text_prints_at_8_pt_or_more_within_the_page(browser, built_reports, name, paper):
     """As the PDF prints it (open_for_print): each chart fits the page's width unscaled, and every piece
-    of text in it is at least 8 pt (32/3 CSS px)."""
-    from playwright.sync_api import sync_playwright
-
-    from xbdata.engine.pdf import chromium_args
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=chromium_args())
-        try:
-            page = open_for_print(browser.new_context(), built_reports / f"{name}.html", paper)
-            charts = page.evaluate("""() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
-                const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
-                const room = svg.closest('.xbdata-figure').clientWidth;
-                const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
-                    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-                return {scale, room, width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
-                        title: (svg.querySelector('.role-title-text') || {}).textContent};
-            })""")
-        finally:
-            browser.close()
+    of text in it is at least 8 pt (32/3 CSS px). The page opens in the session's Chromium (`browser`):
+    while that Playwright is open, a second sync_playwright in this thread finds its event loop running."""
+    page = open_for_print(browser, built_reports / f"{name}.html", paper)
+    try:
+        charts = page.evaluate("""() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
+            const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+            const room = svg.closest('.xbdata-figure').clientWidth;
+            const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+            return {scale, room, width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
+                    title: (svg.querySelector('.role-title-text') || {}).textContent};
+        })""")
+    finally:
+        page.close()
     assert charts
     for chart in charts:
         assert chart["scale"] > 0.999 and chart["width"] <= chart["room"] + 0.5, chart
         assert chart["smallest"] * 0.75 >= 8, chart
+
+
+_LEGENDS_AND_PLOT = """() => Array.from(document.querySelectorAll('.xbdata-chart svg.marks')).map(svg => {
+    const plot = svg.querySelector('.role-frame.root > g > path.background').getBoundingClientRect();
+    return {title: (svg.querySelector('.role-title-text') || {}).textContent, top: plot.top, bottom: plot.bottom,
+            legends: Array.from(svg.querySelectorAll('.role-legend')).map(l => l.getBoundingClientRect())
+                .filter(r => r.height > 0).map(r => [r.top, r.bottom])};
+})"""
+
+
+@pytest.mark.parametrize("name", ["market_size", "user_demographics"])
+def test_legends_are_above_the_plot_on_screen_and_under_it_on_paper(browser, built_reports, name):
+    """A chart's legends sit above its plot on screen (its own orient), but under it on paper, one
+    under another, so that beside wide row labels they never make a chart wider than the page."""
+    screen = browser.new_page()
+    paper = open_for_print(browser, built_reports / f"{name}.html")
+    try:
+        screen.goto((built_reports / f"{name}.html").resolve().as_uri())
+        screen.wait_for_function("document.querySelectorAll('.xbdata-chart:not([data-xbdata-drawn])').length == 0")
+        on_screen, on_paper = screen.evaluate(_LEGENDS_AND_PLOT), paper.evaluate(_LEGENDS_AND_PLOT)
+    finally:
+        screen.close()
+        paper.close()
+    assert sum(len(c["legends"]) for c in on_paper) >= 2
+    for chart in on_screen:
+        assert all(bottom <= chart["top"] for _, bottom in chart["legends"]), chart
+    for chart in on_paper:
+        assert all(top >= chart["bottom"] for top, _ in chart["legends"]), chart
+        assert all(a[1] <= b[0] for a, b in zip(sorted(chart["legends"]), sorted(chart["legends"])[1:])), chart
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("name", ["market_size", "user_demographics"])
+def test_row_labels_print_whole(browser, built_reports, name, paper):
+    """Row labels are wrapped for the screen's 10 px text within the axis's label limit; on paper, at
+    11 px, the limit grows with the text, so no line of a label is cut short with an ellipsis."""
+    page = open_for_print(browser, built_reports / f"{name}.html", paper)
+    try:
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.xbdata-chart svg.marks .role-axis-label text')).flatMap(t => t.querySelector('tspan')
+            ? Array.from(t.querySelectorAll('tspan')).map(line => line.textContent) : [t.textContent])""")
+    finally:
+        page.close()
+    assert any(len(line) > 40 for line in labels)   # lines, a wrapped label's each on its own
+    assert [line for line in labels if line.endswith("…")] == []
 
 
 def test_the_index_links_each_pdf_beside_its_html(built_reports, printed, tmp_path):

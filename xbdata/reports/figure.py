@@ -258,7 +258,30 @@ FIGURES_JS = r"""
   var PRINT_CONFIG = {axis: {labelFontSize: 11, titleFontSize: 11},
                      legend: {labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal'},
                      title: {fontSize: 14, subtitleFontSize: 11}, text: {fontSize: 11}};
-  var PRINT_MIN_WIDTH = 160;
+  var PRINT_MIN_WIDTH = 140;
+  // A chart's own legend orient (the screen's legends above the plot, see charts.py) outranks the
+  // config's, and Vega lays legends on one side out side by side from the plot's left edge, past the
+  // row labels: on paper each legend goes under the plot, one under the other, so their width never
+  // adds up beyond the page however narrow the plot gets.
+  var PRINT_LEGEND_LAYOUT = {bottom: {anchor: 'start', direction: 'vertical'}};
+  // Row labels are wrapped for Vega's 10 px axis text (charts.wrapped_labels, within the axis's
+  // labelLimit): at paper's larger text the limit grows with it, so no line is cut with an ellipsis.
+  var SCREEN_AXIS_LABEL_SIZE = 10;
+  function forPaper(vg) {
+    (function walk(group) {
+      (group.legends || []).forEach(function (l) { l.orient = 'bottom'; l.direction = 'horizontal'; });
+      (group.axes || []).forEach(function (a) {
+        if (typeof a.labelLimit === 'number') {
+          a.labelLimit = Math.ceil(a.labelLimit * PRINT_CONFIG.axis.labelFontSize / SCREEN_AXIS_LABEL_SIZE);
+        }
+      });
+      (group.marks || []).forEach(function (m) { if (m.type === 'group') { walk(m); } });
+    })(vg);
+    var config = vg.config = Object.assign({}, vg.config || {});
+    config.legend = Object.assign({}, config.legend || {});
+    config.legend.layout = Object.assign({}, config.legend.layout || {}, PRINT_LEGEND_LAYOUT);
+    return vg;
+  }
   function forPrint(spec) {
     var config = Object.assign({}, spec.config || {});
     Object.keys(PRINT_CONFIG).forEach(function (k) { config[k] = Object.assign({}, config[k] || {}, PRINT_CONFIG[k]); });
@@ -279,7 +302,8 @@ FIGURES_JS = r"""
       var printing = !!(window.matchMedia && window.matchMedia('print').matches);
       (window.xbdataVegaReady || Promise.resolve()).then(function () {
         if (!window.vegaEmbed) { throw new Error('the Vega libraries are missing'); }
-        return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: stated(meta)});
+        var patch = printing ? function (vg) { return forPaper(stated(meta)(vg)); } : stated(meta);
+        return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: patch});
       }).then(function (result) {
         el.xbdataView = result.view;   // what a test asks what the chart draws
         if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
