@@ -266,12 +266,18 @@ def test_every_control_exports_what_it_shows(browser, built_reports, name):
     page.close()
 
 
-def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built_reports):
-    page, blocked, errors = _open(browser, built_reports / "market_size.html")
+def _scenario_at(browser, path, percent):
+    """The market report opened, its scenario's growth slider moved to `percent`: page, blocked, errors, figure."""
+    page, blocked, errors = _open(browser, path)
     page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
     figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
-    _move(figure.locator(".vega-bindings input[type=range]"), 30)
+    _move(figure.locator(".vega-bindings input[type=range]"), percent)
     page.wait_for_timeout(300)
+    return page, blocked, errors, figure
+
+
+def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built_reports):
+    page, blocked, errors, figure = _scenario_at(browser, built_reports / "market_size.html", 30)
     for action in ("csv-all", "csv-visible"):
         header, rows = _csv(_download(page, figure, action))
         assert header[-1] == "growth_rate"
@@ -292,11 +298,7 @@ def test_the_scenarios_csv_holds_its_projection_at_the_rate_shown(browser, built
 
 
 def test_a_chinese_subtitle_says_the_rate(browser, chinese_reports):
-    page, blocked, errors = _open(browser, chinese_reports / "market_size.html")
-    page.wait_for_function("document.querySelectorAll('.xbdata-chart svg.marks').length >= 3", timeout=20000)
-    figure = page.locator(".xbdata-figure").filter(has=page.locator(".vega-bindings input[type=range]")).first
-    _move(figure.locator(".vega-bindings input[type=range]"), 30)
-    page.wait_for_timeout(300)
+    page, blocked, errors, figure = _scenario_at(browser, chinese_reports / "market_size.html", 30)
     assert "按年增长30%" in _download(page, figure, "svg").decode("utf-8")
     header, rows = _csv(_download(page, figure, "csv-visible"))
     assert [r["kind"] for r in rows].count("情景") == 5 and all(r["shown"].startswith("约") for r in rows[1:])
