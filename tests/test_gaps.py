@@ -104,3 +104,14 @@ def test_the_platform_chart_compares_one_measure_of_one_period_at_a_time(folder)
         assert rows["measure"].nunique() == 1 and rows["period"].nunique() == 1 and rows["unit"].nunique() == 1, option
     spec = report.chart("platforms").to_dict()
     assert "pick_comparison" in str(spec)
+
+
+def test_a_growth_figure_beyond_the_scenario_s_range_is_said_to_be_limited(folder):
+    from xbdata.reports.registry import open_report
+
+    add(folder, SERIES, "series")
+    add(folder, "跨境电商增速\n\n海关总署表示，2023年我国跨境电商进出口同比增长45%。\n", "fast")
+    report = open_report("market_size")
+    assert report.growth_rate() == 0.3
+    line = next(h for h in report.headlines() if "outside the scenario's range" in h)
+    assert "45%" in line and "it runs at 30.0%" in line

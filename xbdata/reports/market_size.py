@@ -45,6 +45,8 @@ WORDS = {
                          "**{value}** in {year}",
         "scenario_growth_given": "The scenario's rate is the articles' own growth figure: {growth_label}: {growth} [`{stat_id}`].",
         "scenario_growth_yours": "The scenario's rate, {growth}, is the report's parameter, not a figure from the articles.",
+        "scenario_growth_limited": "The articles' growth figure, {growth_label}: {growth} [`{stat_id}`], lies outside the "
+                                   "scenario's range: it runs at {rate}.",
         "no_scenario": "No full-year figure of the market to start a scenario from.",
         "no_series": "No measure has figures for three or more periods.",
         "converted": "Converted at the rate you gave: USD 1 = CNY {rate}",
@@ -81,6 +83,7 @@ WORDS = {
         "scenario_line": "情景推算（非文章数据）：以{base}为起点，按年增长{growth}，{year}年约为 **{value}**",
         "scenario_growth_given": "情景推算的增长率取自文章：{growth_label}：{growth} [`{stat_id}`]。",
         "scenario_growth_yours": "情景推算的增长率{growth}是报告参数，不是文章数字。",
+        "scenario_growth_limited": "文章的增速{growth_label}：{growth} [`{stat_id}`]超出情景推算的范围：按{rate}推算。",
         "no_scenario": "没有可作为情景推算起点的全年市场数字。",
         "no_series": "没有指标给出三个及以上时期的数字。",
         "converted": "按你给定的汇率 1美元 = {rate}元 换算",
@@ -234,6 +237,10 @@ class MarketSize(Story):
         """Where the scenario's rate comes from: the articles' figure (with its id) or the parameter."""
         growth = self.growth_fact()
         if self.params["growth_rate"] is None and growth is not None:
+            if abs(growth["value"] / 100 - self.growth_rate()) > 1e-9:
+                return self.say("scenario_growth_limited", growth_label=markdown_text(growth["label"]),
+                                growth=markdown_text(format_row(growth, self.lang)), stat_id=growth["stat_id"],
+                                rate=f"{self.growth_rate():.1%}")
             return self.say("scenario_growth_given", growth_label=markdown_text(growth["label"]),
                             growth=markdown_text(format_row(growth, self.lang)),
                             stat_id=growth["stat_id"])
