@@ -23,7 +23,7 @@ WORDS = {
         "control_growth_rate": "Annual growth",
         "control_horizon_years": "Years ahead",
         "market": "## Market size\n\nReported, forecast and derived figures (derived = computed from the reported ones), "
-                  "each in the currency its article gives unless you gave a rate. <span class=\"xbdata-screen-only\">Pick a currency under the chart.</span>",
+                  "each in the currency its article gives unless you gave a rate. <span class=\"xbdata-screen-only\">Where the articles give several currencies, pick one under the chart.</span>",
         "series": "## Over time\n\nEvery measure the articles give for three or more periods. A line joins full years "
                   "only; hollow marks are parts of a year (a half, quarters), never joined to the line.",
         "projection": "## Scenario projection\n\nA **scenario**, not a forecast: the latest full-year figure of the "
@@ -64,7 +64,7 @@ WORDS = {
         "control_growth_rate": "年增长率",
         "control_horizon_years": "推算年数",
         "market": "## 市场规模\n\n实际、预测与推算数字（推算 = 由文章数字计算而来），除非你给出汇率，均以文章原币种显示。"
-                  "<span class=\"xbdata-screen-only\">在图下方选择币种。</span>",
+                  "<span class=\"xbdata-screen-only\">文章给出多种币种时，在图下方选择币种。</span>",
         "series": "## 历年变化\n\n文章给出三个及以上时期的指标。折线只连接全年数据；空心标记是年内部分时期"
                   "（上半年、季度），不与折线相连。",
         "projection": "## 情景推算\n\n这是**情景**，不是预测：以市场主要指标的最新全年数字（图中起点）按固定年增长率推算。"
