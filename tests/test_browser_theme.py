@@ -13,6 +13,18 @@ def _dark(rgb: str) -> bool:
     return red + green + blue < 3 * 80
 
 
+def _settles_dark(page, dark: bool, timeout: int = 5000) -> bool:
+    """Whether the page's background becomes dark (or light) within `timeout` ms: the theme script
+    runs as the page loads, so the colour is waited for, not read at one instant."""
+    try:
+        page.wait_for_function(
+            """dark => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+                         return (r + g + b < 240) === dark; }""", arg=dark, timeout=timeout)
+        return True
+    except Exception:
+        return False
+
+
 def _in_dark_mode(browser, path, charts: int = 0):
     page, blocked, errors = _open(browser, path)
     page.emulate_media(color_scheme="dark")
@@ -52,12 +64,12 @@ def test_the_index_follows_the_reports_theme_and_has_their_toggle(browser, built
 
     page.evaluate("localStorage.setItem('xbdata-theme', 'light')")      # as a report's toggle stores it
     page.reload()
-    assert not _dark(page.evaluate(background))
+    assert _settles_dark(page, False), page.evaluate(background)
 
     page.click(".xbdata-theme-toggle")
-    assert _dark(page.evaluate(background))
+    assert _settles_dark(page, True), page.evaluate(background)
     page.reload()
-    assert _dark(page.evaluate(background)) and page.evaluate("localStorage.getItem('xbdata-theme')") == "dark"
+    assert _settles_dark(page, True) and page.evaluate("localStorage.getItem('xbdata-theme')") == "dark"
 
     page.emulate_media(media="print")
     assert not _dark(page.evaluate(background)) and page.locator(".xbdata-theme-toggle").is_hidden()
