@@ -11,7 +11,7 @@ from ..curate.tables import market_size, platforms, statistic_facts
 from ..text.formatting import format_row, format_value
 from ..text.labels import catalogue_name, period_words, strip_period, text
 from ..text.units import MONEY
-from .series import chronological, headline_order, headlines, over_time, series_of, when
+from .series import chronological, headlines, in_headline_order, over_time, series_of, whole_year
 from .figure import measure_name
 from .story import Story, in_currency, round_to_digits, shown, years_between
 
@@ -128,7 +128,7 @@ class MarketSize(Story):
         """The market's main measure: of the series in the report's currency, China's first (the report's
         subject), then the one with most full years, then most mentions; its facts in headline order."""
         def rank(group):
-            full = group["period"].map(lambda p: (w := when(p)) is not None and w.whole_year)
+            full = group["period"].map(whole_year)
             return (group["geography"].iloc[0] != "China", -int(full.sum()), -int(group["mentions"].sum()))
         found = sorted(series_of(self.money()), key=rank)
         return found[0] if found else self.money().iloc[0:0]
@@ -140,7 +140,7 @@ class MarketSize(Story):
         the projection say more than the article). None when the main measure has none.
         """
         main = self.main_series()
-        years = main[main["period"].str.fullmatch(r"\d{4}") & main["value"].notna() & main["qualifier"].isin(["=", "~"])]
+        years = main[main["period"].map(whole_year).astype(bool) & main["value"].notna() & main["qualifier"].isin(["=", "~"])]
         if years.empty:
             return None
         return years.assign(year=years["period"].astype(int)).sort_values(["year"], kind="stable").iloc[-1]
@@ -156,8 +156,7 @@ class MarketSize(Story):
         growth = frame[(frame["measure_kind"] == "growth") & (frame["unit"] == "%") & (frame["subject"] == first["subject"])
                        & (frame["geography"] == first["geography"]) & frame["value"].notna()
                        & frame["measure"].str.contains(first["measure"], regex=False)]
-        return growth.assign(_order=growth.apply(headline_order, axis=1)).sort_values("_order", kind="stable") \
-            .drop(columns="_order") if not growth.empty else growth
+        return in_headline_order(growth)
 
     def growth_fact(self) -> pd.Series | None:
         """The growth figure the scenario offers as its rate: that of the scenario's base year if the

@@ -65,6 +65,12 @@ def when(period: str) -> When | None:
     return When(datetime.date(year, 1, 1), datetime.date(year, 12, 31), True)
 
 
+def whole_year(period: str) -> bool:
+    """Whether a catalogue period is one whole calendar year (2024, not 2024-H1 nor 2018-2023)."""
+    w = when(period)
+    return w is not None and w.whole_year
+
+
 def _month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
 
@@ -86,14 +92,20 @@ def headline_order(row) -> tuple:
     return (0, -w.end.year, not w.whole_year, -w.end.toordinal(), KIND_ORDER.get(row["kind"], 9))
 
 
+def in_headline_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame`'s facts sorted by `headline_order`, its headline first."""
+    if frame.empty:
+        return frame
+    return frame.assign(_order=frame.apply(headline_order, axis=1)).sort_values("_order", kind="stable").drop(columns="_order")
+
+
 def series_of(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """Each series in `frame` (precise rows only), its facts in headline order; the series with the
     most facts first, then the one whose headline is latest."""
     rows = frame[frame.apply(precise, axis=1)] if len(frame) else frame
     found = []
     for _, group in rows.groupby(SERIES, sort=False):
-        found.append(group.assign(_order=group.apply(headline_order, axis=1)).sort_values("_order", kind="stable")
-                     .drop(columns="_order"))
+        found.append(in_headline_order(group))
     return sorted(found, key=lambda g: (-len(g), headline_order(g.iloc[0]), str(g["measure"].iloc[0])))
 
 

@@ -83,8 +83,7 @@ class UserDemographics(Story):
     def headlines(self) -> list[str]:
         """By rule, never by id: the headline fact of each of the report's first series (the most
         facts, then the latest period; see reports.series), shares of a population before relative differences."""
-        frame = statistic_facts(self.lang)
-        frame = frame[frame["stat_id"].isin(self.stat_ids())]
+        frame = self.statistics()
         chosen = pd.concat([headlines(frame[frame["measure_kind"] == "share"], HEADLINE_SERIES - 1),
                             headlines(frame[frame["measure_kind"] != "share"], 1)])
         return [self.line(i) for i in chosen["stat_id"]] or [self.say("no_platform_figures")]
@@ -93,7 +92,7 @@ class UserDemographics(Story):
         """What the articles do not tell, each line only while the catalogue lacks it: a breakdown by
         gender or income is said when any figure's quote speaks of it, whatever its topic."""
         frame = statistic_facts(self.lang)
-        shown_rows = frame[frame["stat_id"].isin(self.stat_ids())]
+        shown_rows = self.statistics()
         lines = []
         ages = shown_rows[(shown_rows["measure_kind"] == "share") & shown_rows["breakdown"].str.contains(r"\bage\b|岁")]
         complete = {subject: rows for subject, rows in ages.groupby("subject") if rows["value"].sum() >= 99}
