@@ -130,6 +130,8 @@ PERIODS = [
     ("2024年1-6月", "2024-H1"), ("今年前9个月", "2025-Q1-Q3"), ("去年1至3月", "2024-Q1"), ("1—9月", "2025-Q1-Q3"),
     ("2024Q2", "2024-Q2"), ("Q3", "2025-Q3"), ("去年Q4", "2024-Q4"), ("2023年H2", "2023-H2"), ("H1", "2025-H1"),
     ("去年全年", "2024"),
+    # results for a span ended on a day: the calendar period, not the fiscal numbering in brackets
+    ("截至9月30日止季度（即公司2026财年第二季度）", "2025-Q3"), ("截至2024年12月31日止年度", "2024"),
 ]
 # Months named against the month it was published (November 2025 here; January 2025 for the last).
 MONTHS_AGO = [("本月", 11, "2025-11"), ("上个月", 11, "2025-10"), ("上月", 1, "2024-12")]
@@ -188,6 +190,40 @@ def test_a_month_without_a_year_is_the_latest_such_month_up_to_publication():
     assert guess_period(text, _where(text, "4,236"), 2026, month=2)[0] == "2025-09"
     text = "10月29日晚间公司披露，员工总数为4,236人"   # a day is the date of the news, not the figure's month
     assert guess_period(text, _where(text, "4,236"), 2025, month=10)[0] == ""
+
+
+def test_results_ended_on_a_day_give_the_calendar_period_they_cover():
+    for words, period in [("截至6月30日止六个月", "2025-H1"), ("截至2024年9月30日止九个月", "2024-Q1-Q3"),
+                          ("截至12月31日止季度", "2024-Q4")]:
+        text = f"公司{words}的收入为{NUMBER}"
+        assert guess_period(text, _where(text), 2025, month=11 if "12月" not in words else 3)[0] == period
+    # a half that ends in March is a fiscal half, no calendar period: none is guessed from it
+    text = f"集团截至3月31日止六个月收入为{NUMBER}"
+    assert guess_period(text, _where(text), 2025, month=5)[0] == ""
+
+
+def test_a_year_without_digits_sets_the_year_of_what_follows():
+    # 今年 before 第1季 makes it this year's first quarter, not the quarter of a year named earlier
+    text = f"2021年的数据显示增长放缓。展望今年，统计处预估第 1 季网络销售额将年增{NUMBER}"
+    assert guess_period(text, _where(text), 2026)[0] == "2026-Q1"
+
+
+def test_a_sentence_about_the_quarter_keeps_the_quarter_when_it_names_a_month():
+    text = f"第三季度净营收74.1亿美元。今年6月，公司下调免运费门槛，带动当季销量增速提高到{NUMBER}"
+    assert guess_period(text, _where(text), 2025, "%", month=11)[0] == "2025-Q3"
+    text = f"第三季度净营收74.1亿美元。今年6月，公司下调免运费门槛，销量增速提高到{NUMBER}"
+    assert guess_period(text, _where(text), 2025, "%", month=11)[0] == "2025-06"
+
+
+def test_a_change_against_a_named_year_is_over_the_span_from_it():
+    text = f"去年实体零售业的占比升至 30.9 %，比 2019 年多出 {NUMBER}"
+    assert guess_period(text, _where(text), 2026, "pp")[0] == "2019-2025"
+    # against last year it stays the year's own change
+    text = f"去年实体零售业的占比升至 30.9 %，比上年多出 {NUMBER}"
+    assert guess_period(text, _where(text), 2026, "pp")[0] == "2025"
+    # a level is not a change, whatever year it is compared with
+    text = f"去年的交易额为{NUMBER}亿元，高于2019年"
+    assert guess_period(text, _where(text), 2026)[0] == "2025"
 
 
 def test_a_comparison_base_year_is_the_period_of_its_own_figure_only():

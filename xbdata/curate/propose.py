@@ -70,10 +70,10 @@ from ..ids import is_stat_id
 from ..text.extract import Mention, Sentences, clause_before, extract_mentions
 from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_quantity, unnamed_currency
 from ..text.script import detect_script, romanized, to_simplified
-from ..text.words import CLASSIFIERS, ROC_YEAR_ONE, alternation
+from ..text.words import CLASSIFIERS, ROC_YEAR, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
+from .rules import (AGE_STATISTIC_BEFORE, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
                     GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
@@ -195,6 +195,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     if "{R}" in rule.value:
         named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
         y = (year - (named > month)) if year and month else (context_year or year)
+        y = int(groups["y"]) if "y" in groups else y
         rule = Rule(rule.field, rule.value.replace("{R}", "{C}"), rule.pattern, rule.where)
         context_year = y
     if "{C}" in rule.value:
@@ -211,6 +212,11 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     first, _, last = out.partition("-")
     if first == last:          # 过去一年 in an article of 2025: 2024, not 2024-2024
         out = first
+    if "{END}" in out:
+        ending = PERIOD_ENDING.get((groups["span"], _number(groups["m"])))
+        if ending is None:
+            return None
+        out = out.replace("{END}", ending)
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
     first = groups.get("first") or groups.get("first2")
@@ -224,6 +230,23 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
 
 QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40
 _YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=\s?年)")
+_YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){ROC_YEAR}(?=\s?年)|(?P<word>今年|去年|明年)(?!同期)")
+_YEAR_WORD_SHIFT = {"今年": 0, "去年": -1, "明年": 1}
+
+
+def context_year(simplified: str, at: int, year: int | None) -> int | None:
+    """The year the text last named before `at`: a year written out (2024年, 114 年), or one said
+    against the published year (今年, 去年, 明年); None if there is none."""
+    last = None
+    for m in _YEAR_WORDS.finditer(simplified, 0, at):
+        last = m
+    if last is None:
+        return None
+    if last.group("y"):
+        return int(last.group("y"))
+    if last.group("roc"):
+        return int(last.group("roc")) + ROC_YEAR_ONE - 1
+    return year + _YEAR_WORD_SHIFT[last.group("word")] if year else None
 
 
 def _unit_ok(rule: Rule, unit: str) -> bool:
@@ -421,16 +444,19 @@ def _fill(value: str, values: dict) -> str:
 def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | None, month: int | None,
                 number: tuple[int, int]) -> list[tuple[int, int, Rule, str]]:
     """Every period match in simplified[a:b] as (start, end, rule, period); where two overlap, the
-    earlier rule's. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
+    earlier rule's. A period in brackets that renames the one before it (（即2026财年第二季度）) is
+    not another period. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
     found: list[tuple[int, int, Rule, str]] = []
+    aliases = [m.span() for m in _compiled(PERIOD_ALIAS).finditer(simplified, max(0, a - 40), b + 40)]
     for rule in rules:
         for m in _compiled(rule.pattern).finditer(simplified[a:b]):
             s, e = a + m.start(), a + m.end()
+            if any(x < s and e <= y for x, y in aliases):
+                continue
             base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
             if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):
                 continue
-            years = _YEARS_NAMED.findall(simplified, 0, s)
-            value = _period_value(rule, m, year, int(years[-1]) if years else None, month)
+            value = _period_value(rule, m, year, context_year(simplified, s, year), month)
             if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
                 found.append((s, e, rule, value))
     return found
@@ -476,11 +502,23 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 before = _periods_in(simplified, 0, a, rules, year, month, where.number)
                 scope = "article" if before else scope
             s, e, rule, value = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
+            this_quarter = _compiled(THIS_QUARTER).search(simplified, where.sentence[0], where.number[0])
+            if this_quarter and not re.search(r"-Q\d$", value):
+                # 今年6月……带动当季的增速提高到42%: the quarter the story is about, not the month
+                quarters = [f for f in _periods_in(simplified, 0, this_quarter.start(), rules, year, month, where.number)
+                            if re.search(r"-Q\d$", f[3])]
+                if quarters:
+                    s, e, rule, value = max(quarters, key=lambda f: f[0])
             own = simplified[where.span("before")[0]:where.number[0]]
             if re.search(A_YEAR_EARLIER, own):
                 value = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
             elif re.search(A_QUARTER_EARLIER, own):
                 value = _quarter_before(value)
+            since = re.search(CHANGE_SINCE_A_YEAR, own) if unit in ("pp", "%", "x") else None
+            if since and re.match(r"\d{4}$", value):
+                base = int(since.group("y")) if since.group("y") else int(since.group("roc")) + ROC_YEAR_ONE - 1
+                if base < int(value):
+                    value, rule = f"{base}-{value}", Rule("period", "{Y0}-{Y}", CHANGE_SINCE_A_YEAR, "before")
             return value, rule, scope
     return "", None, ""
 

@@ -81,6 +81,18 @@ _NOT_LATIN = r"(?![\dA-Za-z])"
 # The first months of a year (1-9月, 前6个月): {F} is the period they make (Q1, H1, Q1-Q3)
 _FIRST_MONTHS = r"(?:(?:1|一)\s?[-—–~～至到]\s?(?P<first>[369三六九])\s?月|前(?P<first2>[369三六九])个月)"
 FIRST_MONTHS_PERIOD = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
+# The period a company's results end in a month (截至9月30日止季度, 截至6月30日止六个月): what the
+# span and its last month make of it; a span that ends elsewhere (a fiscal half ending in March) is
+# no calendar period and gives none.
+_ENDED_SPANS = {"季度": "quarter", "三个月": "quarter", "六个月": "half", "半年": "half", "九个月": "nine",
+                "前三季度": "nine", "年度": "year", "十二个月": "year", "全年": "year"}
+PERIOD_ENDING = {
+    **{(word, m): f"Q{m // 3}" for word, span in _ENDED_SPANS.items() if span == "quarter" for m in (3, 6, 9, 12)},
+    **{(word, m): f"H{m // 6}" for word, span in _ENDED_SPANS.items() if span == "half" for m in (6, 12)},
+    **{(word, 9): "Q1-Q3" for word, span in _ENDED_SPANS.items() if span == "nine"},
+}
+PERIOD_ALIAS = r"[（(]\s?(?:即|亦即|也就是|相当于)[^）)]{0,30}[）)]"
+_ENDED = rf"截至(?:{_Y}年?)?(?P<m>{_NUM})\s?月\s?\d{{1,2}}\s?日\s?止?的?(?P<span>{'|'.join(_ENDED_SPANS)})(?:\s?[（(][^）)]{{0,30}}[）)])?"
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
@@ -257,6 +269,14 @@ A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
                   rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
 MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年的?\s?(?:约|近|超过|逾)?\s?$"
+# ... and a change against a year it names (比2019年多出7.1个百分点, 比113年增加2.7个百分点) is
+# over the span from that year; against 去年 or 上年 it stays the year's own change (比上年增长10%).
+CHANGE_SINCE_A_YEAR = (rf"(?:比|较|相比于?|与)\s?(?:{_Y}|{W.ROC_YEAR}\s?)年(?!同期)的?[^，。；\d]{{0,12}}?"
+                       r"(?:提高|提升|增加|增长|上升|多出?|高出|下降|减少|降低|少|扩大|缩小|回落|加快|放缓|升|降)了?"
+                       r"\s?(?:约|近|超过|逾)?\s?$")
+# Words that refer back to the quarter a story is about (当季, 本季度): a month named in the same
+# sentence (今年6月，…带动当季…) is when something happened, not the figure's period.
+THIS_QUARTER = r"当季|本季度?|该季度?|单季"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
 A_QUARTER_EARLIER = rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
@@ -321,6 +341,10 @@ UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change i
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
+    # results for a span ended on a day (截至9月30日止季度（即2026财年第二季度）): the calendar
+    # period, whatever the fiscal numbering in brackets after it says
+    Rule("period", "{R}", rf"截至(?:{_Y}年?)?(?P<m>12)\s?月\s?31\s?日\s?止?的?(?:年度|十二个月|全年|财年)", "paragraph"),
+    Rule("period", "{R}-{END}", _ENDED, "paragraph"),
     Rule("period", "{Y0}-{Y}", rf"(?:从|由)(?P<y0>(?:19|20)\d\d)年?[^，。；]{{0,30}}?(?:到|至|增至|升至|增长到|增加到|扩大到|达到){_Y}年",
          "sentence", ("x", "%", "pp")),
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
