@@ -763,3 +763,35 @@ def test_a_company_no_table_knows_named_in_latin_letters_at_the_head_of_its_clau
     assert (rows["9.8亿欧元"]["subject"], rows["9.8亿欧元"]["topic"]) == ("Zalando", "platform")
     rows = _rows("智利电商协会统计，Cyber Day促销期间线上交易额达到3.1亿美元。")
     assert rows["达到3.1亿美元"]["subject"] != "Cyber Day"     # an event, not a company
+
+
+def _geographies(text: str, published: str = "2025-06-01") -> dict[str, str]:
+    from xbdata.curate.propose import propose
+
+    return {d["row"]["number"]: d["row"]["geography"] for d in propose(text, "999_x", published, set())
+            if d["action"] == "statistic"}
+
+
+def test_a_list_of_countries_the_text_counts_is_their_region():
+    text = "东南亚电商报告\n报告估计，今年印度尼西亚、马来西亚、菲律宾、新加坡、泰国和越南六国的电商交易总额将达到1810亿美元，比去年增长16%。"
+    assert list(_geographies(text).values()) == ["Southeast Asia", "Southeast Asia"]
+
+
+def test_a_list_of_places_that_make_no_counted_region_is_named_place_by_place():
+    text = "平台动态\n速卖通在西班牙、法国、巴西等市场的订单量同比增长30%-40%。"
+    assert _geographies(text)["30%-40%"] == "Spain, France and Brazil"
+    # listed but not counted as a whole: the names, not the region
+    text = "平台动态\n在德国、法国和意大利，平台订单量同比增长25%。"
+    assert _geographies(text)["25%"] == "Germany, France and Italy"
+
+
+def test_respectively_gives_each_figure_its_own_place_in_order():
+    text = "全球调查\n美洲市场同样活跃，墨西哥和巴西的比例分别为72%和64%。"
+    assert _geographies(text) == {"72%": "Mexico", "64%": "Brazil"}
+
+
+def test_a_place_a_figure_is_compared_with_is_not_its_place():
+    text = "卖家自述\n德国站平均客单价23.6欧元，退货率11.2%，比美国站高出4个百分点。"
+    assert _geographies(text)["4个百分点"] == "Germany"
+    text = "市场观察\n中东市场的客单价普遍在50美元以上，是东南亚市场的2至3倍。"
+    assert _geographies(text)["2至3倍"] == "Middle East"

@@ -73,7 +73,8 @@ from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, ROC_YEAR, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
+from .rules import (AGE_STATISTIC_BEFORE, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
+                    PLACES_RESPECTIVELY, REGION_MEMBERS, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
                     GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
@@ -319,7 +320,10 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
                 matched.append((a + m.start(), a + m.end(), home))
         before = [f for f in matched if f[1] <= where.number[0]]
         if before:
-            return max(before, key=lambda f: f[1])[2].value, max(before, key=lambda f: f[1])[2], scope
+            chosen = max(before, key=lambda f: f[1])
+            sentence = [(m.start(), m.end(), rule) for rule in named
+                        for m in _compiled(rule.pattern).finditer(simplified, max(0, chosen[0] - 200), chosen[0])]
+            return _listed_place(simplified, where.number[0], sentence, chosen) or chosen[2].value, chosen[2], scope
         if matched and after is None and scope != "paragraph":
             after = (min(matched, key=lambda f: f[0])[2], scope)
     if after is not None:
@@ -336,6 +340,30 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         return opening.value, opening, "article"
     default = next((r for r in rules if not r.pattern), None)
     return (default.value, default, "default") if default else ("", None, "")
+
+
+def _listed_place(simplified: str, number: int, named: list[tuple[int, int, Rule]], last: tuple[int, int, Rule]) -> str:
+    """The geography of a figure whose nearest place ends a list of places (PLACE_LIST_JOINER): the
+    region they make up, the places by name, or with 分别 the place in the figure's position; ""
+    when the place stands alone."""
+    run, rest = [last], sorted((f for f in named if f[1] <= last[0]), key=lambda f: f[1])
+    while rest and re.fullmatch(PLACE_LIST_JOINER, simplified[rest[-1][1]:run[0][0]]):
+        run.insert(0, rest.pop())
+    names = list(dict.fromkeys(f[2].value for f in run))
+    if len(names) < 2 or len(names) < len(run):
+        return ""
+    between = simplified[last[1]:number]
+    respectively = re.search(PLACES_RESPECTIVELY, between) if not re.search(r"[。；！？\n]", between) else None
+    if respectively:
+        k = len(re.findall(r"\d+(?:[.,]\d+)*", between[respectively.end():]))
+        return names[k] if k < len(names) else ""
+    counted = re.match(PLACES_COUNTED, between)
+    if len(names) < 3 and not counted and not re.match(r"\s?等", between):
+        return ""
+    region = next((r for r, members in REGION_MEMBERS.items() if set(names) <= set(members)), None)
+    if counted and region:
+        return region
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 SECTION_HEADING = re.compile(r"[^。！？!?\n]{2,30}")
@@ -419,13 +447,23 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     before = after = None
     for m in _compiled(pattern).finditer(text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
-                                     or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))):
+                                     or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))
+                                     or _a_comparison_base(simplified, offset + m.start(), offset + m.end(), number)):
             continue
         if offset + m.end() <= number:
             before = m
         elif after is None:
             after = m
     return before or after
+
+
+def _a_comparison_base(simplified: str, start: int, end: int, number: int) -> bool:
+    """Whether the place at start:end, before the number, is what the figure is compared with."""
+    if end > number:
+        return False
+    words = simplified[max(0, start - 4):start]
+    return bool(re.search(PLACE_BASE_BEFORE, words) or (
+        re.search(PLACE_BASE_OF[0], words) and re.match(PLACE_BASE_OF[1], simplified[end:number])))
 
 
 def _fill(value: str, values: dict) -> str:

@@ -113,6 +113,30 @@ DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 # A place after these words in its clause is how far something reaches (遍及全球, 覆盖北美、欧洲), not
 # whose figure it is.
 REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)(?:[^\d]{0,6}、)*[^\d、]{0,3}$"
+# A place after these words is a comparison's base (比美国站高出4个百分点, 是东南亚市场的2至3倍),
+# not whose figure it is; 是 and 相当于 only where what follows leads into the number (…的2至3倍).
+PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
+PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
+# Places listed one after another (印度尼西亚、马来西亚……和越南六国): what joins them; a list of
+# three or more, or of two with 等, is one figure of them all: of the region they make up when
+# the text counts them (六国, 等5个市场) and every one is a member, else of the places by name
+# (西班牙、法国、巴西等市场: "Spain, France and Brazil"); with 分别 each figure is its own place's, in
+# order (墨西哥和巴西的比例分别为72%和64%).
+PLACE_LIST_JOINER = r"\s?(?:、|，|,|和|与|及|以及)\s?"
+PLACES_COUNTED = r"^\s?(?:等\s?)?(?:[两三四五六七八九十\d]{1,2}\s?个?(?:国家?|市场|地区|经济体))"
+PLACES_RESPECTIVELY = r"分别"
+REGION_MEMBERS = {
+    "Southeast Asia": ("Indonesia", "Malaysia", "Philippines", "Singapore", "Thailand", "Vietnam", "Myanmar",
+                       "Cambodia", "Laos", "Brunei", "Timor-Leste"),
+    "Latin America": ("Mexico", "Brazil", "Argentina", "Chile", "Colombia", "Peru", "Uruguay", "Ecuador", "Venezuela",
+                      "Bolivia", "Paraguay", "Costa Rica", "Panama", "Guatemala", "Dominican Republic"),
+    "Middle East": ("Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman", "Israel", "Jordan",
+                    "Iraq", "Iran", "Turkey", "Egypt", "Lebanon"),
+    "North America": ("United States", "Canada"),
+    "Europe": ("Germany", "France", "Italy", "Spain", "Netherlands", "Poland", "Austria", "Switzerland", "Sweden",
+               "Belgium", "United Kingdom", "Ireland", "Portugal", "Denmark", "Finland", "Norway", "Czechia", "Greece",
+               "Hungary", "Romania"),
+}
 # A company the article is about, where no table names it: a name ending in one of these words at
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
