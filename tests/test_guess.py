@@ -9,7 +9,7 @@ import pytest
 
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
-from xbdata.curate.rules import _ONLY_TRADE, WILL, PLACE_WORDS, REASONS, RULES, SCOPES
+from xbdata.curate.rules import _ONLY_TRADE, WILL, PLACE_WORDS, PLATFORM_WORDS, REASONS, RULES, SCOPES
 from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
@@ -42,6 +42,8 @@ def _example(rule) -> str:
         return PLACE_WORDS[rule.value].split("|")[0]
     if rule.pattern in EXAMPLES:
         return EXAMPLES[rule.pattern]
+    if rule.field == "subject" and rule.value in PLATFORM_WORDS:
+        return PLATFORM_WORDS[rule.value].split("|")[0]
     first = rule.pattern.split("|")[0]
     assert not re.search(r"[\\()\[\]?*+{}]", first), f"give rule {rule} an example in EXAMPLES"
     return first
@@ -795,3 +797,17 @@ def test_a_place_a_figure_is_compared_with_is_not_its_place():
     assert _geographies(text)["4个百分点"] == "Germany"
     text = "市场观察\n中东市场的客单价普遍在50美元以上，是东南亚市场的2至3倍。"
     assert _geographies(text)["2至3倍"] == "Middle East"
+
+
+def _subjects(text: str, published: str = "2025-06-01") -> list[str]:
+    return [d["row"]["subject"] for d in propose(text, "999_x", published, set()) if d["action"] == "statistic"]
+
+
+def test_a_platform_named_as_a_channel_is_not_whose_figure_it_is():
+    text = "台湾品牌出海\n外贸协会指出，去年透过亚马逊等平台出口的台湾品牌逾1,800家。"
+    assert "Amazon" not in _subjects(text)
+    text = "拼多多三季度业绩\n拼多多第三季度营收1082.8亿元。主要由Temu贡献的交易服务收入549.3亿元。"
+    assert _subjects(text) == ["PDD", "PDD"]
+    # named as the seller itself, the platform is the subject
+    text = "平台动态\n亚马逊第三季度净销售额1802亿美元。"
+    assert _subjects(text) == ["Amazon"]

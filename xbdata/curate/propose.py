@@ -73,7 +73,7 @@ from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, ROC_YEAR, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
+from .rules import (AGE_STATISTIC_BEFORE, PLATFORM_AS_CHANNEL, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
                     PLACES_RESPECTIVELY, REGION_MEMBERS, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
@@ -772,8 +772,11 @@ def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
 
 
 def _platforms_in(text: str) -> list[tuple[int, str]]:
-    """(where, platform) for each platform a table knows named in `text`."""
-    return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)]
+    """(where, platform) for each platform a table knows named in `text`, but not as a channel
+    (PLATFORM_AS_CHANNEL)."""
+    return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)
+            if not (re.search(PLATFORM_AS_CHANNEL[0], text[max(0, m.start() - 4):m.start()])
+                    or re.match(PLATFORM_AS_CHANNEL[1], text[m.end():m.end() + 8]))]
 
 
 def _latin_names_in(text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:

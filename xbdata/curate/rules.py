@@ -102,8 +102,18 @@ PLATFORM_WORDS = {
     "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
     "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
     "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
-    "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba", "Etsy": r"Etsy", "Wish": r"Wish",
+    "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba|阿里(?=港股|美股|股价|集团|财报)", "Etsy": r"Etsy", "Wish": r"Wish",
 }
+# A platform named as the channel others sell through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
+# 主要由Temu贡献的交易服务收入) is not whose figure it is.
+_CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "入驻", "由")
+PLATFORM_AS_CHANNEL = (rf"(?:{'|'.join(_CHANNEL_BEFORE)})\s?$", r"^\s?等(?:跨境)?(?:电商)?平台")
+
+
+def not_as_channel(words: str) -> str:
+    """A platform's `words` as a pattern that does not match where it is named as a channel."""
+    return "".join(f"(?<!{w})(?<!{w} )" for w in _CHANNEL_BEFORE) + f"(?:{words})(?!\\s?等(?:跨境)?(?:电商)?平台)"
+
 # Words after which a percentage is a share of a whole the words then name (占总营收的56.1%).
 SHARE_WORDS = r"占比|占|比重|份额"
 
@@ -467,7 +477,7 @@ RULES: tuple[Rule, ...] = (
     # --- breakdown: the product category a figure is about ------------------------------------
     *(Rule("breakdown", name, words, "quote") for name, words in CATEGORY_WORDS.items()),
     # --- subject: the entity its sentence is about (never another sentence's) -----------------
-    *(Rule("subject", name, words, "sentence") for name, words in PLATFORM_WORDS.items()),
+    *(Rule("subject", name, not_as_channel(words), "sentence") for name, words in PLATFORM_WORDS.items()),
     # all goods trade, named in the number's own clause (外贸进出口10.3万亿元), is trade, not e-commerce
     # (but 跨境电商占外贸的6% is e-commerce's share of it)
     Rule("subject", "{geography} trade", rf"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:{_ALL_GOODS_TRADE})",
