@@ -811,3 +811,22 @@ def test_a_platform_named_as_a_channel_is_not_whose_figure_it_is():
     # named as the seller itself, the platform is the subject
     text = "平台动态\n亚马逊第三季度净销售额1802亿美元。"
     assert _subjects(text) == ["Amazon"]
+
+
+def _measures(text: str, published: str = "2025-06-01") -> list[str]:
+    return [d["row"]["measure"] for d in propose(text, "999_x", published, set()) if d["action"] == "statistic"]
+
+
+def test_a_money_figure_whose_clause_says_only_whose_it_is_measures_what_the_clause_before_does():
+    text = "Sea业绩\nSea第三季度净利润3.75亿美元，上年同期为1.533亿美元。"
+    assert _measures(text) == ["net profit", "net profit"]
+    text = "调查\n全球受访者最近一笔跨境订单平均花费46欧元，墨西哥受访者为38欧元。"
+    assert _measures(text) == ["average order value", "average order value"]
+    # a clause that names its own measure keeps it
+    text = "Sea业绩\nSea第三季度净利润3.75亿美元，营收为60亿美元。"
+    assert _measures(text) == ["net profit", "revenue"]
+
+
+def test_spending_per_order_is_the_average_order_value():
+    text = "墨西哥大促\n订单量为1920万份，平均每单花费1100比索。"
+    assert _measures(text)[-1] == "average order value"

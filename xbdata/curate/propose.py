@@ -73,7 +73,7 @@ from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, ROC_YEAR, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, PLATFORM_AS_CHANNEL, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
+from .rules import (AGE_STATISTIC_BEFORE, PARALLEL_CLAUSE, PLATFORM_AS_CHANNEL, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
                     PLACES_RESPECTIVELY, REGION_MEMBERS, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
@@ -838,6 +838,19 @@ def _clause_entity(simplified: str, where: Where, companies: list[str]) -> str:
     return ""
 
 
+def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> str:
+    """What the clause before measures, for a money figure whose own clause says only whose it is or
+    when (净利润3.75亿美元，上年同期为1.533亿美元; 平均花费46欧元，墨西哥受访者为38欧元); "" if it says more
+    or the clause before names no measure."""
+    clauses = _clauses(simplified, where.sentence[0], where.number[0])
+    if len(clauses) < 2 or not re.fullmatch(PARALLEL_CLAUSE, simplified[clauses[-1][0]:where.number[0]]):
+        return ""
+    a, b = clauses[-2]
+    rules = [r for r in rules_for("measure") if r.pattern and _unit_ok(r, unit) and "{" not in r.value]
+    found = [(m.end(), -i, rule.value) for i, rule in enumerate(rules) for m in _compiled(rule.pattern).finditer(simplified, a, b)]
+    return max(found)[2] if found else ""
+
+
 def _share_of(before: str, measure: str) -> str:
     """A share's measure names its whole: 占总营收的56.1% is a share of revenue, 占外贸的6% a share of
     trade (rules.SHARE_WORDS, then the first money measure named after them)."""
@@ -990,6 +1003,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["measure"] = _share_of(simplified[where.span("before")[0]:where.number[0]], values["measure"])
     if unit == "pp":
         values["measure"] = _points_of(simplified, where, values["measure"])
+    if unit in MONEY and values["measure"] == "amount":
+        values["measure"] = _measure_of_the_clause_before(simplified, where, unit) or values["measure"]
     if unit == "rank":
         values["measure"] = "rank"     # 月活位列全球第三: a rank, whatever it ranks by
     if unit == "%" and values["measure_kind"] == "share" and values["measure"] in MEASURES_OF_A_WHOLE:

@@ -328,8 +328,11 @@ RATES = {
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
               "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率"}
+# A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为): it measures what the
+# clause before it measures.
+PARALLEL_CLAUSE = r"[^，。；\d]{0,10}?(?:为|是|则为|则是|则有|约为)\s?(?:约|近|超过|逾|仅)?\s?"
 MONEY_MEASURES = {
-    "average order value": r"客单价|平均每单|每单|笔均", "share price": r"每股|股价|收报|报收",
+    "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}", "share price": r"每股|股价|收报|报收",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
     "fee": r"(?<![运告物消免花经学])费(?!用)",     # 手续费, 配送费, 回收费: a charge, as against a cost
