@@ -1,8 +1,10 @@
 """The words a reader sees, in Chinese and English, in one place so both stay in step: the phrases
 reports and charts print (`TEXT`), kinds and measure titles, the Chinese names of the catalogue's
-English words (`CATALOGUE_ZH`: measures, subjects, places, events), the one allow-list of Latin
-names and codes a Chinese page may print (`LATIN_NAMES`), and the words the formatter puts around
-a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
+English words (`CATALOGUE_ZH`: measures, subjects, places, events), the Chinese of the words
+`xbdata add` drafts a figure's fields with, from which it composes the figure's Chinese label
+(`DRAFT_NAMES_ZH`, `SUBJECT_HEADS_ZH`, `MEASURES_ZH` and the forms around them), the one allow-list
+of Latin names and codes a Chinese page may print (`LATIN_NAMES`), and the words the formatter puts
+around a figure (qualifiers, units, currencies). Tables are (zh, en) pairs.
 
 A report's own sentences are in its module (xbdata/reports/), once per language; the explorer's and
 the review panel's in xbdata/explore/words.py."""
@@ -211,8 +213,72 @@ LATIN_NAMES = (
     "xbdata", "Twitter", "Twitter Next", "TikTok", "Tik Tok", "Joom", "Zaful", "Shein", "Jollychic", "Instagram",
     "Facebook", "Messenger", "AliExpress", "AliExpressLIVE", "Boostinsider", "Heidi", "Zara Sneg", "Vacanza",
     "BCG", "Z", "GMV", "B2B", "DTC",
+    "TikTok Shop", "Temu", "Lazada", "eBay", "Coupang", "Etsy",
     "PNG", "SVG", "CSV", "PDF", "CNY", "USD",
 )
+
+# --- a draft's Chinese label, composed from its fields (xbdata add) ------------------------------
+
+# `xbdata add` drafts a figure's subject and measure in English words (xbdata/curate/rules.py) and
+# composes its Chinese label from them, period first, as it composes the English one: 2025年上半年 +
+# 中国跨境电商 + 进出口额. These are the Chinese names of the drafted words that CATALOGUE_ZH and
+# UNIT_NAMES do not give already. A word none of them names leaves the draft the label cut from its
+# article's clause: a label never prints English a Chinese reader would not read as a name.
+
+# Platforms and companies by the Chinese names articles give them; one articles write in Latin
+# letters (TikTok Shop, Temu) is printed as written and is in LATIN_NAMES. Product categories (the
+# drafted breakdowns, rules.CATEGORY_WORDS) by their usual Chinese names.
+DRAFT_NAMES_ZH = {
+    "Amazon": "亚马逊", "Mercado Libre": "美客多", "PDD": "拼多多", "SHEIN": "希音", "Shopee": "虾皮",
+    "JD.com": "京东", "Taobao": "淘宝", "Walmart": "沃尔玛", "Sea": "冬海集团",
+    "apparel and fashion": "服饰", "home and furniture": "家居", "beauty and personal care": "美妆个护",
+    "mother and baby": "母婴", "pet supplies": "宠物用品", "sports and outdoors": "运动户外",
+    "food and health": "食品保健",
+}
+# What a subject names after its place ("Mexico e-commerce" is 墨西哥电商, "consumers" 消费者).
+SUBJECT_HEADS_ZH = {
+    "cross-border e-commerce": "跨境电商", "e-commerce": "电商", "trade": "外贸", "consumers": "消费者",
+    "sellers": "卖家", "survey respondents": "受访者", "overseas warehouses": "海外仓", "bonded warehouses": "保税仓",
+    "pickup sites": "自提点", "comprehensive pilot zones": "综试区", "parcels": "包裹",
+}
+# A list of places in a subject ("Spain, France and Brazil"): 西班牙、法国和巴西.
+PLACE_LIST_ZH = ("、", "和")
+# What is measured. Words that say only what kind of number a figure is (share, amount, growth,
+# multiple, rank, a change in percentage points) are not here: a label that said only 占比 would name
+# less than the article's clause, which the draft then keeps.
+MEASURES_ZH = {
+    "market size": "市场规模", "import and export value": "进出口额", "export value": "出口额", "import value": "进口额",
+    "transaction volume (GMV)": "交易额（GMV）", "retail sales": "零售额", "revenue": "营收", "sales": "销售额",
+    "net profit": "净利润", "operating profit": "营业利润", "loss": "亏损", "profit": "利润",
+    "gross margin": "毛利率", "net margin": "净利率", "return rate": "退货率", "conversion rate": "转化率",
+    "selling expense ratio": "销售费用率", "penetration rate": "渗透率",
+    "VAT rate": "增值税税率", "consumption tax rate": "消费税税率", "sales tax rate": "销售税税率",
+    "tariff rate": "关税税率", "commission rate": "佣金比例", "fee": "费用",
+    "average order value": "客单价", "share price": "股价", "investment": "投资额", "price": "价格",
+    "spending": "消费支出", "cost": "成本",
+    "share of trade": "占外贸比重",
+    "monthly active users": "月活跃用户数", "daily active users": "日活跃用户数", "downloads": "下载量",
+    "employees": "员工数", "population": "人口", "age": "年龄", "warehouse area": "仓储面积",
+    "delivery time": "配送时效", "payment term": "账期", "market share": "市场份额",
+    # counts: a count's measure is its unit (UNIT_NAMES names users, orders, brands …)
+    "sellers": "卖家数", "merchants": "商家数", "buyers": "买家数", "consumers": "消费者数", "respondents": "受访者数",
+    "firms": "企业数", "people": "人数", "items": "件数", "parcels": "包裹量", "stores": "店铺数",
+    "warehouses": "仓库数", "sites": "站点数", "markets": "市场数", "cities": "城市数", "zones": "综试区数",
+    "products": "商品数", "posts": "帖子数", "visits": "人次", "jobs": "岗位数", "routes": "航线数",
+    "flights": "航班数", "containers": "集装箱数", "impressions": "展示次数", "tweets": "推文数",
+}
+# A measure whose percentage is a rate where its money is a charge: a fee of 15% is a 费率.
+PERCENT_MEASURES_ZH = {"fee": "费率"}
+# A measure named after another ("growth in export value": 出口额增速), by the other's unit: a
+# percentage (%), points (pp), or anything else (a multiple: 增长了1.2倍 is 出口额增长).
+MEASURE_FORMS_ZH = {
+    ("growth in", "%"): "{}增速", ("growth in", ""): "{}增长", ("decline in", "%"): "{}降幅", ("decline in", ""): "{}减少",
+    ("change in", "pp"): "{}变化（百分点）", ("share of", "%"): "{}占比",
+}
+# A count of what the subject itself names ("China overseas warehouses": warehouses): how many.
+COUNT_OF_THE_SUBJECT_ZH = "数量"
+# An age band a share is broken down by (age 25-34, age over 60, age under 35), before its subject.
+AGE_BANDS_ZH = ((r"age (\d+)-(\d+)", "{}–{}岁"), (r"age over (\d+)", "{}岁以上"), (r"age under (\d+)", "{}岁以下"))
 
 # --- figures: the words the formatter (xbdata.text.formatting) puts around a number -------------
 
@@ -315,7 +381,7 @@ def strip_period(label: str, period: str, lang: str) -> str:
     out = label
     for words in (period_words(period, lang), str(period)):
         out = out.replace(words, "")
-    out = re.sub(r"\s*[（(](?:forecast|plan|target|derived|预计|预测|计划|目标|推算)[)）]", "", out)
+    out = re.sub(r"\s*[（(](?:forecast|plan|target|derived|survey|hypothetical|预计|预测|计划|目标|推算|调查|假设)[)）]", "", out)
     out = re.sub(r"\s+", " ", out).strip(" ,，:：;；")
     return re.sub(r"[（(]\s*[)）]", "", out).strip() or label
 
@@ -359,11 +425,15 @@ def unit_name(unit: str, lang: str) -> str:
     if unit in CURRENCY_WORDS:
         zh, en = "".join(CURRENCY_WORDS[unit]), unit
     elif unit in UNIT_WORDS:
-        zh, en = UNIT_WORDS[unit]
-        zh = re.sub(r"^[个次位条名件家款](?=.)", "", zh)   # 个品牌 counts brands: 品牌
+        zh, en = counted_noun(unit), UNIT_WORDS[unit][1]
     else:
         zh = en = unit
     return zh if lang == "zh" else en
+
+
+def counted_noun(unit: str) -> str:
+    """What a unit counts, in Chinese words without its counting word: 个卖家 counts 卖家."""
+    return re.sub(r"^[个次位条名件家款](?=.)", "", UNIT_WORDS[unit][0])
 
 
 def measure_title(measure_kind: str, lang: str) -> str:
