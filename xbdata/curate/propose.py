@@ -608,7 +608,7 @@ def label_zh(text: str, where: Where, year: int | None) -> str:
         label = before
     label = _tidy(label, lead)
     label = _relative_years(label or text[a:b], year)
-    return label[:40].strip() or text[a:b][:40]
+    return LABEL_END.sub("", label[:40].strip()) or text[a:b][:40]    # cut short, it still ends on a word
 
 
 def _tidy(label: str, lead: str) -> str:

@@ -588,7 +588,7 @@ LABEL_CUT = re.compile(r"(?:从|由|比|较)(?:\d|上|去|前|同期|全国|平�
                        r"|[约近超逾达]?\d[\d,.]*\s*(?:[万亿千百]+|[元%个家件人]|美元|比索|欧元|日元|港元)"
                        r"|[（(\n　，,；;]")
 # What a label never ends with: the particles and adverbs that lead into its figure.
-LABEL_END = re.compile(r"[的已了只则为是更共约近达也将还都仍又从由]+$")
+LABEL_END = re.compile(r"[的已了只则为是更共约近达也将还都仍又从由在]+$")
 # A label that is only a comparison or a verb says nothing of what is measured.
 LABEL_EMPTY = re.compile(r"^(?:比|较|占|远高于|高于|低于|分别|则|为|是|达到|调查显示|数据显示)")
 LABEL_NUMBER_TAIL = re.compile(r"[约近超逾]?[\d０-９][\d０-９.,，]*(?![\d０-９.]*年)[\s\S]*$")
