@@ -300,14 +300,16 @@ def test_headline_row(drafts):
     row = drafts["达到1.32万亿元"]["row"]
     assert (row["topic"], row["subject"], row["measure"], row["geography"], row["period"], row["kind"]) == \
         ("market_size", "China cross-border e-commerce", "import and export value", "China", "2025-H1", "observed")
-    assert row["unit"] == "" and row["label_zh"] == "2025年上半年我国跨境电商进出口额"   # 今年 -> 2025年
+    assert row["unit"] == "" and row["label_zh"] == "2025年上半年中国跨境电商进出口额"
+    assert label_zh(ARTICLE, _where_of(drafts["达到1.32万亿元"]), 2025) == "2025年上半年我国跨境电商进出口额"  # 今年 -> 2025年
     assert row["label_en"] == "China cross-border e-commerce: import and export value, 2025-H1"
 
 
 def test_growth_measures_growth_in_what_the_sentence_measures(drafts):
     row = drafts["5.7%"]["row"]
     assert (row["measure_kind"], row["measure"]) == ("growth", "growth in import and export value")
-    assert row["label_zh"] == "2025年上半年我国跨境电商进出口额同比增长"
+    assert row["label_zh"] == "2025年上半年中国跨境电商进出口额增速"
+    assert label_zh(ARTICLE, _where_of(drafts["5.7%"]), 2025) == "2025年上半年我国跨境电商进出口额同比增长"
 
 
 def test_a_period_after_the_published_year_is_a_forecast(drafts):
@@ -370,16 +372,16 @@ def test_traditional_text_is_read_through_simplified():
         ("market_size", "China", "2024", "import and export value")
 
 
-def test_label_for_a_number_that_opens_its_clause(drafts):
-    assert drafts["约六成"]["row"]["label_zh"] == "受访者愿意通过社交媒体购买海外商品"
+def test_the_clause_label_of_a_number_that_opens_its_clause(drafts):
+    assert label_zh(ARTICLE, _where_of(drafts["约六成"]), 2025) == "受访者愿意通过社交媒体购买海外商品"
     assert label_zh(ARTICLE, _where_of(drafts["突破2500亿美元"]), 2025) == "2027年东南亚跨境电商交易额"
 
 
-def _where_of(draft):
+def _where_of(draft, text=ARTICLE):
     from xbdata.curate.propose import where_of
     from xbdata.text.extract import Mention
 
-    return where_of(ARTICLE, Mention(**draft["mention"]))
+    return where_of(text, Mention(**draft["mention"]))
 
 
 def test_platform_subjects_are_platforms_the_tables_know():
@@ -435,10 +437,10 @@ def test_a_peso_is_named_by_its_country_and_a_bare_yuan_in_taiwan_is_twd():
     ("跨境电商占我国外贸的比重由2021年的4.9%升至2024年的6%。", "6%", "跨境电商占我国外贸的比重"),
     ("2. TikTok Shop在2025年前三季度累计GMV达到450亿美元。", "450亿美元", "TikTok Shop在2025年前三季度累计GMV"),
 ])
-def test_a_chinese_label_names_what_is_measured_not_a_comparison_or_another_figure(sentence, number, label):
+def test_a_clause_label_names_what_is_measured_not_a_comparison_or_another_figure(sentence, number, label):
     draft = next(d for d in propose(sentence, "005_0123456789abcdef", "2025-03-01", set())
                  if d["mention"]["text"].endswith(number))
-    assert draft["row"]["label_zh"] == label
+    assert label_zh(sentence, _where_of(draft, sentence), 2025) == label
 
 
 def _rows(text: str, published: str = "2025-10-31") -> dict[str, dict]:
@@ -637,9 +639,10 @@ def test_a_word_that_only_says_share_yields_to_one_that_says_of_what():
     assert _rows("问卷调查显示，其中25-34岁的受访者占比为41%。", "2025-07-20")["41%"]["measure"] == "share of respondents"
 
 
-def test_a_chinese_label_drops_the_adverbs_and_prepositions_that_lead_into_its_number():
-    rows = _rows("退货率也从12%降到了7.5%。如今管理团队有150人。东南亚电商2025年交易额将达1810亿美元。", "2025-11-20")
-    assert [rows[n]["label_zh"] for n in ("12%", "7.5%", "150人", "达1810亿美元")] == [
+def test_a_clause_label_drops_the_adverbs_and_prepositions_that_lead_into_its_number():
+    text = "退货率也从12%降到了7.5%。如今管理团队有150人。东南亚电商2025年交易额将达1810亿美元。"
+    drafts = {d["mention"]["text"]: d for d in propose(text, "005_0123456789abcdef", "2025-11-20", set())}
+    assert [label_zh(text, _where_of(drafts[n], text), 2025) for n in ("12%", "7.5%", "150人", "达1810亿美元")] == [
         "退货率", "退货率", "管理团队", "东南亚电商2025年交易额"]
 
 

@@ -63,7 +63,7 @@ def test_listing(capsys, folder):
     code, out, _ = run(capsys, "review")
     assert code == 0 and "12 drafts, 12 pending" in out
     assert "005-4    exclusion  2024年  (date)" in out
-    assert "label 2025年上半年我国跨境电商进出口额" in out
+    assert "label 2025年上半年中国跨境电商进出口额" in out
 
 
 def test_accept_writes_validated_rows(capsys, folder):

@@ -46,8 +46,11 @@ Rules that need more than one field, written as code and each tested (tests/test
   name is masked for every field but subject (木森家居 is not the home category), and a company's
   figure whose own clause is about advertising or costs is marketing or operations, not platform;
 - durations and identifiers are exclusions with their reason (`not_a_figure`, rules.NOT_FIGURES);
-- the Chinese label is the words before the number cut where they stop naming what is measured
-  (`_tidy`), with relative years replaced by the years they mean (今年 -> 2025年).
+- the Chinese label is composed from the draft's fields as the English one is, period, subject and
+  measure in Chinese words (2025年上半年中国跨境电商进出口额, `chinese_label`); where one of them has no
+  Chinese name (labels.MEASURES_ZH and the tables beside it), it is the words before the number cut
+  where they stop naming what is measured (`label_zh`, `_tidy`), with relative years replaced by the
+  years they mean (今年 -> 2025年).
 
 A draft lists in `unsure` what its proposal guessed beyond the number's words; accept-all leaves
 such a draft for a person (xbdata/curate/review.py). Editing a field re-derives what depends on
@@ -72,6 +75,10 @@ from ..text.numbers import QuantityError, chinese_integer, counted_unit, parse_q
 from ..text.script import detect_script, romanized, to_simplified
 from ..text.words import CLASSIFIERS, ROC_YEAR, ROC_YEAR_ONE, alternation
 from ..text.units import MONEY, PESOS, UNITS, UNNAMED_PESO, YUAN_ELSEWHERE
+from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, DRAFT_NAMES_ZH, LATIN_NAMES,
+                           MEASURE_FORMS_ZH, MEASURES_ZH, PERCENT_MEASURES_ZH, PLACE_LIST_ZH, SUBJECT_HEADS_ZH, UNIT_NAMES,
+                           catalogue_name, counted_noun, kind_name, period_words)
+from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, PARALLEL_CLAUSE, PLATFORM_AS_CHANNEL, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
                     PLACES_RESPECTIVELY, REGION_MEMBERS, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
@@ -1041,12 +1048,13 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if values["topic"] not in ("demographics",):
             values["topic"] = "demographics"
     label_en = english_label({**values, "period": period})
+    composed = chinese_label({**values, "period": period, "unit": unit}, {r.value: r.pattern for r in places})
     return {
         "stat_id": "", "source": article_id, "quote": quote, "number": mention.text, "unit": unit_column,
         "topic": values["topic"], "subject": values["subject"], "measure": values["measure"],
         "measure_kind": values["measure_kind"] if unit == "%" else "", "breakdown": values["breakdown"],
         "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
-        "label_zh": label_zh(text, where, year), "label_en": label_en,
+        "label_zh": composed or label_zh(text, where, year), "label_en": label_en,
     }
 
 
@@ -1074,15 +1082,114 @@ def not_a_figure(simplified: str, mention: Mention, unit: str) -> str:
     return ""
 
 
+# The kinds a drafted label names, in English; the Chinese names them as labels.KIND_NAMES does.
+LABELLED_KINDS = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)", "hypothetical": " (hypothetical)"}
+
+
 def english_label(row: dict) -> str:
     """The English label a draft proposes: subject, measure, breakdown, period and a kind that is not observed."""
-    kind_words = {"forecast": " (forecast)", "plan": " (target)", "survey": " (survey)",
-                  "hypothetical": " (hypothetical)"}.get(row["kind"], "")
+    kind_words = LABELLED_KINDS.get(row["kind"], "")
     label = row["measure"] if row["subject"] in ("", "unspecified") else f"{row['subject']}: {row['measure']}"
     if row["breakdown"] and row["breakdown"] != row["subject"]:
         label += f", {row['breakdown']}"
     period = "" if row["period"] in ("", "unspecified") else f", {row['period']}"
     return label + period + kind_words
+
+
+def chinese_label(row: dict, local_places: dict[str, str] | None = None) -> str:
+    """The Chinese label a draft proposes, composed from its fields as `english_label` composes the
+    English, so that it names what the row records and not a fragment of a clause: period, an age
+    band, subject, a category, measure and a kind that is not observed (2025年上半年中国跨境电商进出口额,
+    2025年25–34岁受访者占比（调查）). "" where a part has no Chinese name in the tables of
+    xbdata.text.labels (a measure in free words, a subject no table knows, no subject at all): the
+    label cut from the article's clause (`label_zh`) then stands. `local_places` names the article's
+    own cities in Chinese (Tianmen: 天门, `places_of`)."""
+    unit = row["unit"] or parsed_unit(row.get("number", ""))[0]
+    subject = _subject_zh(row["subject"], local_places or {})
+    measure = _measure_zh(row["measure"], unit, row["subject"])
+    band = category = ""
+    if row["breakdown"] and row["breakdown"] != row["subject"]:
+        ages = [words.format(*m.groups()) for pattern, words in AGE_BANDS_ZH if (m := re.fullmatch(pattern, row["breakdown"]))]
+        band = ages[0] if ages else ""
+        category = "" if ages else DRAFT_NAMES_ZH.get(row["breakdown"]) or CATALOGUE_ZH.get(row["breakdown"], "")
+        if not band and not category:
+            return ""
+    known = row["period"] not in ("", "unspecified")
+    when = period_words(row["period"], "zh") if known else ""
+    event = re.fullmatch(r"\S+ ([A-Za-z][A-Za-z ]*)", row["period"])
+    if (known and when == row["period"]) or (event and catalogue_name(event.group(1), "zh") is None) \
+            or not subject or not measure:
+        return ""    # a period no rule reads, an event with no Chinese name (its year alone would lose it)
+    kind = f"（{kind_name(row['kind'], 'zh')}）" if row["kind"] in LABELLED_KINDS else ""
+    label = f"{when}{band}{subject}{category}{measure}{kind}"
+    latin = label
+    for name in sorted(LATIN_NAMES, key=len, reverse=True):
+        latin = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", " ", latin)
+    return "" if re.search(r"[A-Za-z{}]", latin) else label
+
+
+def _subject_zh(subject: str, local_places: dict[str, str]) -> str:
+    """A drafted subject in Chinese: a platform's or company's name, else place + what it names
+    (Mexico e-commerce: 墨西哥电商); "" where a part has none."""
+    if subject in ("", "unspecified"):
+        return ""
+    name = DRAFT_NAMES_ZH.get(subject) or CATALOGUE_ZH.get(subject)
+    if name:
+        return name
+    if subject in LATIN_NAMES or re.fullmatch(r"[\u4e00-\u9fff]+", subject):
+        return subject          # TikTok Shop, 拓海科技: a name as articles write it
+    for head, words in sorted(SUBJECT_HEADS_ZH.items(), key=lambda item: -len(item[0])):
+        if subject == head:
+            return words
+        if subject.endswith(" " + head):
+            places = _places_zh(subject[:-len(head) - 1], local_places)
+            return places + words if places else ""
+    return ""
+
+
+def _places_zh(places: str, local_places: dict[str, str]) -> str:
+    """Places as a subject names them ("Spain, France and Brazil") in Chinese (西班牙、法国和巴西): each
+    by CATALOGUE_ZH's name, else the first name rules.PLACE_WORDS knows it by, else the article's own."""
+    def name(place: str) -> str:
+        if place in ("", "unspecified"):
+            return ""
+        return CATALOGUE_ZH.get(place) or (PLACE_WORDS[place].split("|")[0] if place in PLACE_WORDS else "") \
+            or local_places.get(place, "")
+
+    *listed, last = places.split(", ")
+    if not name(last) and " and " in last:
+        listed += last.rsplit(" and ", 1)      # Spain, France and Brazil; not Trinidad and Tobago
+    else:
+        listed.append(last)
+    names = [name(place) for place in listed]
+    if not all(re.fullmatch(r"[\u4e00-\u9fff（）-]+", n) for n in names):
+        return ""
+    between, last = PLACE_LIST_ZH
+    return between.join(names[:-1]) + last + names[-1] if len(names) > 1 else names[0]
+
+
+def _measure_zh(measure: str, unit: str, subject: str) -> str:
+    """A drafted measure in Chinese: its name, or the form of another's (growth in export value: 出口额增速);
+    a count of what the subject names is how many (China overseas warehouses, warehouses: 数量)."""
+    if unit == "%" and measure in PERCENT_MEASURES_ZH:
+        return PERCENT_MEASURES_ZH[measure]
+    of_the_subject = measure in COUNTS and (subject == measure or subject.endswith(" " + measure))
+    name = MEASURES_ZH.get(measure) or CATALOGUE_ZH.get(measure) or (UNIT_NAMES[measure][0] if measure in UNIT_NAMES else "")
+    if name:
+        return COUNT_OF_THE_SUBJECT_ZH if of_the_subject else name
+    m = re.fullmatch(r"(growth in|decline in|change in|share of) (.+)", measure)
+    words = m and (MEASURE_FORMS_ZH.get((m.group(1), unit)) or MEASURE_FORMS_ZH.get((m.group(1), "")))
+    if not words:
+        return ""
+    form, base = m.groups()
+    if form == "share of" and base in COUNTS:
+        if subject == base or subject.endswith(" " + base):
+            return words.format("")      # survey respondents, share of respondents: 受访者占比
+        base_zh = counted_noun(base)     # share of sellers: 卖家占比
+        base_zh = base_zh if len(base_zh) > 1 else ""
+    else:
+        base_zh = _measure_zh(base, "", subject)
+    return words.format(base_zh) if base_zh else ""
 
 
 def stat_id_of(row: dict, fallback: str, taken: set[str]) -> str:
@@ -1096,6 +1203,7 @@ DEPENDENTS = {
     "unit": ("geography",),              # whose peso or 元, for a number that names neither
     "stat_id": ("subject", "measure", "breakdown", "period"),
     "label_en": ("subject", "measure", "breakdown", "period", "kind"),
+    "label_zh": ("subject", "measure", "breakdown", "period", "kind", "unit"),
     "measure_kind": ("unit",),
 }
 
@@ -1118,12 +1226,29 @@ def rederive(row: dict, edited: set[str], changed: set[str], taken: set[str]) ->
             row[field] = stat_id_of(row, old, taken)
         elif field == "label_en":
             row[field] = english_label(row)
+        elif field == "label_zh":
+            row[field] = chinese_label(row, {r.value: r.pattern for r in places_of(to_simplified(row["quote"]))}) \
+                or _quote_label(row)
         else:
             unit = row["unit"] or parsed_unit(row["number"])[0]
             row[field] = (old or "share") if unit == "%" else ""
         if row[field] != old:
             lines.append(f"{field} follows: {old!r} -> {row[field]!r}")
     return lines
+
+
+def _quote_label(row: dict) -> str:
+    """The label cut from the clause of the number in its quote (`label_zh`), led by the row's period
+    where the clause names no time, for a row whose edited fields compose none: a label composed from
+    the fields before the edit would name what they were."""
+    quote, number = row["quote"], row["number"]
+    start = quote.find(number)
+    if start < 0:
+        return row["label_zh"]
+    whole = (0, len(quote))
+    label = label_zh(quote, Where((start, start + len(number)), whole, whole, whole), None)
+    when = "" if row["period"] in ("", "unspecified") else period_words(row["period"], "zh")
+    return label if LABEL_TIMES.search(to_simplified(label)) or when == row["period"] else when + label
 
 
 def _exclusion(text: str, mention: Mention, sentences: Sentences) -> str:
