@@ -65,6 +65,22 @@ def _row(**fields) -> dict:
     return {**row, **fields}
 
 
+@pytest.mark.parametrize("fields, label", [
+    ({"subject": "Taiwan e-commerce", "measure": "change in share of retail sales", "unit": "pp", "number": "1.2个百分点"},
+     "2024年台湾电商零售额占比变化（百分点）"),
+    ({"subject": "Brazil consumers", "measure": "growth in share of consumers", "unit": "%", "number": "3%"},
+     "2024年巴西消费者占比增速"),
+    ({"subject": "Indonesia sellers", "measure": "share of sellers", "breakdown": "age over 60", "unit": "%", "number": "5%"},
+     "2024年60岁以上印尼卖家占比"),
+    ({"subject": "Amazon", "measure": "fee", "unit": "%", "number": "15%"}, "2024年亚马逊费率"),
+    ({"subject": "Temu", "measure": "orders", "period": "2022 Black Friday", "kind": "forecast", "number": "3亿单"},
+     "2022年黑色星期五Temu订单数（预测）"),
+    ({"subject": "Trinidad and Tobago e-commerce", "measure": "retail sales"}, "2024年特立尼达和多巴哥电商零售额"),
+])
+def test_composed_forms_read_as_chinese_writes_them(fields, label):
+    assert chinese_label(_row(**fields)) == label
+
+
 @pytest.mark.parametrize("fields", [
     {"measure": "share of sellers using AI tools"},       # a measure in free words
     {"measure": "share"},                                 # a measure that says only what kind of number it is

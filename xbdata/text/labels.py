@@ -269,11 +269,12 @@ MEASURES_ZH = {
 }
 # A measure whose percentage is a rate where its money is a charge: a fee of 15% is a 费率.
 PERCENT_MEASURES_ZH = {"fee": "费率"}
-# A measure named after another ("growth in export value": 出口额增速), by the other's unit: a
-# percentage (%), points (pp), or anything else (a multiple: 增长了1.2倍 is 出口额增长).
+# A measure named after another ("growth in export value": 出口额增速), by the figure's unit: a
+# percentage (%), points (pp), or any unit ("": a multiple, 增长了1.2倍, is 出口额增长; a share of a
+# share, growth in share of consumers, is 消费者占比增速).
 MEASURE_FORMS_ZH = {
     ("growth in", "%"): "{}增速", ("growth in", ""): "{}增长", ("decline in", "%"): "{}降幅", ("decline in", ""): "{}减少",
-    ("change in", "pp"): "{}变化（百分点）", ("share of", "%"): "{}占比",
+    ("change in", "pp"): "{}变化（百分点）", ("share of", ""): "{}占比",
 }
 # A count of what the subject itself names ("China overseas warehouses": warehouses): how many.
 COUNT_OF_THE_SUBJECT_ZH = "数量"
