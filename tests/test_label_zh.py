@@ -144,3 +144,13 @@ def test_an_edit_to_a_field_with_no_chinese_name_cuts_the_label_from_the_quote_a
     row["measure"] = "value of goods declared under code 9610"
     rederive(row, {"measure"}, {"measure"}, set())
     assert row["label_zh"] == "2025年上半年我国跨境电商进出口额"
+
+
+def test_two_survey_shares_of_one_article_keep_labels_that_say_what_was_answered():
+    from xbdata.curate.propose import propose
+
+    text = ("跨境网购调查\n问卷调查显示，约六成受访者愿意通过社交媒体购买海外商品，"
+            "另有三成受访者每月至少跨境网购一次。")
+    labels = [d["row"]["label_zh"] for d in propose(text, "999_x", "2025-06-01", set()) if d["action"] == "statistic"]
+    assert len(labels) == 2 and labels[0] != labels[1]
+    assert "社交媒体" in labels[0] and "每月" in labels[1]

@@ -1114,6 +1114,9 @@ def chinese_label(row: dict, local_places: dict[str, str] | None = None) -> str:
         category = "" if ages else DRAFT_NAMES_ZH.get(row["breakdown"]) or CATALOGUE_ZH.get(row["breakdown"], "")
         if not band and not category:
             return ""
+    people = re.fullmatch(r"share of (\w+)", row["measure"])
+    if people and people.group(1) in COUNTS and not band:
+        return ""    # 约六成受访者愿意……: what the people do is in the clause; 受访者占比 would name every such share alike
     known = row["period"] not in ("", "unspecified")
     when = period_words(row["period"], "zh") if known else ""
     event = re.fullmatch(r"\S+ ([A-Za-z][A-Za-z ]*)", row["period"])

@@ -575,7 +575,7 @@ ID_DIGITS = 8
 # Words trimmed from the ends of a Chinese label: the verb and qualifier that lead into the number.
 LABEL_TAIL = re.compile(r"(?:已经|已|将|均|约|近|共|合计|累计|同比|则|也|就|的)?"
                          r"(?:达到了|达到|达|为|约为|是|有|超过了|超过|超|突破|高达|逾|至|在|占比为|占比|占)+$")
-LABEL_HEAD = re.compile(r"^(?:\d+\.\s*|[一二三四五六七八九十]+、|其中|而|但|并且|此外|另外|同时|与此同时|其|在|据|如今|目前|当前)+")
+LABEL_HEAD = re.compile(r"^(?:\d+\.\s*|[一二三四五六七八九十]+、|其中|而|但|并且|此外|另外|另有|还有|同时|与此同时|其|在|据|如今|目前|当前)+")
 
 
 
