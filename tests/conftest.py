@@ -53,6 +53,23 @@ def pytest_unconfigure(config):
             os.environ[name] = previous
 
 
+# The slowest modules, slowest first, as `--durations` measured them (issue 15): under pytest-xdist
+# each module runs whole in one worker (--dist loadfile), and a worker that starts the longest ones
+# first leaves the short ones to even out the end, instead of one worker running JupyterLab alone
+# at the end. A module not named keeps its place after these.
+SLOWEST_FIRST = ("test_jupyterlab.py", "test_pdf.py", "test_build_engine.py", "test_language.py", "test_browser.py",
+                 "test_warm.py", "test_build.py", "test_hostile.py", "test_corpus_reports.py", "test_isolation.py",
+                 "test_articles.py", "test_search.py", "test_portable.py", "test_imports.py", "test_gaps.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Under pytest-xdist, the slowest modules first (SLOWEST_FIRST); each module's own order is kept."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 @pytest.fixture(scope="session")
 def texts():
     from xbdata.curate.articles import seed_texts
