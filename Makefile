@@ -41,8 +41,10 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
 	fi
 
+# On two workers (pytest-xdist), each test module whole in one of them, the slowest modules first
+# (tests/conftest.py); `.venv/bin/pytest` alone runs the same tests one after another.
 test: $(STAMP) browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_foundation.py

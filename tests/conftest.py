@@ -1,6 +1,8 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS
 
@@ -52,33 +54,74 @@ def pytest_unconfigure(config):
             os.environ[name] = previous
 
 
+# Hypothesis fails an example that takes longer than its deadline (200 ms): a timing, which no test
+# here asserts. On a loaded machine (two workers, other jobs) a 0.2 ms example took 438 ms once.
+settings.register_profile("xbdata", deadline=None)
+settings.load_profile("xbdata")
+
+
+# The slowest modules, slowest first, as `--durations` measured them (issue 15): under pytest-xdist
+# each module runs whole in one worker (--dist loadfile), and a worker that starts the longest ones
+# first leaves the short ones to even out the end, instead of one worker running JupyterLab alone
+# at the end. A module not named keeps its place after these.
+SLOWEST_FIRST = ("test_jupyterlab.py", "test_pdf.py", "test_build_engine.py", "test_language.py", "test_browser.py",
+                 "test_warm.py", "test_build.py", "test_hostile.py", "test_corpus_reports.py", "test_isolation.py",
+                 "test_articles.py", "test_search.py", "test_portable.py", "test_imports.py", "test_gaps.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Under pytest-xdist, the slowest modules first (SLOWEST_FIRST); each module's own order is kept."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 @pytest.fixture(scope="session")
 def texts():
     from xbdata.curate.articles import seed_texts
     return seed_texts()
 
 
+def built_once(tmp_path_factory, name: str, params: dict | None = None) -> Path:
+    """The three reports built into a folder `name`, once for the whole run, even across pytest-xdist's workers.
+
+    A session fixture runs once in each worker process; a build of the three reports costs each of
+    them a fair share of the run. Under xdist the first worker to ask builds into the run's own
+    temporary folder (above every worker's) while holding a lock, and the others wait for it and
+    read the same files. Tests read these folders and never write into them (they copy first).
+    """
+    from xbdata.engine.build import build
+    from xbdata.lock import hold
+
+    def make(out: Path) -> Path:
+        outcomes = build(out_dir=out, params=params)
+        assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
+        return out
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    run = tmp_path_factory.getbasetemp().parent   # pytest-N, shared by this run's workers alone
+    out, done = run / name, run / f"{name}.built"
+    with hold(run / f"{name}.lock"):
+        if not done.exists():
+            make(out)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_reports(tmp_path_factory):
     """The three reports built once with their defaults (shared by the build and browser tests)."""
-    from xbdata.engine.build import build
-
-    out = tmp_path_factory.mktemp("reports")
-    outcomes = build(out_dir=out)
-    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
-    return out
+    return built_once(tmp_path_factory, "reports")
 
 
 @pytest.fixture(scope="session")
 def chinese_reports(tmp_path_factory):
     """The three reports built once in Chinese (`lang=zh`), shared by the browser and PDF tests."""
-    from xbdata.engine.build import build
     from xbdata.reports.parameters import REPORTS
 
-    out = tmp_path_factory.mktemp("reports-zh")
-    outcomes = build(out_dir=out, params={name: {"lang": "zh"} for name in REPORTS})
-    assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
-    return out
+    return built_once(tmp_path_factory, "reports-zh", {name: {"lang": "zh"} for name in REPORTS})
 
 
 def run_papermill(*args: str) -> "subprocess.CompletedProcess":

@@ -125,14 +125,20 @@ def spec_text(spec: dict) -> list[str]:
     return [w for w in words if isinstance(w, str)]
 
 
-def without_the_articles_words(text: str) -> str:
-    """`text` with what the articles say and who says it taken out: their quotes, titles and
-    outlets (verbatim, in the article's language), and URLs."""
-    text = re.sub(r"https?://[^\s，。；）)]+", " ", text)
+def articles_words() -> list[str]:
+    """What the articles say and who says it, longest first: their quotes, titles and outlets, as the
+    catalogue holds them now (read once for a whole page's texts, not once for each text)."""
     said = set(xbdata.statistics()["quote"]) | {w for a in all_articles().values()
                                                  for w in (a.title, a.title_en, a.outlet, a.short_outlet)
                                                  if w != UNKNOWN_OUTLET}
-    for words in sorted((w for w in said if w), key=len, reverse=True):
+    return sorted((w for w in said if w), key=len, reverse=True)
+
+
+def without_the_articles_words(text: str, said: list[str]) -> str:
+    """`text` with `said` (articles_words: the articles' quotes, titles and outlets, verbatim, in the
+    article's language) taken out, and URLs."""
+    text = re.sub(r"https?://[^\s，。；）)]+", " ", text)
+    for words in said:
         text = text.replace(words, " ")
     return text
 
@@ -140,9 +146,10 @@ def without_the_articles_words(text: str) -> str:
 def stray_latin(texts: list[str]) -> set[str]:
     """Runs of Latin letters in `texts` that are not a name or unit code of the allow-list."""
     names = sorted(LATIN_NAMES, key=len, reverse=True)
+    said = articles_words()
     stray = set()
     for text in texts:
-        text = without_the_articles_words(text)
+        text = without_the_articles_words(text, said)
         for name in names:
             text = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", " ", text)
         stray |= {m.group() for m in LATIN.finditer(text)}
@@ -150,7 +157,8 @@ def stray_latin(texts: list[str]) -> set[str]:
 
 
 def stray_chinese(texts: list[str]) -> set[str]:
-    return {m.group() for text in texts for m in CHINESE.finditer(without_the_articles_words(text))}
+    said = articles_words()
+    return {m.group() for text in texts for m in CHINESE.finditer(without_the_articles_words(text, said))}
 
 
 def _id(variant):
