@@ -66,6 +66,7 @@ class _Running:
     process: "subprocess.Popen | _WarmChild"
     sockets: Path
     started: float
+    since: float = 0.0   # when it started, on the wall clock its worker also reads (time.time)
 
 
 class WarmParent:
@@ -277,7 +278,7 @@ class LocalExecutor:
                 process = self._parent.fork(job.work / "job.json")
             except OSError:  # it died meanwhile
                 process = None
-        return _Running(job, process or self._cold(job), sockets, time.perf_counter())
+        return _Running(job, process or self._cold(job), sockets, time.perf_counter(), time.time())
 
     @staticmethod
     def _cold(job: Job) -> subprocess.Popen:
@@ -299,7 +300,9 @@ class LocalExecutor:
         result = r.job.work / worker.RESULT
         if code == 0 and result.exists():
             data = json.loads(result.read_text(encoding="utf-8"))
-            return self._finish(r, data["status"], data["message"], data["timings"])
+            # "waiting": until the worker ran, the warm parent's imports (or a cold worker's start) included.
+            waited = {"waiting": max(0.0, data["began"] - r.since)} if "began" in data else {}
+            return self._finish(r, data["status"], data["message"], {**waited, **data["timings"]})
         if code < 0:
             name = signal.Signals(-code).name
             why = " (out of memory?)" if -code == signal.SIGKILL else ""

@@ -34,7 +34,7 @@ import traceback
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 RESULT = "result.json"
 STATE = "state"        # what the worker is doing now: for a timeout's message
@@ -232,7 +232,8 @@ def forkable(notebook: Path) -> bool:
 
 
 def execute(job: dict, work: Path, timings: dict) -> str | None:
-    """Execute the notebook into work/running.ipynb; None on success, else why it failed.
+    """Execute the notebook into work/running.ipynb and export it to work/page.html; None on
+    success, else why it failed.
 
     A cell that times out (a kernel message lost, papermill #711) is retried once with a fresh
     kernel; the build's per-report timeout bounds the whole.
@@ -245,6 +246,10 @@ def execute(job: dict, work: Path, timings: dict) -> str | None:
         try:
             with kernel(name, work, Path(job["sockets"]), notebook.parent) as km:
                 cause = _papermill(job, work, km, name, start, timings)
+                if cause is None:
+                    return _record(km, job, work, timings, lambda: export(job, work, timings))
+        except _Escaped as escaped:  # the export's own error, not the kernel's: raised as before
+            raise escaped.error
         except Exception as error:  # no such kernel, or it could not be launched
             return f"kernel {name} did not start: {_first_line(error)}"
         if cause != "retry":
@@ -280,35 +285,68 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
     except Exception as error:  # the kernel died mid-run
         return f"kernel {name} failed while executing: {_first_line(error)}"
     timings["execution"] = time.perf_counter() - start
-    _record(km, job, work)
     return None
 
 
-def _record(km, job: dict, work: Path) -> None:
+def _record(km, job: dict, work: Path, timings: dict, meanwhile: Callable[[], str | None]) -> str | None:
     """Ask the kernel, which has xbdata and pandas loaded already, which articles the report drew on
-    and the hash of the rows it reads.
+    and the hash of the rows it reads, and run `meanwhile` (the export) while it works; what
+    `meanwhile` returns.
 
-    Asked here it costs milliseconds; the build would otherwise import pandas and Altair itself.
-    If the kernel cannot say, the build works it out.
+    Asked here it costs the kernel a fraction of a second, on the other core while this process
+    exports; the build would otherwise import pandas and Altair itself. If the kernel cannot say,
+    the build works it out.
     """
     code = ("import json as _xbdata_json\nfrom xbdata.engine.build import report_record as _xbdata_record\n"
             f"print(_xbdata_json.dumps(_xbdata_record({job['report']!r}, _xbdata_json.loads({json.dumps(job['params'])!r}))))")
-    printed = []
-
-    def hook(msg):
-        if msg["msg_type"] == "stream" and msg["content"].get("name") == "stdout":
-            printed.append(msg["content"]["text"])
-
+    printed: list[str] = []
     client = km.client()
     client.start_channels()
     try:
-        reply = client.execute_interactive(code, timeout=60, output_hook=hook, store_history=False)
-        if reply["content"]["status"] == "ok":
-            (work / RECORD).write_text("".join(printed), encoding="utf-8")
-    except Exception:  # a timeout or a dead kernel: the build will work it out
-        pass
+        try:
+            asked = client.execute(code, store_history=False)
+        except Exception:  # a dead kernel: the build will work it out
+            asked = None
+        try:
+            cause = meanwhile()
+        except Exception as error:
+            raise _Escaped(error) from error
+        start = time.perf_counter()   # "record": what the build waits for the answer after the export
+        if asked is not None and cause is None:
+            try:
+                if _answer(client, asked, printed, time.monotonic() + 60) == "ok":
+                    (work / RECORD).write_text("".join(printed), encoding="utf-8")
+            except Exception:  # a timeout or a dead kernel: the build will work it out
+                pass
+            timings["record"] = time.perf_counter() - start
+        return cause
     finally:
         client.stop_channels()
+
+
+class _Escaped(Exception):
+    """An error of the export, run while the kernel is up, carried past the kernel's own errors."""
+
+    def __init__(self, error: Exception):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _answer(client, asked: str, printed: list[str], deadline: float) -> str:
+    """The status of the kernel's reply to the request `asked`, with what it printed to stdout
+    added to `printed`; queue.Empty if the kernel has not finished by `deadline` (monotonic)."""
+    while True:
+        msg = client.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != asked:
+            continue
+        if msg["msg_type"] == "stream" and msg["content"].get("name") == "stdout":
+            printed.append(msg["content"]["text"])
+        elif msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+            break
+    while True:
+        reply = client.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == asked:
+            return reply["content"]["status"]
 
 
 def export(job: dict, work: Path, timings: dict) -> str | None:
@@ -332,7 +370,7 @@ def run(job: dict) -> dict:
     """Execute and export one report; the result the build reads."""
     work = Path(job["work"])
     timings: dict[str, float] = {}
-    cause = execute(job, work, timings) or export(job, work, timings)
+    cause = execute(job, work, timings)
     return {"status": "failed" if cause else "built", "message": cause or "", "timings": timings}
 
 
@@ -435,10 +473,11 @@ def main(argv: list[str]) -> int:
     # checker if rfc3987_syntax is installed (JupyterLab's dependencies install it): 1.7 s of CPU per
     # worker, measured. No notebook schema uses that format, so a worker goes without it.
     sys.modules.setdefault("rfc3987_syntax", None)
+    began = time.time()
     job = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     work = Path(job["work"])
     _stop_when_orphaned(work)
-    result = run(job)
+    result = {**run(job), "began": began}
     tmp = work / (RESULT + ".tmp")
     tmp.write_text(json.dumps(result), encoding="utf-8")
     tmp.replace(work / RESULT)
