@@ -273,6 +273,8 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
     _say(work, "executing")
     start = time.perf_counter()
     notebook = Path(job["notebook"])
+    rehearsal = threading.Thread(target=_rehearse_export, daemon=True)
+    rehearsal.start()
     try:
         pm.execute_notebook(str(notebook), str(work / RUNNING), parameters=job["params"], km=km, kernel_name=name,
                             progress_bar=False, log_output=False, cwd=str(notebook.parent),
@@ -284,8 +286,25 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
         return "retry"
     except Exception as error:  # the kernel died mid-run
         return f"kernel {name} failed while executing: {_first_line(error)}"
+    finally:
+        rehearsal.join()  # before a retry forks a kernel again, and before the export
     timings["execution"] = time.perf_counter() - start
     return None
+
+
+def _rehearse_export() -> None:
+    """Export a one-cell notebook while the kernel executes the report, on the core the kernel leaves
+    idle: what the export imports and compiles on first use (nbconvert's filters, the notebook
+    schema's validator, CSS selectors, patterns) is then ready when the report's own page is made,
+    which takes half as long. Its page is thrown away; its failure is the real export's to report."""
+    import nbformat
+
+    from .html import notebook_to_html
+
+    try:
+        notebook_to_html(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("xbdata")]))
+    except Exception:
+        pass
 
 
 def _record(km, job: dict, work: Path, timings: dict, meanwhile: Callable[[], str | None]) -> str | None:
