@@ -19,6 +19,10 @@ pay for them once, not six times. A forked kernel holds nothing of another repor
 of a parent that has only imported modules and read the Vega bundle, never run a notebook. Each
 forked worker is a session leader with the same files, and its kernel a child of its own, so
 every way a worker or kernel can end is seen and handled exactly as for a cold start.
+
+A worker keeps the second core busy while its kernel works: during the cells it rehearses the
+export on a one-cell notebook (so the report's own export finds everything compiled), and during
+the export the kernel works out the report's record.
 """
 
 from __future__ import annotations
