@@ -150,3 +150,35 @@ def test_a_report_s_timings_say_where_its_time_went_and_its_record_comes_from_it
     assert sum(entry["timings"].values()) <= entry["seconds"]
     known = report_record("category_trends", entry["params"])
     assert (entry["sources"], entry["data"]) == (known["sources"], known["data"])
+
+
+def test_a_job_asks_its_worker_to_rehearse_the_export_only_while_a_core_is_idle(tmp_path, monkeypatch):
+    from xbdata.engine.executors import Job, LocalExecutor
+
+    class Started:
+        pid = None
+
+    monkeypatch.setattr(LocalExecutor, "_cold", staticmethod(lambda job: Started()))
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    asked = {}
+    for workers in (1, 2, 3):
+        running = LocalExecutor(workers, 60, tmp_path)._start(Job("r", "category_trends", tmp_path / "r.ipynb", {}, "t"))
+        asked[workers] = json.loads((running.job.work / "job.json").read_text(encoding="utf-8"))["rehearse"]
+        shutil.rmtree(running.sockets)
+    assert asked == {1: True, 2: False, 3: False}
+
+
+@pytest.mark.parametrize("rehearse", [True, False])
+def test_the_worker_rehearses_its_export_when_its_job_asks(rehearse, tmp_path, monkeypatch):
+    notebooks = write_notebooks(tmp_path / "notebooks")
+    (tmp_path / "work").mkdir()
+    (tmp_path / "sockets").mkdir()
+    job = {"report": "category_trends", "notebook": str(notebooks / "category_trends.ipynb"), "params": {"lang": "en"},
+           "title": "t", "work": str(tmp_path / "work"), "sockets": str(tmp_path / "sockets"), "start_timeout": 60,
+           "rehearse": rehearse}
+    rehearsed = []
+    monkeypatch.setattr(worker, "_rehearse_export", lambda: rehearsed.append(True))
+    result = worker.run(job)
+    assert result["status"] == "built", result["message"]
+    assert rehearsed == ([True] if rehearse else [])
+    assert (tmp_path / "work" / worker.PAGE).exists()

@@ -270,7 +270,9 @@ class LocalExecutor:
         # Unix socket paths are short (108 bytes), so the kernel's live in the system temp folder.
         sockets = Path(tempfile.mkdtemp(prefix="xbdata-ipc-"))
         spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
-                "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
+                "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout),
+                # Fewer workers than cores leave a core idle while a kernel works: the worker rehearses its export there.
+                "rehearse": self.workers < (os.cpu_count() or 1)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         process = None
         if self._parent and self._parent.alive() and worker.forkable(job.notebook):

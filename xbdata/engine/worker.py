@@ -20,9 +20,10 @@ of a parent that has only imported modules and read the Vega bundle, never run a
 forked worker is a session leader with the same files, and its kernel a child of its own, so
 every way a worker or kernel can end is seen and handled exactly as for a cold start.
 
-A worker keeps the second core busy while its kernel works: during the cells it rehearses the
-export on a one-cell notebook (so the report's own export finds everything compiled), and during
-the export the kernel works out the report's record.
+A worker uses the second core while its kernel works: where a core is idle (fewer workers than
+cores, as for one report) it rehearses the export on a one-cell notebook during the cells, so the
+report's own export finds everything compiled; and during the export the kernel works out the
+report's record.
 """
 
 from __future__ import annotations
@@ -277,7 +278,7 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
     _say(work, "executing")
     start = time.perf_counter()
     notebook = Path(job["notebook"])
-    rehearsal = threading.Thread(target=_rehearse_export, daemon=True)
+    rehearsal = threading.Thread(target=_rehearse_export if job.get("rehearse") else lambda: None, daemon=True)
     rehearsal.start()
     try:
         pm.execute_notebook(str(notebook), str(work / RUNNING), parameters=job["params"], km=km, kernel_name=name,
@@ -300,7 +301,8 @@ def _rehearse_export() -> None:
     """Export a one-cell notebook while the kernel executes the report, on the core the kernel leaves
     idle: what the export imports and compiles on first use (nbconvert's filters, the notebook
     schema's validator, CSS selectors, patterns) is then ready when the report's own page is made,
-    which takes half as long. Its page is thrown away; its failure is the real export's to report."""
+    which takes half as long. Its page is thrown away; its failure is the real export's to report.
+    Only where a core is idle (the job says so): with every core busy, it would cost more than it saves."""
     import nbformat
 
     from .html import notebook_to_html
