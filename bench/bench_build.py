@@ -14,9 +14,12 @@
     against one report (d), against the same sweep with every worker and kernel started cold
     (XBDATA_WARM=0, as before the warm parent), and against its plain pairs all at once;
 (i) (a) and (d) again with XBDATA_WARM=0: what the warm parent saves, figure by figure;
-(g) where each report's time went: kernel start, the first cell after the parameters (imports and
-    loading), the other cells, papermill's own work, export, and the rest. For xbdata these are the
-    worker's own measurements (the build manifest's `timings`); for a plain pair they are read
+(g) where each report's time went: waiting for its worker (the warm parent's imports, or a cold
+    worker's start), kernel start, the first cell after the parameters (imports and loading), the
+    other cells, papermill's own work, export, waiting for the record after the export, and the rest;
+    for (d), also the command's own time outside the job (its imports, the plan, the tables, moving
+    files into place, the index and manifest), and the command's start alone (`xbdata --version`).
+    For xbdata these are the worker's own measurements (the build manifest's `timings`); for a plain pair they are read
     from what papermill and nbconvert leave behind: the executed notebook's per-cell start and
     end times (papermill records them), its modification time (papermill's end) and the HTML's
     (nbconvert's end), against the moment the pair was launched. Cells come from the executed
@@ -32,7 +35,8 @@ Every run is timed on the wall clock and in CPU seconds (user + system of every 
 started and reaped, kernels included: `getrusage(RUSAGE_CHILDREN)`); on a shared machine the CPU
 figure moves less with the neighbours. The load average is printed at the start and the end.
 
-Run with `make bench`. Prints figures; asserts nothing.
+Run with `make bench`. Prints figures; asserts nothing. `bench_build.py report` runs only what
+concerns one report: (d), (e), the sweep (h) and (d) cold, with their rows of (g).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import math
 import os
 import resource
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -251,9 +256,10 @@ def xbdata_split(out: Path) -> dict[str, dict]:
     rows = {}
     for name, entry in entries.items():
         t, cells = entry["timings"], cell_split(out / f"{name}.ipynb")
-        rows[name] = {"total": entry["seconds"], "start": t["kernel start"], "imports": cells["imports"],
-                      "cells": cells["cells"], "papermill": t["execution"] - cells["imports"] - cells["cells"],
-                      "export": t["export"], "rest": entry["seconds"] - sum(t.values())}
+        rows[name] = {"total": entry["seconds"], "waiting": t.get("waiting"), "start": t["kernel start"],
+                      "imports": cells["imports"], "cells": cells["cells"],
+                      "papermill": t["execution"] - cells["imports"] - cells["cells"],
+                      "export": t["export"], "record": t.get("record"), "rest": entry["seconds"] - sum(t.values())}
     return rows
 
 
@@ -266,14 +272,14 @@ def plain_split(pairs: list[list[list[str]]], launches: list[float]) -> dict[str
         executed = executed_of(pair)
         cells, papermill_end, html_end = cell_split(executed), executed.stat().st_mtime, html_of(pair).stat().st_mtime
         start = cells["first start"] - launched
-        rows[executed.stem] = {"total": html_end - launched, "start": start, "imports": cells["imports"],
-                               "cells": cells["cells"],
+        rows[executed.stem] = {"total": html_end - launched, "waiting": None, "start": start,
+                               "imports": cells["imports"], "cells": cells["cells"],
                                "papermill": papermill_end - launched - start - cells["imports"] - cells["cells"],
-                               "export": html_end - papermill_end, "rest": None}
+                               "export": html_end - papermill_end, "record": None, "rest": None}
     return rows
 
 
-COLUMNS = ("total", "start", "imports", "cells", "papermill", "export", "rest")
+COLUMNS = ("total", "waiting", "start", "imports", "cells", "papermill", "export", "record", "rest")
 
 
 def print_split(label: str, rows: dict[str, dict]) -> None:
@@ -290,7 +296,16 @@ def ratio(label: str, a: Timed, b: Timed) -> None:
     print(f"{label:58} {a.wall / b.wall:7.2f} wall   {a.cpu / b.cpu:7.2f} CPU")
 
 
-def main() -> None:
+def outside(out: Path, name: str, run: Timed) -> float:
+    """The command's wall time outside its report's job: its imports, the plan, the tables, moving
+    files into place, the index and the manifest (what the job's own timings do not cover)."""
+    return run.wall - json.loads((out / MANIFEST).read_text(encoding="utf-8"))["reports"][name]["seconds"]
+
+
+def main(argv: list[str]) -> None:
+    everything = argv != ["report"]
+    if argv not in ([], ["report"]):
+        raise SystemExit("usage: bench_build.py [report]")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -299,18 +314,26 @@ def main() -> None:
         for folder in (together, in_turn, pair_dir):
             folder.mkdir()
         xbdata = str(BIN / "xbdata")
-        call([xbdata, "build", "-o", str(warm)])  # warm the caches (Vega bundle, bytecode, page cache); untimed
+        # warm the caches (Vega bundle, bytecode, page cache); untimed
+        call([xbdata, "build", *([] if everything else [SINGLE]), "-o", str(warm)])
 
-        a, _ = attempts("(a) xbdata build --force", lambda: call([xbdata, "build", "--force", "-o", str(ours)]))
-        pairs_together, pairs_in_turn = plain_pairs(together), plain_pairs(in_turn)
-        b, launches = attempts("(b) plain pairs at once",
-                               lambda: run_concurrent(pairs_together, tmp / "plain-together.log"))
-        split_together = plain_split(pairs_together, launches)
-        b2, launches = attempts("(b') plain pairs in turn", lambda: run_in_turn(pairs_in_turn))
-        split_in_turn = plain_split(pairs_in_turn, launches)
-        c, _ = attempts("(c) xbdata build", lambda: call([xbdata, "build", "-o", str(ours)]))
+        if everything:
+            a, _ = attempts("(a) xbdata build --force", lambda: call([xbdata, "build", "--force", "-o", str(ours)]))
+            pairs_together, pairs_in_turn = plain_pairs(together), plain_pairs(in_turn)
+            b, launches = attempts("(b) plain pairs at once",
+                                   lambda: run_concurrent(pairs_together, tmp / "plain-together.log"))
+            split_together = plain_split(pairs_together, launches)
+            b2, launches = attempts("(b') plain pairs in turn", lambda: run_in_turn(pairs_in_turn))
+            split_in_turn = plain_split(pairs_in_turn, launches)
+            c, _ = attempts("(c) xbdata build", lambda: call([xbdata, "build", "-o", str(ours)]))
         params = [arg for key, value in SINGLE_PARAMS.items() for arg in ("-p", key, value)]
         d, _ = attempts("(d) xbdata report", lambda: call([xbdata, "report", SINGLE, *params, "-o", str(single)]))
+        again = tmp / "single-again"
+        shutil.copytree(single / "data", again / "data")
+        shutil.copy(single / MANIFEST, again / MANIFEST)
+        d_again, _ = attempts("(d) xbdata report, tables in place",
+                              lambda: call([xbdata, "report", SINGLE, *params, "-o", str(again)]))
+        version, _ = attempts("xbdata --version", lambda: call([xbdata, "--version"]))
         one_pair = [plain_pair(notebooks_dir() / REPORTS[SINGLE].notebook, pair_dir / REPORTS[SINGLE].notebook,
                                SINGLE_PARAMS)]
         e, launches = attempts("(e) plain pair", lambda: run_in_turn(one_pair))
@@ -321,22 +344,29 @@ def main() -> None:
         (tmp / "plain-grid").mkdir()
         pairs_grid = grid_pairs(tmp / "plain-grid", SINGLE, GRID)
         h_plain, _ = attempts("(h) plain grid pairs at once", lambda: run_concurrent(pairs_grid, tmp / "plain-grid.log"))
-        a_cold, _ = attempts("(i) xbdata build --force, cold",
-                             lambda: call([xbdata, "build", "--force", "-o", str(tmp / "ours-cold")], env=COLD))
+        if everything:
+            a_cold, _ = attempts("(i) xbdata build --force, cold",
+                                 lambda: call([xbdata, "build", "--force", "-o", str(tmp / "ours-cold")], env=COLD))
         d_cold, _ = attempts("(i) xbdata report, cold",
                              lambda: call([xbdata, "report", SINGLE, *params, "-o", str(tmp / "single-cold")], env=COLD))
 
         print(f"{len(REPORTS)} reports: {', '.join(REPORTS)}; {os.cpu_count()} cores")
-        line("(a) xbdata build --force, all reports", a)
-        line("(b) plain pairs, all at once (one job per notebook, &)", b)
-        line("(b') plain pairs, one after another", b2)
-        ratio("    ratio (a)/(b), against the concurrent pairs", a, b)
-        ratio("    ratio (a)/(b'), against the pairs in turn", a, b2)
-        line("(c) xbdata build, nothing changed", c)
+        if everything:
+            line("(a) xbdata build --force, all reports", a)
+            line("(b) plain pairs, all at once (one job per notebook, &)", b)
+            line("(b') plain pairs, one after another", b2)
+            ratio("    ratio (a)/(b), against the concurrent pairs", a, b)
+            ratio("    ratio (a)/(b'), against the pairs in turn", a, b2)
+            line("(c) xbdata build, nothing changed", c)
         shown = " ".join(f"-p {k} {v}" for k, v in SINGLE_PARAMS.items())
         line(f"(d) xbdata report {SINGLE} {shown}", d)
+        line("    the same into a folder whose tables are in place", d_again)
         line(f"(e) papermill {shown} + jupyter nbconvert, one pair", e)
         ratio("    ratio (d)/(e)", d, e)
+        ratio("    ratio (d, tables in place)/(e)", d_again, e)
+        print(f"    (d) outside its job: {outside(single, SINGLE, d):.2f} s wall (tables in place: "
+              f"{outside(again, SINGLE, d_again):.2f}); the command's start alone (xbdata --version): "
+              f"{version.wall:.2f} s wall {version.cpu:.2f} s CPU")
         grid_shown = " ".join(grid_arguments(GRID))
         line(f"(h) xbdata build {SINGLE} {grid_shown} --force ({GRID_VARIANTS} variants)", h)
         line("    the same sweep, every worker and kernel cold (XBDATA_WARM=0)", h_cold)
@@ -344,28 +374,34 @@ def main() -> None:
         ratio("    ratio (h)/(d), the sweep against one report", h, d)
         ratio("    ratio (h)/(h cold)", h, h_cold)
         ratio("    ratio (h)/(its plain pairs)", h, h_plain)
-        line("(i) (a) with every worker and kernel cold (XBDATA_WARM=0)", a_cold)
-        ratio("    ratio (a)/(a cold)", a, a_cold)
+        if everything:
+            line("(i) (a) with every worker and kernel cold (XBDATA_WARM=0)", a_cold)
+            ratio("    ratio (a)/(a cold)", a, a_cold)
         line("(i) (d) with its worker and kernel cold (XBDATA_WARM=0)", d_cold)
         ratio("    ratio (d)/(d cold)", d, d_cold)
         ratio("    ratio (d cold)/(e), for comparison with (d)/(e)", d_cold, e)
-        print("(f) HTML sizes")
-        for report in REPORTS.values():
-            name = report.notebook.removesuffix(".ipynb")
-            ours_kb = (ours / f"{name}.html").stat().st_size / 1024
-            plain_kb = (together / f"{name}.html").stat().st_size / 1024
-            print(f"    {name:20} xbdata {ours_kb:8.0f} KB   plain nbconvert {plain_kb:8.0f} KB")
-        print("(g) where each report's time went, wall seconds. start: until the kernel answers (xbdata, from the\n"
+        if everything:
+            print("(f) HTML sizes")
+            for report in REPORTS.values():
+                name = report.notebook.removesuffix(".ipynb")
+                ours_kb = (ours / f"{name}.html").stat().st_size / 1024
+                plain_kb = (together / f"{name}.html").stat().st_size / 1024
+                print(f"    {name:20} xbdata {ours_kb:8.0f} KB   plain nbconvert {plain_kb:8.0f} KB")
+        print("(g) where each report's time went, wall seconds. waiting: until its worker ran (the warm parent's\n"
+              "    imports, or a cold worker's start); start: until the kernel answers (xbdata, from the\n"
               "    kernel's launch) or until the first cell (plain, from the pair's launch: papermill's own start-up\n"
               "    too); imports: the first cell after the parameters; cells: the others; papermill: its own work\n"
               "    (xbdata: execution less the cells; plain: also writing the notebook and stopping the kernel);\n"
-              "    export: HTML (plain: nbconvert's whole process); rest: the worker's start-up and its record call.\n"
+              "    export: HTML (plain: nbconvert's whole process); record: waiting for the kernel's record after\n"
+              "    the export; rest: the worker's own start-up and the rest.\n"
               "    Reports built together share the cores, so their rows overlap in time.")
         print(f"    {'':20} {'report':18} " + " ".join(f"{c:>9}" for c in COLUMNS))
-        print_split("(a) xbdata build", xbdata_split(ours))
-        print_split("(b) plain, at once", split_together)
-        print_split("(b') plain, in turn", split_in_turn)
+        if everything:
+            print_split("(a) xbdata build", xbdata_split(ours))
+            print_split("(b) plain, at once", split_together)
+            print_split("(b') plain, in turn", split_in_turn)
         print_split("(d) xbdata report", xbdata_split(single))
+        print_split("(d) tables in place", xbdata_split(again))
         print_split("(e) plain pair", split_pair)
         print_split("(h) xbdata grid", xbdata_split(tmp / "grid"))
         print_split("(i) xbdata report cold", xbdata_split(tmp / "single-cold"))
@@ -376,4 +412,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

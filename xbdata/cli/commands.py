@@ -159,7 +159,7 @@ def _progress(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _build(args, names, params=None, force=False, grid=None) -> int:
+def _build(args, names, params=None, force=False, grid=None, force_tables=None) -> int:
     from ..engine.build import build
 
     dry_run = getattr(args, "dry_run", False)
@@ -169,7 +169,7 @@ def _build(args, names, params=None, force=False, grid=None) -> int:
         check_pdf_tools()   # before any kernel starts: a missing Chromium is one line, not a late failure
     outcomes = build(names, args.output, force=force, jobs=getattr(args, "jobs", None), params=params, grid=grid,
                      timeout=args.timeout, executor=args.executor, scheduler=args.scheduler, wait=not args.no_wait,
-                     dry_run=dry_run, progress=_progress)
+                     dry_run=dry_run, progress=_progress, force_tables=force_tables)
     if dry_run:
         return _print_plan(outcomes)
     code = _print_outcomes(outcomes)
@@ -239,8 +239,10 @@ def cmd_build(args) -> int:
 
 
 def cmd_report(args) -> int:
+    """Run the report whatever changed; its tables only if they changed or are missing (a user
+    trying one parameter after another does not wait for the same tables each time)."""
     params = parse_cli_parameters(args.name, [tuple(p) for p in args.parameters])
-    return _build(args, [args.name], params={args.name: params}, force=True)
+    return _build(args, [args.name], params={args.name: params}, force=True, force_tables=False)
 
 
 def _positive(text: str) -> float:

@@ -88,14 +88,15 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
           jobs: int | None = None, params: dict[str, dict] | None = None,
           grid: dict[str, dict[str, list]] | None = None, timeout: float = DEFAULT_TIMEOUT,
           wait: bool = True, dry_run: bool = False, executor: str = "local", scheduler: str | None = None,
-          progress: Callable[[str], None] = lambda _: None) -> list[Outcome]:
+          progress: Callable[[str], None] = lambda _: None, force_tables: bool | None = None) -> list[Outcome]:
     """Build reports (all by default) with their parameters (defaults unless given); one Outcome each.
 
     `grid={report: {key: [values]}}` builds every combination as a variant of its own, named by
     `variant_name`. `wait=False` raises BuildLocked at once if another build holds the folder;
     `dry_run` only plans, writing nothing; Ctrl-C stops the workers, records what finished and
     raises Interrupted. `executor="dask"` runs the same jobs on Dask distributed (`scheduler`, or a
-    LocalCluster).
+    LocalCluster). The tables under data/ are written when they changed or are missing, and when
+    `force_tables` (default: `force`) asks for them anyway.
     """
     out = Path(out_dir)
     wanted = merge_parameters(names, params, grid)
@@ -109,7 +110,7 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         shared = shared_inputs()
         outcomes, todo = plan(wanted, shared, manifest, out, force)
         pending = pending_drafts()
-        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force), jobs, run, progress)
+        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force if force_tables is None else force_tables), jobs, run, progress)
         if pending:
             progress(f"note: {pending_notice(pending, 'en')}")
         write_index(out, manifest, pending)

@@ -66,6 +66,7 @@ class _Running:
     process: "subprocess.Popen | _WarmChild"
     sockets: Path
     started: float
+    since: float = 0.0   # when it started, on the wall clock its worker also reads (time.time)
 
 
 class WarmParent:
@@ -269,7 +270,9 @@ class LocalExecutor:
         # Unix socket paths are short (108 bytes), so the kernel's live in the system temp folder.
         sockets = Path(tempfile.mkdtemp(prefix="xbdata-ipc-"))
         spec = {"report": job.report, "notebook": str(job.notebook), "params": job.params, "title": job.title,
-                "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout)}
+                "work": str(job.work), "sockets": str(sockets), "start_timeout": min(120, self.timeout),
+                # Fewer workers than cores leave a core idle while a kernel works: the worker rehearses its export there.
+                "rehearse": self.workers < (os.cpu_count() or 1)}
         (job.work / "job.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         process = None
         if self._parent and self._parent.alive() and worker.forkable(job.notebook):
@@ -277,7 +280,7 @@ class LocalExecutor:
                 process = self._parent.fork(job.work / "job.json")
             except OSError:  # it died meanwhile
                 process = None
-        return _Running(job, process or self._cold(job), sockets, time.perf_counter())
+        return _Running(job, process or self._cold(job), sockets, time.perf_counter(), time.time())
 
     @staticmethod
     def _cold(job: Job) -> subprocess.Popen:
@@ -299,7 +302,9 @@ class LocalExecutor:
         result = r.job.work / worker.RESULT
         if code == 0 and result.exists():
             data = json.loads(result.read_text(encoding="utf-8"))
-            return self._finish(r, data["status"], data["message"], data["timings"])
+            # "waiting": until the worker ran, the warm parent's imports (or a cold worker's start) included.
+            waited = {"waiting": max(0.0, data["began"] - r.since)} if "began" in data else {}
+            return self._finish(r, data["status"], data["message"], {**waited, **data["timings"]})
         if code < 0:
             name = signal.Signals(-code).name
             why = " (out of memory?)" if -code == signal.SIGKILL else ""

@@ -19,6 +19,11 @@ pay for them once, not six times. A forked kernel holds nothing of another repor
 of a parent that has only imported modules and read the Vega bundle, never run a notebook. Each
 forked worker is a session leader with the same files, and its kernel a child of its own, so
 every way a worker or kernel can end is seen and handled exactly as for a cold start.
+
+A worker uses the second core while its kernel works: where a core is idle (fewer workers than
+cores, as for one report) it rehearses the export on a one-cell notebook during the cells, so the
+report's own export finds everything compiled; and during the export the kernel works out the
+report's record.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ import traceback
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 RESULT = "result.json"
 STATE = "state"        # what the worker is doing now: for a timeout's message
@@ -232,7 +237,8 @@ def forkable(notebook: Path) -> bool:
 
 
 def execute(job: dict, work: Path, timings: dict) -> str | None:
-    """Execute the notebook into work/running.ipynb; None on success, else why it failed.
+    """Execute the notebook into work/running.ipynb and export it to work/page.html; None on
+    success, else why it failed.
 
     A cell that times out (a kernel message lost, papermill #711) is retried once with a fresh
     kernel; the build's per-report timeout bounds the whole.
@@ -245,6 +251,10 @@ def execute(job: dict, work: Path, timings: dict) -> str | None:
         try:
             with kernel(name, work, Path(job["sockets"]), notebook.parent) as km:
                 cause = _papermill(job, work, km, name, start, timings)
+                if cause is None:
+                    return _record(km, job, work, timings, lambda: export(job, work, timings))
+        except _Escaped as escaped:  # the export's own error, not the kernel's: raised as before
+            raise escaped.error
         except Exception as error:  # no such kernel, or it could not be launched
             return f"kernel {name} did not start: {_first_line(error)}"
         if cause != "retry":
@@ -268,6 +278,8 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
     _say(work, "executing")
     start = time.perf_counter()
     notebook = Path(job["notebook"])
+    rehearsal = threading.Thread(target=_rehearse_export if job.get("rehearse") else lambda: None, daemon=True)
+    rehearsal.start()
     try:
         pm.execute_notebook(str(notebook), str(work / RUNNING), parameters=job["params"], km=km, kernel_name=name,
                             progress_bar=False, log_output=False, cwd=str(notebook.parent),
@@ -279,36 +291,87 @@ def _papermill(job: dict, work: Path, km, name: str, start: float, timings: dict
         return "retry"
     except Exception as error:  # the kernel died mid-run
         return f"kernel {name} failed while executing: {_first_line(error)}"
+    finally:
+        rehearsal.join()  # before a retry forks a kernel again, and before the export
     timings["execution"] = time.perf_counter() - start
-    _record(km, job, work)
     return None
 
 
-def _record(km, job: dict, work: Path) -> None:
-    """Ask the kernel, which has xbdata and pandas loaded already, which articles the report drew on
-    and the hash of the rows it reads.
+def _rehearse_export() -> None:
+    """Export a one-cell notebook while the kernel executes the report, on the core the kernel leaves
+    idle: what the export imports and compiles on first use (nbconvert's filters, the notebook
+    schema's validator, CSS selectors, patterns) is then ready when the report's own page is made,
+    which takes half as long. Its page is thrown away; its failure is the real export's to report.
+    Only where a core is idle (the job says so): with every core busy, it would cost more than it saves."""
+    import nbformat
 
-    Asked here it costs milliseconds; the build would otherwise import pandas and Altair itself.
-    If the kernel cannot say, the build works it out.
+    from .html import notebook_to_html
+
+    try:
+        notebook_to_html(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("xbdata")]))
+    except Exception:
+        pass
+
+
+def _record(km, job: dict, work: Path, timings: dict, meanwhile: Callable[[], str | None]) -> str | None:
+    """Ask the kernel, which has xbdata and pandas loaded already, which articles the report drew on
+    and the hash of the rows it reads, and run `meanwhile` (the export) while it works; what
+    `meanwhile` returns.
+
+    Asked here it costs the kernel a fraction of a second, on the other core while this process
+    exports; the build would otherwise import pandas and Altair itself. If the kernel cannot say,
+    the build works it out.
     """
     code = ("import json as _xbdata_json\nfrom xbdata.engine.build import report_record as _xbdata_record\n"
             f"print(_xbdata_json.dumps(_xbdata_record({job['report']!r}, _xbdata_json.loads({json.dumps(job['params'])!r}))))")
-    printed = []
-
-    def hook(msg):
-        if msg["msg_type"] == "stream" and msg["content"].get("name") == "stdout":
-            printed.append(msg["content"]["text"])
-
+    printed: list[str] = []
     client = km.client()
     client.start_channels()
     try:
-        reply = client.execute_interactive(code, timeout=60, output_hook=hook, store_history=False)
-        if reply["content"]["status"] == "ok":
-            (work / RECORD).write_text("".join(printed), encoding="utf-8")
-    except Exception:  # a timeout or a dead kernel: the build will work it out
-        pass
+        try:
+            asked = client.execute(code, store_history=False)
+        except Exception:  # a dead kernel: the build will work it out
+            asked = None
+        try:
+            cause = meanwhile()
+        except Exception as error:
+            raise _Escaped(error) from error
+        start = time.perf_counter()   # "record": what the build waits for the answer after the export
+        if asked is not None and cause is None:
+            try:
+                if _answer(client, asked, printed, time.monotonic() + 60) == "ok":
+                    (work / RECORD).write_text("".join(printed), encoding="utf-8")
+            except Exception:  # a timeout or a dead kernel: the build will work it out
+                pass
+            timings["record"] = time.perf_counter() - start
+        return cause
     finally:
         client.stop_channels()
+
+
+class _Escaped(Exception):
+    """An error of the export, run while the kernel is up, carried past the kernel's own errors."""
+
+    def __init__(self, error: Exception):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _answer(client, asked: str, printed: list[str], deadline: float) -> str:
+    """The status of the kernel's reply to the request `asked`, with what it printed to stdout
+    added to `printed`; queue.Empty if the kernel has not finished by `deadline` (monotonic)."""
+    while True:
+        msg = client.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != asked:
+            continue
+        if msg["msg_type"] == "stream" and msg["content"].get("name") == "stdout":
+            printed.append(msg["content"]["text"])
+        elif msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+            break
+    while True:
+        reply = client.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == asked:
+            return reply["content"]["status"]
 
 
 def export(job: dict, work: Path, timings: dict) -> str | None:
@@ -332,7 +395,7 @@ def run(job: dict) -> dict:
     """Execute and export one report; the result the build reads."""
     work = Path(job["work"])
     timings: dict[str, float] = {}
-    cause = execute(job, work, timings) or export(job, work, timings)
+    cause = execute(job, work, timings)
     return {"status": "failed" if cause else "built", "message": cause or "", "timings": timings}
 
 
@@ -435,10 +498,11 @@ def main(argv: list[str]) -> int:
     # checker if rfc3987_syntax is installed (JupyterLab's dependencies install it): 1.7 s of CPU per
     # worker, measured. No notebook schema uses that format, so a worker goes without it.
     sys.modules.setdefault("rfc3987_syntax", None)
+    began = time.time()
     job = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     work = Path(job["work"])
     _stop_when_orphaned(work)
-    result = run(job)
+    result = {**run(job), "began": began}
     tmp = work / (RESULT + ".tmp")
     tmp.write_text(json.dumps(result), encoding="utf-8")
     tmp.replace(work / RESULT)
