@@ -287,7 +287,12 @@ def catalogue() -> pd.DataFrame:
     Loaded once per process and again whenever the packaged or the added articles' files change;
     a copy, so callers may change it.
     """
-    return _cached_catalogue(state_token() + _packaged_token()).copy()
+    return _cached_catalogue(catalogue_token()).copy()
+
+
+def catalogue_token() -> tuple:
+    """What decides the catalogue: the added articles' files and the packaged ones (stat, not read)."""
+    return state_token() + _packaged_token()
 
 
 def _packaged_token() -> tuple:

@@ -16,7 +16,7 @@ from ..text.formatting import format_row
 from ..text.labels import check_lang
 from ..text.numbers import QUALIFIERS
 from ..text.units import UNITS
-from .catalogue import catalogue
+from .catalogue import catalogue, catalogue_token
 from .facts import facts
 from .rules import GENERIC_SUBJECTS, PLATFORM_WORDS
 from .vocabulary import KINDS, MEASURE_KINDS
@@ -112,7 +112,22 @@ def statistic_facts(lang: str = "en") -> pd.DataFrame:
     return facts(statistics(lang))
 
 
+_VIEWS: dict[tuple, pd.DataFrame] = {}
+
+
 def _view(name: str, topic: str, lang: str, extra: dict) -> pd.DataFrame:
+    """The view `name`, made and validated once per state of the catalogue's files (the key its own
+    cache uses) and language; a copy, so callers may change it. A report asks for one view a dozen
+    times, each a pandera validation."""
+    key = (name, lang, id(catalogue), catalogue_token())
+    if key not in _VIEWS:
+        if len(_VIEWS) > 32:
+            _VIEWS.clear()
+        _VIEWS[key] = _made_view(name, topic, lang, extra)
+    return _VIEWS[key].copy()
+
+
+def _made_view(name: str, topic: str, lang: str, extra: dict) -> pd.DataFrame:
     frame = statistic_facts(lang)
     frame = frame[frame["topic"] == topic].reset_index(drop=True)
     for column, make in extra.items():
