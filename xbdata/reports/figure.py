@@ -13,6 +13,7 @@ import json
 import uuid
 
 import pandas as pd
+import vl_convert as vlc
 
 from .. import __version__
 from ..curate.articles import articles_of, outlet_name
@@ -142,8 +143,6 @@ def vega_spec(spec: dict) -> dict:
     page once compiled it with, so the reader's browser needs Vega alone; a Vega spec as it is."""
     if "/schema/vega/" in spec.get("$schema", ""):
         return spec
-    import vl_convert as vlc   # here, not at the top: a report imports it only when it draws
-
     return vlc.vegalite_to_vega(spec)
 
 
