@@ -17,7 +17,6 @@ import json
 import math
 import os
 import re
-import threading
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -147,21 +146,10 @@ def _render(spec: dict, **_) -> dict:
 alt.renderers.register(RENDERER, _render)
 
 
-def _start_compiler() -> None:
-    vlc.vegalite_to_vega({"mark": "point"})
-
-
 def enable(lang: str = "en") -> _Libraries:
-    """Use xbdata's offline renderer; display the result once, before the first chart.
-
-    vl-convert's compiler takes about a second to start on its first chart, so it starts now, in a
-    thread (it lets go of the GIL), while the report writes its opening. Not
-    at import: the build's warm parent imports this module before it forks the kernels, and a
-    thread does not survive a fork.
-    """
+    """Use xbdata's offline renderer; display the result once, before the first chart."""
     alt.renderers.enable(RENDERER)
     alt.data_transformers.disable_max_rows()
-    threading.Thread(target=_start_compiler, name="xbdata-vega-lite-compiler", daemon=True).start()
     return _Libraries(lang)
 
 

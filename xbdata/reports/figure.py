@@ -139,8 +139,13 @@ def _footer(m: dict) -> str:
 
 
 def vega_spec(spec: dict) -> dict:
-    """`spec` as Vega: a Vega-Lite spec (Altair's) compiled by vl-convert, with the Vega-Lite the
-    page once compiled it with, so the reader's browser needs Vega alone; a Vega spec as it is."""
+    """`spec` as Vega: a Vega-Lite spec (Altair's) compiled by vl-convert's Vega-Lite, the one the
+    page's bundle carried when the browser compiled it, so the reader's browser needs Vega alone; a
+    Vega spec as it is.
+
+    A process's first compile starts vl-convert's JavaScript runtime (about half a second of CPU,
+    holding the GIL, so a thread started earlier would not hide it); each chart after it takes
+    tens of milliseconds."""
     if "/schema/vega/" in spec.get("$schema", ""):
         return spec
     return vlc.vegalite_to_vega(spec)
