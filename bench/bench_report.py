@@ -79,7 +79,8 @@ def main_thread_cpu(playwright, path: Path, charts: int) -> float:
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     page.goto("about:blank")
     trace = Path(tempfile.mkdtemp()) / "trace.json"
-    browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline"])
+    browser.start_tracing(page=page, path=str(trace),
+                          categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
     page.goto(path.as_uri())
     page.wait_for_function(f"document.querySelectorAll('.xbdata-chart svg.marks').length >= {charts}", polling=5)
     browser.stop_tracing()
