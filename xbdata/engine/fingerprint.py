@@ -69,8 +69,8 @@ def vega_bundle_id() -> str:
     """The embedded Vega bundle, identified by what makes it.
 
     xbdata.reports.charts inlines vl-convert's `javascript_bundle()`, a pure function of vl-convert's
-    build, which fixes the Vega, Vega-Lite and vega-embed it carries. Naming those is exact and
-    costs milliseconds, where making the bundle to hash it takes seconds.
+    build, which fixes the Vega it carries and the Vega-Lite that compiles each chart to Vega.
+    Naming those is exact and costs milliseconds, where making the bundle to hash it takes seconds.
     """
     import vl_convert as vlc
 

@@ -4,7 +4,7 @@ Our World in Data's grapher set the model: every chart carries its source line, 
 periods it covers, PNG and SVG of the chart as drawn, CSV of all its rows or only those shown,
 and an in-line and a full citation. Here all of it works offline inside the one HTML file: the
 rows travel in the chart's `usermeta`, and one small script (emitted once, with the Vega
-libraries) turns the buttons into real files in the browser.
+library) turns the buttons into real files in the browser.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import uuid
 
 import pandas as pd
+import vl_convert as vlc
 
 from .. import __version__
 from ..curate.articles import articles_of, outlet_name
@@ -137,8 +138,23 @@ def _footer(m: dict) -> str:
             f"{cite}</figcaption>")
 
 
+def vega_spec(spec: dict) -> dict:
+    """`spec` as Vega: a Vega-Lite spec (Altair's) compiled by vl-convert's Vega-Lite, the one the
+    page's bundle carried when the browser compiled it, so the reader's browser needs Vega alone; a
+    Vega spec as it is.
+
+    A process's first compile starts vl-convert's JavaScript runtime (about half a second of CPU,
+    holding the GIL, so a thread started earlier would not hide it); each chart after it takes
+    tens of milliseconds."""
+    if "/schema/vega/" in spec.get("$schema", ""):
+        return spec
+    return vlc.vegalite_to_vega(spec)
+
+
 def figure_html(spec: dict) -> str:
-    """The HTML block for one chart: the drawing, then its footer; the page's script draws and wires it."""
+    """The HTML block for one chart (a Vega-Lite or Vega spec): the drawing, then its footer; the
+    page's script draws and wires it."""
+    spec = vega_spec(spec)
     m = (spec.get("usermeta") or {}).get("xbdata")
     element = f"xbdata-chart-{uuid.uuid4().hex[:12]}"
     footer = _footer(m) if m else ""
@@ -151,7 +167,18 @@ def figure_html(spec: dict) -> str:
     )
 
 
-# The page's one script for every figure: waits for the Vega libraries, draws, wires the buttons.
+# A chart's Vega config on paper: axis, legend and mark text of 11 px, titles of 14, legends under
+# the plot. It is what Vega-Lite compiles its config {axis: {labelFontSize: 11, titleFontSize: 11},
+# legend: {labelFontSize: 11, titleFontSize: 11, orient: bottom, direction: horizontal},
+# title: {fontSize: 14, subtitleFontSize: 11}, text: {fontSize: 11}} to (tests/test_print_config.py).
+PRINT_CONFIG = {
+    "axis": {"labelFontSize": 11, "titleFontSize": 11},
+    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "direction": "horizontal"},
+    "style": {"text": {"fontSize": 11}, "group-title": {"fontSize": 14}},
+    "title": {"subtitleFontSize": 11},
+}
+
+# The page's one script for every figure: waits for the Vega library, draws, wires the buttons.
 # Its CSV cells follow the rule of the CSVs Python writes (`escape.spreadsheet_cell`), with the same
 # characters, written in here from `escape.SPREADSHEET_TRIGGERS`.
 FIGURES_JS = r"""
@@ -254,10 +281,8 @@ FIGURES_JS = r"""
   }
   // On paper (the PDF is printed with print media from the first paint) chart text is at least
   // 11 px, 8.25 pt, legends go under the chart, and a chart still wider than the page gives up plot
-  // width rather than being shrunk.
-  var PRINT_CONFIG = {axis: {labelFontSize: 11, titleFontSize: 11},
-                     legend: {labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal'},
-                     title: {fontSize: 14, subtitleFontSize: 11}, text: {fontSize: 11}};
+  // width rather than being shrunk. PRINT_CONFIG is Vega's config (figure.PRINT_CONFIG).
+  var PRINT_CONFIG = PRINT_VEGA_CONFIG;
   var PRINT_MIN_WIDTH = 140;
   // A chart's own legend orient (the screen's legends above the plot, see charts.py) outranks the
   // config's, and Vega lays legends on one side out side by side from the plot's left edge, past the
@@ -282,11 +307,15 @@ FIGURES_JS = r"""
     config.legend.layout = Object.assign({}, config.legend.layout || {}, PRINT_LEGEND_LAYOUT);
     return vg;
   }
-  function forPrint(spec) {
-    var config = Object.assign({}, spec.config || {});
-    Object.keys(PRINT_CONFIG).forEach(function (k) { config[k] = Object.assign({}, config[k] || {}, PRINT_CONFIG[k]); });
-    return Object.assign({}, spec, {config: config});
+  function merged(base, over) {
+    var out = Object.assign({}, base || {});
+    Object.keys(over).forEach(function (k) {
+      var o = over[k];
+      out[k] = o && typeof o === 'object' && !Array.isArray(o) ? merged(out[k], o) : o;
+    });
+    return out;
   }
+  function forPrint(vg) { vg.config = merged(vg.config, PRINT_CONFIG); return vg; }
   function fit(el, view, tries) {
     var svg = el.querySelector('svg'), room = el.parentNode.clientWidth;
     var over = svg ? parseFloat(svg.getAttribute('width')) - room : 0, width;
@@ -297,26 +326,35 @@ FIGURES_JS = r"""
   }
   window.xbdataFigures = {
     cell: cell,
+    // `spec` is Vega (figure.vega_spec compiled it). The view is made as vega-embed made it, with
+    // vega-tooltip's handler, Vega's warnings in the console and the `vega-embed` class for its layout.
     draw: function (el, spec) {
       var meta = (spec.usermeta || {}).xbdata || null;
       var printing = !!(window.matchMedia && window.matchMedia('print').matches);
+      var view;
       (window.xbdataVegaReady || Promise.resolve()).then(function () {
-        if (!window.vegaEmbed) { throw new Error('the Vega libraries are missing'); }
-        var patch = printing ? function (vg) { return forPaper(stated(meta)(vg)); } : stated(meta);
-        return window.vegaEmbed(el, printing ? forPrint(spec) : spec, {actions: false, renderer: 'svg', patch: patch});
-      }).then(function (result) {
-        el.xbdataView = result.view;   // what a test asks what the chart draws
-        if (meta) { wire(el.closest('.xbdata-figure'), meta, result.view); }
-        return printing ? fit(el, result.view, 8) : null;
+        if (!window.vega) { throw new Error('the Vega library is missing'); }
+        var vg = stated(meta)(JSON.parse(JSON.stringify(spec)));
+        if (printing) { vg = forPaper(forPrint(vg)); }
+        el.classList.add('vega-embed');
+        el.innerHTML = '';
+        view = new window.vega.View(window.vega.parse(vg), {logLevel: window.vega.Warn, renderer: 'svg'});
+        view.tooltip(new window.vegaTooltipHandler({}).call);
+        return view.initialize(el).runAsync();
+      }).then(function () {
+        el.xbdataView = view;   // what a test asks what the chart draws
+        if (meta) { wire(el.closest('.xbdata-figure'), meta, view); }
+        return printing ? fit(el, view, 8) : null;
       }).then(function () { el.setAttribute('data-xbdata-drawn', 'true'); })
         .catch(function (e) { el.textContent = 'Chart error: ' + e.message; console.error(e); });
     }
   };
 })();
-""".replace("SPREADSHEET_TRIGGERS", script_json(SPREADSHEET_TRIGGERS))
+""".replace("SPREADSHEET_TRIGGERS", script_json(SPREADSHEET_TRIGGERS)).replace("PRINT_VEGA_CONFIG", script_json(PRINT_CONFIG))
 
 FIGURE_CSS = """
 .xbdata-figure { margin: 8px 0 24px; }
+.vega-embed { position: relative; display: inline-block; box-sizing: border-box; }
 .xbdata-footer { font-size: 12px; color: var(--xbdata-muted, #555); max-width: 900px; }
 .xbdata-footer p { margin: 2px 0; }
 .xbdata-footer a, table.xbdata-sources a { text-decoration: underline !important; }
