@@ -21,11 +21,12 @@ from typing import Callable
 from ..exceptions import UsageError, XbdataError
 from ..escape import spreadsheet_cell
 from ..iorw import read_text
-from ..text.extract import extract_mentions  # imported before the processes fork, so each starts warm
+from ..text.extract import Mention, extract_mentions  # imported before the processes fork, so each starts warm
 from .executors import check_executor, dask_client
 
 # Batches per process: enough that a slow file does not leave the other processes idle at the end.
 BATCHES_PER_JOB = 4
+# The order `mentions_csv` writes them in.
 COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
 
 
@@ -57,13 +58,25 @@ def corpus_files(target: str) -> list[Path]:
     return sorted(files, key=str)
 
 
-def csv_lines(rows: list[dict], columns: list[str]) -> str:
-    """Rows as CSV lines: floats as Python writes them (2022.0), None as empty, quoted where needed,
-    and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`)."""
+def _cell(value):
+    """One CSV cell: None as empty, text that starts like a formula behind an apostrophe
+    (`escape.spreadsheet_cell`), numbers as they are (the writer gives 2022.0 as Python does)."""
+    if value is None:
+        return ""
+    return spreadsheet_cell(value) if value.__class__ is str else value
+
+
+def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
+    """The mentions as CSV lines (COLUMNS, after a file column holding `path` unless it is None):
+    floats as Python writes them (2022.0), None as empty, quoted where needed, and text that starts
+    like a formula behind an apostrophe (`escape.spreadsheet_cell`). Written from the mentions
+    themselves: a corpus has tens of thousands, and a dict for each only to write it cost as much
+    as the writing."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for row in rows:
-        writer.writerow(["" if row[c] is None else spreadsheet_cell(row[c]) for c in columns])
+    lead = [] if path is None else [_cell(path)]
+    writer.writerows([*lead, m.start, m.end, _cell(m.text), _cell(m.value), _cell(m.low), _cell(m.high), _cell(m.unit),
+                      _cell(m.qualifier), _cell(m.kind), _cell(m.sentence)] for m in mentions)
     return out.getvalue()
 
 
@@ -73,10 +86,10 @@ def extract_file(path: str, as_csv: bool = False, with_file: bool = True) -> tup
         text = read_text(path)
     except XbdataError as error:
         return path, None, str(error), 0
-    rows = [{"file": path, **m.as_row()} for m in extract_mentions(text)]
+    mentions = extract_mentions(text)
     if as_csv:
-        return path, csv_lines(rows, (["file"] if with_file else []) + COLUMNS), "", len(rows)
-    return path, rows, "", len(rows)
+        return path, mentions_csv(mentions, path if with_file else None), "", len(mentions)
+    return path, [{"file": path, **m.as_row()} for m in mentions], "", len(mentions)
 
 
 def extract_batch(paths: list[str], as_csv: bool = False, with_file: bool = True) -> list[tuple]:
