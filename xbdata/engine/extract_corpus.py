@@ -12,6 +12,7 @@ import csv
 import glob
 import io
 import os
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -58,26 +59,49 @@ def corpus_files(target: str) -> list[Path]:
     return sorted(files, key=str)
 
 
-def _cell(value):
-    """One CSV cell: None as empty, text that starts like a formula behind an apostrophe
-    (`escape.spreadsheet_cell`), numbers as they are (the writer gives 2022.0 as Python does)."""
+def _quoted_by_csv(ch: str) -> bool:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([f"a{ch}b", "x"])
+    return out.getvalue().startswith('"')
+
+
+# What makes `csv.writer` (excel dialect, rows ending in a line feed) quote a field, asked of this
+# Python's writer rather than assumed: 3.11 quotes , " and a line feed, and leaves a carriage return bare.
+_NEEDS_QUOTES = re.compile("[" + re.escape("".join(ch for ch in ",\"\n\r\t;' " if _quoted_by_csv(ch))) + "]")
+
+
+def _text_cell(value: str | None) -> str:
+    """Text as `csv.writer` writes it, after `escape.spreadsheet_cell` (a formula gets an apostrophe)."""
     if value is None:
         return ""
-    return spreadsheet_cell(value) if value.__class__ is str else value
+    value = spreadsheet_cell(value)
+    return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES.search(value) else value
+
+
+def _number_cell(value: float | None) -> str:
+    """A number as `csv.writer` writes it (2022.0, 1e+16), None as empty."""
+    return "" if value is None else str(value)
 
 
 def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
-    """The mentions as CSV lines (COLUMNS, after a file column holding `path` unless it is None):
-    floats as Python writes them (2022.0), None as empty, quoted where needed, and text that starts
-    like a formula behind an apostrophe (`escape.spreadsheet_cell`). Written from the mentions
-    themselves: a corpus has tens of thousands, and a dict for each only to write it cost as much
-    as the writing."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    lead = [] if path is None else [_cell(path)]
-    writer.writerows([*lead, m.start, m.end, _cell(m.text), _cell(m.value), _cell(m.low), _cell(m.high), _cell(m.unit),
-                      _cell(m.qualifier), _cell(m.kind), _cell(m.sentence)] for m in mentions)
-    return out.getvalue()
+    """The mentions as CSV lines, exactly as `csv.writer` writes them (COLUMNS, after a file column
+    holding `path` unless it is None): numbers as Python writes them (2022.0), None as empty, quoted
+    where needed, and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`).
+
+    Joined here rather than by `csv.writer`: a corpus has tens of thousands of mentions, several in
+    each sentence, and writing each sentence once cost a third of what the writer did.
+    """
+    lead = "" if path is None else _text_cell(path) + ","
+    sentences: dict[str, str] = {}
+    lines = []
+    for m in mentions:
+        sentence = sentences.get(m.sentence)
+        if sentence is None:
+            sentence = sentences[m.sentence] = _text_cell(m.sentence)
+        lines.append(f"{lead}{m.start},{m.end},{_text_cell(m.text)},{_number_cell(m.value)},{_number_cell(m.low)},"
+                     f"{_number_cell(m.high)},{_text_cell(m.unit)},{_text_cell(m.qualifier)},{_text_cell(m.kind)},"
+                     f"{sentence}\n")
+    return "".join(lines)
 
 
 def extract_file(path: str, as_csv: bool = False, with_file: bool = True) -> tuple[str, list[dict] | str | None, str, int]:
