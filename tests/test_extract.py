@@ -336,6 +336,14 @@ def test_about_before_the_verb_qualifies_the_figure_after_it(sentence, text):
     assert [m.qualifier for m in extract_mentions(sentence) if m.text == text] == ["~"]
 
 
+@pytest.mark.parametrize("sentence, text", [("约占一半，其余占29%。", "29%"), ("营收约占：29%。", "29%"),
+                                             ("约合\n35美元。", "35美元")])
+def test_about_in_an_earlier_clause_leaves_the_figure_exact(sentence, text):
+    """The 16 characters before a figure are searched first, the clause only if 约 is there: a 约
+    and verb within reach but behind a comma, a colon or a line feed still qualify nothing."""
+    assert [m.qualifier for m in extract_mentions(sentence) if m.text == text] == ["="]
+
+
 def test_a_growth_verb_before_two_multiples_grows_both_and_a_streak_is_not_a_rank():
     found = {m.text: m for m in extract_mentions("这两项指标分别增长了7.4倍和11.2倍。营收连续第27个季度增长，位列第三。")}
     assert (found["增长了7.4倍"].value, found["11.2倍"].value) == (8.4, 12.2)

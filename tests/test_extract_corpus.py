@@ -106,3 +106,27 @@ def test_never_more_processes_than_batches(tmp_path, capsys):
         shutil.copyfile(ARTICLES[0], tmp_path / name)
     code, _, err = run(capsys, str(tmp_path), "--format", "csv", "--jobs", "30")
     assert code == 0 and "extracting 2 file(s) with 2 processes" in err
+
+
+def test_the_csv_lines_are_what_csv_writer_writes():
+    """The corpus's CSV is joined by hand for speed: it must stay byte for byte what `csv.writer`
+    writes after `spreadsheet_cell`, for text that needs quoting, doubling, an apostrophe or nothing."""
+    from xbdata.engine.extract_corpus import COLUMNS, mentions_csv
+    from xbdata.escape import spreadsheet_cell
+    from xbdata.text.extract import Mention
+
+    awkward = ["12,5%", 'the "5"', "a\nb", "a\rb", "=1+1", "-3", "+7", "@x", "\tx", "", " a ", "a\x00b", "普通的句子。"]
+    values = [None, 0.0, 2022.0, 1e16, 0.1 + 0.2, -3.5, 7]
+    mentions = [Mention(start=i, end=i + 2, text=awkward[i % len(awkward)], value=values[i % len(values)],
+                        low=values[(i + 1) % len(values)], high=values[(i + 2) % len(values)],
+                        unit=awkward[(i + 3) % len(awkward)] if i % 3 else None, qualifier=("=", "~", ">", None)[i % 4],
+                        kind="statistic", sentence=awkward[(i + 5) % len(awkward)], sentence_start=0)
+                for i in range(60)]
+    for path in ("corpus/a,b.txt", "=evil.txt", None):
+        expected = io.StringIO()
+        writer = csv.writer(expected, lineterminator="\n")
+        for m in mentions:
+            row = {"file": path, **m.as_row()}
+            writer.writerow(["" if row[c] is None else spreadsheet_cell(row[c])
+                             for c in ([] if path is None else ["file"]) + COLUMNS])
+        assert mentions_csv(mentions, path) == expected.getvalue()

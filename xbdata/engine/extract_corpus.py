@@ -12,6 +12,7 @@ import csv
 import glob
 import io
 import os
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,11 +22,12 @@ from typing import Callable
 from ..exceptions import UsageError, XbdataError
 from ..escape import spreadsheet_cell
 from ..iorw import read_text
-from ..text.extract import extract_mentions  # imported before the processes fork, so each starts warm
+from ..text.extract import Mention, extract_mentions  # imported before the processes fork, so each starts warm
 from .executors import check_executor, dask_client
 
 # Batches per process: enough that a slow file does not leave the other processes idle at the end.
 BATCHES_PER_JOB = 4
+# The order `mentions_csv` writes them in.
 COLUMNS = ["start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind", "sentence"]
 
 
@@ -57,14 +59,49 @@ def corpus_files(target: str) -> list[Path]:
     return sorted(files, key=str)
 
 
-def csv_lines(rows: list[dict], columns: list[str]) -> str:
-    """Rows as CSV lines: floats as Python writes them (2022.0), None as empty, quoted where needed,
-    and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`)."""
+def _quoted_by_csv(ch: str) -> bool:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in rows:
-        writer.writerow(["" if row[c] is None else spreadsheet_cell(row[c]) for c in columns])
-    return out.getvalue()
+    csv.writer(out, lineterminator="\n").writerow([f"a{ch}b", "x"])
+    return out.getvalue().startswith('"')
+
+
+# What makes `csv.writer` (excel dialect, rows ending in a line feed) quote a field, asked of this
+# Python's writer rather than assumed: 3.11 quotes , " and a line feed, and leaves a carriage return bare.
+_NEEDS_QUOTES = re.compile("[" + re.escape("".join(ch for ch in ",\"\n\r\t;' " if _quoted_by_csv(ch))) + "]")
+
+
+def _text_cell(value: str | None) -> str:
+    """Text as `csv.writer` writes it, after `escape.spreadsheet_cell` (a formula gets an apostrophe)."""
+    if value is None:
+        return ""
+    value = spreadsheet_cell(value)
+    return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES.search(value) else value
+
+
+def _number_cell(value: float | None) -> str:
+    """A number as `csv.writer` writes it (2022.0, 1e+16), None as empty."""
+    return "" if value is None else str(value)
+
+
+def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
+    """The mentions as CSV lines, exactly as `csv.writer` writes them (COLUMNS, after a file column
+    holding `path` unless it is None): numbers as Python writes them (2022.0), None as empty, quoted
+    where needed, and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`).
+
+    Joined here rather than by `csv.writer`: a corpus has tens of thousands of mentions, several in
+    each sentence, and writing each sentence once cost a third of what the writer did.
+    """
+    lead = "" if path is None else _text_cell(path) + ","
+    sentences: dict[str, str] = {}
+    lines = []
+    for m in mentions:
+        sentence = sentences.get(m.sentence)
+        if sentence is None:
+            sentence = sentences[m.sentence] = _text_cell(m.sentence)
+        lines.append(f"{lead}{m.start},{m.end},{_text_cell(m.text)},{_number_cell(m.value)},{_number_cell(m.low)},"
+                     f"{_number_cell(m.high)},{_text_cell(m.unit)},{_text_cell(m.qualifier)},{_text_cell(m.kind)},"
+                     f"{sentence}\n")
+    return "".join(lines)
 
 
 def extract_file(path: str, as_csv: bool = False, with_file: bool = True) -> tuple[str, list[dict] | str | None, str, int]:
@@ -73,10 +110,10 @@ def extract_file(path: str, as_csv: bool = False, with_file: bool = True) -> tup
         text = read_text(path)
     except XbdataError as error:
         return path, None, str(error), 0
-    rows = [{"file": path, **m.as_row()} for m in extract_mentions(text)]
+    mentions = extract_mentions(text)
     if as_csv:
-        return path, csv_lines(rows, (["file"] if with_file else []) + COLUMNS), "", len(rows)
-    return path, rows, "", len(rows)
+        return path, mentions_csv(mentions, path if with_file else None), "", len(mentions)
+    return path, [{"file": path, **m.as_row()} for m in mentions], "", len(mentions)
 
 
 def extract_batch(paths: list[str], as_csv: bool = False, with_file: bool = True) -> list[tuple]:

@@ -310,6 +310,17 @@ def clause_before(simplified: str, start: int, width: int = 12) -> str:
     return window[cut[-1] if cut else 0:]
 
 
+def _approximate_across_verb(simplified: str, start: int) -> bool:
+    """约占总量的29%: 约 and a verb earlier in the clause, nothing but words between them and the figure.
+
+    Most figures have no 约 within reach: a search of the 16 characters before them, which finds
+    every match the clause would (the clause is their tail), answers those without finding the clause.
+    """
+    if _APPROXIMATE_VERB_BEFORE.search(simplified, max(0, start - 16), start) is None:
+        return False
+    return _APPROXIMATE_VERB_BEFORE.search(clause_before(simplified, start, 16)) is not None
+
+
 def _after_rank_verb(simplified: str, start: int) -> bool:
     """位列全球第三, 排名第一: a verb of ranking earlier in the clause makes an ordinal a rank."""
     return _RANK_VERB.search(clause_before(simplified, start)) is not None
@@ -407,6 +418,8 @@ def extract_mentions(text: str) -> list[Mention]:
     sentences = Sentences(text)
     mentions = []
     grew = None    # where the last 增长了N倍 ended: 增长了7.4倍和11.2倍 grew by both
+    left = right = -1
+    sentence = ""
     for pattern, start, end, quantity in _scan(simplified, text):
         unit = quantity.unit if quantity else None
         value, low, high = (quantity.value, quantity.low, quantity.high) if quantity else (None, None, None)
@@ -419,9 +432,12 @@ def extract_mentions(text: str) -> list[Mention]:
             unit = counted_unit(simplified[start:end], simplified[end:end + 16])
         if unit == "rank" and _STREAK_AFTER.match(simplified, end):
             unit = None     # 连续第27个季度: how many periods in a row, not a place in a ranking
-        left, right = sentences.around(start, end)
+        bounds = sentences.around(start, end)
+        if bounds != (left, right):
+            left, right = bounds
+            sentence = text[left:right].strip()   # one string for all the mentions of a sentence
         qualifier = quantity.qualifier if quantity else None
-        if qualifier == "=" and _APPROXIMATE_VERB_BEFORE.search(clause_before(simplified, start, 16)):
+        if qualifier == "=" and _approximate_across_verb(simplified, start):
             qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
         mentions.append(Mention(
             start=start, end=end, text=text[start:end],
@@ -429,6 +445,6 @@ def extract_mentions(text: str) -> list[Mention]:
             unit=unit,
             qualifier=qualifier,
             kind=_kind(pattern, quantity, simplified, start, end),
-            sentence=text[left:right].strip(), sentence_start=left,
+            sentence=sentence, sentence_start=left,
         ))
     return mentions
