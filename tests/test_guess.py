@@ -811,9 +811,11 @@ def test_a_platform_named_as_a_channel_is_not_whose_figure_it_is():
     assert "Amazon" not in _subjects(text)
     text = "拼多多三季度业绩\n拼多多第三季度营收1082.8亿元。主要由Temu贡献的交易服务收入549.3亿元。"
     assert _subjects(text) == ["PDD", "PDD"]
-    # named as the seller itself, the platform is the subject
+    # named as the seller itself, or as what sellers joined (its own count of sellers), the platform is the subject
     text = "平台动态\n亚马逊第三季度净销售额1802亿美元。"
     assert _subjects(text) == ["Amazon"]
+    text = "平台动态\n今年上半年新入驻TikTok Shop的中国卖家超过8万家。"
+    assert _subjects(text) == ["TikTok Shop"]
 
 
 def _measures(text: str, published: str = "2025-06-01") -> list[str]:

@@ -106,7 +106,7 @@ PLATFORM_WORDS = {
 }
 # A platform named as the channel others sell through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
 # 主要由Temu贡献的交易服务收入) is not whose figure it is.
-_CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "入驻", "由")
+_CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
 PLATFORM_AS_CHANNEL = (rf"(?:{'|'.join(_CHANNEL_BEFORE)})\s?$", r"^\s?等(?:跨境)?(?:电商)?平台")
 
 

@@ -117,9 +117,9 @@ _VIEWS: dict[tuple, pd.DataFrame] = {}
 
 def _view(name: str, topic: str, lang: str, extra: dict) -> pd.DataFrame:
     """The view `name`, made and validated once per state of the catalogue's files (the key its own
-    cache uses) and language; a copy, so callers may change it. A report asks for one view a dozen
-    times, each a pandera validation."""
-    key = (name, lang, id(catalogue), catalogue_token())
+    cache uses), language and the functions it is made from (a test may replace them); a copy, so
+    callers may change it. A report asks for one view a dozen times, each a pandera validation."""
+    key = (name, lang, catalogue, statistics, catalogue_token())
     if key not in _VIEWS:
         if len(_VIEWS) > 32:
             _VIEWS.clear()
