@@ -182,3 +182,19 @@ def test_a_job_handed_to_a_warm_parent_that_dies_before_forking_it_starts_cold(t
     assert handed.is_set() and not parent.alive()
     assert printed["preloaded"] == "[]", "a cold kernel, which has imported nothing yet"
     assert printed["parent is the worker"] == "True"
+
+
+def test_one_job_starts_cold_and_two_share_a_warm_parent(tmp_path, monkeypatch):
+    """One report starts cold: its worker and kernel import side by side (make bench: faster than
+    waiting for a warm parent's imports); from two jobs on, they fork from one warm parent."""
+    import xbdata.engine.executors as executors
+
+    made = []
+    monkeypatch.setattr(executors, "warm_parent", lambda: made.append(True) or None)
+    ran = []
+    monkeypatch.setattr(executors.LocalExecutor, "_run", lambda self, jobs, done: ran.append(len(jobs)))
+    job = Job("probe", "category_trends", tmp_path / "x.ipynb", {}, "t")
+    LocalExecutor(1, 60, tmp_path, warm=True).run([job], lambda f: None)
+    assert made == [] and ran == [1]
+    LocalExecutor(2, 60, tmp_path, warm=True).run([job, job], lambda f: None)
+    assert made == [True] and ran == [1, 2]
