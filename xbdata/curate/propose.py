@@ -80,17 +80,19 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, PARALLEL_CLAUSE, PLATFORM_AS_CHANNEL, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACES_COUNTED,
-                    PLACES_RESPECTIVELY, REGION_MEMBERS, CHANGE_SINCE_A_YEAR, THIS_QUARTER, PERIOD_ALIAS, PERIOD_ENDING, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, CITIES,
-                    COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
-                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
-                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
+                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME,
+                    COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
+                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
+                    GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
+                    LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
                     LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
-                    MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PEOPLE_AFTER,
-                    PERIOD_BASE_BEFORE, PERIOD_OF_THE_NUMBER, PLACE_BACK_REFERENCES, PLACE_WORDS, PLAN_BEFORE,
-                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, RULES, SCOPES, SHARE_WORDS,
-                    SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, Rule)
+                    MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE,
+                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
+                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
+                    PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
+                    REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
+                    SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -242,6 +244,11 @@ _YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){
 _YEAR_WORD_SHIFT = {"今年": 0, "去年": -1, "明年": 1}
 
 
+def _year_named(m: re.Match) -> int:
+    """The year a match names in its group `y` (2024) or `roc` (a Republic of China year: 114 is 2025)."""
+    return int(m.group("y")) if m.group("y") else int(m.group("roc")) + ROC_YEAR_ONE - 1
+
+
 def context_year(simplified: str, at: int, year: int | None) -> int | None:
     """The year the text last named before `at`: a year written out (2024年, 114 年), or one said
     against the published year (今年, 去年, 明年); None if there is none."""
@@ -250,11 +257,9 @@ def context_year(simplified: str, at: int, year: int | None) -> int | None:
         last = m
     if last is None:
         return None
-    if last.group("y"):
-        return int(last.group("y"))
-    if last.group("roc"):
-        return int(last.group("roc")) + ROC_YEAR_ONE - 1
-    return year + _YEAR_WORD_SHIFT[last.group("word")] if year else None
+    if last.group("word"):
+        return year + _YEAR_WORD_SHIFT[last.group("word")] if year else None
+    return _year_named(last)
 
 
 def _unit_ok(rule: Rule, unit: str) -> bool:
@@ -328,9 +333,9 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         before = [f for f in matched if f[1] <= where.number[0]]
         if before:
             chosen = max(before, key=lambda f: f[1])
-            sentence = [(m.start(), m.end(), rule) for rule in named
-                        for m in _compiled(rule.pattern).finditer(simplified, max(0, chosen[0] - 200), chosen[0])]
-            return _listed_place(simplified, where.number[0], sentence, chosen) or chosen[2].value, chosen[2], scope
+            nearby = [(m.start(), m.end(), rule) for rule in named
+                      for m in _compiled(rule.pattern).finditer(simplified, max(0, chosen[0] - 200), chosen[0])]
+            return _listed_place(simplified, where.number[0], nearby, chosen) or chosen[2].value, chosen[2], scope
         if matched and after is None and scope != "paragraph":
             after = (min(matched, key=lambda f: f[0])[2], scope)
     if after is not None:
@@ -561,7 +566,7 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 value = _quarter_before(value)
             since = re.search(CHANGE_SINCE_A_YEAR, own) if unit in ("pp", "%", "x") else None
             if since and re.match(r"\d{4}$", value):
-                base = int(since.group("y")) if since.group("y") else int(since.group("roc")) + ROC_YEAR_ONE - 1
+                base = _year_named(since)
                 if base < int(value):
                     value, rule = f"{base}-{value}", Rule("period", "{Y0}-{Y}", CHANGE_SINCE_A_YEAR, "before")
             return value, rule, scope
@@ -780,10 +785,9 @@ def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
 
 def _platforms_in(text: str) -> list[tuple[int, str]]:
     """(where, platform) for each platform a table knows named in `text`, but not as a channel
-    (PLATFORM_AS_CHANNEL)."""
-    return [(m.start(), name) for name, words in PLATFORM_WORDS.items() for m in re.finditer(words, text)
-            if not (re.search(PLATFORM_AS_CHANNEL[0], text[max(0, m.start() - 4):m.start()])
-                    or re.match(PLATFORM_AS_CHANNEL[1], text[m.end():m.end() + 8]))]
+    (rules.not_as_channel)."""
+    return [(m.start(), name) for name, words in PLATFORM_WORDS.items()
+            for m in _compiled(not_as_channel(words)).finditer(text)]
 
 
 def _latin_names_in(text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -824,7 +828,7 @@ def survey_year(simplified: str) -> int | None:
     m = re.search(SURVEY_OF_A_YEAR, _lead(simplified))
     if m is None:
         return None
-    return int(m.group("y")) if m.group("y") else int(m.group("roc")) + ROC_YEAR_ONE - 1
+    return _year_named(m)
 
 
 def _lead(simplified: str) -> str:

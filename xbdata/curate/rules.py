@@ -92,7 +92,8 @@ PERIOD_ENDING = {
     **{(word, 9): "Q1-Q3" for word, span in _ENDED_SPANS.items() if span == "nine"},
 }
 PERIOD_ALIAS = r"[（(]\s?(?:即|亦即|也就是|相当于)[^）)]{0,30}[）)]"
-_ENDED = rf"截至(?:{_Y}年?)?(?P<m>{_NUM})\s?月\s?\d{{1,2}}\s?日\s?止?的?(?P<span>{'|'.join(_ENDED_SPANS)})(?:\s?[（(][^）)]{{0,30}}[）)])?"
+_ENDED = (rf"截至(?:{_Y}年?)?(?P<m>{_NUM})\s?月\s?\d{{1,2}}\s?日\s?止?的?(?P<span>{'|'.join(_ENDED_SPANS)})"
+          r"(?:\s?[（(][^）)]{0,30}[）)])?")
 
 # Platforms, each as the subject it is catalogued under (xbdata.curate.tables.PLATFORMS knows them all).
 PLATFORM_WORDS = {
@@ -102,17 +103,18 @@ PLATFORM_WORDS = {
     "Tmall Global": r"天猫国际|Tmall Global", "Xiaohongshu": r"小红书", "Twitter": r"Twitter|推特",
     "Facebook": r"Facebook|脸书", "Instagram": r"Instagram", "eBay": r"eBay|易贝", "Walmart": r"沃尔玛|Walmart",
     "Joom": r"Joom", "JD.com": r"京东|JD\.com", "Taobao": r"淘宝|Taobao", "PDD": r"拼多多|PDD", "Coupang": r"Coupang|酷澎",
-    "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba|阿里(?=港股|美股|股价|集团|财报)", "Etsy": r"Etsy", "Wish": r"Wish",
+    "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba|阿里(?=港股|美股|股价|集团|财报)", "Etsy": r"Etsy",
+    "Wish": r"Wish",
 }
 # A platform named as the channel others sell through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
 # 主要由Temu贡献的交易服务收入) is not whose figure it is.
 _CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
-PLATFORM_AS_CHANNEL = (rf"(?:{'|'.join(_CHANNEL_BEFORE)})\s?$", r"^\s?等(?:跨境)?(?:电商)?平台")
+_CHANNEL_AFTER = r"\s?等(?:跨境)?(?:电商)?平台"
 
 
 def not_as_channel(words: str) -> str:
     """A platform's `words` as a pattern that does not match where it is named as a channel."""
-    return "".join(f"(?<!{w})(?<!{w} )" for w in _CHANNEL_BEFORE) + f"(?:{words})(?!\\s?等(?:跨境)?(?:电商)?平台)"
+    return "".join(f"(?<!{w})(?<!{w} )" for w in _CHANNEL_BEFORE) + f"(?:{words})(?!{_CHANNEL_AFTER})"
 
 # Words after which a percentage is a share of a whole the words then name (占总营收的56.1%).
 SHARE_WORDS = r"占比|占|比重|份额"
@@ -332,7 +334,8 @@ LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "s
 # clause before it measures.
 PARALLEL_CLAUSE = r"[^，。；\d]{0,10}?(?:为|是|则为|则是|则有|约为)\s?(?:约|近|超过|逾|仅)?\s?"
 MONEY_MEASURES = {
-    "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}", "share price": r"每股|股价|收报|报收",
+    "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}",
+    "share price": r"每股|股价|收报|报收",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
     "fee": r"(?<![运告物消免花经学])费(?!用)",     # 手续费, 配送费, 回收费: a charge, as against a cost

@@ -110,7 +110,8 @@ def build(names: list[str] | None = None, out_dir: str | Path = "reports", force
         shared = shared_inputs()
         outcomes, todo = plan(wanted, shared, manifest, out, force)
         pending = pending_drafts()
-        outcomes += execute(todo, out, manifest, tables_due(out, shared, manifest, force if force_tables is None else force_tables), jobs, run, progress)
+        tables = tables_due(out, shared, manifest, force if force_tables is None else force_tables)
+        outcomes += execute(todo, out, manifest, tables, jobs, run, progress)
         if pending:
             progress(f"note: {pending_notice(pending, 'en')}")
         write_index(out, manifest, pending)

@@ -8,9 +8,9 @@ multiprocessing), so Ctrl-C reaches the build alone and a dead worker breaks no 
 
 Where the platform can fork, the local executor's workers are forked from a warm parent instead
 (`WarmParent`, started with the first of two or more jobs and stopped after the last): the same
-worker, in a session of its own, with its imports already done. The warm parent reports each worker's end as
-a Popen would, so every way a worker ends reads the same. XBDATA_WARM=0 starts every worker and
-kernel from scratch, as before.
+worker, in a session of its own, with its imports already done. The warm parent reports each
+worker's end as a Popen would, so every way a worker ends reads the same. XBDATA_WARM=0 starts
+every worker and kernel from scratch, as before.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@
 bundles (no CDN). Every chart after it is a small HTML snippet holding its spec, compiled from
 Vega-Lite to Vega when it is made (`figure.vega_spec`), which the page's figure script hands to
 Vega. So a report carries the library once, however many charts it has, an exported file opens
-offline, and the reader's browser neither loads Vega-Lite nor compiles a chart. Each chart's controls are Vega-Lite parameters bound to inputs, so they keep
-working in the exported HTML with no kernel; tooltips carry each number's quote and article.
+offline, and the reader's browser neither loads Vega-Lite nor compiles a chart. Each chart's
+controls are Vega-Lite parameters bound to inputs, so they keep working in the exported HTML with
+no kernel; tooltips carry each number's quote and article.
 """
 
 from __future__ import annotations
