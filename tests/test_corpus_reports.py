@@ -26,7 +26,7 @@ DEV = ROOT / "eval" / "dev"
 PUBLISHED = {row["name"]: row["published"] for row in csv.DictReader((ROOT / "eval" / "published.csv").open(encoding="utf-8"))}
 ARTICLES = sorted(p for p in DEV.glob("*.txt"))
 COUNTED = {"items", "parcels", "orders", "people", "users", "buyers", "consumers", "respondents", "sellers", "merchants",
-           "firms", "brands", "stores", "warehouses", "sites", "markets", "countries", "cities", "zones", "categories",
+           "firms", "brands", "stores", "warehouses", "sites", "markets", "countries", "cities", "provinces", "zones", "buildings", "categories",
            "products", "followers", "installs", "posts", "visits", "jobs", "routes", "flights", "containers",
            "square_meters", "creators", "tweets", "impressions"}
 

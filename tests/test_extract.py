@@ -323,7 +323,9 @@ def test_numbers_that_are_codes_names_or_dates_are_not_statistics(sentence, text
 @pytest.mark.parametrize("sentence, text, value, unit", [
     ("等待時間平均為 6.4 天。", "6.4 天", 6.4, "days"),
     ("以 12 歲以上民眾為對象。", "12 歲以上", 12, "age"),
-    ("新建的6栋厂房很快全部招满。", "6栋", 6, None),
+    ("新建的6栋厂房很快全部招满。", "6栋", 6, "buildings"),
+    ("覆盖全国31个省份。", "31个", 31, "provinces"),
+    ("利用全国276个地级市的面板数据。", "276个", 276, "cities"),
 ])
 def test_units_after_a_space_and_buildings_are_read(sentence, text, value, unit):
     m = next(m for m in extract_mentions(sentence) if m.kind == "statistic")

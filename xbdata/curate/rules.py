@@ -450,7 +450,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "stores", r"店铺|网店|门店|商铺|商店", "before", ("", "firms")),
     Rule("unit", "zones", r"综试区|综合试验区|试验区|园区", "before", ("", "firms", "markets", "countries")),
     Rule("unit", "warehouses", r"海外仓|仓库|公共仓", "before", ("", "firms", "items")),
-    Rule("unit", "sites", r"自提点|提货点|站点|网点|服务点|保税仓", "before", ("", "firms", "items", "warehouses")),
+    Rule("unit", "sites", r"自提点|提货点|站点|网点|服务点|保税仓|基地", "before", ("", "firms", "items", "warehouses")),
     Rule("unit", "cities", r"城市", "before", ("",)),
     Rule("unit", "routes", r"航线|线路|班列", "before", ("",)),
     Rule("unit", "orders", r"订单|单量", "sentence", ("", "items")),

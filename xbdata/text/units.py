@@ -27,8 +27,8 @@ DURATIONS = ("seconds", "minutes", "hours", "days", "working_days", "weeks", "mo
 # Counts, named by what is counted.
 COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
           "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents",
-          "items", "parcels", "people", "firms", "stores", "warehouses", "sites", "markets", "cities", "zones",
-          "products", "posts", "visits", "jobs", "routes", "flights", "containers", "square_meters")
+          "items", "parcels", "people", "firms", "stores", "warehouses", "sites", "markets", "cities", "provinces",
+          "zones", "buildings", "products", "posts", "visits", "jobs", "routes", "flights", "containers", "square_meters")
 
 # Every unit a catalogued figure may have, in the order error messages list them.
 UNITS = (PERCENT, POINTS, MULTIPLE, *MONEY, *DURATIONS, RANK, AGE, *COUNTS)
