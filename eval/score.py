@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import math
 import re
 import sys
@@ -33,6 +34,8 @@ from xbdata.text.units import COUNTS, DURATIONS, PESOS, UNNAMED_PESO, YUAN_ELSEW
 
 FOLDERS = (ROOT / "eval" / "dev", ROOT / "eval" / "heldout")
 PUBLISHED = ROOT / "eval" / "published.csv"
+# What draft_fields gives for an age band proposed as the band of the share it qualifies.
+BAND = "band"
 FIELDS = ("unit", "topic", "subject", "measure", "measure_kind", "geography", "period", "kind")
 TOLERANCE = 1e-3
 COUNTED_NOUNS = frozenset(COUNTS)
@@ -226,17 +229,24 @@ def _field_right(field_name: str, found: dict, gold: Gold) -> bool:
     return found[field_name] == label
 
 
-def draft_fields(text: str, gold: list[Gold], published: str) -> list[tuple[Gold, dict | None]]:
-    """Each gold statistic with the fields of the statistic draft over its number (None if there is none)."""
+def draft_fields(text: str, gold: list[Gold], published: str) -> list[tuple[Gold, dict | str | None]]:
+    """Each gold statistic with the fields of the statistic draft over its number (None if there is
+    none, BAND if the number is proposed as the age band of a share, recorded in that share's band)."""
     from xbdata.curate.propose import parsed_unit, propose
+    from xbdata.curate.rules import BAND_REASON
     from xbdata.text.units import MEASURE_KIND_OF_UNIT
 
-    drafts = [d for d in propose(text, "999_0000000000000000", published, set()) if d["action"] == "statistic"]
+    proposed = propose(text, "999_0000000000000000", published, set())
+    drafts = [d for d in proposed if d["action"] == "statistic"]
+    band_prefix = BAND_REASON.split("{")[0]
+    bands = [d for d in proposed if d["action"] == "exclusion" and d["reason"].startswith(band_prefix)]
     out = []
     for g in gold:
-        draft = next((d for d in drafts if d["mention"]["start"] < g.end and g.start < d["mention"]["end"]), None)
+        def over(d: dict) -> bool:
+            return d["mention"]["start"] < g.end and g.start < d["mention"]["end"]
+        draft = next((d for d in drafts if over(d)), None)
         if draft is None:
-            out.append((g, None))
+            out.append((g, BAND if g.unit == "age" and any(over(d) for d in bands) else None))
             continue
         row = draft["row"]
         unit = row["unit"] or parsed_unit(row["number"])[0]
@@ -248,16 +258,31 @@ def draft_fields(text: str, gold: list[Gold], published: str) -> list[tuple[Gold
 def field_marks(folder: Path) -> list[tuple[str, Gold, dict | None, dict[str, bool]]]:
     """Per labelled gold statistic of `folder`: (article, gold, the draft's fields, each field right?).
 
-    Durations are left out: `xbdata add` proposes every duration as an exclusion (a delivery
-    promise, a payment term, a visit's length are not catalogued), so they have no fields to score.
+    Left out, as neither is a statistic draft: durations (`xbdata add` proposes every duration as an
+    exclusion: a delivery promise, a payment term, a visit's length are not catalogued), and age
+    bands proposed as the band of the share they qualify (25-34岁的受访者占46.2%: the band is that
+    share's `band`, not a figure of its own). `band_count` says how many bands were left out.
     """
+    return _marks_and_bands(folder)[0]
+
+
+def band_count(folder: Path) -> int:
+    """How many gold age bands of `folder` are proposed as the band of a share (left out of field_marks)."""
+    return _marks_and_bands(folder)[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _marks_and_bands(folder: Path) -> tuple[list, int]:
     published = load_published()
-    out = []
+    out, bands = [], 0
     for txt, text, gold in articles(folder):
         gold = [g for g in gold if g.labels.get("topic") and g.unit not in DURATIONS]
         for g, found in draft_fields(text, gold, published.get(txt.stem, "")):
+            if found == BAND:
+                bands += 1
+                continue
             out.append((txt.stem, g, found, {f: found is not None and _field_right(f, found, g) for f in FIELDS}))
-    return out
+    return out, bands
 
 
 def field_accuracy(folder: Path) -> dict[str, float]:
@@ -280,7 +305,7 @@ def field_lines(folders: list[Path], verbose: bool = False) -> list[str]:
         parts = "  ".join(f"{f} {accuracy[f]:.2f}" for f in FIELDS)
         together = sum(all(m.values()) for *_, m in marks)
         lines.append(f"  {folder.name:8} {len(marks)} statistics  {parts}  all fields {accuracy['all']:.2f} "
-                     f"({together}/{len(marks)})")
+                     f"({together}/{len(marks)}); age bands proposed as a share's band, left out: {band_count(folder)}")
         for name, g, found, m in marks:
             if verbose and not all(m.values()):
                 shown = "no statistic draft" if found is None else "; ".join(

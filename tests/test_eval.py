@@ -165,3 +165,25 @@ def test_the_drafts_fields_on_dev_do_not_fall_back(score):
     floors = {"unit": 0.9, "topic": 0.75, "subject": 0.55, "measure": 0.65, "measure_kind": 0.9, "geography": 0.74,
               "period": 0.72, "kind": 0.9, "all": 0.3}
     assert {f: accuracy[f] for f in floors if accuracy[f] < floors[f]} == {}
+
+
+BAND_ARTICLE = "2024年调查显示，25-34岁的受访者占比最高，达到46.2%。受访者平均年龄为32岁。"
+BAND_GOLD = """quote,number,value,low,high,unit,qualifier,counts,topic,subject,measure,measure_kind,geography,period,kind,note
+25-34岁的受访者,25-34岁,,25,34,age,=,,demographics,survey respondents,age,age,unspecified,2024,survey,
+达到46.2%,46.2%,46.2,46.2,46.2,%,=,,demographics,survey respondents,share of respondents,share,unspecified,2024,survey,
+平均年龄为32岁,32岁,32,32,32,age,=,,demographics,survey respondents,age,age,unspecified,2024,survey,
+"""
+
+
+def test_an_age_band_recorded_on_its_share_is_left_out_of_the_field_scores(score, tmp_path, monkeypatch):
+    """25-34岁 qualifies 46.2% (the draft's band), so it is not scored as a figure of its own; 32岁,
+    an average age, is a figure and stays in the scores."""
+    (tmp_path / "a.txt").write_text(BAND_ARTICLE, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(BAND_GOLD, encoding="utf-8")
+    monkeypatch.setattr(score, "load_published", lambda: {"a": "2024-05-01"})
+    score._marks_and_bands.cache_clear()
+    marks = score.field_marks(tmp_path)
+    assert [g.number for _, g, _, _ in marks] == ["46.2%", "32岁"]
+    assert score.band_count(tmp_path) == 1
+    drafted = {g.number: found for _, g, found, _ in marks}
+    assert drafted["46.2%"] is not None and drafted["32岁"] is not None
