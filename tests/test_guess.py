@@ -223,6 +223,9 @@ def test_a_change_against_a_named_year_is_over_the_span_from_it():
     # against last year it stays the year's own change
     text = f"去年实体零售业的占比升至 30.9 %，比上年多出 {NUMBER}"
     assert guess_period(text, _where(text), 2026, "pp")[0] == "2025"
+    # the span ends at the article's year, not at a year named after the figure
+    text = f"个人上网率比 113 年增加 {NUMBER} 个百分点，延续自 109 年以来逐年攀升的走势"
+    assert guess_period(text, _where(text), 2025, "pp")[0] == "2024-2025"
     # a level is not a change, whatever year it is compared with
     text = f"去年的交易额为{NUMBER}亿元，高于2019年"
     assert guess_period(text, _where(text), 2026)[0] == "2025"

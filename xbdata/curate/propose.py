@@ -566,9 +566,12 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 value = _quarter_before(value)
             since = re.search(CHANGE_SINCE_A_YEAR, own) if unit in ("pp", "%", "x") else None
             if since and re.match(r"\d{4}$", value):
+                # the span ends at the figure's own year: a year named before it, else the article's
+                # (比113年增加2.7个百分点，延续自109年以来…: 109年 is another story)
                 base = _year_named(since)
-                if base < int(value):
-                    value, rule = f"{base}-{value}", Rule("period", "{Y0}-{Y}", CHANGE_SINCE_A_YEAR, "before")
+                end = int(value) if s < where.number[0] else (year or 0)
+                if base < end:
+                    value, rule = f"{base}-{end}", Rule("period", "{Y0}-{Y}", CHANGE_SINCE_A_YEAR, "before")
             return value, rule, scope
     return "", None, ""
 
