@@ -99,7 +99,8 @@ UNIT_WORDS = {
     "里亚尔": ("SAR", 1), "沙特里亚尔": ("SAR", 1), "迪拉姆": ("AED", 1), "兹罗提": ("PLN", 1),
     "里拉": ("TRY", 1), "土耳其里拉": ("TRY", 1), "瑞士法郎": ("CHF", 1), "新西兰元": ("NZD", 1),
     "墨西哥比索": ("MXN", 1), "菲律宾比索": ("PHP", 1), "阿根廷比索": ("ARS", 1), "智利比索": ("CLP", 1),
-    "哥伦比亚比索": ("COP", 1),
+    "哥伦比亚比索": ("COP", 1), "奈拉": ("NGN", 1), "尼日利亚奈拉": ("NGN", 1), "兰特": ("ZAR", 1), "南非兰特": ("ZAR", 1),
+    "埃及镑": ("EGP", 1), "肯尼亚先令": ("KES", 1),
     # 比索 alone is some country's peso: the draft names which from the place it is about
     # (xbdata.curate.propose), and the loader refuses PESO until it does.
     "比索": ("PESO", 1),
