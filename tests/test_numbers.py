@@ -345,3 +345,22 @@ def test_a_price_from_is_at_least_it_and_a_count_of_incidents_is_not():
     assert parse_quantity("5万元起").qualifier == ">="
     q = parse_quantity("3起")
     assert (q.value, q.qualifier) == (3, "=")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("1亿2068万件", 120_680_000, None),                    # read by hand: 1 x 10^8 + 2068 x 10^4
+    ("1 億 2,068 萬件", 120_680_000, None),                # Taiwanese spacing
+    ("新臺幣 1 兆 3,245 億元", 1_324_500_000_000, "TWD"),   # Taiwan's 兆 is 万亿
+    ("1兆3,245亿元", 1_324_500_000_000, "CNY"),
+    ("约1亿2000万", 120_000_000, None),
+    ("2.38万亿元", 2_380_000_000_000, "CNY"),              # one magnitude of two characters, not two parts
+])
+def test_an_amount_in_two_parts_is_their_sum(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_two_amounts_side_by_side_are_not_one():
+    """A second part as large as the first's magnitude (3亿2万亿元) is another amount, not its tail."""
+    from xbdata.text.extract import extract_mentions
+    assert [m.text for m in extract_mentions("规模从3亿2万亿元不等的说法并不成立")][:2] == ["3亿", "2万亿元"]

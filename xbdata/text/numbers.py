@@ -96,6 +96,9 @@ MORE = W.alternation(W.MORE_WORDS)
 CN_RUN = f"[{CN_NUMERAL}{W.VAGUE_DIGIT}{''.join(W.NUMERAL_ALIASES)}]+"
 MAGNITUDE_PREFIX = W.alternation(W.MAGNITUDE_PREFIXES)
 _MAGNITUDE_CHARS = "".join(sorted({ch for w in W.MAGNITUDES for ch in w}))
+# The smaller part of a compound amount, after a first part ending in a large magnitude (1亿2068万).
+COMPOUND_REST = (rf"(?<=[{''.join({w[-1] for w in W.COMPOUND_FIRST})}]){SP}(?:\d+(?:,\d{{3}})*(?:\.\d+)?){SP}"
+                 rf"(?:{W.alternation(W.COMPOUND_SECOND)})(?![{W.NOT_AFTER_MAGNITUDE}{_MAGNITUDE_CHARS}])")
 
 
 def unnamed(pattern: str) -> str:
@@ -113,7 +116,8 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     fire inside ordinary words. One unit slot per amount (so 近四成年龄 stops before 年), and one
     after 多/余 (2万多元).
     """
-    amount = rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{SP}{MAGNITUDE_WORD})?"
+    amount = (rf"(?:(?:{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?(?:{number})(?:{MORE})?(?:{SP}{MAGNITUDE_WORD})?"
+              rf"(?:{COMPOUND_REST})?")
     noun = rf"(?P<noun>{NOUN})?" if nouns else ""
     second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
               rf"(?:{SP_UNIT}(?P<unit>{UNIT}))?)?") if ranges else ""
@@ -124,7 +128,7 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
 
 _AMOUNT = re.compile(rf"(?:(?P<up>{MAGNITUDE_PREFIX})(?=[{_MAGNITUDE_CHARS}]))?"
                      rf"(?:(?P<arabic>{ARABIC})|(?P<cn>{CN_RUN}))"
-                     rf"(?P<more>{MORE})?(?P<mag>{MAGNITUDE_WORD})?")
+                     rf"(?P<more>{MORE})?{SP}(?P<mag>{MAGNITUDE_WORD})?(?P<rest>{COMPOUND_REST})?")
 _QUANTITY = re.compile(quantity_pattern(rf"{ARABIC}|{CN_RUN}"))
 _SPLIT_QUALIFIERS = re.compile(rf"(?P<pre>{PREFIX})?(?P<core>.+?)(?P<suf>{SUFFIX})?", re.S)
 _COUNTED = re.compile(rf"(?:{MORE})?(?:{CLASSIFIER})?(?:{W.alternation(W.COUNT_NOUN_MODIFIERS)})*(?P<noun>{NOUN})(?!级)")   # 5个国家级综试区: zones, not countries
@@ -223,8 +227,10 @@ def _amount(s: str, qualified: bool = False) -> _Amount | None:
     m = _AMOUNT.fullmatch(s)
     if m is None:
         return None
-    up, arabic, cn, more, mag = m.group("up", "arabic", "cn", "more", "mag")
+    up, arabic, cn, more, mag, rest = m.group("up", "arabic", "cn", "more", "mag", "rest")
     qualifier = W.MAGNITUDE_PREFIXES[up] if up else ">" if more else ""
+    if rest:
+        return _compound(arabic or cn, mag, rest, qualifier)
     if arabic is not None:
         number = Decimal(arabic.replace(",", ""))
         scale = W.MAGNITUDES[mag] if mag else 1
@@ -245,6 +251,19 @@ def _amount(s: str, qualified: bool = False) -> _Amount | None:
     except ValueError:
         return None
     return _Amount(value, value, False, qualifier, mag or _trailing_magnitude(cn))
+
+
+def _compound(first: str, first_magnitude: str | None, rest: str, qualifier: str) -> _Amount | None:
+    """1亿2068万: the first part in its magnitude plus the second in its smaller one; None unless the
+    second part is smaller than one unit of the first's magnitude (1亿2万亿 is not an amount)."""
+    if not first_magnitude or not re.fullmatch(r"\d+", first):
+        return None
+    digits, magnitude = re.fullmatch(rf"{SP}([\d,.]+){SP}(\D+)", rest).groups()
+    part = Decimal(digits.replace(",", "")) * W.MAGNITUDES[magnitude]
+    if part >= W.MAGNITUDES[first_magnitude]:
+        return None
+    value = Decimal(first) * W.MAGNITUDES[first_magnitude] + part
+    return _Amount(value, value, False, qualifier, first_magnitude)
 
 
 _MAGNITUDES_LONGEST_FIRST = sorted(W.MAGNITUDES, key=len, reverse=True)

@@ -34,14 +34,19 @@ ONE_BEFORE = ("成", "倍")
 ONE_BEFORE_NOT = "绩本功员为交长立就果效品型"
 
 # Magnitude words written after a number (3.5万亿, 2百万, 5000余万) or on their own (百亿, 上千亿).
-MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "千万": 10**7, "百万": 10**6,
+MAGNITUDES = {"万亿": 10**12, "兆": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "千万": 10**7, "百万": 10**6,
               "十万": 10**5, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
 # A magnitude of two characters can stand alone as an amount (突破百亿元); 亿 or 万 alone is a word.
 STANDALONE_MAGNITUDES = tuple(w for w in MAGNITUDES if len(w) > 1)
 # Magnitudes that are never ordinary words, so they are amounts wherever they stand (百万卖家).
 UNAMBIGUOUS_MAGNITUDES = ("百万", "百亿", "千亿", "万亿")
 # Characters that make a magnitude character the start of another word: 百分点, 千克, 千米, 千瓦.
-NOT_AFTER_MAGNITUDE = "分克米瓦"
+NOT_AFTER_MAGNITUDE = "分克米瓦字赫帕焦"
+
+# An amount written in two parts, a larger magnitude then a smaller (1亿2068万, 1 兆 3,245 億: Taiwan's
+# 兆 is 万亿): the first part's magnitudes and the second's.
+COMPOUND_FIRST = ("万亿", "兆", "亿")
+COMPOUND_SECOND = ("千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
 
 # Two neighbouring digits side by side are a vague amount: 三四成, 两三千, 七八个, 三五天.
 ADJACENT_DIGITS = "一二两三四五六七八九"
