@@ -838,3 +838,28 @@ def test_a_money_figure_whose_clause_says_only_whose_it_is_measures_what_the_cla
 def test_spending_per_order_is_the_average_order_value():
     text = "墨西哥大促\n订单量为1920万份，平均每单花费1100比索。"
     assert _measures(text)[-1] == "average order value"
+
+
+def test_where_goods_come_from_and_the_home_of_platforms_are_not_a_figure_s_place():
+    text = "韩国海外直购观察\n韩国统计厅称，去年韩国人从中国的直购额为5.1万亿韩元。"
+    assert _geographies(text)["5.1万亿韩元"] == "South Korea"
+    text = "海湾电商\n沙特市场上，中国平台的订单占比约为35%。"
+    assert _geographies(text)["约为35%"] == "Saudi Arabia"
+    text = "港人網購\n調查顯示，62%的受訪港人曾在內地平台購物。"
+    assert _geographies(text)["62%"] == "Hong Kong"
+
+
+def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
+    text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
+    assert _geographies(text)["约为1300万"] == "Kenya"
+    text = ("安溪茶叶出海\n来源：安溪县商务局\n安溪县位于福建省东南部、泉州市西北部。\n"
+            "今年前三季度，全县茶叶跨境电商出口额达12.4亿元。")
+    assert _geographies(text)["达12.4亿元"] == "Anxi"
+
+
+def test_an_article_in_traditional_script_with_taiwan_s_money_and_calendar_is_about_taiwan():
+    text = "網購年報\n民國114年我國網路銷售額達新臺幣 1 兆 1,052 億元，年增 6.1 %。\n全港自提點處理包裹 3,100 萬件。"
+    rows = _rows(text, "2026-01-20")
+    assert rows["達新臺幣 1 兆 1,052 億元"]["geography"] == "Taiwan"
+    assert rows["6.1 %"]["geography"] == "Taiwan"
+    assert rows["3,100 萬件"]["geography"] == "Hong Kong"

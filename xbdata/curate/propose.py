@@ -82,14 +82,14 @@ from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
                     CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME,
-                    COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
+                    COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, HOME_SIGNS, ENTITY_TOPICS,
                     FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
                     LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
                     LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
                     MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE,
                     PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
-                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
+                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
                     SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
@@ -427,7 +427,12 @@ def _opening_spans(simplified: str) -> list[tuple[int, int]]:
 
 def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
     """The province (全省, 本省) or city (全市, 本市) the article named last before `at`."""
-    kind = PROVINCES if "省" in word else (*CITIES, *(r.value for r in rules if r.pattern and r.value not in PLACE_WORDS))
+    local = tuple(r.value for r in rules if r.pattern and r.value not in PLACE_WORDS)
+    if "县" in word:   # 全县: a county named as one (德化县地处…泉州市北部: Dehua, not Quanzhou)
+        counties = tuple(r.value for r in rules if r.value in local and re.search(f"(?:{r.pattern})县", simplified))
+        kind = counties or local
+    else:
+        kind = PROVINCES if "省" in word else (*CITIES, *local)
     named = [(m.end(), rule) for rule in rules if rule.value in kind
              for m in _compiled(rule.pattern).finditer(simplified[:at])]
     return max(named, key=lambda f: f[0])[1] if named else None
@@ -438,6 +443,11 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
     headline names, else China for 全国 and the place named last before `at` for 当地."""
     headline = simplified[:simplified.find("\n") + 1 or len(simplified)]
     by_value = {rule.value: rule for rule in rules if rule.pattern}
+    if word != "全国":
+        countries = [(m.end(), rule) for rule in rules if rule.pattern and rule.value in COUNTRIES
+                     for m in _compiled(rule.pattern).finditer(simplified[:at])]
+        if countries:
+            return max(countries, key=lambda f: f[0])[1]
     abroad = [(m.start(), rule) for rule in rules if rule.pattern and rule.value not in (*CITIES, *PROVINCES, "China", "Global")
               for m in [re.search(rule.pattern, headline)] if m]
     if abroad:
@@ -460,13 +470,21 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     for m in _compiled(pattern).finditer(text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
                                      or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))
-                                     or _a_comparison_base(simplified, offset + m.start(), offset + m.end(), number)):
+                                     or _a_comparison_base(simplified, offset + m.start(), offset + m.end(), number)
+                                     or _origin_or_platform_home(simplified, offset + m.start(), offset + m.end())):
             continue
         if offset + m.end() <= number:
             before = m
         elif after is None:
             after = m
     return before or after
+
+
+def _origin_or_platform_home(simplified: str, start: int, end: int) -> bool:
+    """Whether the place at start:end is where goods come from (从中国的直购额) or the home of the
+    platforms a figure is of (中国平台的占比): neither is whose figure it is."""
+    return bool(re.search(PLACE_ORIGIN_BEFORE, simplified[max(0, start - 3):start])
+                or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8]))
 
 
 def _a_comparison_base(simplified: str, start: int, end: int, number: int) -> bool:
@@ -739,7 +757,7 @@ def traditional_home(text: str, simplified: str) -> str | None:
     neither): whose dollar a bare 元 is. None for simplified text, where 元 is a yuan."""
     if detect_script(text) != "zh-Hant":
         return None
-    named = {place: len(re.findall(PLACE_WORDS[place], simplified)) for place in YUAN_ELSEWHERE}
+    named = {place: len(re.findall(f"{PLACE_WORDS[place]}|{HOME_SIGNS[place]}", simplified)) for place in YUAN_ELSEWHERE}
     best = max(named, key=named.get)
     return best if named[best] else ""
 
@@ -950,9 +968,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     # a company's name says nothing of what its figures are (木森家居 is not the home category)
     unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
         if companies else simplified
+    # 我国 in an article about Taiwan is Taiwan (民國114年我國營業人…)
+    placed = unnamed.replace("我国", "台湾") if home == "Taiwan" else unnamed
     scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified if field == "subject" else unnamed,
+        value, rule, scope = guess_field(field, simplified if field == "subject" else placed if field == "geography"
+                                         else unnamed,
                                          _of_which(simplified, where) if field == "subject" else where, unit, values,
                                          places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):

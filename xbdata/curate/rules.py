@@ -127,6 +127,11 @@ DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)(?:[^\d]{0,6}、)*[^\d、]{0,3}$"
 # A place after these words is a comparison's base (比美国站高出4个百分点, 是东南亚市场的2至3倍),
 # not whose figure it is; 是 and 相当于 only where what follows leads into the number (…的2至3倍).
+# A place goods come from (从中国的直购额, 自中国入境的包裹, 来自中国大陆) is not whose figure it is:
+# the buyers' market is; nor is the home of the platforms a figure is of (中国平台在海湾的占比,
+# 在內地平台購物: the market they sell in).
+PLACE_ORIGIN_BEFORE = r"(?:从|自|来自|源自)\s?$"
+PLACE_OF_PLATFORMS_AFTER = r"^(?:大陆)?(?:跨境)?(?:电商|网购|购物)?平台"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
 # Places listed one after another (印度尼西亚、马来西亚……和越南六国): what joins them; a list of
@@ -187,7 +192,7 @@ _NAMED_PLACES = {
     "Shaanxi": r"陕西", "Xinjiang": r"新疆", "Shanxi": r"山西", "Jilin": r"吉林", "Heilongjiang": r"黑龙江",
     "Gansu": r"甘肃", "Guizhou": r"贵州", "Inner Mongolia": r"内蒙古", "Ningxia": r"宁夏", "Qinghai": r"青海",
     "Tibet": r"西藏",
-    "Taiwan": r"台湾|全台|台股|台商", "Hong Kong": r"香港|港人|本港", "Macau": r"澳门",
+    "Taiwan": r"台湾|全台|台股|台商", "Hong Kong": r"香港|港人|本港|全港|港府", "Macau": r"澳门",
     "Southeast Asia": r"东南亚", "Latin America": r"拉美|拉丁美洲", "North America": r"北美",
     "Middle East": r"中东", "Africa": r"非洲", "Asia-Pacific": r"亚太",
     "United States": r"美国", "Mexico": r"墨西哥", "Brazil": r"巴西", "Argentina": r"阿根廷", "Chile": r"智利",
@@ -260,6 +265,9 @@ def _other_places(place: str) -> tuple[str, ...]:
 
 CITIES = tuple(list(PLACE_WORDS)[:list(PLACE_WORDS).index("Henan")])
 PROVINCES = tuple(list(PLACE_WORDS)[list(PLACE_WORDS).index("Henan"):list(PLACE_WORDS).index("Taiwan")])
+# Countries and territories: every place but cities, provinces, regions and the world.
+COUNTRIES = tuple(p for p in PLACE_WORDS if p not in (*CITIES, *PROVINCES, *REGION_MEMBERS, "Africa", "Asia-Pacific",
+                                                     "Global", "China"))
 # Words for "this province" and "this city": the place the article named last (全省已建成保税仓9个).
 PLACE_BACK_REFERENCES = r"全省|本省|省内|我省|全市|本市|市内|我市|全县|本县|我县"
 # A city or county no table names, found in the article itself: a name of two characters before
@@ -269,8 +277,12 @@ LOCAL_PLACE = r"(?P<name>[\u4e00-\u9fff]{2})(?:市|县)(?!场|值|民|委|级|�
 LOCAL_PLACE_AFTER = r"(?:^|[\n，。；：、（(“「【]|在|据|从|到|于|是|与|和|为)$"
 NOT_IN_PLACE_NAMES = r"[的了在和与是为个全本我该各城超上股夜集地级点省县区中]$|^[的了和与是为个全本我该各这那每一二两三四五六七八九十几多以向对按由把被将让给经在从到]"
 # Words for "the whole country" and "there": in an article whose headline names a foreign country,
-# that country (墨西哥电商观察 … 全国零售总额: Mexico's); 当地 is the place named last before it.
+# that country (墨西哥电商观察 … 全国零售总额: Mexico's); 当地 and 该国 are the country named last
+# before them (非洲电商…尼日利亚……该国网购人数: Nigeria's), else the headline's place.
 COUNTRY_BACK_REFERENCES = r"全国|当地|该国"
+# What says, in a traditional-script article, that it is about Taiwan or about Hong Kong, besides
+# naming it: its money, its calendar, its institutions.
+HOME_SIGNS = {"Taiwan": r"新台币|民国|台北|高雄|台中|行政院|立法院|全台", "Hong Kong": r"港元|港币|港府|特区政府|立法会|本港"}
 # An age after these words is a figure of its own (平均年龄为37.4岁), never the band of a share.
 AGE_STATISTIC_BEFORE = r"平均|中位数?|均龄"
 CATEGORY_WORDS = {
