@@ -863,3 +863,13 @@ def test_an_article_in_traditional_script_with_taiwan_s_money_and_calendar_is_ab
     assert rows["達新臺幣 1 兆 1,052 億元"]["geography"] == "Taiwan"
     assert rows["6.1 %"]["geography"] == "Taiwan"
     assert rows["3,100 萬件"]["geography"] == "Hong Kong"
+
+
+def test_a_paragraph_with_no_period_that_points_back_to_the_story_s_quarter_takes_it():
+    text = ("物流公司三季度业绩\n顺达物流公布截至2025年9月30日止三个月业绩，收入20.5亿元。\n\n"
+            "本季度毛利率为12.1%，上季度为11.4%，去年同期仅9.8%。\n\n海外仓面积约50万平方米。")
+    rows = _rows(text, "2025-11-10")
+    assert rows["12.1%"]["period"] == "2025-Q3"
+    assert rows["11.4%"]["period"] == "2025-Q2"         # 上季度为: the quarter before
+    assert rows["仅9.8%"]["period"] == "2024-Q3"        # 去年同期: a year before
+    assert rows["约50万平方米"]["period"] == "unspecified"  # nothing points back: never guessed

@@ -92,7 +92,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
-                    SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
+                    STORY_PERIOD_BACK, SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -578,10 +578,7 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 if quarters:
                     s, e, rule, value = max(quarters, key=lambda f: f[0])
             own = simplified[where.span("before")[0]:where.number[0]]
-            if re.search(A_YEAR_EARLIER, own):
-                value = re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
-            elif re.search(A_QUARTER_EARLIER, own):
-                value = _quarter_before(value)
+            value = _earlier(value, own)
             since = re.search(CHANGE_SINCE_A_YEAR, own) if unit in ("pp", "%", "x") else None
             if since and re.match(r"\d{4}$", value):
                 # the span ends at the figure's own year: a year named before it, else the article's
@@ -591,7 +588,33 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 if base < end:
                     value, rule = f"{base}-{end}", Rule("period", "{Y0}-{Y}", CHANGE_SINCE_A_YEAR, "before")
             return value, rule, scope
-    return "", None, ""
+    return _story_period(simplified, where, rules, year, month)
+
+
+def _earlier(value: str, own: str) -> str:
+    """`value` a year earlier for a figure of 上年同期, a quarter earlier for one of 上季度, else itself."""
+    if re.search(A_YEAR_EARLIER, own):
+        return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
+    if re.search(A_QUARTER_EARLIER, own):
+        return _quarter_before(value)
+    return value
+
+
+def _story_period(simplified: str, where: Where, rules: list[Rule], year: int | None,
+                  month: int | None) -> tuple[str, Rule | None, str]:
+    """For a figure whose paragraph names no period, the story's, where its sentence points back to it:
+    本季度毛利率为14.8%, 上季度为1.64亿港元 in a results story about the third quarter; 报告期末员工总数
+    in an interim report. Else none: a period is never guessed."""
+    back = _compiled(STORY_PERIOD_BACK).search(simplified, where.paragraph[0], where.number[0])
+    if back is None:
+        return "", None, ""
+    story = _periods_in(simplified, 0, where.paragraph[0], rules, year, month, where.number)
+    if back.group("quarter"):
+        story = [f for f in story if re.search(r"-Q\d$", f[3])]
+    if not story:
+        return "", None, ""
+    value = _earlier(max(story, key=lambda f: f[0])[3], simplified[where.span("before")[0]:where.number[0]])
+    return value, Rule("period", "{story}", STORY_PERIOD_BACK, "article"), "article"
 
 
 def _relative_years(label: str, year: int | None) -> str:

@@ -326,7 +326,11 @@ CHANGE_SINCE_A_YEAR = (rf"(?:比|较|相比于?|与)\s?(?:{_Y}|{W.ROC_YEAR}\s?)�
 # sentence (今年6月，…带动当季…) is when something happened, not the figure's period.
 THIS_QUARTER = r"当季|本季度?|该季度?|单季"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
-A_QUARTER_EARLIER = rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
+A_QUARTER_EARLIER = (rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
+                     rf"|(?<![比较与同])(?:上一?个?季度|前一季度)(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+# Words that point back to the period a story is about, in a paragraph that names none: its quarter
+# (本季度, 上季度: a quarter earlier) or its reporting period (报告期末, 报告期内).
+STORY_PERIOD_BACK = rf"(?P<quarter>{THIS_QUARTER}|上一?个?季度|前一季度)|报告期"
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
