@@ -873,3 +873,12 @@ def test_a_paragraph_with_no_period_that_points_back_to_the_story_s_quarter_take
     assert rows["11.4%"]["period"] == "2025-Q2"         # 上季度为: the quarter before
     assert rows["仅9.8%"]["period"] == "2024-Q3"        # 去年同期: a year before
     assert rows["约50万平方米"]["period"] == "unspecified"  # nothing points back: never guessed
+
+
+def test_platforms_people_buy_on_are_channels_and_live_and_direct_buying_name_their_market():
+    text = "港人網購調查\n調查顯示，64%的受訪者今年曾在淘寶、拼多多或京東等內地平台購物。"
+    assert _subjects(text) == ["survey respondents"]
+    text = "韩国海淘观察\n去年韩国消费者的海外直购额为6.8万亿韩元。"
+    assert _subjects(text) == ["South Korea cross-border e-commerce"]
+    text = "东南亚直播观察\n2024年，东南亚直播电商GMV达到160亿美元。"
+    assert _subjects(text) == ["Southeast Asia live commerce"]

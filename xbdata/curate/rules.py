@@ -106,10 +106,11 @@ PLATFORM_WORDS = {
     "Sea": r"Sea集团|冬海|\bSea\b", "Alibaba": r"阿里巴巴|Alibaba|阿里(?=港股|美股|股价|集团|财报)", "Etsy": r"Etsy",
     "Wish": r"Wish",
 }
-# A platform named as the channel others sell through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
-# 主要由Temu贡献的交易服务收入) is not whose figure it is.
+# A platform named as the channel others sell or buy through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
+# 主要由Temu贡献的交易服务收入, 在淘宝、拼多多或京东等内地平台购物的受访者) is not whose figure it is.
 _CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
-_CHANNEL_AFTER = r"\s?等(?:跨境)?(?:电商)?平台"
+_CHANNEL_AFTER = (r"(?:\s?[、和或及与]\s?[A-Za-z\u4e00-\u9fff ]{1,12}?)*"
+                  r"(?:\s?等(?:内地|中国|国内|海外|境外)?(?:跨境)?(?:电商|网购|购物)?平台|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买))")
 
 
 def not_as_channel(words: str) -> str:
@@ -298,6 +299,8 @@ GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|
 _RATES = (*MONEY, "%", "x", "pp")
 # Words for selling online: a place's e-commerce (线上零售, 网购, 在线)
 _ECOMMERCE = r"电商|网购|网络零售|线上零售|网络销售|网路销售|网上零售|线上|网上|在线"
+# Words for buying or selling across a border online (海外直购, 海淘, 境外网购)
+_CROSS_BORDER = r"跨境电商|跨境电子商务|跨境|海外直购|直购|海淘|境外网购|境外电商"
 # Words for all goods trade, not e-commerce's part of it
 _ALL_GOODS_TRADE = r"外贸|货物贸易|进出口总值|进出口总额"
 # ... and a text about all goods trade: it names it, not as a comparison's base, and never speaks of e-commerce
@@ -514,12 +517,13 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} comprehensive pilot zones", r"综试区|综合试验区", "sentence", ("zones", "rank")),
     Rule("subject", "{geography} parcels", r"包裹|快递|邮件|票件", "sentence", ("parcels", "items")),
     Rule("subject", "survey respondents", r"受访者|受访", "sentence", ("%", "respondents", "people")),
-    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "sentence"),
+    Rule("subject", "{geography} live commerce", r"直播电商|直播带货|直播购物|直播(?:GMV|销售额|交易额)", "sentence"),
+    Rule("subject", "{geography} cross-border e-commerce", _CROSS_BORDER, "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
     Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),
     Rule("subject", "{geography} e-commerce", _ECOMMERCE, "sentence"),
     # what the sentence does not name, its paragraph may: a market, never a company or platform
-    Rule("subject", "{geography} cross-border e-commerce", r"跨境电商|跨境电子商务|跨境", "paragraph", _RATES),
+    Rule("subject", "{geography} cross-border e-commerce", _CROSS_BORDER, "paragraph", _RATES),
     Rule("subject", "{geography} e-commerce", _ECOMMERCE, "paragraph",
          _RATES),
     Rule("subject", "unspecified", r"", "paragraph"),
