@@ -882,3 +882,12 @@ def test_platforms_people_buy_on_are_channels_and_live_and_direct_buying_name_th
     assert _subjects(text) == ["South Korea cross-border e-commerce"]
     text = "东南亚直播观察\n2024年，东南亚直播电商GMV达到160亿美元。"
     assert _subjects(text) == ["Southeast Asia live commerce"]
+
+
+def test_a_name_whose_officer_speaks_for_it_is_a_company():
+    from xbdata.curate.propose import companies_of
+    text = "跨境平台大促战报\n云帆购今天发布战报。云帆购副总裁王磊表示，平台卖家的GMV同比增长31%。"
+    assert companies_of(text) == ["云帆购"]
+    assert _subjects(text) == ["云帆购"]
+    # a place or a known platform before a title is no new company
+    assert companies_of("浙江省商务厅负责人介绍，全省跨境电商增长12%。亚马逊全球副总裁李明表示，新卖家增长20%。") == []

@@ -81,7 +81,7 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
 from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
-                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_DESCRIBED_AS, COMPANY_NAME,
+                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME,
                     COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, HOME_SIGNS, ENTITY_TOPICS,
                     FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
                     GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
@@ -794,6 +794,9 @@ def companies_of(simplified: str) -> list[str]:
     found = [re.sub(rf"^.*(?:{COMPANY_DESCRIBED_AS})", "", c) for c in found]
     names = [c for c in dict.fromkeys(found) if re.fullmatch(COMPANY_NAME, c) and not re.search(NOT_IN_COMPANY_NAMES, c)
              and not re.fullmatch(COMPANY_SUFFIXES, c)]
+    known = "|".join([*PLATFORM_WORDS.values(), *PLACE_WORDS.values()])
+    names += [c for c in dict.fromkeys(m.group("c") for m in re.finditer(COMPANY_BEFORE_TITLE, simplified, re.MULTILINE))
+              if c not in names and not re.search(NOT_IN_COMPANY_NAMES, c) and not re.search(known, c)]
     return [c for c in names if not any(other != c and other in c for other in names)]
 
 

@@ -165,6 +165,11 @@ COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# ... and a name of no such ending whose officer speaks for it (海睿通副总裁林蔚表示, 澄星科技董事长):
+# a company all the same.
+COMPANY_BEFORE_TITLE = (r"(?:^|(?<=[，。；：、“「\s]))(?P<c>[\u4e00-\u9fff]{2,6}?)"
+                        r"(?=(?:联合)?(?:创始人|董事长|总裁|副总裁|首席[\u4e00-\u9fff]{1,3}官|CEO|总经理|副总经理|发言人|负责人)"
+                        r"[\u4e00-\u9fff]{2,3}(?:表示|介绍|称|说|指出|透露))")
 # A company or platform no table names, written in Latin letters at the head of a sentence or clause
 # and followed by what it did (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
 LATIN_NAME_WORDS = r"[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?"
