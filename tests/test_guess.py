@@ -891,3 +891,10 @@ def test_a_name_whose_officer_speaks_for_it_is_a_company():
     assert _subjects(text) == ["云帆购"]
     # a place or a known platform before a title is no new company
     assert companies_of("浙江省商务厅负责人介绍，全省跨境电商增长12%。亚马逊全球副总裁李明表示，新卖家增长20%。") == []
+
+
+def test_a_list_down_respectively_measures_what_the_clause_before_measures_and_溢利_is_profit():
+    rows = _rows("直播观察\n印尼去年直播电商GMV为58亿美元，泰国、越南和菲律宾分别为39亿美元、33亿美元和27亿美元。"
+                 "本季度股东应占溢利2.17亿港元。", "2025-08-20")
+    assert [rows[n]["measure"] for n in ("39亿美元", "33亿美元", "27亿美元")] == ["transaction volume (GMV)"] * 3
+    assert rows["2.17亿港元"]["measure"] == "net profit"

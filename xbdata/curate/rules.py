@@ -345,7 +345,7 @@ MARKET_MEASURES = {
     "transaction volume (GMV)": r"交易额|交易总额|交易规模|成交额|成交总额|GMV", "retail sales": r"零售额|零售总额|网络零售|网路销售|网络销售|线上零售",
 }
 # ... a company's profit, a rate, or an amount of money (in the number's own clause).
-PROFITS = {"net profit": r"净利润|净利(?!率)", "operating profit": r"营业利润|经营利润", "loss": r"亏损|净亏",
+PROFITS = {"net profit": r"净利润|净利(?!率)|溢利|纯利", "operating profit": r"营业利润|经营利润", "loss": r"亏损|净亏",
            "profit": r"盈利|利润(?!率)|净赚"}
 RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
@@ -354,9 +354,12 @@ RATES = {
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
               "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率"}
-# A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为): it measures what the
-# clause before it measures.
-PARALLEL_CLAUSE = r"[^，。；\d]{0,10}?(?:为|是|则为|则是|则有|约为)\s?(?:约|近|超过|逾|仅)?\s?"
+# A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为, 预计到2029年将增至), or
+# that goes on down a list (泰国、越南和菲律宾分别为39亿美元、33亿美元): it measures what the clause
+# before it measures.
+PARALLEL_CLAUSE = (r"(?:(?:19|20)\d\d年|[^，。；\d]){0,16}?(?:为|是|则为|则是|则有|约为|分别为|将?(?:增至|增长到|达到|升至|降至|扩大到))"
+                   r"\s?(?:约|近|超过|逾|仅)?\s?"
+                   r"|[^，。；\d]{0,20}?分别为[^，。；]*?[、和及与]\s?(?:约|近)?\s?")
 MONEY_MEASURES = {
     "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}",
     "share price": r"每股|股价|收报|报收",
