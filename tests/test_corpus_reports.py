@@ -91,7 +91,7 @@ def test_no_figure_accepted_as_proposed_has_another_unit_or_magnitude_than_the_a
         if not (unit_ok and magnitude_ok):
             wrong.append((row.source_title, row.number, row.unit, row.value, g["unit"], g["value"]))
     assert compared > 0.95 * len(added), "nearly every accepted figure is one the gold lists"
-    assert wrong == []
+    assert wrong == [], wrong
 
 
 def _years(periods):

@@ -125,7 +125,7 @@ PERIODS = [
     # promotions, and a month named without its year
     ("2024年双11", "2024-11"), ("去年双十一", "2024-11"), ("双 11期间", "2025-11"), ("黑五网一", "2025-11"),
     ("2024年双11当天", "2024-11-11"), ("双十一当日", "2025-11-11"), ("全年", "2025"),
-    ("618大促中", "2025-06"), ("截至9月末", "2025-09"),
+    ("618大促中", "2025-06"), ("截至9月末", "2025-09"), ("今年3月至5月", "2025"),
     # spaces inside dates (Taiwanese news)
     ("2025 年", "2025"), ("2024 年 11 月", "2024-11"), ("114 年", "2025"), ("民國113年", "2024"),
     # the first months of a year, and quarters and halves in Latin letters
@@ -898,3 +898,13 @@ def test_a_list_down_respectively_measures_what_the_clause_before_measures_and_�
                  "本季度股东应占溢利2.17亿港元。", "2025-08-20")
     assert [rows[n]["measure"] for n in ("39亿美元", "33亿美元", "27亿美元")] == ["transaction volume (GMV)"] * 3
     assert rows["2.17亿港元"]["measure"] == "net profit"
+
+
+def test_a_span_of_months_not_from_january_is_its_year_and_now_is_the_published_year():
+    rows = _rows("港人網購\n研究中心於今年9月至10月訪問1,208名香港居民。今年1-9月，出口额为20亿元。10月，包裹量为30万件。",
+                 "2025-12-09")
+    assert (rows["1,208名"]["period"], rows["20亿元"]["period"], rows["30万件"]["period"]) == ("2025", "2025-Q1-Q3", "2025-10")
+    # 目前 is now: a later 前三季度 is this year's, not that of the year named before it
+    rows = _rows("山东外贸\n2024年全省跨境电商进出口达到1512亿元。目前，全省有海外仓500个。\n\n分市看，临沂前三季度进出口211.5亿元。",
+                 "2025-10-28")
+    assert rows["211.5亿元"]["period"] == "2025-Q1-Q3"

@@ -240,8 +240,8 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
 
 QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40
 _YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=\s?年)")
-_YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){ROC_YEAR}(?=\s?年)|(?P<word>今年|去年|明年)(?!同期)")
-_YEAR_WORD_SHIFT = {"今年": 0, "去年": -1, "明年": 1}
+_YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){ROC_YEAR}(?=\s?年)|(?P<word>今年|去年|明年|目前|当前|如今|现阶段)(?!同期)")
+_YEAR_WORD_SHIFT = {"今年": 0, "去年": -1, "明年": 1, "目前": 0, "当前": 0, "如今": 0, "现阶段": 0}
 
 
 def _year_named(m: re.Match) -> int:
@@ -251,7 +251,7 @@ def _year_named(m: re.Match) -> int:
 
 def context_year(simplified: str, at: int, year: int | None) -> int | None:
     """The year the text last named before `at`: a year written out (2024年, 114 年), or one said
-    against the published year (今年, 去年, 明年); None if there is none."""
+    against the published year (今年, 去年, 明年; 目前 and 如今 are now); None if there is none."""
     last = None
     for m in _YEAR_WORDS.finditer(simplified, 0, at):
         last = m

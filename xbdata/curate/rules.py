@@ -412,6 +412,9 @@ RULES: tuple[Rule, ...] = (
     # period, whatever the fiscal numbering in brackets after it says
     Rule("period", "{R}", rf"截至(?:{_Y}年?)?(?P<m>12)\s?月\s?31\s?日\s?止?的?(?:年度|十二个月|全年|财年)", "paragraph"),
     Rule("period", "{R}-{END}", _ENDED, "paragraph"),
+    # months from one to another, not from January (今年9月至10月进行访问): of that year
+    Rule("period", "{R}", rf"(?<![\d/\-.])(?:{_Y}年|今年)?(?P<m0>[2-9]|1[0-2])\s?月(?:份)?\s?(?:至|到|-|—|～)\s?(?P<m>1[0-2]|[2-9])\s?月(?!\s?\d{{1,2}}\s?日)",
+         "paragraph"),
     Rule("period", "{Y0}-{Y}", rf"(?:从|由)(?P<y0>(?:19|20)\d\d)年?[^，。；]{{0,30}}?(?:到|至|增至|升至|增长到|增加到|扩大到|达到){_Y}年",
          "sentence", ("x", "%", "pp")),
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
