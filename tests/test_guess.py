@@ -908,3 +908,9 @@ def test_a_span_of_months_not_from_january_is_its_year_and_now_is_the_published_
     rows = _rows("山东外贸\n2024年全省跨境电商进出口达到1512亿元。目前，全省有海外仓500个。\n\n分市看，临沂前三季度进出口211.5亿元。",
                  "2025-10-28")
     assert rows["211.5亿元"]["period"] == "2025-Q1-Q3"
+
+
+def test_where_a_company_is_listed_is_not_its_figures_place():
+    text = ("速达物流季度业绩\n在香港联交所上市的跨境物流商速达物流今日公布业绩。本季度公司处理包裹1.2亿件，"
+            "实现收入15.6亿港元。")
+    assert set(_geographies(text, "2025-11-14").values()) == {"unspecified"}

@@ -89,7 +89,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
                     MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE,
                     PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
-                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
+                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
                     STORY_PERIOD_BACK, SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
@@ -481,10 +481,12 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
 
 
 def _origin_or_platform_home(simplified: str, start: int, end: int) -> bool:
-    """Whether the place at start:end is where goods come from (从中国的直购额) or the home of the
-    platforms a figure is of (中国平台的占比): neither is whose figure it is."""
+    """Whether the place at start:end is where goods come from (从中国的直购额), the home of the
+    platforms a figure is of (中国平台的占比) or where a company is listed (在香港联交所上市): none is
+    whose figure it is."""
     return bool(re.search(PLACE_ORIGIN_BEFORE, simplified[max(0, start - 3):start])
-                or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8]))
+                or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8])
+                or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6]))
 
 
 def _a_comparison_base(simplified: str, start: int, end: int, number: int) -> bool:

@@ -133,6 +133,8 @@ REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|�
 # 在內地平台購物: the market they sell in).
 PLACE_ORIGIN_BEFORE = r"(?:从|自|来自|源自)\s?$"
 PLACE_OF_PLATFORMS_AFTER = r"^(?:大陆)?(?:跨境)?(?:电商|网购|购物)?平台"
+# ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
+PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
 # Places listed one after another (印度尼西亚、马来西亚……和越南六国): what joins them; a list of
