@@ -914,3 +914,11 @@ def test_where_a_company_is_listed_is_not_its_figures_place():
     text = ("速达物流季度业绩\n在香港联交所上市的跨境物流商速达物流今日公布业绩。本季度公司处理包裹1.2亿件，"
             "实现收入15.6亿港元。")
     assert set(_geographies(text, "2025-11-14").values()) == {"unspecified"}
+
+
+def test_pickup_sites_delivery_rates_payments_and_jobs_are_operations():
+    rows = _rows("香港自提点\n全港自提点数目已超过2,000个。南非网购者中使用数字钱包付款的比例为34%。"
+                 "跨境电商直接带动就业1.2万人。本季度妥投准时率为96.2%。")
+    assert [rows[n]["topic"] for n in ("超过2,000个", "34%", "1.2万人", "96.2%")] == ["operations"] * 4
+    # a country's parcels are still its market's size
+    assert _rows("海关统计\n今年前三季度，全国跨境电商包裹量达到45亿件。")["达到45亿件"]["topic"] == "market_size"

@@ -384,7 +384,8 @@ FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
-                 "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"}
+                 "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"
+                               r"|妥投|准时率|达成率|出库|分拣|付款|支付"}
 # A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
 PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
 # What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
@@ -573,6 +574,8 @@ RULES: tuple[Rule, ...] = (
     Rule("topic", "category", rf"(?:{_CATEGORY})(?!电商|产业|行业|企业|工厂|基地|城)", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
                                                 "square_meters")),
+    # delivery rates, pickup sites, payments, jobs and firms settled in a park: logistics, payments, staffing
+    Rule("topic", "operations", r"妥投|出库|分拣|自提点|提货点|准时率|达成率|付款|钱包|货到付款|就业|人才|入驻", "quote"),
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
     Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
                                                                                   "consumers")),
