@@ -364,3 +364,11 @@ def test_two_amounts_side_by_side_are_not_one():
     """A second part as large as the first's magnitude (3亿2万亿元) is another amount, not its tail."""
     from xbdata.text.extract import extract_mentions
     assert [m.text for m in extract_mentions("规模从3亿2万亿元不等的说法并不成立")][:2] == ["3亿", "2万亿元"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("3.2万亿奈拉", "NGN"), ("714亿兰特", "ZAR"), ("120亿埃及镑", "EGP"), ("5亿肯尼亚先令", "KES"),
+    ("1065亿阿联酋迪拉姆", "AED"), ("50亿卡塔尔里亚尔", "QAR"),
+])
+def test_african_and_gulf_currencies_are_read_by_their_names(text, unit):
+    assert parse_quantity(text).unit == unit
