@@ -94,7 +94,7 @@ def test_no_figure_is_catalogued_with_a_wrong_magnitude_unit_or_currency(corpus,
         if not (same_bounds and unit_ok):
             wrong.append(f"{ids[row.source].stem}: {row.number!r} catalogued as {row.low}..{row.high} {row.unit}, "
                          f"gold {g['low']}..{g['high']} {g['unit'] or g['counts']}")
-    assert wrong == []
+    assert wrong == [], "\n".join(wrong)
 
 
 def test_no_duration_label_list_name_term_or_identifier_is_catalogued(corpus):
@@ -110,7 +110,7 @@ def test_no_duration_label_list_name_term_or_identifier_is_catalogued(corpus):
              if not_figures.search(r["quote"][max(0, r["quote"].index(r["number"]) - 4):
                                             r["quote"].index(r["number"]) + len(r["number"]) + 4])
              and not any(g["number"] == r["number"] for g in _gold(ids[r["source"]]))]
-    assert wrong == []
+    assert wrong == [], "\n".join(wrong)
 
 
 def test_every_accepted_row_passes_the_loader_and_what_is_left_awaits_a_person(corpus, capsys):

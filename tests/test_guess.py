@@ -922,3 +922,9 @@ def test_pickup_sites_delivery_rates_payments_and_jobs_are_operations():
     assert [rows[n]["topic"] for n in ("超过2,000个", "34%", "1.2万人", "96.2%")] == ["operations"] * 4
     # a country's parcels are still its market's size
     assert _rows("海关统计\n今年前三季度，全国跨境电商包裹量达到45亿件。")["达到45亿件"]["topic"] == "market_size"
+
+
+def test_people_a_survey_asked_are_its_respondents():
+    rows = _rows("韩国市场\n韩国消费者院去年对1000名消费者的调查显示，71.2%的受访者用过中国电商平台。"
+                 "该调查访问了18岁以上的网购者9,214人。该平台有用户3000万人。", "2025-03-12")
+    assert (rows["1000名"]["unit"], rows["9,214人"]["unit"], rows["3000万人"]["unit"]) == ("respondents", "respondents", "users")

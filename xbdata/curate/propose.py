@@ -92,7 +92,7 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
-                    STORY_PERIOD_BACK, SURVEY_OF_A_YEAR, THIS_QUARTER, Rule, not_as_channel)
+                    STORY_PERIOD_BACK, SAMPLED_PEOPLE, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -743,6 +743,10 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
             notes.append(f"unit {own_unit}: not one of the catalogue's units; reject this draft or extend the units")
         return own_unit, ""
     named = mention.unit if mention.unit in UNITS else ""
+    if named in SAMPLED_PEOPLE and (re.search(SURVEY_SAMPLE_BEFORE, simplified[where.span("before")[0]:where.number[0]])
+                                    or re.match(SURVEY_SAMPLE_AFTER, simplified[mention.end:mention.end + 20])):
+        notes.append("unit respondents: the people a survey asked")
+        return "respondents", "respondents"
     by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 16]) != named
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
         else ("", None, "")

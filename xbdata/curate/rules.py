@@ -483,7 +483,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "stores", r"店铺|网店|门店|商铺|商店", "before", ("", "firms")),
     Rule("unit", "zones", r"综试区|综合试验区|试验区|园区", "before", ("", "firms", "markets", "countries")),
     Rule("unit", "warehouses", r"海外仓|仓库|公共仓", "before", ("", "firms", "items")),
-    Rule("unit", "sites", r"自提点|提货点|站点|网点|服务点|保税仓|基地", "before", ("", "firms", "items", "warehouses")),
+    Rule("unit", "sites", r"自提点|提货点|站点|网点|服务点|保税仓", "before", ("", "firms", "items", "warehouses")),
     Rule("unit", "cities", r"城市", "before", ("",)),
     Rule("unit", "routes", r"航线|线路|班列", "before", ("",)),
     Rule("unit", "orders", r"订单|单量", "sentence", ("", "items")),
@@ -607,6 +607,10 @@ NOT_FIGURES = (
     ("an identifier (an order, tracking or coupon number), not a quantity",
      r"(?:单号|编号|订单号|运单号|券码|代码|ID|id)[:：\s]*$", "", ()),
 )
+# People counted as those a survey asked (对1000名消费者的调查, 访问了网购者9,214人): its respondents.
+SURVEY_SAMPLE_BEFORE = r"(?:对|访问了?|调查了?|询问了?|访谈了?)[^，。；]{0,16}$"
+SURVEY_SAMPLE_AFTER = r"^[^，。；]{0,12}?(?:进行|开展|所做)?的?(?:问卷|网络|电话|线上)?(?:调查|访问|访谈)"
+SAMPLED_PEOPLE = ("people", "consumers", "users", "buyers")
 # Counts whose counting word says little (家, 名, 件): the words around them may say more (卖家, 受访者, 包裹).
 GENERIC_COUNTS = ("firms", "people", "items", "visits")   # 人次: visits, trainees, passengers …
 # A run of this many digits or more, with no separator, decimal point or unit, is an identifier.

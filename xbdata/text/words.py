@@ -142,7 +142,7 @@ COUNT_NOUN_MODIFIERS = ("国家级", "省级", "跨境电子商务", "跨境电�
 # people). 个, 次, 种 and the like say nothing of what they count.
 CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "people", "位": "people", "单": "orders",
                     "笔": "orders", "票": "parcels", "包": "parcels", "款": "products", "人次": "visits",
-                    "万人次": "visits", "班": "flights"}
+                    "万人次": "visits"}
 # Classifiers: they sit between a number and what it counts, and carry no unit of their own.
 CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "单", "条", "种", "类", "台", "辆",
                "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "吨", "份", "万人次", "人次", "户", "家次",
