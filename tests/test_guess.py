@@ -928,3 +928,11 @@ def test_people_a_survey_asked_are_its_respondents():
     rows = _rows("韩国市场\n韩国消费者院去年对1000名消费者的调查显示，71.2%的受访者用过中国电商平台。"
                  "该调查访问了18岁以上的网购者9,214人。该平台有用户3000万人。", "2025-03-12")
     assert (rows["1000名"]["unit"], rows["9,214人"]["unit"], rows["3000万人"]["unit"]) == ("respondents", "respondents", "users")
+
+
+def test_a_source_in_latin_letters_is_no_company_and_a_company_s_channels_are_not_its_subject():
+    text = "黑五观察\nAdobe Analytics数据显示，黑五当天美国线上消费额达108亿美元。"
+    assert "Adobe Analytics" not in _subjects(text)
+    text = ("澄光电子半年报\n消费电子品牌澄光电子（301999.SZ）发布半年报。分渠道看，亚马逊仍是主要渠道，收入12.4亿元，"
+            "占比61.2%。")
+    assert set(_subjects(text)) == {"澄光电子"}

@@ -80,7 +80,7 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
+from .rules import (AGE_STATISTIC_BEFORE, BY_CHANNEL, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
                     CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME,
                     COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, HOME_SIGNS, ENTITY_TOPICS,
                     FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
@@ -1043,6 +1043,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append(f"period {run}: a survey's figure with no date near it, taken as {when}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
+    elif companies and values["subject"] in PLATFORM_WORDS and \
+            re.search(BY_CHANNEL, simplified[where.sentence[0]:where.sentence[1]]):
+        # 分渠道看，亚马逊收入26.4亿元: the sales through Amazon of the company the article is about
+        values["subject"] = max(companies, key=simplified.count)
     if unit == "%" and values["measure_kind"] == "share" and values["topic"] not in ("category",) and (
             re.search(PEOPLE_AFTER, simplified[where.number[1]:where.number[1] + 10]) or re.search(r"人|位|名", mention.text)):
         values["topic"] = "demographics"     # 近四成印尼人每周网购: what a share of people do

@@ -161,7 +161,7 @@ REGION_MEMBERS = {
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
 # ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
-NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外"
+NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外|^消费电子$"
 # ... and the words that describe a company just before its name (跨境电商卖家拓海科技).
 COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市公司"
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
@@ -176,7 +176,11 @@ COMPANY_BEFORE_TITLE = (r"(?:^|(?<=[，。；：、“「\s]))(?P<c>[\u4e00-\u9f
 # and followed by what it did (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
 LATIN_NAME_WORDS = r"[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?"
 LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「]))(?P<n>{LATIN_NAME_WORDS})(?=[\u4e00-\u9fff])"
-              r"(?!促销|大促|期间|活动|购物节|节|日|季|当天|报告|指数|模式|业务|计划)")   # an event, a report or a line of business is no company
+              r"(?!促销|大促|期间|活动|购物节|节|日|季|当天|报告|指数|模式|业务|计划"
+              r"|统计|数据|显示|调查|研究|估算|预测|预计|指出|称|认为)")   # an event, a report, a line of business or a source is no company
+# A sentence that breaks a company's figures down by channel (分渠道看，亚马逊仍是主要渠道): the
+# platforms it names are its channels, the figures the company's.
+BY_CHANNEL = r"渠道"
 # Words by which a sentence points back to the company or platform before it.
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
 # ... and the ones that point to a company, never to a platform it sells on.
