@@ -936,3 +936,16 @@ def test_a_source_in_latin_letters_is_no_company_and_a_company_s_channels_are_no
     text = ("澄光电子半年报\n消费电子品牌澄光电子（301999.SZ）发布半年报。分渠道看，亚马逊仍是主要渠道，收入12.4亿元，"
             "占比61.2%。")
     assert set(_subjects(text)) == {"澄光电子"}
+
+
+def test_a_breakdown_paragraph_keeps_the_story_s_period_and_a_bare_period_is_the_story_s_latest():
+    text = ("澄光电子半年报\n澄光电子发布2025年半年报，上半年营收38.6亿元。\n\n"
+            "分地区看，北美市场实现收入19.1亿元，占营收的49.5%。\n\n按渠道划分，独立站收入4.6亿元。")
+    rows = _rows(text, "2025-08-27")
+    assert (rows["19.1亿元"]["period"], rows["49.5%"]["period"], rows["4.6亿元"]["period"]) == ("2025-H1",) * 3
+    # a paragraph that breaks nothing down and names no period still gets none
+    assert _rows("公司简报\n上半年营收38.6亿元。\n\n公司有员工1,860人。", "2025-08-27")["1,860人"]["period"] == "unspecified"
+    # 今年前三季度 … 2024年度 … then 前三季度 alone is this year's
+    text = ("山东外贸\n今年前三季度，全省跨境电商进出口1186.4亿元。\n\n在2024年度考核中，全省有3个综试区获评优秀。\n\n"
+            "临沂综试区前三季度进出口211.5亿元。")
+    assert _rows(text, "2025-10-28")["211.5亿元"]["period"] == "2025-Q1-Q3"

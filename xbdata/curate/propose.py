@@ -262,6 +262,20 @@ def context_year(simplified: str, at: int, year: int | None) -> int | None:
     return _year_named(last)
 
 
+def _year_of_the_same_period(simplified: str, at: int, words: str, year: int | None) -> int | None:
+    """The year the text gave the same period when it last named it with one (今年前三季度 … 2024年
+    全省… then 分市看，前三季度 is this year's, not 2024's); None if it never did. A bare period is the
+    story's latest, so its caller takes the later of this and the year last named."""
+    same = None
+    for m in re.finditer(rf"(?:{_YEAR_WORDS.pattern})\s?{re.escape(words)}", simplified[:at]):
+        same = m
+    if same is None:
+        return None
+    if same.group("word"):
+        return year + _YEAR_WORD_SHIFT[same.group("word")] if year else None
+    return _year_named(same)
+
+
 def _unit_ok(rule: Rule, unit: str) -> bool:
     return not rule.units or unit in rule.units
 
@@ -526,7 +540,9 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
             base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
             if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):
                 continue
-            value = _period_value(rule, m, year, context_year(simplified, s, year), month)
+            context = context_year(simplified, s, year)
+            story = _year_of_the_same_period(simplified, s, m.group(), year) if "{C}" in rule.value else None
+            value = _period_value(rule, m, year, max(story, context) if story and context else story or context, month)
             if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
                 found.append((s, e, rule, value))
     return found

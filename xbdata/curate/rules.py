@@ -344,7 +344,8 @@ A_QUARTER_EARLIER = (rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
                      rf"|(?<![比较与同])(?:上一?个?季度|前一季度)(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # Words that point back to the period a story is about, in a paragraph that names none: its quarter
 # (本季度, 上季度: a quarter earlier) or its reporting period (报告期末, 报告期内).
-STORY_PERIOD_BACK = rf"(?P<quarter>{THIS_QUARTER}|上一?个?季度|前一季度)|报告期"
+STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|上一?个?季度|前一季度)|报告期"
+                     r"|^(?:分|按|从)[\u4e00-\u9fff]{1,4}(?:看|来看|划分|分)")   # a breakdown: 分地区看, 按目的地划分
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
