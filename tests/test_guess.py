@@ -949,3 +949,12 @@ def test_a_breakdown_paragraph_keeps_the_story_s_period_and_a_bare_period_is_the
     text = ("山东外贸\n今年前三季度，全省跨境电商进出口1186.4亿元。\n\n在2024年度考核中，全省有3个综试区获评优秀。\n\n"
             "临沂综试区前三季度进出口211.5亿元。")
     assert _rows(text, "2025-10-28")["211.5亿元"]["period"] == "2025-Q1-Q3"
+
+
+def test_pickup_sites_parcels_survey_multiples_and_creators_have_their_subjects():
+    rows = _rows("香港自提点\n10月全港自提点共处理包裹逾4,200万件，按年增长约35%。")
+    assert rows["逾4,200万件"]["subject"] == "Hong Kong pickup sites"
+    rows = _rows("欧洲调查\n家中有子女的受访者在中国平台购物的可能性，是没有子女受访者的1.5倍。")
+    assert rows["1.5倍"]["subject"] == "survey respondents"
+    rows = _rows("直播观察\n东南亚去年通过直播带货获得收入的创作者已超过110万人。")
+    assert rows["超过110万人"]["subject"] == "Southeast Asia creators"
