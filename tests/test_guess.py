@@ -958,3 +958,11 @@ def test_pickup_sites_parcels_survey_multiples_and_creators_have_their_subjects(
     assert rows["1.5倍"]["subject"] == "survey respondents"
     rows = _rows("直播观察\n东南亚去年通过直播带货获得收入的创作者已超过110万人。")
     assert rows["超过110万人"]["subject"] == "Southeast Asia creators"
+
+
+def test_online_sales_are_named_as_such_and_a_list_measures_the_nearest_clause_that_names_a_measure():
+    rows = _rows("网购年报\n2025年全台零售业网路销售额为5,312亿元，线上零售额增长8.1%。", "2026-01-21")
+    assert rows["5,312亿元"]["measure"] == "online sales"
+    assert rows["8.1%"]["measure"] == "growth in online retail sales"
+    rows = _rows("直播观察\n印尼去年直播电商GMV为58亿美元，居区域首位；泰国和越南分别为39亿美元和33亿美元。", "2025-08-20")
+    assert rows["39亿美元"]["measure"] == "transaction volume (GMV)"

@@ -922,13 +922,18 @@ def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> s
     """What the clause before measures, for a money figure whose own clause says only whose it is or
     when (净利润3.75亿美元，上年同期为1.533亿美元; 平均花费46欧元，墨西哥受访者为38欧元); "" if it says more
     or the clause before names no measure."""
-    clauses = _clauses(simplified, where.sentence[0], where.number[0])
+    # the sentence up to its full stop: 分别为 may follow a semicolon (…GMV为58亿美元；泰国和越南分别为…)
+    start = max(simplified.rfind("。", where.paragraph[0], where.number[0]) + 1, where.paragraph[0], where.sentence[0] - 200)
+    clauses = _clauses(simplified, min(start, where.sentence[0]), where.number[0])
     if len(clauses) < 2 or not re.fullmatch(PARALLEL_CLAUSE, simplified[clauses[-1][0]:where.number[0]]):
         return ""
-    a, b = clauses[-2]
     rules = [r for r in rules_for("measure") if r.pattern and _unit_ok(r, unit) and "{" not in r.value]
-    found = [(m.end(), -i, rule.value) for i, rule in enumerate(rules) for m in _compiled(rule.pattern).finditer(simplified, a, b)]
-    return max(found)[2] if found else ""
+    for a, b in reversed(clauses[:-1]):   # the nearest clause before that names a measure (…GMV为58亿美元，居区域首位；泰国分别为…)
+        found = [(m.end(), -i, rule.value) for i, rule in enumerate(rules)
+                 for m in _compiled(rule.pattern).finditer(simplified, a, b)]
+        if found:
+            return max(found)[2]
+    return ""
 
 
 def _share_of(before: str, measure: str) -> str:

@@ -349,7 +349,8 @@ STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|上一?个?季度|前一�
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
-    "transaction volume (GMV)": r"交易额|交易总额|交易规模|成交额|成交总额|GMV", "retail sales": r"零售额|零售总额|网络零售|网路销售|网络销售|线上零售",
+    "transaction volume (GMV)": r"交易额|交易总额|交易规模|成交额|成交总额|GMV", "online retail sales": r"网络零售|网上零售|线上零售",
+    "online sales": r"网路销售|网络销售|网上销售|线上销售", "retail sales": r"零售额|零售总额",
 }
 # ... a company's profit, a rate, or an amount of money (in the number's own clause).
 PROFITS = {"net profit": r"净利润|净利(?!率)|溢利|纯利", "operating profit": r"营业利润|经营利润", "loss": r"亏损|净亏",

@@ -248,7 +248,8 @@ PLACE_LIST_ZH = ("、", "和")
 # less than the article's clause, which the draft then keeps.
 MEASURES_ZH = {
     "market size": "市场规模", "import and export value": "进出口额", "export value": "出口额", "import value": "进口额",
-    "transaction volume (GMV)": "交易额（GMV）", "retail sales": "零售额", "revenue": "营收", "sales": "销售额",
+    "transaction volume (GMV)": "交易额（GMV）", "retail sales": "零售额", "online retail sales": "网络零售额",
+    "online sales": "网络销售额", "revenue": "营收", "sales": "销售额",
     "net profit": "净利润", "operating profit": "营业利润", "loss": "亏损", "profit": "利润",
     "gross margin": "毛利率", "net margin": "净利率", "return rate": "退货率", "conversion rate": "转化率",
     "selling expense ratio": "销售费用率", "penetration rate": "渗透率",
