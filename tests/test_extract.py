@@ -350,3 +350,14 @@ def test_a_growth_verb_before_two_multiples_grows_both_and_a_streak_is_not_a_ran
     found = {m.text: m for m in extract_mentions("这两项指标分别增长了7.4倍和11.2倍。营收连续第27个季度增长，位列第三。")}
     assert (found["增长了7.4倍"].value, found["11.2倍"].value) == (8.4, 12.2)
     assert (found["第27个"].unit, found["第三"].unit) == (None, "rank")
+
+
+@pytest.mark.parametrize("sentence, text, low, high, qualifier", [
+    ("占零售总额的3.6%，远低于21.9%的全球平均水平。", "21.9%", 21.9, 21.9, "="),   # the level compared with
+    ("毛利率高于30%的行业均值。", "30%", 30, 30, "="),
+    ("退货率低于5%。", "低于5%", None, 5, "<"),                                      # a bound of its own
+])
+def test_a_level_compared_with_is_read_exactly_and_a_bound_stays_a_bound(sentence, text, low, high, qualifier):
+    m = next(m for m in extract_mentions(sentence) if m.text.endswith(text.lstrip("低于")) and m.kind == "statistic"
+             and m.value in (21.9, 30, 5))
+    assert (m.text, m.low, m.high, m.qualifier) == (text, low, high, qualifier)

@@ -381,6 +381,19 @@ def _read_quantity(simplified: str, text: str, start: int, end: int) -> tuple[in
     return end, quantity
 
 
+_COMPARED_WITH = re.compile(W.alternation(W.COMPARED_WITH))
+_LEVEL_AFTER = re.compile(rf"的?[^，。；\d]{{0,10}}?(?:{W.alternation(W.LEVELS)})")
+
+
+def _past_a_comparison(simplified: str, start: int, end: int) -> int:
+    """Where a quantity starts once a comparison before a level is left out: 远低于21.9%的全球平均水平
+    compares with a level of 21.9%, not a figure under 21.9% (the start of 21.9%); else `start`."""
+    compared = _COMPARED_WITH.match(simplified, start, end)
+    if compared and _LEVEL_AFTER.match(simplified, end):
+        return compared.end()
+    return start
+
+
 def _inside_name(simplified: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of a URL, an e-mail address or a telephone number."""
     touches_before = start > 0 and "!" <= simplified[start - 1] <= "~"
@@ -403,6 +416,7 @@ def _scan(simplified: str, text: str):
         if pattern == "event" or _inside_name(simplified, start, end):
             continue  # 双11, 618大促, a URL, a telephone number: names that hold no figure
         if pattern == "quantity":
+            start = _past_a_comparison(simplified, start, end)
             end, quantity = _read_quantity(simplified, text, start, end)
             position = end
         elif pattern in _UNPARSED:

@@ -68,6 +68,10 @@ NUMERAL_ALIASES = {"廿": "二十", "卅": "三十"}
 # --- qualifiers -------------------------------------------------------------------------------
 
 QUALIFIERS = ("=", ">", ">=", "<", "~")
+# A comparison before a level the text names after it (低于21.9%的全球平均水平, 高于30%的行业均值): the
+# number is that level, exactly, and the comparison another figure's.
+COMPARED_WITH = ("高于", "低于", "多于", "少于", "大于", "小于")
+LEVELS = ("平均水平", "平均值", "均值", "平均数", "水平", "标准")
 PREFIX_QUALIFIERS = {
     "超过": ">", "超出": ">", "多于": ">", "高于": ">", "大于": ">", "逾": ">", "超": ">",
     "突破": ">", "突破了": ">", "破": ">",
