@@ -1,4 +1,6 @@
 import math
+import random
+from decimal import Decimal
 
 import pytest
 from hypothesis import assume, example, given
@@ -372,3 +374,51 @@ def test_two_amounts_side_by_side_are_not_one():
 ])
 def test_african_and_gulf_currencies_are_read_by_their_names(text, unit):
     assert parse_quantity(text).unit == unit
+
+
+def _carried(i: Decimal, j: Decimal) -> tuple | None:
+    """3-5万: the 万 carries back to the 3 unless that overshoots the top; a range that still runs
+    backwards is no quantity."""
+    low, high = (i * 10**4 if i <= j else i), j * 10**4
+    return None if low > high else (None, low, high)
+
+
+# Texts of one shape with other digits, each with what its own digits say: (template, unit,
+# qualifier, (value, low, high) from the numbers x and y as exact decimals, None if no quantity).
+SHAPES = [
+    ("{x}亿美元", "USD", "=", lambda x, y: (x * 10**8,) * 3),
+    ("超{x}万元", "CNY", ">", lambda x, y: (x * 10**4, x * 10**4, None)),
+    ("不到{x}%", "%", "<", lambda x, y: (x, None, x)),
+    ("约{x}%左右", "%", "~", lambda x, y: (x,) * 3),
+    ("{x}成半", "%", "=", lambda x, y: ((x + Decimal("0.5")) * 10,) * 3),
+    ("{x}-{y}%", "%", "=", lambda x, y: (None, x, y) if x <= y else None),
+    ("{i}-{j}万元", "CNY", "=", lambda i, j: _carried(i, j)),
+]
+
+
+@pytest.mark.parametrize("template, unit, qualifier, bounds", SHAPES, ids=[s[0] for s in SHAPES])
+def test_figures_of_one_shape_are_each_read_from_their_own_digits(template, unit, qualifier, bounds):
+    """The parser reads a shape's words once and every figure of that shape from its own digits
+    (1.533亿美元 and 2.644亿美元): hundreds of figures of a few shapes, parsed one after another,
+    each against what its digits say, worked out here by hand."""
+    rng = random.Random(template)
+    for _ in range(300):
+        x, y = (f"{rng.randrange(100)}" + rng.choice(["", f".{rng.randrange(10)}", f".{rng.randrange(100):02d}"])
+                for _ in range(2))
+        i, j = str(rng.randrange(1, 10)), str(rng.randrange(1, 10))
+        text = template.format(x=x, y=y, i=i, j=j)
+        expected = bounds(*map(Decimal, (i, j) if "{i}" in template else (x, y)))
+        if expected is None:
+            with pytest.raises(QuantityError):
+                parse_quantity(text)
+            continue
+        q = parse_quantity(text)
+        assert (q.text, q.value, q.low, q.high, q.unit, q.qualifier) == \
+            (text, *(None if v is None else float(v) for v in expected), unit, qualifier), text
+
+
+def test_a_year_and_a_count_of_years_of_one_shape_stay_apart():
+    """2024年 is a date and 3024年 a count of years: the digits decide, though the words are the same."""
+    for n in range(1850, 3150, 7):
+        q = parse_quantity(f"{n}年")
+        assert (q.value, q.unit) == (float(n), "date" if 1900 <= n <= 2099 else "years"), n

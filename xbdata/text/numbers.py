@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import words as W
@@ -219,24 +220,56 @@ class _Amount(NamedTuple):
     magnitude: str | None
 
 
+class _AmountReading(NamedTuple):
+    """One amount's words apart from its digits: 1.5万 is the number at 0:3 times 10**4. Every amount
+    of one shape reads alike (3.5万 and 7.2万), so a quantity's reading keeps this, not the amount."""
+
+    digits: tuple[int, int] | None   # where its Arabic number is; None for an amount in words
+    scale: int
+    qualifier: str
+    magnitude: str | None
+    in_words: _Amount | None         # the amount itself, when it is in words (it has no digits to vary)
+    # or in two parts (1亿2068万), read from its own digits; whether the second part fits under the
+    # first's magnitude depends on them, so no other text may share this reading
+    shared: bool = True
+
+    def read(self, s: str) -> _Amount:
+        """The amount `s`, a text of this shape, states."""
+        if self.digits is None:
+            return self.in_words
+        number = Decimal(s[self.digits[0]:self.digits[1]].replace(",", ""))
+        return _Amount(number * self.scale, number * self.scale, False, self.qualifier, self.magnitude)
+
+
 def _amount(s: str, qualified: bool = False) -> _Amount | None:
     """Read one amount (3.5万亿, 30多万, 十几万, 上千亿, 百亿, 两), or None if `s` is not one.
 
     `qualified`: a qualifier came before it, after which 亿 or 万 alone is an amount (超亿元, 近万家).
     """
+    reading = _amount_reading(s, qualified)
+    return None if reading is None else reading.read(s)
+
+
+def _amount_reading(s: str, qualified: bool = False) -> _AmountReading | None:
+    """How `_amount` reads `s`, kept apart from the digits' values; None if `s` is not an amount."""
     m = _AMOUNT.fullmatch(s)
     if m is None:
         return None
     up, arabic, cn, more, mag, rest = m.group("up", "arabic", "cn", "more", "mag", "rest")
     qualifier = W.MAGNITUDE_PREFIXES[up] if up else ">" if more else ""
     if rest:
-        return _compound(arabic or cn, mag, rest, qualifier)
-    if arabic is not None:
-        number = Decimal(arabic.replace(",", ""))
-        scale = W.MAGNITUDES[mag] if mag else 1
-        return _Amount(number * scale, number * scale, False, qualifier, mag)
+        amount = _compound(arabic or cn, mag, rest, qualifier)
+        return None if amount is None else _AmountReading(None, 1, qualifier, amount.magnitude, amount, shared=False)
     scale = W.MAGNITUDES[mag] if mag else 1
-    if cn in W.MAGNITUDES and (up or qualified or more or cn in W.STANDALONE_MAGNITUDES):
+    if arabic is not None:
+        return _AmountReading(m.span("arabic"), scale, qualifier, mag, None)
+    amount = _amount_in_words(cn, scale, qualifier, mag, bool(up or qualified or more))
+    return None if amount is None else _AmountReading(None, scale, qualifier, mag, amount)
+
+
+def _amount_in_words(cn: str, scale: int, qualifier: str, mag: str | None, standalone: bool) -> _Amount | None:
+    """An amount whose number is in words (十几万, 上千亿, 两); `standalone`: a magnitude may stand alone."""
+    if cn in W.MAGNITUDES and (standalone or cn in W.STANDALONE_MAGNITUDES):
         # 百亿, 上千亿, 上万, 近百, 千余: a magnitude standing for itself.
         value = Decimal(W.MAGNITUDES[cn]) * scale
         return _Amount(value, value, False, qualifier, cn)
@@ -551,14 +584,39 @@ def parse_simplified(simplified: str, text: str | None = None) -> Quantity:
     special = _parse_special(text, s) if _SPECIAL_MARK.search(s) else None
     if special is not None:
         return special
+    reading = _reading_of_shape(_DIGIT.sub("0", s))
+    if reading is not None:
+        return _quantity(reading, text, s)
     m = _QUANTITY.fullmatch(s)
     if m is None:
         raise QuantityError(text, "not a number, a range or a known form")
     return _read(text, m)
 
 
+class _Reading(NamedTuple):
+    """What a quantity's words say apart from its digits: its unit and qualifier, where its amounts
+    are, and how each is read. 1.533亿美元 and 2.644亿美元 share one reading (`_reading_of_shape`);
+    only the amounts are read again, from their digits."""
+
+    unit: str | None
+    factor: int
+    qualifier: str
+    approx: bool
+    first: tuple[int, int]                  # where the first amount is in the text read
+    first_amount: _AmountReading
+    half: bool                              # 三成半: a half more
+    second: tuple[int, int] | None          # where a range's second amount is
+    second_amount: _AmountReading | None
+
+
 def _read(text: str, m: re.Match) -> Quantity:
     """Turn the parts the grammar found into a quantity: one amount or a range of two."""
+    return _quantity(_reading(text, m), text, m.string)
+
+
+def _reading(text: str, m: re.Match) -> _Reading:
+    """The reading of a matched quantity; raises `QuantityError` where its words contradict each
+    other. Nothing here looks at a digit's value, so a text with other digits reads the same."""
     unit, factor = _unit_of(text, m)
     pre, suf, more2, a, b = m.group("pre", "suf", "more2", "a", "b")
     if suf == "起" and not unit:   # 3起事故: 起 counts incidents; only 350日元起 is "from"
@@ -566,27 +624,62 @@ def _read(text: str, m: re.Match) -> Quantity:
     prefix = W.PREFIX_QUALIFIERS[pre] if pre else ""
     suffix = _combine(text, W.SUFFIX_QUALIFIERS[more2] if more2 else "", W.SUFFIX_QUALIFIERS[suf] if suf else "",
                       default="")
-    first = _amount(a, qualified=bool(pre))
-    if first is None:
+    first_reading = _amount_reading(a, qualified=bool(pre))
+    if first_reading is None:
         raise QuantityError(text, f"{a!r} is not a number")
-    if m.group("half"):
-        first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
+    first = first_reading.read(a)
     if b is None:
         qualifier = _combine(text, prefix, first.qualifier, suffix, default="~" if first.vague else "=")
-        if factor != 1:
-            first = first._replace(low=first.low * factor, high=first.high * factor)
         approx = "~" in (prefix, first.qualifier, suffix)
-        return _bounded(text, None if first.vague else first.low, first.low, first.high, unit, qualifier, approx)
-    second = _amount(b)
-    if second is None:
+        return _Reading(unit, factor, qualifier, approx, m.span("a"), first_reading, bool(m.group("half")), None, None)
+    second_reading = _amount_reading(b)
+    if second_reading is None:
         raise QuantityError(text, "a range needs a number on each side")
     if m.group("ua") and not m.group("unit"):
         raise QuantityError(text, "a range's second number lacks the unit its first has (升12%至18,913宗 is two figures)")
+    second = second_reading.read(b)
+    qualifier = _combine(text, prefix, suffix, default="~" if first.vague or second.vague else "=")
+    return _Reading(unit, factor, qualifier, False, m.span("a"), first_reading, bool(m.group("half")), m.span("b"),
+                    second_reading)
+
+
+def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
+    """The quantity `reading` gives when its amounts are read from `s`, the text it was made for
+    or another of the same shape."""
+    unit, factor, qualifier = reading.unit, reading.factor, reading.qualifier
+    first = reading.first_amount.read(s[slice(*reading.first)])
+    if reading.half:
+        first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
+    if reading.second is None:
+        if factor != 1:
+            first = first._replace(low=first.low * factor, high=first.high * factor)
+        return _bounded(text, None if first.vague else first.low, first.low, first.high, unit, qualifier, reading.approx)
+    second = reading.second_amount.read(s[slice(*reading.second)])
     low, high = _range_bounds(first, second)
     if low > high:
         raise QuantityError(text, "range runs backwards")
-    qualifier = _combine(text, prefix, suffix, default="~" if first.vague or second.vague else "=")
     return _bounded(text, None, low * factor, high * factor, unit, qualifier)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 12)
+def _reading_of_shape(shape: str) -> _Reading | None:
+    """The reading shared by every quantity whose text is `shape` with other digits (`shape` has each
+    digit written 0), or None where there is none to share (not a quantity, or words that contradict
+    each other: the caller parses the text itself, to say so in its own words). The grammar tests
+    digits only as digits, so every text of a shape matches it alike; a corpus has thousands of
+    figures in a few hundred shapes."""
+    m = _QUANTITY.fullmatch(shape)
+    if m is None:
+        return None
+    try:
+        reading = _reading(shape, m)
+    except QuantityError:
+        return None
+    amounts = (reading.first_amount, reading.second_amount or reading.first_amount)
+    return reading if all(amount.shared for amount in amounts) else None
 
 
 def _range_bounds(first: _Amount, second: _Amount) -> tuple[Decimal, Decimal]:
