@@ -11,7 +11,8 @@ by its index (2019 is 2019 in file 0 and 2418 in file 399), so the parser's cach
 mention's text, sees each figure once per file rather than once per corpus. (An earlier corpus
 shifted each digit by the file's number modulo 10 and chose its articles in a cycle: the figures
 came back every 10 files and whole files repeated, which flattered the extractor.) The parse
-cache's hits and misses in the 1-job stage are printed.
+cache's hits and misses in the 1-job stage are printed, and the parser's readings by shape (a
+figure the parse cache misses is read from its own digits; only its shape's words can be shared).
 
 Run with `make bench`. Prints figures; asserts nothing.
 """
@@ -91,22 +92,23 @@ def timed_stage(corpus: Path, jobs: int) -> tuple[float, float, str]:
     """The extraction stage alone (`extract_corpus`, CSV lines written by the processes), in a fresh
     interpreter, without its start-up: the fastest of RUNS in seconds on the clock and in CPU seconds
     (this process and its pool's, which a busy machine inflates far less than the clock), and the
-    parse cache's counts in this process (with 1 job the files are extracted here; with more, in the
-    pool's processes)."""
+    counts of the parse cache and of the parser's readings by shape in this process (with 1 job the
+    files are extracted here; with more, in the pool's processes)."""
     code = ("import resource, time\nfrom xbdata.engine.extract_corpus import corpus_files, extract_corpus\n"
-            "from xbdata.text import extract\n"
+            "from xbdata.text import extract, numbers\n"
             "def cpu():\n    return time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime"
             " + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime\n"
             f"files = corpus_files({str(corpus)!r})\nstart, start_cpu = time.perf_counter(), cpu()\n"
             f"extract_corpus(files, {jobs}, as_csv=True)\n"
             "seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu\ninfo = extract._parse.cache_info()\n"
-            "print(seconds, cpu_seconds, info.hits, info.misses)")
+            "shapes = numbers._reading_of_shape.cache_info()\n"
+            "print(seconds, cpu_seconds, info.hits, info.misses, shapes.hits, shapes.misses)")
     best, best_cpu, cache = float("inf"), float("inf"), ""
     for _ in range(RUNS):
-        seconds, cpu_seconds, hits, misses = subprocess.run([sys.executable, "-c", code], check=True,
-                                                            capture_output=True, text=True).stdout.split()
+        seconds, cpu_seconds, hits, misses, shape_hits, shape_misses = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
         best, best_cpu = min(best, float(seconds)), min(best_cpu, float(cpu_seconds))
-        cache = f"{hits} hits, {misses} misses"
+        cache = f"{hits} hits, {misses} misses; shape readings: {shape_hits} hits, {shape_misses} misses"
     return best, best_cpu, cache
 
 

@@ -259,8 +259,8 @@ def _is_label_or_term(quantity: Quantity, simplified: str, start: int, end: int)
         or _TERM_AFTER.match(simplified, end) is not None \
         or (bare_whole and _LIST_NAME_AFTER.match(simplified, end) is not None) \
         or (simplified[end - 1:end] in ("日", "天") and simplified.startswith(W.SERVICE_AFTER_DAYS, end)) \
-        or (_INSTALMENT_BEFORE.search(simplified, max(0, start - 3), start) is not None
-            and _INSTALMENT_AFTER.match(simplified, end) is not None)
+        or (_INSTALMENT_AFTER.match(simplified, end) is not None     # rare, so asked first
+            and _INSTALMENT_BEFORE.search(simplified, max(0, start - 3), start) is not None)
 
 
 def _is_furniture(quantity: Quantity, simplified: str, start: int) -> bool:
