@@ -423,7 +423,11 @@ def _parse_date(s: str, text: str) -> Quantity | None:
 
 # --- forms whose meaning is more than a number and a unit -------------------------------------
 
-_N = rf"(?:[{CN_NUMERAL}]+|{ARABIC})"
+# A number inside these forms, read whole (an atomic group): what follows it (分之, 倍, a classifier,
+# a counting word) never starts with a digit or numeral it could give back, except 万人次, and 三万人次
+# read as 三 + 万人次 ends where 三万 + 人次 does. So trying shorter numbers never finds another
+# match, and the scan skips that work at every number it tries these forms on.
+_N = rf"(?>[{CN_NUMERAL}]+|{ARABIC})"
 _RATIO_FILLER = rf"[^\d{CN_NUMERAL}，,。；;]{{0,8}}?"
 _AMONG = W.alternation(W.RATIO_AMONG)
 _HAVE = W.alternation(W.RATIO_HAVE)
