@@ -89,18 +89,22 @@ def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
     where needed, and text that starts like a formula behind an apostrophe (`escape.spreadsheet_cell`).
 
     Joined here rather than by `csv.writer`: a corpus has tens of thousands of mentions, several in
-    each sentence, and writing each sentence once cost a third of what the writer did.
+    each sentence, and writing each sentence once cost a third of what the writer did. Each distinct
+    text is made a cell once: sentences, units, qualifiers, kinds and many figures (2024年) repeat.
     """
     lead = "" if path is None else _text_cell(path) + ","
-    sentences: dict[str, str] = {}
+    cells: dict[str | None, str] = {}
+
+    def cell(value: str | None) -> str:
+        made = cells.get(value)
+        if made is None:
+            made = cells[value] = _text_cell(value)
+        return made
+
     lines = []
     for m in mentions:
-        sentence = sentences.get(m.sentence)
-        if sentence is None:
-            sentence = sentences[m.sentence] = _text_cell(m.sentence)
-        lines.append(f"{lead}{m.start},{m.end},{_text_cell(m.text)},{_number_cell(m.value)},{_number_cell(m.low)},"
-                     f"{_number_cell(m.high)},{_text_cell(m.unit)},{_text_cell(m.qualifier)},{_text_cell(m.kind)},"
-                     f"{sentence}\n")
+        lines.append(f"{lead}{m.start},{m.end},{cell(m.text)},{_number_cell(m.value)},{_number_cell(m.low)},"
+                     f"{_number_cell(m.high)},{cell(m.unit)},{cell(m.qualifier)},{cell(m.kind)},{cell(m.sentence)}\n")
     return "".join(lines)
 
 
