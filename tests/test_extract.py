@@ -192,6 +192,14 @@ def test_counting_words_inside_a_ratio_are_not_mentions_of_their_own():
     assert [m.text for m in mentions] == ["每五个人中就有一个", "十个里有三个"]
 
 
+def test_a_ratio_whose_counting_word_starts_with_a_numeral_reads_the_whole_number():
+    """万人次 is a counting word that starts with a numeral: 三万人次 is 三万 visits, not 三 of 万人次,
+    however the number before it is read (the scan reads such numbers whole)."""
+    mentions = extract_mentions("每三万人次中就有一人次下单，十万人次里有三万人次复购。")
+    assert [(m.text, m.value, m.unit) for m in mentions] == [
+        ("每三万人次中就有一人次", 100 / 30000, "%"), ("十万人次里有三万人次", 30.0, "%")]
+
+
 # --- what is not a statistic ------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence,text,kind", [
