@@ -422,3 +422,17 @@ def test_a_year_and_a_count_of_years_of_one_shape_stay_apart():
     for n in range(1850, 3150, 7):
         q = parse_quantity(f"{n}年")
         assert (q.value, q.unit) == (float(n), "date" if 1900 <= n <= 2099 else "years"), n
+
+
+def test_an_amount_in_two_parts_is_read_from_its_own_digits():
+    """1亿09千万 is 1.9亿 and 1亿12千万 no amount (its second part is not under 亿): the same words,
+    and the digits decide, so no reading of one is lent to the other."""
+    for i in range(1, 10):
+        for n in range(100):
+            text = f"{i}亿{n:02d}千万元"
+            if n < 10:
+                q = parse_quantity(text)
+                assert (q.value, q.unit) == (i * 1e8 + n * 1e7, "CNY"), text
+            else:
+                with pytest.raises(QuantityError):
+                    parse_quantity(text)

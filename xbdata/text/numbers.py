@@ -228,10 +228,9 @@ class _AmountReading(NamedTuple):
     scale: int
     qualifier: str
     magnitude: str | None
-    in_words: _Amount | None         # the amount itself, when it is in words (it has no digits to vary)
-    # or in two parts (1亿2068万), read from its own digits; whether the second part fits under the
-    # first's magnitude depends on them, so no other text may share this reading
-    shared: bool = True
+    in_words: _Amount | None         # the amount itself, in words or in two parts (no digits to vary)
+    shared: bool = True              # False for two parts (1亿09千万): whether the second fits under the
+                                     # first's magnitude depends on its digits (1亿12千万 is no amount)
 
     def read(self, s: str) -> _Amount:
         """The amount `s`, a text of this shape, states."""
