@@ -255,11 +255,14 @@ def context_year(simplified: str, at: int, year: int | None) -> int | None:
     last = None
     for m in _YEAR_WORDS.finditer(simplified, 0, at):
         last = m
-    if last is None:
-        return None
-    if last.group("word"):
-        return year + _YEAR_WORD_SHIFT[last.group("word")] if year else None
-    return _year_named(last)
+    return None if last is None else _year_said(last, year)
+
+
+def _year_said(m: re.Match, year: int | None) -> int | None:
+    """The year a match of _YEAR_WORDS says: the one it names, or 今年/去年/明年 against `year`."""
+    if m.group("word"):
+        return year + _YEAR_WORD_SHIFT[m.group("word")] if year else None
+    return _year_named(m)
 
 
 def _year_of_the_same_period(simplified: str, at: int, words: str, year: int | None) -> int | None:
@@ -269,11 +272,7 @@ def _year_of_the_same_period(simplified: str, at: int, words: str, year: int | N
     same = None
     for m in re.finditer(rf"(?:{_YEAR_WORDS.pattern})\s?{re.escape(words)}", simplified[:at]):
         same = m
-    if same is None:
-        return None
-    if same.group("word"):
-        return year + _YEAR_WORD_SHIFT[same.group("word")] if year else None
-    return _year_named(same)
+    return None if same is None else _year_said(same, year)
 
 
 def _unit_ok(rule: Rule, unit: str) -> bool:
