@@ -80,19 +80,21 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, BY_CHANNEL, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
-                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME,
-                    COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, HOME_SIGNS, ENTITY_TOPICS,
-                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
-                    GROWTH_WORDS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO,
-                    LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES,
-                    LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
-                    MULTIPLE_OF_A_YEAR, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE,
-                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
-                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE,
-                    PLACE_LIST_JOINER, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
-                    REASONS, REGION_MEMBERS, RULES, SCOPES, SHARE_WORDS, SURVEY_HEADLINE, SURVEY_LEAD,
-                    STORY_PERIOD_BACK, SAMPLED_PEOPLE, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule, not_as_channel)
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
+                    BY_CHANNEL, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE,
+                    COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES,
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
+                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+                    LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
+                    MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_FIGURES,
+                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
+                    PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY,
+                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER,
+                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE,
+                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, RULES,
+                    SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD,
+                    SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -240,7 +242,8 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
 
 QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40
 _YEARS_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=\s?年)")
-_YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){ROC_YEAR}(?=\s?年)|(?P<word>今年|去年|明年|目前|当前|如今|现阶段)(?!同期)")
+_YEAR_WORDS = re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d\d)(?=\s?年)|(?<![\d.]){ROC_YEAR}(?=\s?年)"
+                         r"|(?P<word>今年|去年|明年|目前|当前|如今|现阶段)(?!同期)")
 _YEAR_WORD_SHIFT = {"今年": 0, "去年": -1, "明年": 1, "目前": 0, "当前": 0, "如今": 0, "现阶段": 0}
 
 
@@ -619,9 +622,10 @@ def _earlier(value: str, own: str) -> str:
 
 def _story_period(simplified: str, where: Where, rules: list[Rule], year: int | None,
                   month: int | None) -> tuple[str, Rule | None, str]:
-    """For a figure whose paragraph names no period, the story's, where its sentence points back to it:
-    本季度毛利率为14.8%, 上季度为1.64亿港元 in a results story about the third quarter; 报告期末员工总数
-    in an interim report. Else none: a period is never guessed."""
+    """For a figure whose paragraph names no period, the story's, where the paragraph points back to it
+    (本季度毛利率为14.8%, 上季度为1.64亿港元 in a results story about the third quarter; 报告期末
+    员工总数 in an interim report) or breaks the story down (分地区看，北美市场收入…). Else none: a
+    period is never guessed."""
     back = _compiled(STORY_PERIOD_BACK).search(simplified, where.paragraph[0], where.number[0])
     if back is None:
         return "", None, ""
@@ -801,7 +805,8 @@ def traditional_home(text: str, simplified: str) -> str | None:
     neither): whose dollar a bare 元 is. None for simplified text, where 元 is a yuan."""
     if detect_script(text) != "zh-Hant":
         return None
-    named = {place: len(re.findall(f"{PLACE_WORDS[place]}|{HOME_SIGNS[place]}", simplified)) for place in YUAN_ELSEWHERE}
+    named = {place: len(re.findall(f"{PLACE_WORDS[place]}|{HOME_SIGNS[place]}", simplified))
+             for place in YUAN_ELSEWHERE}
     best = max(named, key=named.get)
     return best if named[best] else ""
 
@@ -816,8 +821,8 @@ def companies_of(simplified: str) -> list[str]:
     names = [c for c in dict.fromkeys(found) if re.fullmatch(COMPANY_NAME, c) and not re.search(NOT_IN_COMPANY_NAMES, c)
              and not re.fullmatch(COMPANY_SUFFIXES, c)]
     known = "|".join([*PLATFORM_WORDS.values(), *PLACE_WORDS.values()])
-    names += [c for c in dict.fromkeys(m.group("c") for m in re.finditer(COMPANY_BEFORE_TITLE, simplified, re.MULTILINE))
-              if c not in names and not re.search(NOT_IN_COMPANY_NAMES, c) and not re.search(known, c)]
+    titled = dict.fromkeys(m.group("c") for m in re.finditer(COMPANY_BEFORE_TITLE, simplified, re.MULTILINE))
+    names += [c for c in titled if c not in names and not re.search(NOT_IN_COMPANY_NAMES, c) and not re.search(known, c)]
     return [c for c in names if not any(other != c and other in c for other in names)]
 
 
@@ -1024,8 +1029,7 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     placed = unnamed.replace("我国", "台湾") if home == "Taiwan" else unnamed
     scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
-        value, rule, scope = guess_field(field, simplified if field == "subject" else placed if field == "geography"
-                                         else unnamed,
+        value, rule, scope = guess_field(field, {"subject": simplified, "geography": placed}.get(field, unnamed),
                                          _of_which(simplified, where) if field == "subject" else where, unit, values,
                                          places if field == "geography" else ())
         if field == "subject" and (re.search(GENERIC_SUBJECTS, value) or value in PLATFORM_WORDS):
