@@ -108,9 +108,10 @@ PLATFORM_WORDS = {
 }
 # A platform named as the channel others sell or buy through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
 # 主要由Temu贡献的交易服务收入, 在淘宝、拼多多或京东等内地平台购物的受访者) is not whose figure it is.
+_PLATFORMS = r"(?:跨境)?(?:电商|网购|购物)?平台"     # 平台, 电商平台, 跨境网购平台
 _CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
 _CHANNEL_AFTER = (r"(?:\s?[、和或及与]\s?[A-Za-z\u4e00-\u9fff ]{1,12}?)*"
-                  r"(?:\s?等(?:内地|中国|国内|海外|境外)?(?:跨境)?(?:电商|网购|购物)?平台|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买))")
+                  rf"(?:\s?等(?:内地|中国|国内|海外|境外)?{_PLATFORMS}|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买))")
 
 
 def not_as_channel(words: str) -> str:
@@ -132,7 +133,7 @@ REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|�
 # the buyers' market is; nor is the home of the platforms a figure is of (中国平台在海湾的占比,
 # 在內地平台購物: the market they sell in).
 PLACE_ORIGIN_BEFORE = r"(?:从|自|来自|源自)\s?$"
-PLACE_OF_PLATFORMS_AFTER = r"^(?:大陆)?(?:跨境)?(?:电商|网购|购物)?平台"
+PLACE_OF_PLATFORMS_AFTER = rf"^(?:大陆)?{_PLATFORMS}"
 # ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
@@ -293,8 +294,8 @@ NOT_IN_PLACE_NAMES = r"[的了在和与是为个全本我该各城超上股夜�
 # before them (非洲电商…尼日利亚……该国网购人数: Nigeria's), else the headline's place.
 COUNTRY_BACK_REFERENCES = r"全国|当地|该国"
 # What says, in a traditional-script article, that it is about Taiwan or about Hong Kong, besides
-# naming it: its money, its calendar, its institutions.
-HOME_SIGNS = {"Taiwan": r"新台币|民国|台北|高雄|台中|行政院|立法院|全台", "Hong Kong": r"港元|港币|港府|特区政府|立法会|本港"}
+# naming it (PLACE_WORDS): its money, its calendar, its institutions.
+HOME_SIGNS = {"Taiwan": r"新台币|民国|台北|高雄|台中|行政院|立法院", "Hong Kong": r"港元|港币|特区政府|立法会"}
 # An age after these words is a figure of its own (平均年龄为37.4岁), never the band of a share.
 AGE_STATISTIC_BEFORE = r"平均|中位数?|均龄"
 CATEGORY_WORDS = {
@@ -340,11 +341,12 @@ CHANGE_SINCE_A_YEAR = (rf"(?:比|较|相比于?|与)\s?(?:{_Y}|{W.ROC_YEAR}\s?)�
 # sentence (今年6月，…带动当季…) is when something happened, not the figure's period.
 THIS_QUARTER = r"当季|本季度?|该季度?|单季"
 # ... and the quarter before (由上一季度的26%提高到42%: the first is of the quarter before).
-A_QUARTER_EARLIER = (rf"(?:上一?个?季度|前一季度){_INTO_THE_NUMBER}"
-                     rf"|(?<![比较与同])(?:上一?个?季度|前一季度)(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+_QUARTER_BEFORE = r"上一?个?季度|前一季度"
+A_QUARTER_EARLIER = (rf"(?:{_QUARTER_BEFORE}){_INTO_THE_NUMBER}"
+                     rf"|(?<![比较与同])(?:{_QUARTER_BEFORE})(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # Words that point back to the period a story is about, in a paragraph that names none: its quarter
 # (本季度, 上季度: a quarter earlier) or its reporting period (报告期末, 报告期内).
-STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|上一?个?季度|前一季度)|报告期"
+STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|{_QUARTER_BEFORE})|报告期"
                      r"|^(?:分|按|从)[\u4e00-\u9fff]{1,4}(?:看|来看|划分|分)")   # a breakdown: 分地区看, 按目的地划分
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
@@ -387,11 +389,13 @@ PLAN_BEFORE = r"计划|目标|力争|争取|规划"
 WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
+# Words of delivering and paying: a figure of them is operations, a company's too.
+_DELIVERY_AND_PAYMENT = r"妥投|准时率|达成率|出库|分拣|付款"
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"
-                               r"|妥投|准时率|达成率|出库|分拣|付款|支付"}
+                               rf"|{_DELIVERY_AND_PAYMENT}|支付"}
 # A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
 PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
 # What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
@@ -582,7 +586,7 @@ RULES: tuple[Rule, ...] = (
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
                                                 "square_meters")),
     # delivery rates, pickup sites, payments, jobs and firms settled in a park: logistics, payments, staffing
-    Rule("topic", "operations", r"妥投|出库|分拣|自提点|提货点|准时率|达成率|付款|钱包|货到付款|就业|人才|入驻", "quote"),
+    Rule("topic", "operations", rf"{_DELIVERY_AND_PAYMENT}|自提点|提货点|钱包|就业|人才|入驻", "quote"),
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
     Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
                                                                                   "consumers")),
