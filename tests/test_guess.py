@@ -126,6 +126,9 @@ PERIODS = [
     ("2024年双11", "2024-11"), ("去年双十一", "2024-11"), ("双 11期间", "2025-11"), ("黑五网一", "2025-11"),
     ("2024年双11当天", "2024-11-11"), ("双十一当日", "2025-11-11"), ("全年", "2025"),
     ("618大促中", "2025-06"), ("截至9月末", "2025-09"), ("今年3月至5月", "2025"),
+    # a day a figure is said to be of
+    ("黑五当天（11月28日）", "2025-11-28"), ("11月11日当日", "2025-11-11"), ("“双11”当日", "2025-11-11"),
+    ("黑色星期五当天", "2025-11-28"), ("网一当天", "2025-12-01"),
     # spaces inside dates (Taiwanese news)
     ("2025 年", "2025"), ("2024 年 11 月", "2024-11"), ("114 年", "2025"), ("民國113年", "2024"),
     # the first months of a year, and quarters and halves in Latin letters
@@ -157,6 +160,14 @@ def test_every_period_rule_has_an_example():
     assert guess_period(text, _where(text), 2025, "x")[0] == AGO[1]
     used.add(guess_period(text, _where(text), 2025, "x")[1])
     assert used == {r for r in RULES if r.field == "period"}
+
+
+@pytest.mark.parametrize("year,black_friday,cyber_monday", [
+    (2023, "2023-11-24", "2023-11-27"), (2024, "2024-11-29", "2024-12-02"), (2026, "2026-11-27", "2026-11-30")])
+def test_black_friday_and_cyber_monday_are_the_days_they_fall_on_that_year(year, black_friday, cyber_monday):
+    for words, day in (("黑五当天", black_friday), ("网一当天", cyber_monday)):
+        text = f"{words}，平台交易额达到{NUMBER}"
+        assert guess_period(text, _where(text), year, month=12)[0] == day
 
 
 def test_a_change_between_two_years_is_over_their_span_and_a_level_is_not():

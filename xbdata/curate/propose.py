@@ -64,6 +64,7 @@ sentence, then beyond it. Exclusion contexts are chosen the same way.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,7 +206,8 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         months = year * 12 + month - 1 + rule.shift
         return f"{months // 12}-{months % 12 + 1:02d}"
     if "{R}" in rule.value:
-        named = _number(groups["m"]) if "m" in groups else int(re.search(r"\{R\}-(\d\d)", rule.value).group(1))
+        month_of_rule = re.search(r"\{R\}-(\d\d)", rule.value)
+        named = _number(groups["m"]) if "m" in groups else int(month_of_rule.group(1)) if month_of_rule else 11
         y = (year - (named > month)) if year and month else (context_year or year)
         y = int(groups["y"]) if "y" in groups else y
         rule = Rule(rule.field, rule.value.replace("{R}", "{C}"), rule.pattern, rule.where)
@@ -231,6 +233,12 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         out = out.replace("{END}", ending)
     if "m" in groups:
         out = out.replace("{M}", f"{_number(groups['m']):02d}")
+    if "d" in groups:
+        out = out.replace("{D}", f"{int(groups['d']):02d}")
+    if "{BLACK_FRIDAY}" in out or "{CYBER_MONDAY}" in out:
+        friday = _black_friday(y)
+        out = out.replace("{BLACK_FRIDAY}", friday.strftime("%m-%d"))
+        out = out.replace("{CYBER_MONDAY}", (friday + datetime.timedelta(days=3)).strftime("%m-%d"))
     first = groups.get("first") or groups.get("first2")
     if first:
         out = out.replace("{F}", FIRST_MONTHS_PERIOD[_number(first)])
@@ -238,6 +246,13 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
     if quarter:
         out = out.replace("{Q}", str(_number(quarter)))
     return out
+
+
+def _black_friday(year: int) -> datetime.date:
+    """The day after the fourth Thursday of November: 黑五 (2025-11-28)."""
+    first = datetime.date(year, 11, 1)
+    thursday = first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return thursday + datetime.timedelta(days=1)
 
 
 QUOTE_SPAN, QUOTE_SPAN_BEYOND = 160, 40

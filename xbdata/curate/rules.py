@@ -31,8 +31,8 @@ Periods are templates: {Y} is the year the text names in group `y`, or the publi
 by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names before the match (第四
 季度 in an article about 2024); {R} the year of the latest such month up to the published date (1月
 in an article of 2026-02 is 2026-01); {PM} the month it was published, moved by `shift` months
-(上月); {Y0} a span's first year; {M} a month, {Q} a quarter, {N} a
-count of years. Among the period matches in a scope, the one nearest before the number wins; where
+(上月); {Y0} a span's first year; {M} a month, {D} a day, {Q} a quarter, {N} a
+count of years; {BLACK_FRIDAY} and {CYBER_MONDAY} the month and day 黑五 and 网一 fall on that year. Among the period matches in a scope, the one nearest before the number wins; where
 two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
 after a comparison word (低于2019年的…) is the period of its own figure only; a year written just
 before the number (由2021年的4.9%升至2024年的6%) is the number's whatever else the sentence says, and
@@ -433,10 +433,17 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y0}-{Y}", rf"(?P<y0>(?:19|20)\d\d)年?[-—–~至到](?:{_Y})年", "paragraph"),
     # promotions name their month (双11 and its weeks of sales: November), and 双11 当天 its day;
     # with no year, the latest such month up to the published date
-    Rule("period", "{Y}-11-11", rf"{_Y}年?的?{_DOUBLE_11}(?:当天|当日)", "sentence"),
+    # a day a figure is said to be of (黑五当天（11月28日）, 11月11日当日): that day; 黑五 and 网一 are
+    # the Friday after the fourth Thursday of November and the Monday after it, that year
+    Rule("period", "{R}-{M}-{D}", rf"(?<![\d/\-.])(?P<m>1[0-2]|[1-9])\s?月\s?(?P<d>3[01]|[12]\d|[1-9])\s?日\s?(?:当天|当日)",
+         "sentence"),
+    Rule("period", "{R}-{M}-{D}", r"(?:当天|当日)[（(](?P<m>1[0-2]|[1-9])\s?月\s?(?P<d>3[01]|[12]\d|[1-9])\s?日[）)]", "sentence"),
+    Rule("period", "{R}-{BLACK_FRIDAY}", rf"(?:黑五|黑色星期五)[”」\"]?(?:当天|当日)", "sentence"),
+    Rule("period", "{R}-{CYBER_MONDAY}", rf"(?:网一|网络星期一)[”」\"]?(?:当天|当日)", "sentence"),
+    Rule("period", "{Y}-11-11", rf"{_Y}年?的?{_DOUBLE_11}[”」\"]?(?:当天|当日)", "sentence"),
     Rule("period", "{Y}-11", rf"{_Y}年?的?{_DOUBLE_11}", "sentence"),
     Rule("period", "{Y}-11", rf"去年的?\s?{_DOUBLE_11}", "sentence", shift=-1),
-    Rule("period", "{R}-11-11", rf"{_DOUBLE_11}(?:当天|当日)", "sentence"),
+    Rule("period", "{R}-11-11", rf"{_DOUBLE_11}[”」\"]?(?:当天|当日)", "sentence"),
     Rule("period", "{R}-11", rf"{_DOUBLE_11}|黑五|黑色星期五|网一|网络星期一", "sentence"),
     Rule("period", "{R}-06", r"618", "sentence"),
     Rule("period", "{Y}-H1", rf"{_Y}年?(?:上半年|\s?H1{_NOT_LATIN})", "paragraph"),
