@@ -860,6 +860,13 @@ def test_where_goods_come_from_and_the_home_of_platforms_are_not_a_figure_s_plac
     assert _geographies(text)["62%"] == "Hong Kong"
 
 
+def test_a_place_joined_to_the_number_and_a_place_seen_from_are_the_figure_s_place():
+    text = "巴西电商观察\n巴西网民的网购渗透率已达81%，远高于约58%的全球平均水平。"
+    assert _geographies(text) == {"达81%": "Brazil", "约58%": "Global"}
+    text = "巴西电商观察\n巴西网民增长较快。从全球看，跨境包裹的“慢件”占比从去年的31%降至今年的9%。"
+    assert _geographies(text)["9%"] == "Global"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -91,9 +91,9 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_FIGURES,
                     NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
                     PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY,
-                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER,
-                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE,
-                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, RULES,
+                    PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
+                    PLACE_LIST_JOINER, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
+                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, RULES,
                     SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD,
                     SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule, not_as_channel)
 
@@ -344,6 +344,12 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
     after = None
     low, high = min(where.span(s)[0] for s in SCOPES), max(where.span(s)[1] for s in SCOPES)
     named = [r for r in rules if r.pattern and _compiled(r.pattern).search(simplified, low, high)]
+    joined = re.match(PLACE_OF_THE_NUMBER_AFTER, simplified[where.number[1]:where.number[1] + 3])
+    if joined:
+        # 约60%的全球平均水平, 30%的美国消费者: the place the number's own words name
+        own = next((r for r in named if _compiled(r.pattern).match(simplified, where.number[1] + joined.end())), None)
+        if own is not None:
+            return own.value, own, "quote"
     for scope in SCOPES:
         a, b = where.span(scope)
         matched = []
@@ -516,6 +522,7 @@ def _origin_or_platform_home(simplified: str, start: int, end: int) -> bool:
     platforms a figure is of (中国平台的占比) or where a company is listed (在香港联交所上市): none is
     whose figure it is."""
     return bool(re.search(PLACE_ORIGIN_BEFORE, simplified[max(0, start - 3):start])
+                and not re.match(PLACE_AS_A_VIEWPOINT_AFTER, simplified[end:end + 8])
                 or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8])
                 or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6]))
 

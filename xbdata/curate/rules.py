@@ -133,6 +133,10 @@ REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|�
 # the buyers' market is; nor is the home of the platforms a figure is of (中国平台在海湾的占比,
 # 在內地平台購物: the market they sell in).
 PLACE_ORIGIN_BEFORE = r"(?:从|自|来自|源自)\s?$"
+# ... but 从全球看, 从全球样本来看 is a point of view: the figures after it are that place's.
+PLACE_AS_A_VIEWPOINT_AFTER = r"^[^，。；\d]{0,4}?来?看"
+# A place joined to the number by 的 (约60%的全球平均水平, 30%的美国消费者) is the number's own.
+PLACE_OF_THE_NUMBER_AFTER = r"^\s?的\s?"
 PLACE_OF_PLATFORMS_AFTER = rf"^(?:大陆)?{_PLATFORMS}"
 # ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
