@@ -867,6 +867,15 @@ def test_a_place_joined_to_the_number_and_a_place_seen_from_are_the_figure_s_pla
     assert _geographies(text)["9%"] == "Global"
 
 
+def test_parcels_a_carrier_or_pickup_site_handles_are_operations_and_a_port_s_parcels_a_market():
+    rows = _rows("本季度，公司共处理跨境包裹3.14亿件；按目的地划分，发往欧洲的包裹约占三成。")
+    assert (rows["3.14亿件"]["measure"], rows["3.14亿件"]["topic"]) == ("parcels handled", "operations")
+    assert rows["三成"]["topic"] == "operations"
+    assert rows["3.14亿件"]["label_zh"].endswith("包裹处理量")
+    rows = _rows("今年前三季度，宁波口岸跨境电商进口包裹达1.2亿件。")
+    assert (rows["达1.2亿件"]["measure"], rows["达1.2亿件"]["topic"]) == ("parcels", "market_size")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

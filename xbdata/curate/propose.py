@@ -1142,6 +1142,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     measured = next((topic for topic, measures in MEASURE_TOPICS.items() if base_measure in measures), "")
     if measured == "market_size" and entity:
         measured = ""                 # a platform's parcels are its own figures
+    if base_measure == "parcels handled" and values["subject"].endswith(" parcels"):
+        measured = "market_size"      # a port's parcels handled are its market's volume; a carrier's, its work
     if measured and values["topic"] not in ("category", measured):
         values["topic"] = measured    # a seller's fees, a port's warehouses, a firm's staff: what is measured says
         notes.append(f"topic {measured}: what it measures ({base_measure})")

@@ -394,7 +394,8 @@ WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
 FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
 # Words of delivering and paying: a figure of them is operations, a company's too.
-_DELIVERY_AND_PAYMENT = r"妥投|准时率|达成率|出库|分拣|付款"
+_DELIVERY_AND_PAYMENT = (r"妥投|准时率|达成率|出库|分拣|付款|揽收|派送|承运"
+                         r"|处理[^，。；\d]{0,4}(?:包裹|订单|量)|发往[^，。；\d]{0,6}包裹")
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
@@ -407,7 +408,7 @@ PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民�
 # its market_size, the parcel volumes of a place.
 MEASURE_TOPICS = {
     "operations": ("cost", "fee", *LEVY_RATES, "employees", "delivery time", "payment term", "warehouses",
-                   "warehouse area", "sites"),
+                   "warehouse area", "sites", "parcels handled"),
     "marketing": ("conversion rate", "advertising cost"),
     "market_size": ("parcels",),     # a country's, region's or port's parcels (a platform's are its own)
 }
@@ -580,6 +581,8 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "sellers", r"卖家", "quote", COUNTS),
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
     Rule("measure", "users", r"用户", "quote", COUNTS),
+    # parcels a carrier or pickup site handles are its work (logistics), not a market's volume
+    Rule("measure", "parcels handled", r"揽收|派送|承运|处理[^，。；\d]{0,4}(?:包裹|量)", "quote", ("parcels", "items")),
     Rule("measure", "orders", r"订单|单量", "quote"),
     Rule("measure", "followers", r"粉丝", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),

@@ -260,6 +260,7 @@ MEASURES_ZH = {
     "share of trade": "占外贸比重",
     "monthly active users": "月活跃用户数", "daily active users": "日活跃用户数", "downloads": "下载量",
     "employees": "员工数", "population": "人口", "age": "年龄", "warehouse area": "仓储面积",
+    "parcels handled": "包裹处理量",
     "delivery time": "配送时效", "payment term": "账期", "market share": "市场份额",
     # counts: a count's measure is its unit (UNIT_NAMES names users, orders, brands …)
     "sellers": "卖家数", "merchants": "商家数", "buyers": "买家数", "consumers": "消费者数", "respondents": "受访者数",
