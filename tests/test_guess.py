@@ -876,6 +876,25 @@ def test_parcels_a_carrier_or_pickup_site_handles_are_operations_and_a_port_s_pa
     assert (rows["达1.2亿件"]["measure"], rows["达1.2亿件"]["topic"]) == ("parcels", "market_size")
 
 
+def test_where_a_report_is_released_and_where_warehouses_stand_are_not_a_figure_s_place():
+    text = ("出海品类报告发布\n某研究院12日在杭州发布《年度出海品类报告》。\n"
+            "《报告》显示，去年被监测店铺的出口额合计约980亿美元。")
+    assert _geographies(text)["约980亿美元"] == "unspecified"
+    text = ("湖南跨境电商\n今年上半年，湖南省跨境电商进出口额达到300亿元。\n"
+            "截至6月底，全省企业建设海外仓75个，分布在美国、德国、日本等20个国家；其中省级公共海外仓16个。")
+    assert _geographies(text)["16个"] == "Hunan"
+
+
+def test_a_category_heading_its_clauses_is_what_they_go_on_about_and_one_inside_a_clause_is_not():
+    rows = _rows("按销量排序，宠物用品以约87亿美元排名第一，占监测GMV的9.5%，同比增长33.8%；"
+                 "家居收纳位列第二，增长19.2%。")
+    assert {n: (rows[n]["topic"], rows[n]["subject"]) for n in ("9.5%", "33.8%", "19.2%")} == {
+        "9.5%": ("category", "pet supplies"), "33.8%": ("category", "pet supplies"),
+        "19.2%": ("category", "home and furniture")}
+    rows = _rows("一位在Temu经营家居用品的卖家告诉记者，其店铺日均出单2,000单左右。")
+    assert rows["2,000单左右"]["topic"] != "category"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -81,21 +81,23 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON,
-                    BY_CHANNEL, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE,
-                    COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COUNTRIES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
-                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS,
-                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
-                    LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
-                    MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_FIGURES,
-                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
-                    PERIOD_BASE_BEFORE, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY,
-                    PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
-                    PLACE_LIST_JOINER, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
-                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, RULES,
-                    SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD,
-                    SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule, not_as_channel)
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, BY_CHANNEL,
+                    CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES,
+                    COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES,
+                    COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
+                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
+                    GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD,
+                    LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS,
+                    LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
+                    MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES,
+                    PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING,
+                    PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_VIEWPOINT_AFTER,
+                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
+                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
+                    PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
+                    REGION_MEMBERS, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
+                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule,
+                    not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -508,7 +510,7 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
                                      or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))
                                      or _a_comparison_base(simplified, offset + m.start(), offset + m.end(), number)
-                                     or _origin_or_platform_home(simplified, offset + m.start(), offset + m.end())):
+                                     or _place_not_whose_figure(simplified, offset + m.start(), offset + m.end())):
             continue
         if offset + m.end() <= number:
             before = m
@@ -517,14 +519,16 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     return before or after
 
 
-def _origin_or_platform_home(simplified: str, start: int, end: int) -> bool:
+def _place_not_whose_figure(simplified: str, start: int, end: int) -> bool:
     """Whether the place at start:end is where goods come from (从中国的直购额), the home of the
-    platforms a figure is of (中国平台的占比) or where a company is listed (在香港联交所上市): none is
-    whose figure it is."""
+    platforms a figure is of (中国平台的占比), where a company is listed (在香港联交所上市) or where a
+    report was released (在深圳发布《报告》): none is whose figure it is."""
     return bool(re.search(PLACE_ORIGIN_BEFORE, simplified[max(0, start - 3):start])
                 and not re.match(PLACE_AS_A_VIEWPOINT_AFTER, simplified[end:end + 8])
                 or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8])
-                or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6]))
+                or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6])
+                or (re.search(PLACE_OF_AN_EVENT[0], simplified[max(0, start - 2):start])
+                    and re.match(PLACE_OF_AN_EVENT[1], simplified[end:end + 4])))
 
 
 def _a_comparison_base(simplified: str, start: int, end: int, number: int) -> bool:
@@ -1069,6 +1073,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure, home)
+    if not values["breakdown"] and values["topic"] != "demographics":
+        values["breakdown"] = _category_of_the_part(unnamed, where)
+        if values["breakdown"]:
+            values["topic"] = "category"
+            notes.append(f"topic category: {values['breakdown']} heads the clauses before the number")
     if values["kind"] == "observed" and re.search(FORECAST_BEFORE, simplified[where.sentence[0]:where.number[0]]):
         values["kind"] = "forecast"   # 机构预计，明年区域数字经济收入达到1350亿美元
         notes.append("kind forecast: a word of forecasting before the number in its sentence")
@@ -1168,6 +1177,18 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         "band": band, "geography": values["geography"], "period": period, "kind": values["kind"],
         "label_zh": composed or label_zh(text, where, year), "label_en": label_en,
     }
+
+
+def _category_of_the_part(simplified: str, where: Where) -> str:
+    """The category at the head of the clause nearest before the number in its part of the sentence
+    (since the sentence's start or its last ；): what the clauses after it go on about (户外用品排名
+    第二，销售额约118亿美元: outdoor products' sales); "" if none."""
+    starts = [m.end() for m in re.finditer(CATEGORY_PART_START, simplified[where.sentence[0]:where.number[0]])]
+    a = where.sentence[0] + (starts[-1] if starts else 0)
+    named = [(m.start(), name) for name, words in CATEGORY_WORDS.items()
+             for m in re.finditer(rf"{CATEGORY_AT_CLAUSE_HEAD}(?:{words})(?!{NOT_A_CATEGORY_AFTER})",
+                                  simplified[a:where.number[0]])]
+    return max(named)[1] if named else ""
 
 
 def _of_which(simplified: str, where: Where) -> Where:

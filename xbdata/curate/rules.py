@@ -124,9 +124,9 @@ SHARE_WORDS = r"占比|占|比重|份额"
 # A place named in a dateline (新华社北京1月14日电) is where the story was filed, not what it is about.
 DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
 
-# A place after these words in its clause is how far something reaches (遍及全球, 覆盖北美、欧洲), not
-# whose figure it is.
-REACH_BEFORE = r"(?:遍及|遍布|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)(?:[^\d]{0,6}、)*[^\d、]{0,3}$"
+# A place after these words in its clause is how far something reaches (遍及全球, 覆盖北美、欧洲,
+# 分布在美国、德国), not whose figure it is.
+REACH_BEFORE = r"(?:遍及|遍布|分布[在于]|覆盖|辐射|服务|销往|远销|出口到|面向|布局|通达|联通)(?:[^\d]{0,6}、)*[^\d、]{0,3}$"
 # A place after these words is a comparison's base (比美国站高出4个百分点, 是东南亚市场的2至3倍),
 # not whose figure it is; 是 and 相当于 only where what follows leads into the number (…的2至3倍).
 # A place goods come from (从中国的直购额, 自中国入境的包裹, 来自中国大陆) is not whose figure it is:
@@ -139,6 +139,8 @@ PLACE_AS_A_VIEWPOINT_AFTER = r"^[^，。；\d]{0,4}?来?看"
 PLACE_OF_THE_NUMBER_AFTER = r"^\s?的\s?"
 PLACE_OF_PLATFORMS_AFTER = rf"^(?:大陆)?{_PLATFORMS}"
 # ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
+# ... nor where a report was released or an event held (19日在深圳发布《报告》, 在杭州举办).
+PLACE_OF_AN_EVENT = (r"在\s?$", r"^[市省]?(?:发布|举办|举行|召开|开幕)")
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
@@ -310,6 +312,13 @@ CATEGORY_WORDS = {
 }
 _PLATFORM = "|".join(PLATFORM_WORDS.values())
 _CATEGORY = "|".join(CATEGORY_WORDS.values())
+# 服装 is a category, but 服装电商 and 服装产业 are a place's industry: a market.
+NOT_A_CATEGORY_AFTER = r"电商|产业|行业|企业|工厂|基地|城"
+# A category at the head of a clause before a number, since the sentence or its last ；, is what the
+# clauses after it go on about (宠物用品以约142亿美元排名第一，占监测GMV的11.0%，同比增长41.2%);
+# one inside a clause (挤进了平台家居类目的百强, 经营家居用品的卖家) is not.
+CATEGORY_PART_START = r"；|;"
+CATEGORY_AT_CLAUSE_HEAD = r"(?:^|(?<=[，,：:]))\s?(?:其中|而)?[，,]?\s?"
 _MARKET = r"市场规模|进出口|出口额|进口额|出口规模|进口规模|交易额|交易规模|成交额|GMV|零售额|贸易额"
 GROWTH_WORDS = r"增长|增速|增幅|同比|环比|提升|提高|上涨|上升|成长|年增|月增|季增|增加|涨|飙升|激增|猛增|大增|增\s?(?:约|近|逾|超)?$"
 _RATES = (*MONEY, "%", "x", "pp")
@@ -595,8 +604,7 @@ RULES: tuple[Rule, ...] = (
     # --- topic: what the figure is about (after subject and measure) --------------------------
     Rule("topic", "demographics", r"", "quote", ("age",)),
     Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
-    # 服装 is a category, but 服装电商 and 服装产业 are a place's industry: a market
-    Rule("topic", "category", rf"(?:{_CATEGORY})(?!电商|产业|行业|企业|工厂|基地|城)", "quote"),
+    Rule("topic", "category", rf"(?:{_CATEGORY})(?!{NOT_A_CATEGORY_AFTER})", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
                                                 "square_meters")),
     # delivery rates, pickup sites, payments, jobs and firms settled in a park: logistics, payments, staffing
