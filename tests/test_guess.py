@@ -895,6 +895,28 @@ def test_a_category_heading_its_clauses_is_what_they_go_on_about_and_one_inside_
     assert rows["2,000单左右"]["topic"] != "category"
 
 
+def test_a_title_s_years_and_a_comparison_s_base_year_do_not_set_the_story_s_year():
+    text = ("今年上半年，全省跨境电商进出口210亿元，比2021年底增加了一倍。"
+            "下半年将实施《跨境电商发展行动计划（2026—2028年）》，力争全年进出口突破450亿元。")
+    row = _rows(text, "2026-07-20")["突破450亿元"]
+    assert (row["period"], row["kind"]) == ("2026", "plan")
+
+
+def test_a_figure_with_no_date_near_it_in_an_article_about_a_report_of_a_year_is_of_that_year():
+    text = ("宠物用品销售额居首\n某研究院发布《2025年度跨境出口品类趋势报告》。\n\n"
+            "宠物用品的销售额中，美国市场贡献了61%。")
+    assert _rows(text, "2026-01-20")["61%"]["period"] == "2025"
+    text = "宠物用品销售额居首\n某研究院发布品类趋势分析。\n\n宠物用品的销售额中，美国市场贡献了61%。"
+    assert _rows(text, "2026-01-20")["61%"]["period"] == "unspecified"
+
+
+def test_a_share_in_an_article_that_opens_with_a_survey_of_a_year_is_the_survey_s():
+    text = ("近六成网购族曾跨境下单\n某研究院今日发布「114年网购消费行为调查」，跨境网购者占58.6%。\n\n"
+            "以购买来源地来看，向中国大陆平台购物的比例为71.5%。")
+    row = _rows(text, "2026-02-12")["71.5%"]
+    assert (row["kind"], row["period"]) == ("survey", "2025")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

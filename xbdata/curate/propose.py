@@ -95,9 +95,9 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
                     PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
-                    REGION_MEMBERS, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
-                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, Rule,
-                    not_as_channel)
+                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK,
+                    SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE,
+                    THIS_QUARTER, TITLE, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -273,8 +273,11 @@ def context_year(simplified: str, at: int, year: int | None) -> int | None:
     """The year the text last named before `at`: a year written out (2024年, 114 年), or one said
     against the published year (今年, 去年, 明年; 目前 and 如今 are now); None if there is none."""
     last = None
+    titles = _titles(simplified)
     for m in _YEAR_WORDS.finditer(simplified, 0, at):
-        last = m
+        if not any(x < m.start() and m.end() <= y for x, y in titles) \
+                and not re.search(PERIOD_BASE_BEFORE, simplified[max(0, m.start() - 5):m.start()]):
+            last = m
     return None if last is None else _year_said(last, year)
 
 
@@ -560,6 +563,7 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
     not another period. A comparison's base (低于2019年的…) is left out unless the number is its figure."""
     found: list[tuple[int, int, Rule, str]] = []
     aliases = [m.span() for m in _compiled(PERIOD_ALIAS).finditer(simplified, max(0, a - 40), b + 40)]
+    aliases += _titles(simplified)
     for rule in rules:
         for m in _compiled(rule.pattern).finditer(simplified[a:b]):
             s, e = a + m.start(), a + m.end()
@@ -574,6 +578,13 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
             if value and not any(s < fe and fs < e for fs, fe, _, _ in found):
                 found.append((s, e, rule, value))
     return found
+
+
+@lru_cache(maxsize=64)
+def _titles(simplified: str) -> list[tuple[int, int]]:
+    """The spans of the titles the text names (《…行动计划（2026—2028年）》): the years in a title name
+    the document, not the period of a figure."""
+    return [m.span() for m in _compiled(TITLE).finditer(simplified)]
 
 
 def _quarter_before(period: str) -> str:
@@ -930,6 +941,13 @@ def survey_year(simplified: str) -> int | None:
     return _year_named(m)
 
 
+def report_year(simplified: str) -> int | None:
+    """The year of the report an article opens with, as its name gives it (《2025年度跨境出口热卖品类
+    趋势报告》: 2025); None if its headline and first paragraph name no report with a year."""
+    m = re.search(REPORT_OF_A_YEAR, _lead(simplified))
+    return None if m is None else _year_named(m)
+
+
 def _lead(simplified: str) -> str:
     """The headline and the first paragraph of the body: what an article opens with."""
     paragraphs = [p for p in simplified.split("\n") if p.strip()]
@@ -1082,7 +1100,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["kind"] = "forecast"   # 机构预计，明年区域数字经济收入达到1350亿美元
         notes.append("kind forecast: a word of forecasting before the number in its sentence")
     if values["kind"] == "observed" and unit in ("%", "pp") and (
-            re.search(SURVEY_HEADLINE, simplified[:simplified.find("\n") + 1]) or re.search(SURVEY_LEAD, _lead(simplified))):
+            re.search(SURVEY_HEADLINE, simplified[:simplified.find("\n") + 1]) or re.search(SURVEY_LEAD, _lead(simplified))
+            or survey_year(simplified)):
         values["kind"] = "survey"     # an article that opens with a survey: its shares are the survey's
         notes.append("kind survey: the article opens with a survey (its headline or first paragraph)")
     first_year = re.match(r"\d{4}", period)
@@ -1096,6 +1115,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         # a survey's figures are of when it was run: the year it names, else the year it was published
         values["period"] = period = str(run)
         notes.append(f"period {run}: a survey's figure with no date near it, taken as {when}")
+    covered = report_year(simplified)
+    if values["period"] == "unspecified" and covered:
+        # 《2025年度跨境出口热卖品类趋势报告》显示: a report's figures are of the year it covers
+        values["period"] = period = str(covered)
+        notes.append(f"period {covered}: a figure with no date near it, in an article about a report of {covered}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
     elif companies and values["subject"] in PLATFORM_WORDS and \

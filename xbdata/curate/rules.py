@@ -91,6 +91,9 @@ PERIOD_ENDING = {
     **{(word, m): f"H{m // 6}" for word, span in _ENDED_SPANS.items() if span == "half" for m in (6, 12)},
     **{(word, 9): "Q1-Q3" for word, span in _ENDED_SPANS.items() if span == "nine"},
 }
+# A title (《四川省跨境电商高质量发展行动计划（2026—2028年）》, 「114年網購調查」): its years name the
+# document, not a figure's period.
+TITLE = r"《[^》\n]{1,60}》"
 PERIOD_ALIAS = r"[（(]\s?(?:即|亦即|也就是|相当于)[^）)]{0,30}[）)]"
 _ENDED = (rf"截至(?:{_Y}年?)?(?P<m>{_NUM})\s?月\s?\d{{1,2}}\s?日\s?止?的?(?P<span>{'|'.join(_ENDED_SPANS)})"
           r"(?:\s?[（(][^）)]{0,30}[）)])?")
@@ -395,13 +398,16 @@ SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 # ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
 # A survey named with its year (2024年跨境网购调查, 114 年數位近用調查報告): its figures are of that year.
+# ... and a report named with the year it covers (《2025年度跨境出口热卖品类趋势报告》).
+REPORT_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d》]{{0,16}}?报告"
 SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
 # Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
 PLAN_BEFORE = r"计划|目标|力争|争取|规划"
 # Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
 WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
-# Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元).
-FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|{WILL}"
+# Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元),
+# or, with PLAN_BEFORE, a target (力争全年……突破800亿元).
+FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|力争|争取|{WILL}"
 # Words of delivering and paying: a figure of them is operations, a company's too.
 _DELIVERY_AND_PAYMENT = (r"妥投|准时率|达成率|出库|分拣|付款|揽收|派送|承运"
                          r"|处理[^，。；\d]{0,4}(?:包裹|订单|量)|发往[^，。；\d]{0,6}包裹")
