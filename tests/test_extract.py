@@ -145,6 +145,8 @@ FORMS = [
     ("該店開業逾廿年。", "逾廿年", 20, 20, None, "years", ">"),
     ("調查顯示逾半受訪者曾網購。", "逾半", 50, 50, None, "%", ">"),
     ("包裹量增加了三成半。", "三成半", 35, 35, 35, "%", "="),
+    ("網購族中接近 1 成 2 曾遇到延誤。", "接近 1 成 2", 12, 12, 12, "%", "~"),
+    ("计划新增支付牌照5张以上。", "5张以上", 5, 5, None, None, ">"),
     ("占全国的1/6左右。", "1/6左右", 100 / 6, 100 / 6, 100 / 6, "%", "~"),
     ("当天成交额破亿。", "破亿", 1e8, 1e8, None, None, ">"),
     ("年销售额超亿元的企业", "超亿元", 1e8, 1e8, None, "CNY", ">"),
@@ -174,6 +176,11 @@ def test_forms_real_reporting_uses(sentence, text, value, low, high, unit, quali
     assert m.text == text and m.kind == "statistic"
     assert _same(m.value, value) and _same(m.low, low) and _same(m.high, high)
     assert (m.unit, m.qualifier) == (unit, qualifier)
+
+
+def test_a_digit_after_cheng_that_counts_something_is_not_a_tenth():
+    assert [m.text for m in extract_mentions("其中三成5家企业已出海，另有两成2024年才起步。")] == [
+        "三成", "5家", "两成", "2024年"]
 
 
 def test_a_range_with_a_qualifier_between_is_still_one_range():

@@ -917,6 +917,12 @@ def test_a_share_in_an_article_that_opens_with_a_survey_of_a_year_is_the_survey_
     assert (row["kind"], row["period"]) == ("survey", "2025")
 
 
+def test_a_channel_s_subscribers_are_followers_and_licences_are_counted_as_licenses():
+    rows = _rows("其中TikTok账号粉丝约540万，YouTube订阅用户约81万。公司持有支付牌照及相关资质37项，计划新增支付牌照4张以上。")
+    assert {n: rows[n]["unit"] for n in ("约81万", "37项", "4张以上")} == {
+        "约81万": "followers", "37项": "licenses", "4张以上": "licenses"}
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -514,6 +514,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "firms", r"企业|经营主体|公司|业者|厂商", "sentence", ("", "firms")),
     Rule("unit", "respondents", r"受访者|受访|问卷", "before", ("", "people")),
     Rule("unit", "buyers", r"买家", "sentence", ("", "people")),
+    # a channel's subscribers are its followers, not its users (YouTube订阅用户约97万)
+    Rule("unit", "followers", r"订阅用户|订阅者|订阅数|订阅人数", "before", ("", "people", "users")),
     Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("", "people")),
     Rule("unit", "consumers", r"消费者|网购者|购物者", "sentence", ("", "people")),
     Rule("unit", "parcels", r"包裹|快递|邮件|票件", "paragraph", ("", "items")),
@@ -522,6 +524,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "warehouses", r"海外仓|仓库|公共仓", "before", ("", "firms", "items")),
     Rule("unit", "sites", r"自提点|提货点|站点|网点|服务点|保税仓", "before", ("", "firms", "items", "warehouses")),
     Rule("unit", "cities", r"城市", "before", ("",)),
+    Rule("unit", "licenses", r"牌照|许可证|执照|经营许可", "before", ("", "firms")),
     Rule("unit", "routes", r"航线|线路|班列", "before", ("",)),
     Rule("unit", "orders", r"订单|单量", "sentence", ("", "items")),
     Rule("unit", "followers", r"粉丝", "sentence", ("",)),
@@ -599,7 +602,7 @@ RULES: tuple[Rule, ...] = (
     # parcels a carrier or pickup site handles are its work (logistics), not a market's volume
     Rule("measure", "parcels handled", r"揽收|派送|承运|处理[^，。；\d]{0,4}(?:包裹|量)", "quote", ("parcels", "items")),
     Rule("measure", "orders", r"订单|单量", "quote"),
-    Rule("measure", "followers", r"粉丝", "quote"),
+    Rule("measure", "followers", r"粉丝|订阅用户|订阅者|订阅数|订阅人数", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
     Rule("measure", "employees", r"员工|从业|雇员|职工|人员|工人|团队", "quote", ("people", "")),

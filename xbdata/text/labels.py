@@ -266,7 +266,7 @@ MEASURES_ZH = {
     "sellers": "卖家数", "merchants": "商家数", "buyers": "买家数", "consumers": "消费者数", "respondents": "受访者数",
     "firms": "企业数", "people": "人数", "items": "件数", "parcels": "包裹量", "stores": "店铺数",
     "warehouses": "仓库数", "sites": "站点数", "markets": "市场数", "cities": "城市数", "provinces": "省份数",
-    "zones": "综试区数", "buildings": "建筑数",
+    "zones": "综试区数", "buildings": "建筑数", "licenses": "牌照数",
     "products": "商品数", "posts": "帖子数", "visits": "人次", "jobs": "岗位数", "routes": "航线数",
     "flights": "航班数", "containers": "集装箱数", "impressions": "展示次数", "tweets": "推文数",
 }
@@ -302,6 +302,7 @@ UNIT_WORDS = {
     "stores": ("家店铺", "stores"), "warehouses": ("个仓库", "warehouses"), "sites": ("个站点", "sites"),
     "markets": ("个市场", "markets"), "cities": ("个城市", "cities"), "provinces": ("个省份", "provinces"),
     "zones": ("个综试区", "zones"), "buildings": ("栋建筑", "buildings"),
+    "licenses": ("项牌照", "licenses"),
     "products": ("款商品", "products"), "posts": ("条帖子", "posts"), "visits": ("人次", "visits"),
     "jobs": ("个岗位", "jobs"), "routes": ("条航线", "routes"), "flights": ("个航班", "flights"),
     "containers": ("个集装箱", "containers"), "square_meters": ("平方米", "square meters"),

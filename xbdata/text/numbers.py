@@ -102,6 +102,11 @@ COMPOUND_REST = (rf"(?<=[{''.join({w[-1] for w in W.COMPOUND_FIRST})}]){SP}(?:\d
                  rf"(?:{W.alternation(W.COMPOUND_SECOND)})(?![{W.NOT_AFTER_MAGNITUDE}{_MAGNITUDE_CHARS}])")
 
 
+# 1 成 2 is 12 %: a digit after 成 that nothing counting, no other digit and no magnitude follows.
+TENTH = (rf"(?<={W.TENTH_OF}){SP}(?P<tenth>[{W.TENTH_DIGITS}])"
+         rf"(?![\d.．{W.NUMERAL_CHARS}{_MAGNITUDE_CHARS}]|{SP}(?:{CLASSIFIER}|{NOUN}|{UNIT}|年|月|日))")
+
+
 def unnamed(pattern: str) -> str:
     """`pattern` with its named groups made plain, so several patterns can be joined into one."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
@@ -123,7 +128,7 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
               rf"(?:{SP_UNIT}(?P<unit>{UNIT}))?)?") if ranges else ""
     return (rf"(?:(?P<pre>{PREFIX}){SP})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
-            rf"(?:{SP_UNIT}(?P<ua>{UNIT})(?P<half>{W.HALF})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
+            rf"(?:{SP_UNIT}(?P<ua>{UNIT})(?:(?P<half>{W.HALF})|{TENTH})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
             rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
 
 
@@ -608,6 +613,7 @@ class _Reading(NamedTuple):
     first: tuple[int, int]                  # where the first amount is in the text read
     first_amount: _AmountReading
     half: bool                              # 三成半: a half more
+    tenth: tuple[int, int] | None           # 1 成 2: where the digit of a tenth more is
     second: tuple[int, int] | None          # where a range's second amount is
     second_amount: _AmountReading | None
 
@@ -634,7 +640,8 @@ def _reading(text: str, m: re.Match) -> _Reading:
     if b is None:
         qualifier = _combine(text, prefix, first.qualifier, suffix, default="~" if first.vague else "=")
         approx = "~" in (prefix, first.qualifier, suffix)
-        return _Reading(unit, factor, qualifier, approx, m.span("a"), first_reading, bool(m.group("half")), None, None)
+        return _Reading(unit, factor, qualifier, approx, m.span("a"), first_reading, bool(m.group("half")),
+                        _span_of(m, "tenth"), None, None)
     second_reading = _amount_reading(b)
     if second_reading is None:
         raise QuantityError(text, "a range needs a number on each side")
@@ -642,8 +649,12 @@ def _reading(text: str, m: re.Match) -> _Reading:
         raise QuantityError(text, "a range's second number lacks the unit its first has (升12%至18,913宗 is two figures)")
     second = second_reading.read(b)
     qualifier = _combine(text, prefix, suffix, default="~" if first.vague or second.vague else "=")
-    return _Reading(unit, factor, qualifier, False, m.span("a"), first_reading, bool(m.group("half")), m.span("b"),
-                    second_reading)
+    return _Reading(unit, factor, qualifier, False, m.span("a"), first_reading, bool(m.group("half")),
+                    _span_of(m, "tenth"), m.span("b"), second_reading)
+
+
+def _span_of(m: re.Match, group: str) -> tuple[int, int] | None:
+    return m.span(group) if m.group(group) else None
 
 
 def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
@@ -653,6 +664,10 @@ def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
     first = reading.first_amount.read(s[slice(*reading.first)])
     if reading.half:
         first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
+    if reading.tenth:
+        digit = s[slice(*reading.tenth)]
+        tenth = Decimal(digit) / 10 if digit.isdigit() else Decimal(W.DIGITS[digit]) / 10
+        first = first._replace(low=first.low + tenth, high=first.high + tenth)
     if reading.second is None:
         if factor != 1:
             first = first._replace(low=first.low * factor, high=first.high * factor)

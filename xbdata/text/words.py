@@ -126,6 +126,9 @@ PERCENT_WORD = "百分之"              # 百分之五十 is 50 %
 HALF_WORDS = ("一半", "半数")
 MORE_THAN_HALF = "过半"
 HALF = "半"                          # also a half more: 三成半 is 35 %, 两年半 2.5 years
+# A digit after 成 is a tenth of it (1 成 2, 三成五: 12 %, 35 %), where nothing that counts follows.
+TENTH_OF = "成"
+TENTH_DIGITS = "123456789一二三四五六七八九"
 
 # What a count counts, when the words right after the number say so (8000个品类以上, 超过1.2亿用户).
 COUNT_NOUNS = {
@@ -136,7 +139,7 @@ COUNT_NOUNS = {
     "店铺": "stores", "网店": "stores", "门店": "stores", "海外仓": "warehouses", "保税仓": "sites",
     "仓库": "warehouses", "自提点": "sites", "站点": "sites", "网点": "sites", "市场": "markets",
     "城市": "cities", "地级市": "cities", "县市": "cities", "省份": "provinces",
-    "厂房": "buildings", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
+    "厂房": "buildings", "牌照": "licenses", "许可证": "licenses", "综试区": "zones", "综合试验区": "zones", "商品": "products", "航线": "routes",
     "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts", "人": "people",
 }
 # Words that may stand between a counting word and its noun (165个跨境电商综合试验区, 数十万款优惠商品).
@@ -150,7 +153,7 @@ CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "peo
 # Classifiers: they sit between a number and what it counts, and carry no unit of their own.
 CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "单", "条", "种", "类", "台", "辆",
                "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "吨", "份", "万人次", "人次", "户", "家次",
-               "列", "架", "艘", "班", "单次", "笔", "栋", "幢")
+               "列", "架", "艘", "班", "单次", "笔", "栋", "幢", "张")
 
 # --- ranges, ratios, multiples ----------------------------------------------------------------
 
