@@ -10,7 +10,7 @@ import pytest
 from xbdata.curate.catalogue import locate
 from xbdata.text.extract import KINDS, extract_mentions
 from xbdata.curate.rules import _ONLY_TRADE, WILL, PLACE_WORDS, PLATFORM_WORDS, REASONS, RULES, SCOPES
-from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, places_of, propose,
+from xbdata.curate.propose import (Where, guess_field, guess_period, label_zh, latin_names_of, places_of, propose,
                           quote_window)
 from xbdata.text.script import to_simplified
 
@@ -921,6 +921,19 @@ def test_a_channel_s_subscribers_are_followers_and_licences_are_counted_as_licen
     rows = _rows("其中TikTok账号粉丝约540万，YouTube订阅用户约81万。公司持有支付牌照及相关资质37项，计划新增支付牌照4张以上。")
     assert {n: rows[n]["unit"] for n in ("约81万", "37项", "4张以上")} == {
         "约81万": "followers", "37项": "licenses", "4张以上": "licenses"}
+
+
+def test_a_company_introduced_with_a_latin_name_is_catalogued_under_it_and_its_accounts_are_its_own():
+    text = ("启澜耳机海外粉丝破五百万\n9月10日，消费电子品牌启澜科技（Kilan）在杭州举办出海开放日。"
+            "启澜在TikTok、Instagram两大平台的官方账号粉丝合计超过520万，其中TikTok账号粉丝约310万。"
+            "新加坡咨询机构澜海研究（Lanhai Insights）估算，东南亚耳机市场规模约为12亿美元。")
+    rows = _rows(text, "2026-09-12")
+    assert {n: (rows[n]["subject"], rows[n]["topic"]) for n in ("超过520万", "约310万")} == {
+        "超过520万": ("Kilan", "marketing"), "约310万": ("Kilan", "marketing")}
+    assert latin_names_of(to_simplified(text)) == {"启澜科技": "Kilan"}     # a consultancy is a source
+    assert "启澜科技" in rows["约310万"]["label_zh"]
+    text = "跨境支付服务商泊岸支付（Boan Pay）发布年报。去年，公司处理的总支付额达到1280亿元。"
+    assert _rows(text, "2026-03-20")["达到1280亿元"]["subject"] == "Boan Pay"
 
 
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():

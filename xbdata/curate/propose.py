@@ -84,20 +84,20 @@ from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, BY_CHANNEL,
                     CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES,
-                    COMPANY_SUFFIXES, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
-                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
-                    GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD,
-                    LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS,
-                    LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH,
-                    MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES,
-                    PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING,
+                    COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER,
+                    ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES,
+                    GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
+                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
+                    LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
+                    MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
+                    NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING,
                     PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_VIEWPOINT_AFTER,
                     PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
                     PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
                     PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
-                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, STORY_PERIOD_BACK,
-                    SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE,
-                    THIS_QUARTER, TITLE, Rule, not_as_channel)
+                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS,
+                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
+                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -860,7 +860,22 @@ def companies_of(simplified: str) -> list[str]:
     known = "|".join([*PLATFORM_WORDS.values(), *PLACE_WORDS.values()])
     titled = dict.fromkeys(m.group("c") for m in re.finditer(COMPANY_BEFORE_TITLE, simplified, re.MULTILINE))
     names += [c for c in titled if c not in names and not re.search(NOT_IN_COMPANY_NAMES, c) and not re.search(known, c)]
+    names += [c for c in latin_names_of(simplified) if c not in names]
     return [c for c in names if not any(other != c and other in c for other in names)]
+
+
+def latin_names_of(simplified: str) -> dict[str, str]:
+    """The companies no table knows that an article introduces with a name in Latin letters
+    (泊川支付（PoChuan Pay）: {"泊川支付": "PoChuan Pay"}); see rules.COMPANY_WITH_LATIN_NAME."""
+    known = "|".join(PLATFORM_WORDS.values())
+    found = {}
+    for m in re.finditer(COMPANY_WITH_LATIN_NAME, simplified):
+        name = re.sub(rf"^.*(?:{COMPANY_DESCRIBED_AS}|{SOURCE_DESCRIBED_AS}|[^\u4e00-\u9fff])", "", m.group("c"))
+        described = m.group("c")[:len(m.group("c")) - len(name)]
+        if len(name) >= 2 and not re.search(known, m.group("n")) and not re.search(known, name) \
+                and not re.search(NOT_IN_COMPANY_NAMES, name) and not re.search(SOURCE_DESCRIBED_AS, described):
+            found.setdefault(name, m.group("n"))
+    return found
 
 
 def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
@@ -889,8 +904,15 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
 
 
 def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
-    """(where, company) for each of `companies` named in `text`."""
-    return [(m.start(), c) for c in companies for m in re.finditer(re.escape(c), text)]
+    """(where, company) for each of `companies` named in `text`, in full or by its name without the
+    word that ends it (声曜 for 声曜科技)."""
+    return [(m.start(), c) for c in companies for m in re.finditer(_company_words(c), text)]
+
+
+@lru_cache(maxsize=256)
+def _company_words(company: str) -> str:
+    short = re.sub(rf"(?:{COMPANY_SUFFIXES})$", "", company)
+    return re.escape(company) + (f"|{re.escape(short)}" if short != company and len(short) >= 2 else "")
 
 
 def _platforms_in(text: str) -> list[tuple[int, str]]:
@@ -1041,7 +1063,7 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
                    companies: list[str] = (), month: int | None = None, places: tuple[Rule, ...] = (),
-                   home: str | None = None) -> dict:
+                   home: str | None = None, latin_names: dict[str, str] | None = None) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -1192,8 +1214,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["breakdown"] = values["breakdown"] or band_breakdown(band)
         if values["topic"] not in ("demographics",):
             values["topic"] = "demographics"
-    label_en = english_label({**values, "period": period})
     composed = chinese_label({**values, "period": period, "unit": unit}, {r.value: r.pattern for r in places})
+    # a company the article names in Latin letters too (泊川支付（PoChuan Pay）) is catalogued under that name
+    values["subject"] = (latin_names or {}).get(values["subject"], values["subject"])
+    label_en = english_label({**values, "period": period})
     return {
         "stat_id": "", "source": article_id, "quote": quote, "number": mention.text, "unit": unit_column,
         "topic": values["topic"], "subject": values["subject"], "measure": values["measure"],
@@ -1442,6 +1466,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}
     companies = companies_of(simplified)
+    latin_names = latin_names_of(simplified)
     places = places_of(simplified)
     home = traditional_home(text, simplified)
     drafts = []
@@ -1451,7 +1476,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
         row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
-                             companies, month, places, home)
+                             companies, month, places, home, latin_names)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

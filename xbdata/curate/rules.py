@@ -110,11 +110,13 @@ PLATFORM_WORDS = {
     "Wish": r"Wish",
 }
 # A platform named as the channel others sell or buy through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
-# 主要由Temu贡献的交易服务收入, 在淘宝、拼多多或京东等内地平台购物的受访者) is not whose figure it is.
+# 主要由Temu贡献的交易服务收入, 在淘宝、拼多多或京东等内地平台购物的受访者), or where a brand keeps its
+# accounts (TikTok账号粉丝约620万, Instagram粉丝286万), is not whose figure it is.
 _PLATFORMS = r"(?:跨境)?(?:电商|网购|购物)?平台"     # 平台, 电商平台, 跨境网购平台
 _CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
 _CHANNEL_AFTER = (r"(?:\s?[、和或及与]\s?[A-Za-z\u4e00-\u9fff ]{1,12}?)*"
-                  rf"(?:\s?等(?:内地|中国|国内|海外|境外)?{_PLATFORMS}|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买))")
+                  rf"(?:\s?等(?:内地|中国|国内|海外|境外)?{_PLATFORMS}|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买)"
+                  r"|[^，。；\d]{0,8}?(?:官方)?账号|\s?(?:粉丝|订阅))")   # a brand's accounts and followers there
 
 
 def not_as_channel(words: str) -> str:
@@ -173,10 +175,17 @@ COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国
 # ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
 NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外|^消费电子$"
 # ... and the words that describe a company just before its name (跨境电商卖家拓海科技).
-COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|公司|龙头|上市公司"
+COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|服务商|提供商|公司|龙头|上市公司"
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# ... and a name introduced with its name in Latin letters in brackets (跨境支付服务商泊川支付（PoChuan
+# Pay）, 声曜科技（Sonaro）): a company, catalogued under that name. An acronym in brackets (（GMV）,
+# （ACoS）, （PDD.US）) names a measure or a ticker, not a company.
+# A consultancy or research house so introduced (新加坡咨询机构墨腾创投（Momentum Works）) is a source of
+# figures about others, not a company the figures are of.
+SOURCE_DESCRIBED_AS = r"咨询|研究|机构|智库|数据服务商|调研"
+COMPANY_WITH_LATIN_NAME = r"(?P<c>[\u4e00-\u9fff]{2,12}?)[（(]\s?(?P<n>[A-Z][a-z][A-Za-z]*(?: [A-Z][A-Za-z]+)?)\s?[）)]"
 # ... and a name of no such ending whose officer speaks for it (海睿通副总裁林蔚表示, 澄星科技董事长):
 # a company all the same.
 COMPANY_BEFORE_TITLE = (r"(?:^|(?<=[，。；：、“「\s]))(?P<c>[\u4e00-\u9fff]{2,6}?)"
@@ -413,9 +422,9 @@ _DELIVERY_AND_PAYMENT = (r"妥投|准时率|达成率|出库|分拣|付款|揽�
                          r"|处理[^，。；\d]{0,4}(?:包裹|订单|量)|发往[^，。；\d]{0,6}包裹")
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
-ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率",
+ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率|粉丝|订阅|账号|社媒|社交媒体",
                  "operations": r"成本|运费|头程|尾程|物流|仓储|配送|退货率|退款率|员工|人员|账期|回款|佣金"
-                               rf"|{_DELIVERY_AND_PAYMENT}|支付"}
+                               rf"|{_DELIVERY_AND_PAYMENT}|支付|费率|牌照|币种|结算|到账|提现|放款"}
 # A share followed by the people it is a share of (近四成印尼人每周网购, 六成的消费者): who do something, demographics.
 PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民众|网民|消费者|网购者|网购族|居民|买家|人群|年轻人)"
 # What a figure is about, by what it measures (after growth in, change in, share of): FIELDS.md's
