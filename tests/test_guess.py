@@ -936,6 +936,18 @@ def test_a_company_introduced_with_a_latin_name_is_catalogued_under_it_and_its_a
     assert _rows(text, "2026-03-20")["达到1280亿元"]["subject"] == "Boan Pay"
 
 
+def test_a_platform_s_country_site_and_the_home_of_sellers_are_the_place_of_their_own_clause_only():
+    text = ("一、前五大品类\n宠物用品排名第一。其中一款喂食器在美国站单价高达119美元。户外用品排名第二，销售额约97亿美元。")
+    geographies = _geographies(text)
+    assert (geographies["高达119美元"], geographies["约97亿美元"]) == ("United States", "unspecified")
+    text = "三个站点的成本账\n\n一、美国站：关税吃掉了利润\n主力款今年卖了大约3.6万套。"
+    assert _geographies(text)["大约3.6万套"] == "United States"      # a section heading's site is the section's
+    text = ("出海品类报告\n报告基于对约3.1万家中国卖家店铺的监测。\n\n去年被监测店铺的出口GMV合计约870亿美元。"
+            "入驻的中国卖家合计已超过8万家。")
+    geographies = _geographies(text)
+    assert (geographies["约870亿美元"], geographies["超过8万家"]) == ("unspecified", "China")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

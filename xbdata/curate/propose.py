@@ -91,13 +91,14 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
                     MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
                     NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING,
-                    PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_VIEWPOINT_AFTER,
-                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
-                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
-                    PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
-                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS,
-                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
-                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
+                    PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER,
+                    PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
+                    PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER,
+                    PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE,
+                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR,
+                    RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
+                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule,
+                    not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -361,7 +362,7 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         for rule in named:
             if SCOPES.index(scope) > SCOPES.index(rule.where):
                 continue
-            m = _last(rule.pattern, simplified[a:b], a, where.number[0], "geography", simplified)
+            m = _last(rule.pattern, simplified[a:b], a, where.number[0], "geography", simplified, where.sentence)
             if m is not None:
                 matched.append((a + m.start(), a + m.end(), rule))
         for m in re.finditer(PLACE_BACK_REFERENCES, simplified[a:where.number[0]]):
@@ -386,7 +387,7 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
     if heading is not None:
         found = [(m.start(), rule) for rule in rules if rule.pattern
                  for m in [_last(rule.pattern, simplified[heading[0]:heading[1]], heading[0], heading[0], "geography",
-                                 simplified)] if m is not None]
+                                 simplified, heading, where.number[0])] if m is not None]
         if found:
             return min(found, key=lambda f: f[0])[1].value, min(found, key=lambda f: f[0])[1], "heading"
     opening = _opening_place(simplified, rules, where.paragraph)
@@ -449,7 +450,8 @@ def _opening_place(simplified: str, rules: list[Rule], paragraph: tuple[int, int
         if a < paragraph[1] and paragraph[0] < b:
             continue
         found = [(a + m.start(), rule) for rule in rules if rule.pattern
-                 for m in [_last(rule.pattern, simplified[a:b], a, a, "geography", simplified)] if m is not None]
+                 for m in [_last(rule.pattern, simplified[a:b], a, a, "geography", simplified, figure=paragraph[0])]
+                 if m is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
     return None
@@ -504,16 +506,22 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
 _compiled = lru_cache(maxsize=None)(re.compile)
 
 
-def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str) -> re.Match | None:
+def _last(pattern: str, text: str, offset: int, number: int, field: str, simplified: str,
+          sentence: tuple[int, int] = (0, 0), figure: int | None = None) -> re.Match | None:
     """The last match of `pattern` in `text` (which starts at `offset` in `simplified`) before the
     number, else the first after it; None if none. A place in a dateline does not count, nor one
-    that only says how far something reaches (遍及全球220多个国家和地区)."""
+    that only says how far something reaches (遍及全球220多个国家和地区), nor a platform's site for a
+    country (在美国站) outside `sentence`, the figure's own sentence or section heading. `figure` is
+    where the figure is, when `number` is not (a search of the headline for a figure below it)."""
     before = after = None
     for m in _compiled(pattern).finditer(text):
         if field == "geography" and (re.match(DATELINE_AFTER, simplified[offset + m.end():offset + m.end() + 8])
                                      or re.search(REACH_BEFORE, clause_before(simplified, offset + m.start(), 40))
                                      or _a_comparison_base(simplified, offset + m.start(), offset + m.end(), number)
-                                     or _place_not_whose_figure(simplified, offset + m.start(), offset + m.end())):
+                                     or _place_not_whose_figure(simplified, offset + m.start(), offset + m.end(),
+                                                             number if figure is None else figure)
+                                     or (not sentence[0] <= offset + m.start() < sentence[1]
+                                         and re.match(PLACE_AS_A_SITE_AFTER, simplified[offset + m.end():]))):
             continue
         if offset + m.end() <= number:
             before = m
@@ -522,13 +530,17 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
     return before or after
 
 
-def _place_not_whose_figure(simplified: str, start: int, end: int) -> bool:
+def _place_not_whose_figure(simplified: str, start: int, end: int, number: int) -> bool:
     """Whether the place at start:end is where goods come from (从中国的直购额), the home of the
     platforms a figure is of (中国平台的占比), where a company is listed (在香港联交所上市) or where a
-    report was released (在深圳发布《报告》): none is whose figure it is."""
+    report was released (在深圳发布《报告》): none is whose figure it is; nor the home of sellers
+    (中国卖家) outside the clause of the number at `number`."""
+    a, b = sorted((end, number))
+    sellers_elsewhere = re.match(PLACE_OF_SELLERS_AFTER, simplified[end:end + 6]) \
+        and re.search(r"[，。；;\n]", simplified[a:b])
     return bool(re.search(PLACE_ORIGIN_BEFORE, simplified[max(0, start - 3):start])
                 and not re.match(PLACE_AS_A_VIEWPOINT_AFTER, simplified[end:end + 8])
-                or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8])
+                or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8]) or sellers_elsewhere
                 or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6])
                 or (re.search(PLACE_OF_AN_EVENT[0], simplified[max(0, start - 2):start])
                     and re.match(PLACE_OF_AN_EVENT[1], simplified[end:end + 4])))

@@ -143,9 +143,15 @@ PLACE_AS_A_VIEWPOINT_AFTER = r"^[^，。；\d]{0,4}?来?看"
 # A place joined to the number by 的 (约60%的全球平均水平, 30%的美国消费者) is the number's own.
 PLACE_OF_THE_NUMBER_AFTER = r"^\s?的\s?"
 PLACE_OF_PLATFORMS_AFTER = rf"^(?:大陆)?{_PLATFORMS}"
+# ... nor the home of sellers (约4.6万家中国卖家店铺……去年被监测店铺的GMV), but where its own clause
+# counts them (入驻的中国卖家合计已超过10万家).
+PLACE_OF_SELLERS_AFTER = r"^(?:跨境)?(?:电商)?(?:卖家|商家|品牌)"
 # ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
 # ... nor where a report was released or an event held (19日在深圳发布《报告》, 在杭州举办).
 PLACE_OF_AN_EVENT = (r"在\s?$", r"^[市省]?(?:发布|举办|举行|召开|开幕)")
+# A platform's site for a country (在美国站单价高达129美元, 日本站) is the place of its own sentence's
+# figures only, not of the paragraph or story around it.
+PLACE_AS_A_SITE_AFTER = r"^\s?站"
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
