@@ -27,6 +27,7 @@ EXAMPLES = {
     r"^(?!.*(?:跨境|电商|占|比重|相当于|高出|高于|快)).*(?:外贸|货物贸易|进出口总值|进出口总额)": "外贸进出口",
     r"(?<![运告物消免花经学])费(?!用)": "手续费",
     _ONLY_TRADE: "外贸平稳，比重",   # 比重 keeps the narrower rule of the number's own clause out
+    r"广告(?:投放|支出|花费|预算)": "广告投放",
 }
 
 
@@ -946,6 +947,15 @@ def test_a_platform_s_country_site_and_the_home_of_sellers_are_the_place_of_thei
             "入驻的中国卖家合计已超过8万家。")
     geographies = _geographies(text)
     assert (geographies["约870亿美元"], geographies["超过8万家"]) == ("unspecified", "China")
+
+
+def test_a_brand_s_marketing_rates_and_spend_and_a_payment_company_s_volume_are_named():
+    rows = _rows("上半年品牌广告投放1870万美元；视频平均互动率为5.9%，广告点击率为2.1%，品牌认知度为31%。"
+                 "去年，公司处理的总支付额达到2960亿元。")
+    assert {n: (rows[n]["measure"], rows[n]["topic"]) for n in ("1870万美元", "5.9%", "2.1%", "31%")} == {
+        "1870万美元": ("advertising spend", "marketing"), "5.9%": ("engagement rate", "marketing"),
+        "2.1%": ("click-through rate", "marketing"), "31%": ("brand awareness", "marketing")}
+    assert rows["达到2960亿元"]["measure"] == "total payment volume (TPV)"
 
 
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():

@@ -384,6 +384,7 @@ MARKET_MEASURES = {
     "market size": r"市场规模|经济规模", "import and export value": r"进出口", "export value": r"出口", "import value": r"进口",
     "transaction volume (GMV)": r"交易额|交易总额|交易规模|成交额|成交总额|GMV", "online retail sales": r"网络零售|网上零售|线上零售",
     "online sales": r"网路销售|网络销售|网上销售|线上销售", "retail sales": r"零售额|零售总额",
+    "total payment volume (TPV)": r"支付额|支付交易额|支付总额|TPV",
 }
 # ... a company's profit, a rate, or an amount of money (in the number's own clause).
 PROFITS = {"net profit": r"净利润|净利(?!率)|溢利|纯利", "operating profit": r"营业利润|经营利润", "loss": r"亏损|净亏",
@@ -391,6 +392,7 @@ PROFITS = {"net profit": r"净利润|净利(?!率)|溢利|纯利", "operating pr
 RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
     "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
+    "click-through rate": r"点击率|点击通过率|CTR", "engagement rate": r"互动率", "brand awareness": r"认知度|知名度",
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
@@ -405,6 +407,7 @@ MONEY_MEASURES = {
     "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}",
     "share price": r"每股|股价|收报|报收",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
+    "advertising spend": r"广告(?:投放|支出|花费|预算)",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
     "fee": r"(?<![运告物消免花经学])费(?!用)",     # 手续费, 配送费, 回收费: a charge, as against a cost
 }
@@ -439,7 +442,8 @@ PEOPLE_AFTER = r"^\s?的?[\u4e00-\u9fff]{0,4}?(?:人(?!民币|口|均|次)|民�
 MEASURE_TOPICS = {
     "operations": ("cost", "fee", *LEVY_RATES, "employees", "delivery time", "payment term", "warehouses",
                    "warehouse area", "sites", "parcels handled"),
-    "marketing": ("conversion rate", "advertising cost"),
+    "marketing": ("conversion rate", "advertising cost", "advertising spend", "click-through rate", "engagement rate",
+                  "brand awareness"),
     "market_size": ("parcels",),     # a country's, region's or port's parcels (a platform's are its own)
 }
 # A change in percentage points is a change in the rate or share its sentence names before it.

@@ -253,6 +253,8 @@ MEASURES_ZH = {
     "net profit": "净利润", "operating profit": "营业利润", "loss": "亏损", "profit": "利润",
     "gross margin": "毛利率", "net margin": "净利率", "return rate": "退货率", "conversion rate": "转化率",
     "selling expense ratio": "销售费用率", "penetration rate": "渗透率",
+    "click-through rate": "点击率", "engagement rate": "互动率", "brand awareness": "品牌认知度",
+    "advertising spend": "广告投放", "total payment volume (TPV)": "支付交易额（TPV）",
     "VAT rate": "增值税税率", "consumption tax rate": "消费税税率", "sales tax rate": "销售税税率",
     "tariff rate": "关税税率", "commission rate": "佣金比例", "fee": "费用",
     "average order value": "客单价", "share price": "股价", "investment": "投资额", "price": "价格",
