@@ -958,6 +958,15 @@ def test_a_brand_s_marketing_rates_and_spend_and_a_payment_company_s_volume_are_
     assert rows["达到2960亿元"]["measure"] == "total payment volume (TPV)"
 
 
+def test_a_multiple_s_base_year_after_a_figure_is_no_period_of_it_and_the_multiple_spans_to_the_story_s_year():
+    text = ("品类报告\n《2025年度品类报告》显示，去年被监测店铺的GMV合计约980亿美元。\n\n"
+            "户外用品排名第二，销售额约86亿美元，已是2022年的近3倍。")
+    rows = _rows(text, "2026-01-20")
+    assert (rows["约86亿美元"]["period"], rows["近3倍"]["period"]) == ("2025", "2022-2025")
+    rows = _rows("上半年全省跨境电商进出口286.5亿元，是2021年同期的3.6倍。", "2026-07-20")
+    assert (rows["286.5亿元"]["period"], rows["3.6倍"]["period"]) == ("2026-H1", "2021-2026")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -90,8 +90,8 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BAC
                     LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
                     LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
                     MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_ENDING,
-                    PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER,
+                    NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF,
+                    PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER,
                     PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
                     PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER,
                     PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE,
@@ -581,7 +581,8 @@ def _periods_in(simplified: str, a: int, b: int, rules: list[Rule], year: int | 
             s, e = a + m.start(), a + m.end()
             if any(x < s and e <= y for x, y in aliases):
                 continue
-            base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s])
+            base = re.search(PERIOD_BASE_BEFORE, simplified[max(0, s - 5):s]) or (
+                re.search(PERIOD_BASE_OF[0], simplified[max(0, s - 3):s]) and re.match(PERIOD_BASE_OF[1], simplified[e:e + 4]))
             if base and not (e <= number[0] and re.fullmatch(r"\s?的?\s?", simplified[e:number[0]])):
                 continue
             context = context_year(simplified, s, year)
@@ -623,7 +624,8 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
     base = re.search(MULTIPLE_OF_A_YEAR, clause) if unit == "x" else None
     if base:
         # 2023年的市场规模已是2018年的4倍: a multiple over the span from the year it is a multiple of
-        later = _YEARS_NAMED.findall(clause, 0, base.start()) or ([str(year)] if year else [])
+        story = context_year(simplified, where.number[0] - len(clause) + base.start(), year) or year
+        later = _YEARS_NAMED.findall(clause, 0, base.start()) or ([str(story)] if story else [])
         if later and int(later[-1]) > int(base.group("y")):
             return f"{base.group('y')}-{later[-1]}", Rule("period", "{Y0}-{Y}", MULTIPLE_OF_A_YEAR, "before"), "before"
     own = re.search(PERIOD_OF_THE_NUMBER, clause)

@@ -362,7 +362,10 @@ PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
 A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
                   rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
-MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年的?\s?(?:约|近|超过|逾)?\s?$"
+MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年(?:同期|上半年|同月)?的?\s?(?:约|近|超过|逾)?\s?$"
+# ... and such a base year after a number (销售额约118亿美元，……已是2023年的近4倍) is no period of
+# the figures before it: the words before and after a base year.
+PERIOD_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^(?:同期|上半年|同月)?的")
 # ... and a change against a year it names (比2019年多出7.1个百分点, 比113年增加2.7个百分点) is
 # over the span from that year; against 去年 or 上年 it stays the year's own change (比上年增长10%).
 CHANGE_SINCE_A_YEAR = (rf"(?:比|较|相比于?|与)\s?(?:{_Y}|{W.ROC_YEAR}\s?)年(?!同期)的?[^，。；\d]{{0,12}}?"
