@@ -967,6 +967,15 @@ def test_a_multiple_s_base_year_after_a_figure_is_no_period_of_it_and_the_multip
     assert (rows["286.5亿元"]["period"], rows["3.6倍"]["period"]) == ("2026-H1", "2021-2026")
 
 
+def test_the_year_before_s_figure_and_a_sentence_framed_by_the_same_period_last_year_are_a_year_earlier():
+    rows = _rows("2025年公司综合费率为0.26%，比上一年的0.30%下降0.04个百分点。", "2026-03-20")
+    assert (rows["0.26%"]["period"], rows["0.30%"]["period"]) == ("2025", "2024")
+    rows = _rows("截至8月底，三个账号的粉丝合计超过900万。去年同期，这三个账号的粉丝总数还不到500万。", "2026-09-18")
+    assert (rows["超过900万"]["period"], rows["不到500万"]["period"]) == ("2026-08", "2025-08")
+    rows = _rows("去年在台湾的月活跃用户已突破300万人，是前一年的2.5倍。", "2025-03-01")
+    assert rows["2.5倍"]["period"] == "2024"      # a multiple of the year before is this year's
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -81,24 +81,24 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, BACK_REFERENCES, BAND_REASON, BY_CHANNEL,
-                    CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES,
-                    COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES,
-                    COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER,
-                    ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES,
-                    GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
-                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
-                    LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
-                    MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF,
-                    PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER,
-                    PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
-                    PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER,
-                    PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE,
-                    PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR,
-                    RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
-                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule,
-                    not_as_channel)
+from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME, BACK_REFERENCES,
+                    BAND_REASON, BY_CHANNEL, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS,
+                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS,
+                    COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES,
+                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
+                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT,
+                    LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES,
+                    LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
+                    MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES,
+                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
+                    PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED,
+                    PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES,
+                    PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER,
+                    PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
+                    PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
+                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS,
+                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
+                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -649,7 +649,7 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
                 if quarters:
                     s, e, rule, value = max(quarters, key=lambda f: f[0])
             own = simplified[where.span("before")[0]:where.number[0]]
-            value = _earlier(value, own)
+            value = _earlier(value, own, simplified[where.sentence[0]:where.number[0]])
             since = re.search(CHANGE_SINCE_A_YEAR, own) if unit in ("pp", "%", "x") else None
             if since and re.match(r"\d{4}$", value):
                 # the span ends at the figure's own year: a year named before it, else the article's
@@ -662,9 +662,10 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
     return _story_period(simplified, where, rules, year, month)
 
 
-def _earlier(value: str, own: str) -> str:
-    """`value` a year earlier for a figure of 上年同期, a quarter earlier for one of 上季度, else itself."""
-    if re.search(A_YEAR_EARLIER, own):
+def _earlier(value: str, own: str, sentence_head: str = "") -> str:
+    """`value` a year earlier for a figure of 上年同期 (in its own clause, `own`, or opening its
+    sentence, `sentence_head`), a quarter earlier for one of 上季度, else itself."""
+    if re.search(A_YEAR_EARLIER, own) or re.search(A_YEAR_EARLIER_FRAME, sentence_head):
         return re.sub(r"(?:19|20)\d\d", lambda y: str(int(y.group()) - 1), value)
     if re.search(A_QUARTER_EARLIER, own):
         return _quarter_before(value)

@@ -359,8 +359,10 @@ PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before),
 # also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
 # comparison with it (比上年同期增长5%: this year's growth).
-A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}"
+A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}|(?<![是为于])(?:上一?年|前一年)度?{_INTO_THE_NUMBER}"
                   rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+# A sentence that opens with 去年同期 (去年同期，这三个账号的粉丝总数还不到600万) is all of a year earlier.
+A_YEAR_EARLIER_FRAME = r"^\s?(?:上年|去年|上一年)同期[，,]"
 # ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
 MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年(?:同期|上半年|同月)?的?\s?(?:约|近|超过|逾)?\s?$"
 # ... and such a base year after a number (销售额约118亿美元，……已是2023年的近4倍) is no period of
