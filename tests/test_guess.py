@@ -976,6 +976,14 @@ def test_the_year_before_s_figure_and_a_sentence_framed_by_the_same_period_last_
     assert rows["2.5倍"]["period"] == "2024"      # a multiple of the year before is this year's
 
 
+def test_counts_of_online_shoppers_and_internet_users_are_those_people_s():
+    rows = _rows("肯尼亚互联网用户约为2300万，网购人数约为960万。")
+    assert {n: (rows[n]["subject"], rows[n]["topic"], rows[n]["label_zh"]) for n in ("约为2300万", "约为960万")} == {
+        "约为2300万": ("Kenya internet users", "demographics", "肯尼亚网民数量"),
+        "约为960万": ("Kenya online shoppers", "demographics", "肯尼亚网购人群数量")}
+    assert (rows["约为960万"]["unit"], rows["约为960万"]["measure"]) == ("buyers", "online shoppers")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

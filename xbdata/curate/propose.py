@@ -1372,7 +1372,8 @@ def _measure_zh(measure: str, unit: str, subject: str) -> str:
     a count of what the subject names is how many (China overseas warehouses, warehouses: 数量)."""
     if unit == "%" and measure in PERCENT_MEASURES_ZH:
         return PERCENT_MEASURES_ZH[measure]
-    of_the_subject = measure in COUNTS and (subject == measure or subject.endswith(" " + measure))
+    of_the_subject = (measure in COUNTS or measure in SUBJECT_HEADS_ZH) and (
+        subject == measure or subject.endswith(" " + measure))
     name = MEASURES_ZH.get(measure) or CATALOGUE_ZH.get(measure) or (UNIT_NAMES[measure][0] if measure in UNIT_NAMES else "")
     if name:
         return COUNT_OF_THE_SUBJECT_ZH if of_the_subject else name

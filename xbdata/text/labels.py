@@ -240,6 +240,7 @@ SUBJECT_HEADS_ZH = {
     "cross-border e-commerce": "跨境电商", "e-commerce": "电商", "trade": "外贸", "consumers": "消费者",
     "sellers": "卖家", "survey respondents": "受访者", "overseas warehouses": "海外仓", "bonded warehouses": "保税仓",
     "pickup sites": "自提点", "comprehensive pilot zones": "综试区", "parcels": "包裹",
+    "online shoppers": "网购人群", "internet users": "网民",
 }
 # A list of places in a subject ("Spain, France and Brazil"): 西班牙、法国和巴西.
 PLACE_LIST_ZH = ("、", "和")
@@ -262,7 +263,7 @@ MEASURES_ZH = {
     "share of trade": "占外贸比重",
     "monthly active users": "月活跃用户数", "daily active users": "日活跃用户数", "downloads": "下载量",
     "employees": "员工数", "population": "人口", "age": "年龄", "warehouse area": "仓储面积",
-    "parcels handled": "包裹处理量",
+    "parcels handled": "包裹处理量", "online shoppers": "网购人数", "internet users": "网民数",
     "delivery time": "配送时效", "payment term": "账期", "market share": "市场份额",
     # counts: a count's measure is its unit (UNIT_NAMES names users, orders, brands …)
     "sellers": "卖家数", "merchants": "商家数", "buyers": "买家数", "consumers": "消费者数", "respondents": "受访者数",
