@@ -90,15 +90,15 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES,
                     LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
                     MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES,
-                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
-                    PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED,
-                    PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES,
-                    PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER,
-                    PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
-                    PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE, REASONS,
-                    REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS, SOURCE_DESCRIBED_AS,
-                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
-                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
+                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER,
+                    PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
+                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
+                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
+                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
+                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
+                    REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS,
+                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
+                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -825,7 +825,7 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
         refined, rule = "", None     # 交易额突破百亿元的已有十几个: a count of cities, not money
     if refined and rule is not None:
         notes.append(f"unit {refined}: rule {rule.pattern!r} in the {scope}")
-        if scope != "before" or refined in MONEY:
+        if scope != "before" or refined in MONEY or rule.pattern == ONLINE_SHOPPERS:
             unsure.append(f"unit {refined} is guessed from the words {rule.pattern!r} in the {scope}, "
                           "not named by the number's own words")
         return refined, refined

@@ -463,6 +463,10 @@ MEASURES_OF_A_WHOLE = (*MARKET_MEASURES, *PROFITS, "revenue", "sales")
 UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
                  "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters",), "duration": DURATIONS}
 
+# Online shoppers (网购人数) are buyers to one reader and consumers to another: the draft says
+# buyers, and accept-all leaves it to a person.
+ONLINE_SHOPPERS = r"网购人数|网购人群|网购族"
+
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
     # results for a span ended on a day (截至9月30日止季度（即2026财年第二季度）): the calendar
@@ -537,7 +541,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "merchants", r"商家|商户", "sentence", ("", "firms")),
     Rule("unit", "firms", r"企业|经营主体|公司|业者|厂商", "sentence", ("", "firms")),
     Rule("unit", "respondents", r"受访者|受访|问卷", "before", ("", "people")),
-    Rule("unit", "buyers", r"网购人数|网购人群|网购族", "before", ("", "people", "users")),
+    Rule("unit", "buyers", ONLINE_SHOPPERS, "before", ("", "people", "users")),
     Rule("unit", "buyers", r"买家", "sentence", ("", "people")),
     # a channel's subscribers are its followers, not its users (YouTube订阅用户约97万)
     Rule("unit", "followers", r"订阅用户|订阅者|订阅数|订阅人数", "before", ("", "people", "users")),
@@ -599,7 +603,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} creators", r"创作者|达人|主播", "sentence", ("people", "creators", "%")),
     Rule("subject", "{geography} live commerce", r"直播电商|直播带货|直播购物|直播间|直播(?:GMV|销售额|交易额|客单价|转化率)", "sentence"),
     # counts of who shops online and uses the internet are those people, not a market
-    Rule("subject", "{geography} online shoppers", r"网购人数|网购人群|网购族", "quote", ("buyers", "people", "users", "")),
+    Rule("subject", "{geography} online shoppers", ONLINE_SHOPPERS, "quote", ("buyers", "people", "users", "")),
     Rule("subject", "{geography} internet users", r"互联网用户|网民", "quote", ("users", "people", "")),
     Rule("subject", "{geography} cross-border e-commerce", _CROSS_BORDER, "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
@@ -624,7 +628,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "share of users", r"用户", "quote", ("%",)),
     Rule("measure", "monthly active users", r"月活跃用户|月活跃买家|月活", "quote"),
     Rule("measure", "daily active users", r"日活跃用户|日活", "quote"),
-    Rule("measure", "online shoppers", r"网购人数|网购人群|网购族", "quote", COUNTS),
+    Rule("measure", "online shoppers", ONLINE_SHOPPERS, "quote", COUNTS),
     Rule("measure", "internet users", r"互联网用户|网民", "quote", COUNTS),
     Rule("measure", "sellers", r"卖家", "quote", COUNTS),
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
@@ -651,7 +655,7 @@ RULES: tuple[Rule, ...] = (
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
     Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
                                                                                   "consumers")),
-    Rule("topic", "demographics", r"人口|网民|互联网用户|上网|网购人群|网购人数|网购族|渗透率|普及率", "quote",
+    Rule("topic", "demographics", rf"人口|网民|互联网用户|上网|{ONLINE_SHOPPERS}|渗透率|普及率", "quote",
          ("%", "people", "users", "buyers", "consumers")),
     Rule("topic", "market_size", _MARKET, "sentence", _RATES),
     Rule("topic", "platform", _PLATFORM, "sentence"),
