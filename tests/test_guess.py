@@ -988,6 +988,11 @@ def test_counts_of_online_shoppers_and_internet_users_are_those_people_s():
     assert any(u.startswith("unit buyers") for u in draft["unsure"])
 
 
+def test_a_latin_name_after_the_word_that_says_what_it_is_is_the_subject():
+    rows = _rows("今年上半年，本土平台Jumia的GMV同比增长约9%。")
+    assert (rows["约9%"]["subject"], rows["约9%"]["topic"]) == ("Jumia", "platform")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -197,10 +197,11 @@ COMPANY_WITH_LATIN_NAME = r"(?P<c>[\u4e00-\u9fff]{2,12}?)[（(]\s?(?P<n>[A-Z][a-
 COMPANY_BEFORE_TITLE = (r"(?:^|(?<=[，。；：、“「\s]))(?P<c>[\u4e00-\u9fff]{2,6}?)"
                         r"(?=(?:联合)?(?:创始人|董事长|总裁|副总裁|首席[\u4e00-\u9fff]{1,3}官|CEO|总经理|副总经理|发言人|负责人)"
                         r"[\u4e00-\u9fff]{2,3}(?:表示|介绍|称|说|指出|透露))")
-# A company or platform no table names, written in Latin letters at the head of a sentence or clause
-# and followed by what it did (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
+# A company or platform no table names, written in Latin letters at the head of a sentence or clause,
+# or after the word that says what it is (本土平台Takealot的GMV), and followed by what it did
+# (Allegro去年GMV为600亿兹罗提, Zalando营收增长5%): its name is the subject.
 LATIN_NAME_WORDS = r"[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?"
-LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「]))(?P<n>{LATIN_NAME_WORDS})(?=[\u4e00-\u9fff])"
+LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「])|(?<=平台|品牌|公司|企业|巨头))(?P<n>{LATIN_NAME_WORDS})(?=[\u4e00-\u9fff])"
               r"(?!促销|大促|期间|活动|购物节|节|日|季|当天|报告|指数|模式|业务|计划"
               r"|统计|数据|显示|调查|研究|估算|预测|预计|指出|称|认为)")   # an event, a report, a line of business or a source is no company
 # A sentence that breaks a company's figures down by channel (分渠道看，亚马逊仍是主要渠道): the
