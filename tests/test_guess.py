@@ -993,6 +993,12 @@ def test_a_latin_name_after_the_word_that_says_what_it_is_is_the_subject():
     assert (rows["约9%"]["subject"], rows["约9%"]["topic"]) == ("Jumia", "platform")
 
 
+def test_a_tax_named_only_as_a_tax_or_its_rate_is_a_tax_rate():
+    rows = _rows("巴西自今年8月起对跨境包裹征收20%的综合税，部分商品的税率又上调至35%。")
+    assert {n: (rows[n]["measure"], rows[n]["topic"]) for n in ("20%", "35%")} == {
+        "20%": ("tax rate", "operations"), "35%": ("tax rate", "operations")}
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

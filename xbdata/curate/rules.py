@@ -402,7 +402,8 @@ RATES = {
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
-              "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率"}
+              "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率",
+              "tax rate": r"综合税|税率"}
 # A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为, 预计到2029年将增至), or
 # that goes on down a list (泰国、越南和菲律宾分别为39亿美元、33亿美元): it measures what the clause
 # before it measures.

@@ -257,7 +257,7 @@ MEASURES_ZH = {
     "click-through rate": "点击率", "engagement rate": "互动率", "brand awareness": "品牌认知度",
     "advertising spend": "广告投放", "total payment volume (TPV)": "支付交易额（TPV）",
     "VAT rate": "增值税税率", "consumption tax rate": "消费税税率", "sales tax rate": "销售税税率",
-    "tariff rate": "关税税率", "commission rate": "佣金比例", "fee": "费用",
+    "tariff rate": "关税税率", "tax rate": "税率", "commission rate": "佣金比例", "fee": "费用",
     "average order value": "客单价", "share price": "股价", "investment": "投资额", "price": "价格",
     "spending": "消费支出", "cost": "成本",
     "share of trade": "占外贸比重",
