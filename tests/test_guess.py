@@ -999,6 +999,16 @@ def test_a_tax_named_only_as_a_tax_or_its_rate_is_a_tax_rate():
         "20%": ("tax rate", "operations"), "35%": ("tax rate", "operations")}
 
 
+def test_figures_of_an_article_its_seller_writes_are_the_seller_s_unless_the_sentence_names_another():
+    text = ("我的跨境账本\n我们是义乌一家做收纳用品的小团队，一共5个人，今年销售额大约860万元。"
+            "亚马逊的佣金是15%。")
+    rows = _rows(text)
+    assert (rows["5个"]["subject"], rows["大约860万元"]["subject"]) == ("seller", "seller")
+    assert rows["大约860万元"]["label_zh"] == "2025年卖家销售额"
+    assert rows["15%"]["subject"] == "Amazon"
+    assert _rows("义乌一家做收纳用品的卖家今年销售额大约860万元。")["大约860万元"]["subject"] != "seller"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

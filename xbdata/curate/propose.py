@@ -98,7 +98,8 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS,
                     SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
-                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, Rule, not_as_channel)
+                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
+                    Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -1159,6 +1160,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         notes.append(f"period {covered}: a figure with no date near it, in an article about a report of {covered}")
     if values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
+    elif re.search(GENERIC_SUBJECTS, values["subject"]) and re.search(WRITER_IS_A_SELLER, simplified):
+        values["subject"] = WRITER_SUBJECT        # 我们是宁波一家……的小团队: the writer's figures are the seller's
+        notes.append("subject seller: an article its seller writes, and nobody else named for the figure")
     elif companies and values["subject"] in PLATFORM_WORDS and \
             re.search(BY_CHANNEL, simplified[where.sentence[0]:where.sentence[1]]):
         # 分渠道看，亚马逊收入26.4亿元: the sales through Amazon of the company the article is about
