@@ -1009,6 +1009,16 @@ def test_figures_of_an_article_its_seller_writes_are_the_seller_s_unless_the_sen
     assert _rows("义乌一家做收纳用品的卖家今年销售额大约860万元。")["大约860万元"]["subject"] != "seller"
 
 
+def test_a_byline_a_source_s_name_and_a_brand_s_home_are_not_where_a_story_opens():
+    text = ("调查：年轻人跨境年均花5100元\n\n某报记者 王敏 杭州报道\n\n"
+            "11月20日，杭州某数据研究院发布《2025中国青年跨境消费调查》，回收有效样本2950份。\n\n"
+            "花费方面，受访者平均每年花费5100元。")
+    assert _geographies(text)["5100元"] == "China"
+    text = ("某耳机品牌粉丝破千万\n\n记者 | 程安\n\n一家深圳耳机品牌，正在海外讲性价比的故事。\n\n"
+            "独立站的整体转化率为3.1%。")
+    assert _geographies(text)["3.1%"] == "unspecified"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

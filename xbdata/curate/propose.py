@@ -82,7 +82,7 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
 from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME, BACK_REFERENCES,
-                    BAND_REASON, BY_CHANNEL, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS,
+                    BAND_REASON, BYLINE, BY_CHANNEL, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS,
                     CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS,
                     COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES,
                     COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
@@ -93,11 +93,11 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER,
                     PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
                     PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
-                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
-                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
-                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
-                    REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SHARE_WORDS,
-                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
+                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
+                    PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
+                    PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
+                    PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
+                    SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
                     SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
                     Rule, not_as_channel)
 
@@ -459,10 +459,11 @@ def _opening_place(simplified: str, rules: list[Rule], paragraph: tuple[int, int
 
 
 def _opening_spans(simplified: str) -> list[tuple[int, int]]:
-    """(start, end) of the headline and of the first paragraph after it."""
+    """(start, end) of the headline and of the first paragraph after it, past a byline (21世纪经济报道
+    记者 邝颖 上海报道) or a post's header."""
     spans, at = [], 0
     for line in simplified.split("\n"):
-        if line.strip():
+        if line.strip() and not (spans and re.fullmatch(BYLINE, line.strip())):
             spans.append((at, at + len(line)))
         at += len(line) + 1
         if len(spans) == 2:
@@ -543,6 +544,7 @@ def _place_not_whose_figure(simplified: str, start: int, end: int, number: int) 
                 and not re.match(PLACE_AS_A_VIEWPOINT_AFTER, simplified[end:end + 8])
                 or re.match(PLACE_OF_PLATFORMS_AFTER, simplified[end:end + 8]) or sellers_elsewhere
                 or re.match(PLACE_OF_LISTING_AFTER, simplified[end:end + 6])
+                or re.match(PLACE_IN_A_NAME_AFTER, simplified[end:end + 12])
                 or (re.search(PLACE_OF_AN_EVENT[0], simplified[max(0, start - 2):start])
                     and re.match(PLACE_OF_AN_EVENT[1], simplified[end:end + 4])))
 

@@ -127,7 +127,10 @@ def not_as_channel(words: str) -> str:
 SHARE_WORDS = r"占比|占|比重|份额"
 
 # A place named in a dateline (新华社北京1月14日电) is where the story was filed, not what it is about.
-DATELINE_AFTER = r"^\d{1,2}月\d{1,2}日(?:电|讯)"
+# A line that only says who wrote the story, where and when (21世纪经济报道记者 邝颖 上海报道,
+# 楼主：阿杰　发表于 2025-12-08): no opening paragraph.
+BYLINE = r"[^。！？]{0,60}?(?:记者|报道|作者|编辑|楼主|发表于|来源)[^。！？]{0,40}"
+DATELINE_AFTER = r"^(?:\d{1,2}月\d{1,2}日(?:电|讯)|\s?报道)"      # 记者 邝颖 上海报道 too
 
 # A place after these words in its clause is how far something reaches (遍及全球, 覆盖北美、欧洲,
 # 分布在美国、德国), not whose figure it is.
@@ -145,13 +148,15 @@ PLACE_OF_THE_NUMBER_AFTER = r"^\s?的\s?"
 PLACE_OF_PLATFORMS_AFTER = rf"^(?:大陆)?{_PLATFORMS}"
 # ... nor the home of sellers (约4.6万家中国卖家店铺……去年被监测店铺的GMV), but where its own clause
 # counts them (入驻的中国卖家合计已超过10万家).
-PLACE_OF_SELLERS_AFTER = r"^(?:跨境)?(?:电商)?(?:卖家|商家|品牌)"
+PLACE_OF_SELLERS_AFTER = r"^[\u4e00-\u9fff]{0,4}?(?:卖家|商家|品牌)"
 # ... nor where a company is listed (在香港联交所上市的…物流服务商: its figures are the company's).
 # ... nor where a report was released or an event held (19日在深圳发布《报告》, 在杭州举办).
 PLACE_OF_AN_EVENT = (r"在\s?$", r"^[市省]?(?:发布|举办|举行|召开|开幕)")
 # A platform's site for a country (在美国站单价高达129美元, 日本站) is the place of its own sentence's
 # figures only, not of the paragraph or story around it.
 PLACE_AS_A_SITE_AFTER = r"^\s?站"
+# ... nor the place in a source's name (上海观象数据研究院发布《…调查》).
+PLACE_IN_A_NAME_AFTER = r"^[\u4e00-\u9fff]{0,8}?(?:研究院|研究所|研究中心|智库|协会|商会|大学|学院)"
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
@@ -177,7 +182,7 @@ REGION_MEMBERS = {
 }
 # A company the article is about, where no table names it: a name ending in one of these words at
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
-COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链"
+COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链|支付"
 # ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
 NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外|^消费电子$"
 # ... and the words that describe a company just before its name (跨境电商卖家拓海科技).
