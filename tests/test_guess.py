@@ -1019,6 +1019,13 @@ def test_a_byline_a_source_s_name_and_a_brand_s_home_are_not_where_a_story_opens
     assert _geographies(text)["3.1%"] == "unspecified"
 
 
+def test_the_whole_a_share_is_of_is_not_whose_share_it_is():
+    text = "上半年全国跨境电商进出口1.3万亿元。广东上半年进出口3980亿元，占全国的30.6%；浙江占比13.9%。"
+    assert _geographies(text)["30.6%"] == "Guangdong"
+    text = "河南跨境电商\n今年河南跨境电商进出口达2400亿元。郑州占全省的一半以上。"
+    assert _geographies(text)["一半以上"] == "Zhengzhou"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -97,9 +97,9 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
                     PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
                     PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
-                    SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
-                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
-                    Rule, not_as_channel)
+                    SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
+                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE,
+                    WRITER_IS_A_SELLER, WRITER_SUBJECT, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -367,10 +367,15 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
             if m is not None:
                 matched.append((a + m.start(), a + m.end(), rule))
         for m in re.finditer(PLACE_BACK_REFERENCES, simplified[a:where.number[0]]):
+            if re.search(SHARE_OF_THE_WHOLE_BEFORE, simplified[max(0, a + m.start() - 2):a + m.start()]):
+                continue     # 占全省的17.8%: the whole a share is of
             home = _home_place(simplified, a + m.start(), m.group(), rules)
             if home is not None:
                 matched.append((a + m.start(), a + m.end(), home))
         for m in re.finditer(COUNTRY_BACK_REFERENCES, simplified[a:b]):
+            if re.search(SHARE_OF_THE_WHOLE_BEFORE, simplified[max(0, a + m.start() - 2):a + m.start()]) \
+                    and _places_before(simplified, where.sentence[0], a + m.start(), rules):
+                continue     # 广东……占全国的31.2%: Guangdong's share of the whole country
             home = _home_country(simplified, a + m.start(), m.group(), rules)
             if home is not None:
                 matched.append((a + m.start(), a + m.end(), home))
@@ -396,6 +401,11 @@ def _guess_place(simplified: str, where: Where, rules: list[Rule]) -> tuple[str,
         return opening.value, opening, "article"
     default = next((r for r in rules if not r.pattern), None)
     return (default.value, default, "default") if default else ("", None, "")
+
+
+def _places_before(simplified: str, start: int, end: int, rules: list[Rule]) -> bool:
+    """Whether simplified[start:end] names a place."""
+    return any(r.pattern and _compiled(r.pattern).search(simplified, start, end) for r in rules)
 
 
 def _listed_place(simplified: str, number: int, named: list[tuple[int, int, Rule]], last: tuple[int, int, Rule]) -> str:

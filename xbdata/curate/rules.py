@@ -160,6 +160,9 @@ PLACE_IN_A_NAME_AFTER = r"^[\u4e00-\u9fff]{0,8}?(?:研究院|研究所|研究中
 PLACE_OF_LISTING_AFTER = r"^(?:联交所|联合交易所|证券交易所|交易所|主板|创业板|科创板|上市)"
 PLACE_BASE_BEFORE = r"(?:比|较|高于|低于|快于|慢于|多于|少于|相比于?|不及|对比)\s?$"
 PLACE_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^[^，。；\d]{0,6}的\s?(?:约|近|超过|逾)?\s?$")
+# The whole a share is of, when the words name it by pointing back (广东……占全国的31.2%, 占全省的17.8%):
+# the place named before it is whose share it is.
+SHARE_OF_THE_WHOLE_BEFORE = r"占\s?$"
 # Places listed one after another (印度尼西亚、马来西亚……和越南六国): what joins them; a list of
 # three or more, or of two with 等, is one figure of them all: of the region they make up when
 # the text counts them (六国, 等5个市场) and every one is a member, else of the places by name
