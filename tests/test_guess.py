@@ -1026,6 +1026,14 @@ def test_the_whole_a_share_is_of_is_not_whose_share_it_is():
     assert _geographies(text)["一半以上"] == "Zhengzhou"
 
 
+def test_a_seller_s_byline_makes_the_article_its_and_a_company_in_traditional_script_keeps_its_writing():
+    text = ("做收纳用品的第五年：我们今年卖了152万美元\n\n作者：老林（义乌某跨境卖家创始人）｜2025-12-30\n\n"
+            "全年三站合计销售额约152万美元。")
+    assert _rows(text, "2025-12-30")["约152万美元"]["subject"] == "seller"
+    text = "本地物流商「迅捷環球物流」昨日公布年度業績，收入16.2億港元，按年增長21%。"
+    assert _rows(text, "2025-03-13")["16.2億港元"]["subject"] == "迅捷環球物流"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

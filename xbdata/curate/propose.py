@@ -892,6 +892,18 @@ def companies_of(simplified: str) -> list[str]:
     return [c for c in names if not any(other != c and other in c for other in names)]
 
 
+def _as_written(text: str, simplified: str, companies: list[str]) -> dict[str, str]:
+    """Each company as the article writes it, where that differs from its simplified form (迅達環球物流
+    in a traditional-script article); the simplified text has the original's length, so a name sits
+    at the same place in both."""
+    written = {}
+    for company in companies:
+        at = simplified.find(company)
+        if at >= 0 and text[at:at + len(company)] != company:
+            written[company] = text[at:at + len(company)]
+    return written
+
+
 def latin_names_of(simplified: str) -> dict[str, str]:
     """The companies no table knows that an article introduces with a name in Latin letters
     (泊川支付（PoChuan Pay）: {"泊川支付": "PoChuan Pay"}); see rules.COMPANY_WITH_LATIN_NAME."""
@@ -1091,7 +1103,7 @@ def _local_currency(mention: Mention, unit: str, unit_column: str, geography: st
 def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, article_id: str,
                    year: int | None, band: str, notes: list[str], unsure: list[str],
                    companies: list[str] = (), month: int | None = None, places: tuple[Rule, ...] = (),
-                   home: str | None = None, latin_names: dict[str, str] | None = None) -> dict:
+                   home: str | None = None, catalogued_names: dict[str, str] | None = None) -> dict:
     """The proposed catalogue row for one mention, every guess noted with the rule that made it."""
     quote = text[where.quote[0]:where.quote[1]]
     own_unit, error = parsed_unit(mention.text)
@@ -1246,8 +1258,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if values["topic"] not in ("demographics",):
             values["topic"] = "demographics"
     composed = chinese_label({**values, "period": period, "unit": unit}, {r.value: r.pattern for r in places})
-    # a company the article names in Latin letters too (泊川支付（PoChuan Pay）) is catalogued under that name
-    values["subject"] = (latin_names or {}).get(values["subject"], values["subject"])
+    # a company the article names in Latin letters too (泊川支付（PoChuan Pay）) is catalogued under that
+    # name, and one it writes in traditional script as written (迅達環球物流)
+    values["subject"] = (catalogued_names or {}).get(values["subject"], values["subject"])
     label_en = english_label({**values, "period": period})
     return {
         "stat_id": "", "source": article_id, "quote": quote, "number": mention.text, "unit": unit_column,
@@ -1498,7 +1511,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}
     companies = companies_of(simplified)
-    latin_names = latin_names_of(simplified)
+    catalogued_names = {**_as_written(text, simplified, companies), **latin_names_of(simplified)}
     places = places_of(simplified)
     home = traditional_home(text, simplified)
     drafts = []
@@ -1508,7 +1521,7 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
         band = bands.get(i)
         where = where_of(text, m, (band.start, band.end) if band else None, sentences)
         row = _statistic_row(text, simplified, m, where, article_id, year, band.text if band else "", notes, unsure,
-                             companies, month, places, home, latin_names)
+                             companies, month, places, home, catalogued_names)
         reason = "" if m.kind == "statistic" else REASONS.get(m.kind, f"{m.kind}: not a statistic")
         if m.kind == "statistic":
             reason = not_a_figure(simplified, m, row["unit"] or parsed_unit(m.text)[0])

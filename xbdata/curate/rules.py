@@ -219,9 +219,10 @@ BY_CHANNEL = r"渠道"
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
 # ... and the ones that point to a company, never to a platform it sells on.
 COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
-# An article its seller writes in the first person (我们是宁波一家做厨房小工具的小团队, 我们公司): a
-# figure it names no one else's for is the writer's, catalogued as the seller's.
-WRITER_IS_A_SELLER = r"我们是[^，。；\n]{0,16}?(?:团队|卖家|公司|工厂|企业|店铺|商家)|我们(?:公司|团队|工厂|店铺|这家店)"
+# An article its seller writes in the first person (我们是宁波一家做厨房小工具的小团队, 我们公司, 作者：
+# 老岑（宁波某跨境卖家创始人）): a figure it names no one else's for is the writer's, catalogued as the seller's.
+WRITER_IS_A_SELLER = (r"我们是[^，。；\n]{0,16}?(?:团队|卖家|公司|工厂|企业|店铺|商家)|我们(?:公司|团队|工厂|店铺|这家店)"
+                      r"|作者[:：][^\n]{0,30}?(?:卖家|商家|店主|老板|创始人)")
 WRITER_SUBJECT = "seller"
 # Subjects that say only what kind of thing is counted; a company or platform the sentence points to is more.
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
