@@ -1034,6 +1034,15 @@ def test_a_seller_s_byline_makes_the_article_its_and_a_company_in_traditional_sc
     assert _rows(text, "2025-03-13")["16.2億港元"]["subject"] == "迅捷環球物流"
 
 
+def test_the_same_span_and_a_change_on_last_year_s_same_span_point_back_to_the_story_s_period():
+    text = ("上半年全国跨境电商进出口1.32万亿元，同比增长5.7%。\n\n"
+            "同一时期，全国货物贸易进出口总值21.9万亿元。\n\n据此计算，跨境电商的比重约为6%，较去年同期提高0.3个百分点。")
+    rows = _rows(text, "2025-07-14")
+    assert (rows["21.9万亿元"]["period"], rows["约为6%"]["period"]) == ("2025-H1", "2025-H1")
+    rows = _rows("本地物流商昨日公布截至去年12月31日止年度业绩，收入17.3亿港元。", "2024-03-13")
+    assert rows["17.3亿港元"]["period"] == "2023"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -691,7 +691,8 @@ def _story_period(simplified: str, where: Where, rules: list[Rule], year: int | 
     (本季度毛利率为14.8%, 上季度为1.64亿港元 in a results story about the third quarter; 报告期末
     员工总数 in an interim report) or breaks the story down (分地区看，北美市场收入…). Else none: a
     period is never guessed."""
-    back = _compiled(STORY_PERIOD_BACK).search(simplified, where.paragraph[0], where.number[0])
+    # the words may stand after the number in its sentence (比重约为6%，较去年同期提高0.2个百分点)
+    back = _compiled(STORY_PERIOD_BACK).search(simplified, where.paragraph[0], max(where.number[0], where.sentence[1]))
     if back is None:
         return "", None, ""
     story = _periods_in(simplified, 0, where.paragraph[0], rules, year, month, where.number)

@@ -395,8 +395,10 @@ _QUARTER_BEFORE = r"上一?个?季度|前一季度"
 A_QUARTER_EARLIER = (rf"(?:{_QUARTER_BEFORE}){_INTO_THE_NUMBER}"
                      rf"|(?<![比较与同])(?:{_QUARTER_BEFORE})(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
 # Words that point back to the period a story is about, in a paragraph that names none: its quarter
-# (本季度, 上季度: a quarter earlier) or its reporting period (报告期末, 报告期内).
-STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|{_QUARTER_BEFORE})|报告期"
+# (本季度, 上季度: a quarter earlier), its reporting period (报告期末, 报告期内), the same span (同一时期),
+# or a change on the same span a year before (较去年同期提高0.2个百分点: of the story's span).
+STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|{_QUARTER_BEFORE})|报告期|同一时期|同一期间|同期内"
+                     r"|(?<=[比较])(?:去年|上年|上一年)同期"
                      r"|^(?:分|按|从)[\u4e00-\u9fff]{1,4}(?:看|来看|划分|分)")   # a breakdown: 分地区看, 按目的地划分
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
@@ -486,7 +488,7 @@ RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
     # results for a span ended on a day (截至9月30日止季度（即2026财年第二季度）): the calendar
     # period, whatever the fiscal numbering in brackets after it says
-    Rule("period", "{R}", rf"截至(?:{_Y}年?)?(?P<m>12)\s?月\s?31\s?日\s?止?的?(?:年度|十二个月|全年|财年)", "paragraph"),
+    Rule("period", "{R}", rf"截至(?:{_Y}年?|去年|上年)?(?P<m>12)\s?月\s?31\s?日\s?止?的?(?:年度|十二个月|全年|财年)", "paragraph"),
     Rule("period", "{R}-{END}", _ENDED, "paragraph"),
     # months from one to another, not from January (今年9月至10月进行访问): of that year
     Rule("period", "{R}", rf"(?<![\d/\-.])(?:{_Y}年|今年)?(?P<m0>[2-9]|1[0-2])\s?月(?:份)?\s?(?:至|到|-|—|～)\s?(?P<m>1[0-2]|[2-9])\s?月(?!\s?\d{{1,2}}\s?日)",
