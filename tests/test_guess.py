@@ -1043,6 +1043,12 @@ def test_the_same_span_and_a_change_on_last_year_s_same_span_point_back_to_the_s
     assert rows["17.3亿港元"]["period"] == "2023"
 
 
+def test_what_each_shopper_spends_is_demographics_and_a_tax_on_a_category_is_still_a_tax():
+    rows = _rows("每位消费者月均网购支出约48万印尼盾。进口服装、鞋类等商品仍须缴纳5%至20%不等的关税。")
+    assert rows["约48万印尼盾"]["topic"] == "demographics"
+    assert (rows["5%至20%"]["measure"], rows["5%至20%"]["topic"]) == ("tariff rate", "operations")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -1234,7 +1234,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["measure"] = f"{change} in {base}".strip() if base else change
     if unit == "%" and values["measure_kind"] == "share":
         after = simplified[where.number[1]:where.number[1] + 8]
-        levy = next((name for name, words in LEVY_RATES.items() if re.match(rf"(?:的[^，。；\d]{{0,2}})?(?:{words})", after)), "")
+        levy = next((name for name, words in LEVY_RATES.items()
+                     if re.match(rf"(?:不等)?(?:的[^，。；\d]{{0,2}})?(?:{words})", after)), "")
         if levy:
             values["measure"] = levy    # 15%的销售佣金, 7%的增值税: the rate of the levy it names
     base_measure = re.sub(r"^(?:(?:growth|decline|change) in |share of )", "", values["measure"])
@@ -1243,7 +1244,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         measured = ""                 # a platform's parcels are its own figures
     if base_measure == "parcels handled" and values["subject"].endswith(" parcels"):
         measured = "market_size"      # a port's parcels handled are its market's volume; a carrier's, its work
-    if measured and values["topic"] not in ("category", measured):
+    if measured and (values["topic"] not in ("category", measured) or base_measure in LEVY_RATES):
+        # a tax or fee on a category (进口服装……须缴纳5%至25%的关税) is still a tax: operations
         values["topic"] = measured    # a seller's fees, a port's warehouses, a firm's staff: what is measured says
         notes.append(f"topic {measured}: what it measures ({base_measure})")
     published_year = year

@@ -664,6 +664,8 @@ RULES: tuple[Rule, ...] = (
     # --- topic: what the figure is about (after subject and measure) --------------------------
     Rule("topic", "demographics", r"", "quote", ("age",)),
     Rule("topic", "demographics", r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人", "quote"),
+    # what each shopper spends (每位消费者月均网购支出约54万印尼盾) is who consumers are, not a market's size
+    Rule("topic", "demographics", r"每位(?:消费者|用户|网购者|受访者)|人均(?:网购)?(?:消费|支出|花费)", "quote", MONEY),
     Rule("topic", "category", rf"(?:{_CATEGORY})(?!{NOT_A_CATEGORY_AFTER})", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
                                                 "square_meters")),
