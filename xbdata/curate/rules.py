@@ -478,7 +478,7 @@ GENERIC_MEASURES = ("share",)
 MEASURES_OF_A_WHOLE = (*MARKET_MEASURES, *PROFITS, "revenue", "sales")
 # ... and, when no word says more, what its unit implies.
 UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
-                 "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters",), "duration": DURATIONS}
+                 "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters", "square_feet"), "duration": DURATIONS}
 
 # Online shoppers (网购人数) are buyers to one reader and consumers to another: the draft says
 # buyers, and accept-all leaves it to a person.
@@ -611,8 +611,8 @@ RULES: tuple[Rule, ...] = (
     # (a comparison with trade, 比同期外贸整体增速高出4.4个百分点, is another figure's)
     Rule("subject", "{geography} trade", _ONLY_TRADE, "sentence", _RATES),
     Rule("subject", "{geography} trade", _ONLY_TRADE, "paragraph", _RATES),
-    Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters")),
-    Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters")),
+    Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters", "square_feet")),
+    Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters", "square_feet")),
     Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites", "parcels", "items", "%", "x")),
     Rule("subject", "{geography} comprehensive pilot zones", r"综试区|综合试验区", "sentence", ("zones", "rank")),
     Rule("subject", "{geography} parcels", r"包裹|快递|邮件|票件", "sentence", ("parcels", "items")),
@@ -668,7 +668,7 @@ RULES: tuple[Rule, ...] = (
     Rule("topic", "demographics", r"每位(?:消费者|用户|网购者|受访者)|人均(?:网购)?(?:消费|支出|花费)", "quote", MONEY),
     Rule("topic", "category", rf"(?:{_CATEGORY})(?!{NOT_A_CATEGORY_AFTER})", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
-                                                "square_meters")),
+                                                "square_meters", "square_feet")),
     # delivery rates, pickup sites, payments, jobs and firms settled in a park: logistics, payments, staffing
     Rule("topic", "operations", rf"{_DELIVERY_AND_PAYMENT}|自提点|提货点|钱包|就业|人才|入驻", "quote"),
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),

@@ -309,6 +309,7 @@ UNIT_WORDS = {
     "products": ("款商品", "products"), "posts": ("条帖子", "posts"), "visits": ("人次", "visits"),
     "jobs": ("个岗位", "jobs"), "routes": ("条航线", "routes"), "flights": ("个航班", "flights"),
     "containers": ("个集装箱", "containers"), "square_meters": ("平方米", "square meters"),
+    "square_feet": ("平方英尺", "square feet"), "tonnes": ("吨", "tonnes"),
     "seconds": ("秒", "seconds"), "minutes": ("分钟", "minutes"), "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),
     "weeks": ("周", "weeks"),
     "months": ("个月", "months"), "years": ("年", "years"), "age": ("岁", "years old"),

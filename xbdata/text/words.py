@@ -101,7 +101,8 @@ UNIT_WORDS = {
     "周岁": ("age", 1), "岁": ("age", 1),
     "个小时": ("hours", 1), "小时": ("hours", 1), "个工作日": ("working_days", 1), "工作日": ("working_days", 1),
     "天": ("days", 1), "日": ("days", 1), "个星期": ("weeks", 1), "星期": ("weeks", 1), "周": ("weeks", 1),
-    "个月": ("months", 1), "年": ("years", 1), "平方米": ("square_meters", 1), "平米": ("square_meters", 1), "分钟": ("minutes", 1), "秒钟": ("seconds", 1), "秒": ("seconds", 1),
+    "个月": ("months", 1), "年": ("years", 1), "平方米": ("square_meters", 1), "平米": ("square_meters", 1),
+    "平方呎": ("square_feet", 1), "平方英尺": ("square_feet", 1), "公吨": ("tonnes", 1), "吨": ("tonnes", 1), "分钟": ("minutes", 1), "秒钟": ("seconds", 1), "秒": ("seconds", 1),
     # Every other currency an article names, as its ISO 4217 code (so 日元 is yen, not 日, days).
     "日元": ("JPY", 1), "日圆": ("JPY", 1), "韩元": ("KRW", 1), "英镑": ("GBP", 1), "澳元": ("AUD", 1),
     "加元": ("CAD", 1), "新加坡元": ("SGD", 1), "新币": ("SGD", 1), "泰铢": ("THB", 1), "卢布": ("RUB", 1),
@@ -154,7 +155,7 @@ CLASSIFIER_UNITS = {"件": "items", "家": "firms", "人": "people", "名": "peo
                     "万人次": "visits"}
 # Classifiers: they sit between a number and what it counts, and carry no unit of their own.
 CLASSIFIERS = ("个", "家", "款", "位", "名", "人", "次", "项", "件", "单", "条", "种", "类", "台", "辆",
-               "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "吨", "份", "万人次", "人次", "户", "家次",
+               "所", "座", "批", "包", "票", "只", "双", "套", "场", "亩", "份", "万人次", "人次", "户", "家次",
                "列", "架", "艘", "班", "单次", "笔", "栋", "幢", "张")
 
 # --- ranges, ratios, multiples ----------------------------------------------------------------
