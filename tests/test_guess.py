@@ -1050,6 +1050,11 @@ def test_what_each_shopper_spends_is_demographics_and_a_tax_on_a_category_is_sti
     assert (rows["5%至20%"]["measure"], rows["5%至20%"]["topic"]) == ("tariff rate", "operations")
 
 
+def test_a_survey_s_valid_sample_counts_respondents_and_skus_count_products():
+    rows = _rows("调查回收有效样本2960份。明年计划新上25个SKU。")
+    assert (rows["2960份"]["unit"], rows["25个"]["unit"]) == ("respondents", "products")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

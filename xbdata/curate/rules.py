@@ -557,7 +557,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "sellers", r"卖家", "sentence", ("", "firms", "people")),
     Rule("unit", "merchants", r"商家|商户", "sentence", ("", "firms")),
     Rule("unit", "firms", r"企业|经营主体|公司|业者|厂商", "sentence", ("", "firms")),
-    Rule("unit", "respondents", r"受访者|受访|问卷", "before", ("", "people")),
+    Rule("unit", "respondents", r"受访者|受访|问卷|有效样本|样本量", "before", ("", "people")),
     Rule("unit", "buyers", ONLINE_SHOPPERS, "before", ("", "people", "users")),
     Rule("unit", "buyers", r"买家", "sentence", ("", "people")),
     # a channel's subscribers are its followers, not its users (YouTube订阅用户约97万)
