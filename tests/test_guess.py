@@ -1055,6 +1055,16 @@ def test_a_survey_s_valid_sample_counts_respondents_and_skus_count_products():
     assert (rows["2960份"]["unit"], rows["25个"]["unit"]) == ("respondents", "products")
 
 
+def test_places_goods_come_from_a_country_s_gdp_and_a_taiwanese_home_are_read_as_such():
+    text = ("台灣網購調查\n民國114年，新臺幣支出創新高。\n\n中國大陸仍是最大來源地\n"
+            "以購買來源地來看，向中國大陸平台購物的比例為 70.2 %，日本、韓國則分別為 35.1 % 及 20.4 %。\n\n"
+            "受訪者選擇跨境購物的原因，以「價格比國內便宜」占 66.3 % 居首。")
+    geographies = _geographies(text)
+    assert {geographies[n] for n in ("70.2 %", "35.1 %", "20.4 %", "66.3 %")} == {"Taiwan"}
+    text = "印尼跨境电商\n印尼共有约6400万家中小微企业，贡献了61%的国内生产总值。"
+    assert _geographies(text)["61%"] == "Indonesia"
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -82,16 +82,16 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
 from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME, BACK_REFERENCES,
-                    BAND_REASON, BYLINE, BY_CHANNEL, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS,
-                    CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS,
-                    COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES,
-                    COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE,
-                    GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT,
-                    LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES,
-                    LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE,
-                    MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES,
-                    NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER,
-                    PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
+                    BAND_REASON, BYLINE, BY_CHANNEL, BY_ORIGIN, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START,
+                    CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE,
+                    COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME,
+                    COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD,
+                    FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS,
+                    ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL,
+                    LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
+                    MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER,
+                    NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE,
+                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
                     PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
                     PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
                     PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
@@ -533,7 +533,9 @@ def _last(pattern: str, text: str, offset: int, number: int, field: str, simplif
                                      or _place_not_whose_figure(simplified, offset + m.start(), offset + m.end(),
                                                              number if figure is None else figure)
                                      or (not sentence[0] <= offset + m.start() < sentence[1]
-                                         and re.match(PLACE_AS_A_SITE_AFTER, simplified[offset + m.end():]))):
+                                         and re.match(PLACE_AS_A_SITE_AFTER, simplified[offset + m.end():]))
+                                     or (sentence[0] <= offset + m.start() < sentence[1]
+                                         and re.search(BY_ORIGIN, simplified[sentence[0]:sentence[1]]))):
             continue
         if offset + m.end() <= number:
             before = m
@@ -1132,8 +1134,8 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     # a company's name says nothing of what its figures are (木森家居 is not the home category)
     unnamed = re.sub("|".join(map(re.escape, companies)), lambda m: "＊" * len(m.group()), simplified) \
         if companies else simplified
-    # 我国 in an article about Taiwan is Taiwan (民國114年我國營業人…)
-    placed = unnamed.replace("我国", "台湾") if home == "Taiwan" else unnamed
+    # 我国 and 国内 in an article about Taiwan are Taiwan (民國114年我國營業人…, 「價格比國內便宜」)
+    placed = re.sub(r"我国|国内(?!生产总值)", "台湾", unnamed) if home == "Taiwan" else unnamed
     scopes: dict[str, str] = {}
     for field in ("geography", "measure_kind", "kind", "breakdown", "subject", "measure", "topic"):
         value, rule, scope = guess_field(field, {"subject": simplified, "geography": placed}.get(field, unnamed),

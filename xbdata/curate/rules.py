@@ -112,7 +112,7 @@ PLATFORM_WORDS = {
 # A platform named as the channel others sell or buy through (透过亚马逊等平台出口的台湾品牌, 主做亚马逊美国站,
 # 主要由Temu贡献的交易服务收入, 在淘宝、拼多多或京东等内地平台购物的受访者), or where a brand keeps its
 # accounts (TikTok账号粉丝约620万, Instagram粉丝286万), is not whose figure it is.
-_PLATFORMS = r"(?:跨境)?(?:电商|网购|购物)?平台"     # 平台, 电商平台, 跨境网购平台
+_PLATFORMS = r"(?:跨境)?(?:电商|网购|购物)?(?:平台|网站)"     # 平台, 电商平台, 跨境网购平台, 日本网站
 _CHANNEL_BEFORE = ("透过", "通过", "借助", "经由", "依托", "主做", "由")
 _CHANNEL_AFTER = (r"(?:\s?[、和或及与]\s?[A-Za-z\u4e00-\u9fff ]{1,12}?)*"
                   rf"(?:\s?等(?:内地|中国|国内|海外|境外)?{_PLATFORMS}|\s?(?:平台)?上?(?:购物|下单|网购|买过|购买)"
@@ -140,6 +140,9 @@ REACH_BEFORE = r"(?:遍及|遍布|分布[在于]|覆盖|辐射|服务|销往|远
 # A place goods come from (从中国的直购额, 自中国入境的包裹, 来自中国大陆) is not whose figure it is:
 # the buyers' market is; nor is the home of the platforms a figure is of (中国平台在海湾的占比,
 # 在內地平台購物: the market they sell in).
+# ... and the places of a sentence or heading that speaks of where goods come from (以購買來源地來看，
+# 向中國大陸平台購物的比例為71.5%，日本、韓國則分別為38.2%、21.7%; 中國大陸仍是最大來源地) are origins all.
+BY_ORIGIN = r"来源地|来源国|购买来源|进口来源"
 PLACE_ORIGIN_BEFORE = r"(?:从|自|来自|源自)\s?$"
 # ... but 从全球看, 从全球样本来看 is a point of view: the figures after it are that place's.
 PLACE_AS_A_VIEWPOINT_AFTER = r"^[^，。；\d]{0,4}?来?看"
@@ -255,7 +258,7 @@ _NAMED_PLACES = {
     "India": r"印度", "Indonesia": r"印尼|印度尼西亚", "Malaysia": r"马来西亚", "Thailand": r"泰国",
     "Vietnam": r"越南", "Philippines": r"菲律宾", "Singapore": r"新加坡", "Australia": r"澳大利亚|澳洲",
     "New Zealand": r"新西兰", "Europe": r"欧洲|欧盟",
-    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内|内地|海关总署|海关数据|海关统计|国新办|商务部|国家统计局|国务院",
+    "Global": r"全球|全世界|世界各地", "China": r"中国|我国|国内(?!生产总值)|内地|海关总署|海关数据|海关统计|国新办|商务部|国家统计局|国务院",
 }
 # CLDR's territories that are regions, unions or placeholders, not countries (the EU is Europe above).
 _NOT_COUNTRIES = ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ")
