@@ -983,6 +983,7 @@ def test_counts_of_online_shoppers_and_internet_users_are_those_people_s():
         "约为2300万": ("Kenya internet users", "demographics", "肯尼亚网民数量"),
         "约为960万": ("Kenya online shoppers", "demographics", "肯尼亚网购人群数量")}
     assert (rows["约为960万"]["unit"], rows["约为960万"]["measure"]) == ("buyers", "online shoppers")
+    assert _rows("埃及人口超过1.1亿。")["超过1.1亿"]["subject"] == "Egypt population"
     # buyers to one reader, consumers to another: accept-all leaves the unit to a person
     [draft] = [d for d in propose("肯尼亚网购人数约为960万。", "005_0123456789abcdef", "2025-10-31", set())
                if d["action"] == "statistic"]

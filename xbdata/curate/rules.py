@@ -625,6 +625,7 @@ RULES: tuple[Rule, ...] = (
     # counts of who shops online and uses the internet are those people, not a market
     Rule("subject", "{geography} online shoppers", ONLINE_SHOPPERS, "quote", ("buyers", "people", "users", "")),
     Rule("subject", "{geography} internet users", r"互联网用户|网民", "quote", ("users", "people", "")),
+    Rule("subject", "{geography} population", r"人口", "quote", ("users", "people", "")),
     Rule("subject", "{geography} cross-border e-commerce", _CROSS_BORDER, "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
     Rule("subject", "{geography} sellers", r"卖家|商家", "sentence"),

@@ -241,6 +241,7 @@ SUBJECT_HEADS_ZH = {
     "sellers": "卖家", "survey respondents": "受访者", "overseas warehouses": "海外仓", "bonded warehouses": "保税仓",
     "pickup sites": "自提点", "comprehensive pilot zones": "综试区", "parcels": "包裹",
     "online shoppers": "网购人群", "internet users": "网民", "seller": "卖家",
+    "population": "人口",
 }
 # A list of places in a subject ("Spain, France and Brazil"): 西班牙、法国和巴西.
 PLACE_LIST_ZH = ("、", "和")
