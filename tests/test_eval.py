@@ -161,10 +161,11 @@ def test_the_drafts_fields_on_dev_do_not_fall_back(score):
     """A floor under what the drafting rules reach on dev (eval/README.md gives the figures); held-out
     is reported by `make eval` on its own and asserted nowhere it could be tuned to."""
     accuracy = score.field_accuracy(score.ROOT / "eval" / "dev")
-    # dev grew by a sixth and a seventh batch on 2026-12-03 (evening): the floors are a little under
-    # what the larger dev reaches (unit 0.96, topic 0.83, subject 0.61, measure 0.74, geography 0.87, period 0.79)
-    floors = {"unit": 0.93, "topic": 0.8, "subject": 0.58, "measure": 0.71, "measure_kind": 0.94, "geography": 0.84,
-              "period": 0.76, "kind": 0.94, "all": 0.35}
+    # dev grew by a ninth and a tenth batch on 2026-12-03 (second session): the floors are a little under
+    # what the larger dev reaches (unit 0.96, topic 0.82, subject 0.65, measure 0.74, measure kind 0.97,
+    # geography 0.89, period 0.82, kind 0.97, all 0.38)
+    floors = {"unit": 0.94, "topic": 0.8, "subject": 0.62, "measure": 0.72, "measure_kind": 0.95, "geography": 0.86,
+              "period": 0.8, "kind": 0.95, "all": 0.36}
     assert {f: accuracy[f] for f in floors if accuracy[f] < floors[f]} == {}
 
 
