@@ -1066,6 +1066,16 @@ def test_places_goods_come_from_a_country_s_gdp_and_a_taiwanese_home_are_read_as
     assert _geographies(text)["61%"] == "Indonesia"
 
 
+def test_a_registered_company_and_a_sentence_about_the_platform_before_it_are_the_subject():
+    text = "来源：仙桃市商务局\n仙桃锦程服饰有限公司如今有员工1800人，去年销售收入2.6亿元。"
+    rows = _rows(text)
+    assert (rows["1800人"]["subject"], rows["2.6亿元"]["subject"], rows["2.6亿元"]["topic"]) == (
+        "锦程服饰", "锦程服饰", "platform")
+    text = "SHEIN继续扩张。该平台业务覆盖150多个国家，超过60%的消费者直接访问其官网。"
+    rows = _rows(text)
+    assert (rows["150多个"]["subject"], rows["超过60%"]["subject"]) == ("SHEIN", "SHEIN")
+
+
 def test_that_country_is_the_country_named_last_and_the_whole_county_the_county_named_as_one():
     text = "非洲电商观察\n肯尼亚是东非的电商中心，该国网购人数约为1300万。"
     assert _geographies(text)["约为1300万"] == "Kenya"

@@ -96,10 +96,11 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
                     PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
                     PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
-                    PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
-                    SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
-                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE,
-                    WRITER_IS_A_SELLER, WRITER_SUBJECT, Rule, not_as_channel)
+                    PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES,
+                    SAMPLED_PEOPLE, SCOPES, SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS,
+                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
+                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
+                    Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -892,7 +893,21 @@ def companies_of(simplified: str) -> list[str]:
     titled = dict.fromkeys(m.group("c") for m in re.finditer(COMPANY_BEFORE_TITLE, simplified, re.MULTILINE))
     names += [c for c in titled if c not in names and not re.search(NOT_IN_COMPANY_NAMES, c) and not re.search(known, c)]
     names += [c for c in latin_names_of(simplified) if c not in names]
+    names += [c for c in _registered_companies(simplified) if c not in names]
     return [c for c in names if not any(other != c and other in c for other in names)]
+
+
+def _registered_companies(simplified: str) -> list[str]:
+    """The registered companies an article names (天门悦姿服饰有限公司: 悦姿服饰), each without the words
+    that describe it or the place it is registered in; see rules.REGISTERED_COMPANY."""
+    places = "|".join([*PLACE_WORDS.values(), *(r.pattern for r in places_of(simplified))])
+    found = []
+    for m in re.finditer(REGISTERED_COMPANY, simplified, re.MULTILINE):
+        name = re.sub(rf"^.*(?:{COMPANY_DESCRIBED_AS})", "", m.group("c"))
+        name = re.sub(rf"^(?:{places})(?:市|县|省)?", "", name)
+        if len(name) >= 2 and not re.search(NOT_IN_COMPANY_NAMES, name):
+            found.append(name)
+    return found
 
 
 def _as_written(text: str, simplified: str, companies: list[str]) -> dict[str, str]:
@@ -1021,13 +1036,18 @@ def _lead(simplified: str) -> str:
 
 def _clause_entity(simplified: str, where: Where, companies: list[str]) -> str:
     """The company whose name, or 公司 pointing back to it, opens the number's own clause (公司还计划
-    明年在墨西哥新建2座海外仓: the company's warehouses); "" if the clause opens with neither."""
+    明年在墨西哥新建2座海外仓: the company's warehouses), or the company or platform named last before a
+    sentence that opens by pointing back to it (该平台…); "" if neither."""
     clause = simplified[where.span("before")[0]:where.number[0]]
     for c in companies:
         if clause.startswith(c):
             return c
     if companies and re.match(rf"(?:{COMPANY_BACK_REFERENCES})", clause):
         return _company_named_last(simplified[:where.number[0]], companies)
+    if re.match(SENTENCE_ABOUT_THE_ONE_BEFORE, simplified[where.sentence[0]:where.number[0]]):
+        # 该平台业务覆盖150多个国家，……超过63%的消费者直接访问其官网: the platform named last, throughout
+        named = _entities_in(simplified[:where.sentence[0]], companies)
+        return max(named)[1] if named else ""
     return ""
 
 

@@ -196,6 +196,8 @@ COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|服务商|提供商|
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
 COMPANY_PLACES = (rf"^(?P<c>{COMPANY_NAME})(?=[\u4e00-\u9fff\d])", rf"(?P<c>{COMPANY_NAME})[（(]\d{{6}}\.S[ZH][）)]",
                   rf"[“「\"](?P<c>{COMPANY_NAME})[”」\"]")
+# ... and a registered name (天门悦姿服饰有限公司: 悦姿服饰, without the place it is registered in).
+REGISTERED_COMPANY = (r"(?:^|(?<=[，。；：、“「\s（(]))(?P<c>[\u4e00-\u9fff]{2,12}?)(?:股份)?有限(?:责任)?公司")
 # ... and a name introduced with its name in Latin letters in brackets (跨境支付服务商泊川支付（PoChuan
 # Pay）, 声曜科技（Sonaro）): a company, catalogued under that name. An acronym in brackets (（GMV）,
 # （ACoS）, （PDD.US）) names a measure or a ticker, not a company.
@@ -220,6 +222,8 @@ LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「])|(?<=平台|品牌|公司|
 BY_CHANNEL = r"渠道"
 # Words by which a sentence points back to the company or platform before it.
 BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
+# ... and those that open a sentence all about the company or platform named before it (该平台业务覆盖150多个国家).
+SENTENCE_ABOUT_THE_ONE_BEFORE = r"\s?(?:该平台|该公司|该集团|这家公司|这家平台)"
 # ... and the ones that point to a company, never to a platform it sells on.
 COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
 # An article its seller writes in the first person (我们是宁波一家做厨房小工具的小团队, 我们公司, 作者：
