@@ -32,9 +32,10 @@ by the rule's `shift` (今年 0, 去年 -1); {C} the last year the article names
 季度 in an article about 2024); {R} the year of the latest such month up to the published date (1月
 in an article of 2026-02 is 2026-01); {PM} the month it was published, moved by `shift` months
 (上月); {Y0} a span's first year; {M} a month, {D} a day, {Q} a quarter, {N} a
-count of years; {BLACK_FRIDAY} and {CYBER_MONDAY} the month and day 黑五 and 网一 fall on that year. Among the period matches in a scope, the one nearest before the number wins; where
-two rules match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year
-after a comparison word (低于2019年的…) is the period of its own figure only; a year written just
+count of years; {BLACK_FRIDAY} and {CYBER_MONDAY} the month and day 黑五 and 网一 fall on that
+year. Among the period matches in a scope, the one nearest before the number wins; where two rules
+match overlapping text the earlier, more specific rule wins (今年上半年 over 今年). A year after a
+comparison word (低于2019年的…) is the period of its own figure only; a year written just
 before the number (由2021年的4.9%升至2024年的6%) is the number's whatever else the sentence says, and
 上年同期的11% is the same period a year earlier. A promotion names its month (双11 and 黑五: November,
 618: June; 双11当天 the day), with no year the latest one up to the published date. When a paragraph names
@@ -55,7 +56,7 @@ from babel import Locale
 
 from ..text import words as W
 from ..text.script import to_simplified
-from ..text.units import COUNTS, DURATIONS, MONEY
+from ..text.units import COUNTS, DURATIONS, FLOOR_AREAS, MONEY
 
 SCOPES = ("before", "quote", "sentence", "paragraph")
 
@@ -91,8 +92,8 @@ PERIOD_ENDING = {
     **{(word, m): f"H{m // 6}" for word, span in _ENDED_SPANS.items() if span == "half" for m in (6, 12)},
     **{(word, 9): "Q1-Q3" for word, span in _ENDED_SPANS.items() if span == "nine"},
 }
-# A title (《四川省跨境电商高质量发展行动计划（2026—2028年）》, 「114年網購調查」): its years name the
-# document, not a figure's period.
+# A title (《四川省跨境电商高质量发展行动计划（2026—2028年）》): its years name the document, not a
+# figure's period (a survey's name in 「」 gives its year, SURVEY_OF_A_YEAR).
 TITLE = r"《[^》\n]{1,60}》"
 PERIOD_ALIAS = r"[（(]\s?(?:即|亦即|也就是|相当于)[^）)]{0,30}[）)]"
 _ENDED = (rf"截至(?:{_Y}年?)?(?P<m>{_NUM})\s?月\s?\d{{1,2}}\s?日\s?止?的?(?P<span>{'|'.join(_ENDED_SPANS)})"
@@ -485,11 +486,15 @@ GENERIC_MEASURES = ("share",)
 MEASURES_OF_A_WHOLE = (*MARKET_MEASURES, *PROFITS, "revenue", "sales")
 # ... and, when no word says more, what its unit implies.
 UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change in percentage points": ("pp",),
-                 "rank": ("rank",), "age": ("age",), "warehouse area": ("square_meters", "square_feet"), "duration": DURATIONS}
+                 "rank": ("rank",), "age": ("age",), "warehouse area": FLOOR_AREAS,
+                 "duration": DURATIONS}
 
 # Online shoppers (网购人数) are buyers to one reader and consumers to another: the draft says
 # buyers, and accept-all leaves it to a person.
 ONLINE_SHOPPERS = r"网购人数|网购人群|网购族"
+INTERNET_USERS = r"互联网用户|网民"
+# A channel's subscribers are its followers, not its users (YouTube订阅用户约97万).
+SUBSCRIBERS = r"订阅用户|订阅者|订阅数|订阅人数"
 
 RULES: tuple[Rule, ...] = (
     # --- period (templates; see the module docstring) -----------------------------------------
@@ -567,8 +572,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unit", "respondents", r"受访者|受访|问卷|有效样本|样本量", "before", ("", "people")),
     Rule("unit", "buyers", ONLINE_SHOPPERS, "before", ("", "people", "users")),
     Rule("unit", "buyers", r"买家", "sentence", ("", "people")),
-    # a channel's subscribers are its followers, not its users (YouTube订阅用户约97万)
-    Rule("unit", "followers", r"订阅用户|订阅者|订阅数|订阅人数", "before", ("", "people", "users")),
+    Rule("unit", "followers", SUBSCRIBERS, "before", ("", "people", "users")),
     Rule("unit", "users", r"用户|月活|日活|会员", "sentence", ("", "people")),
     Rule("unit", "consumers", r"消费者|网购者|购物者", "sentence", ("", "people")),
     Rule("unit", "parcels", r"包裹|快递|邮件|票件", "paragraph", ("", "items")),
@@ -618,8 +622,8 @@ RULES: tuple[Rule, ...] = (
     # (a comparison with trade, 比同期外贸整体增速高出4.4个百分点, is another figure's)
     Rule("subject", "{geography} trade", _ONLY_TRADE, "sentence", _RATES),
     Rule("subject", "{geography} trade", _ONLY_TRADE, "paragraph", _RATES),
-    Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", "square_meters", "square_feet")),
-    Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", "square_meters", "square_feet")),
+    Rule("subject", "{geography} overseas warehouses", r"海外仓", "sentence", ("warehouses", *FLOOR_AREAS)),
+    Rule("subject", "{geography} bonded warehouses", r"保税仓", "sentence", ("warehouses", "sites", *FLOOR_AREAS)),
     Rule("subject", "{geography} pickup sites", r"自提点|提货点|取件点", "sentence", ("sites", "parcels", "items", "%", "x")),
     Rule("subject", "{geography} comprehensive pilot zones", r"综试区|综合试验区", "sentence", ("zones", "rank")),
     Rule("subject", "{geography} parcels", r"包裹|快递|邮件|票件", "sentence", ("parcels", "items")),
@@ -628,7 +632,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subject", "{geography} live commerce", r"直播电商|直播带货|直播购物|直播间|直播(?:GMV|销售额|交易额|客单价|转化率)", "sentence"),
     # counts of who shops online and uses the internet are those people, not a market
     Rule("subject", "{geography} online shoppers", ONLINE_SHOPPERS, "quote", ("buyers", "people", "users", "")),
-    Rule("subject", "{geography} internet users", r"互联网用户|网民", "quote", ("users", "people", "")),
+    Rule("subject", "{geography} internet users", INTERNET_USERS, "quote", ("users", "people", "")),
     Rule("subject", "{geography} population", r"人口", "quote", ("users", "people", "")),
     Rule("subject", "{geography} cross-border e-commerce", _CROSS_BORDER, "sentence"),
     Rule("subject", "{geography} consumers", r"消费者|网购者|购物者|网购用户", "sentence"),
@@ -654,14 +658,14 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "monthly active users", r"月活跃用户|月活跃买家|月活", "quote"),
     Rule("measure", "daily active users", r"日活跃用户|日活", "quote"),
     Rule("measure", "online shoppers", ONLINE_SHOPPERS, "quote", COUNTS),
-    Rule("measure", "internet users", r"互联网用户|网民", "quote", COUNTS),
+    Rule("measure", "internet users", INTERNET_USERS, "quote", COUNTS),
     Rule("measure", "sellers", r"卖家", "quote", COUNTS),
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
     Rule("measure", "users", r"用户", "quote", COUNTS),
     # parcels a carrier or pickup site handles are its work (logistics), not a market's volume
     Rule("measure", "parcels handled", r"揽收|派送|承运|处理[^，。；\d]{0,4}(?:包裹|量)", "quote", ("parcels", "items")),
     Rule("measure", "orders", r"订单|单量", "quote"),
-    Rule("measure", "followers", r"粉丝|订阅用户|订阅者|订阅数|订阅人数", "quote"),
+    Rule("measure", "followers", rf"粉丝|{SUBSCRIBERS}", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
     Rule("measure", "employees", r"员工|从业|雇员|职工|人员|工人|团队", "quote", ("people", "")),
@@ -676,13 +680,13 @@ RULES: tuple[Rule, ...] = (
     Rule("topic", "demographics", r"每位(?:消费者|用户|网购者|受访者)|人均(?:网购)?(?:消费|支出|花费)", "quote", MONEY),
     Rule("topic", "category", rf"(?:{_CATEGORY})(?!{NOT_A_CATEGORY_AFTER})", "quote"),
     Rule("topic", "operations", r"", "quote", ("warehouses", "sites", "routes", "flights", "zones", "containers",
-                                                "square_meters", "square_feet")),
+                                                *FLOOR_AREAS)),
     # delivery rates, pickup sites, payments, jobs and firms settled in a park: logistics, payments, staffing
     Rule("topic", "operations", rf"{_DELIVERY_AND_PAYMENT}|自提点|提货点|钱包|就业|人才|入驻", "quote"),
     Rule("topic", "market_size", r"", "quote", ("parcels", "items")),
     Rule("topic", "demographics", r"受访者|受访|调查|问卷|消费者|网购者|购物者", "quote", ("%", "people", "respondents",
                                                                                   "consumers")),
-    Rule("topic", "demographics", rf"人口|网民|互联网用户|上网|{ONLINE_SHOPPERS}|渗透率|普及率", "quote",
+    Rule("topic", "demographics", rf"人口|{INTERNET_USERS}|上网|{ONLINE_SHOPPERS}|渗透率|普及率", "quote",
          ("%", "people", "users", "buyers", "consumers")),
     Rule("topic", "market_size", _MARKET, "sentence", _RATES),
     Rule("topic", "platform", _PLATFORM, "sentence"),
