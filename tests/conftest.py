@@ -1,10 +1,17 @@
 import os
 from pathlib import Path
 
-import pytest
-from hypothesis import settings
+from xbdata.reports.deferred import defer_all
 
-from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS
+# Before anything imports jsonschema (nbformat and altair do, in test modules and here): its IRI
+# check's grammar is built the first time an IRI is checked, not in every collection (2 to 3 s each,
+# in each worker and in each collection tests/test_isolation.py runs). What a kernel does, the suite does.
+defer_all()
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
