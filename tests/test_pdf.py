@@ -13,8 +13,9 @@ def _text(pdf) -> str:
 
 
 @pytest.mark.parametrize("name", ["market_size", "category_trends"])
-def test_a_report_prints_with_its_charts_and_sources(built_reports, tmp_path, name):
-    pdf = write_pdf(built_reports / f"{name}.html", tmp_path / f"{name}.pdf")
+def test_a_report_prints_with_its_charts_and_sources(printed, name):
+    """write_pdf with its defaults (A4), as `printed` called it for this report's A4 copy."""
+    pdf = printed[name, "A4"]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
     text = _text(pdf)
@@ -36,13 +37,29 @@ def test_without_chromium_a_one_line_error_says_how_to_install_it(built_reports,
 
 
 
-def test_report_pdf_at_the_command_line(tmp_path, capsys):
+@pytest.fixture(scope="module")
+def reported_on_letter(tmp_path_factory):
+    """`xbdata report category_trends -p top_n 3 --pdf --paper Letter` run once for the two tests of
+    the command line below (each reads it, and the one that builds again does so in a copy):
+    (the output folder, what it wrote on stderr)."""
+    import contextlib
+    import io
+
     from xbdata.cli import main
 
-    assert main(["report", "category_trends", "-p", "top_n", "3", "-o", str(tmp_path), "--pdf"]) == 0
-    assert (tmp_path / "category_trends.pdf").read_bytes().startswith(b"%PDF")
-    assert "wrote" in capsys.readouterr().err
-    assert 'href="category_trends.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    out = tmp_path_factory.mktemp("report-pdf")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["report", "category_trends", "-p", "top_n", "3", "-o", str(out), "--pdf", "--paper", "Letter"])
+    assert code == 0, err.getvalue()
+    return out, err.getvalue()
+
+
+def test_report_pdf_at_the_command_line(reported_on_letter):
+    out, err = reported_on_letter
+    assert (out / "category_trends.pdf").read_bytes().startswith(b"%PDF")
+    assert "wrote" in err
+    assert 'href="category_trends.pdf"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_pdf_without_chromium_exits_2_before_any_kernel(tmp_path, monkeypatch, capsys):
@@ -121,9 +138,12 @@ def _visible_text(fragment: str) -> str:
 
 @pytest.fixture(scope="module")
 def printed(built_reports, tmp_path_factory):
-    """Each report printed on each paper: {(name, paper): path}."""
+    """Each report printed on each paper: {(name, paper): path}. A4 is write_pdf's default paper, so
+    the A4 copies are printed without naming a paper (test_the_pdf_is_on_its_paper then holds the
+    default to A4), and the tests of a plain write_pdf read them instead of printing again."""
     out = tmp_path_factory.mktemp("pdf")
-    return {(name, paper): write_pdf(built_reports / f"{name}.html", out / f"{name}-{paper}.pdf", paper=paper)
+    return {(name, paper): write_pdf(built_reports / f"{name}.html", out / f"{name}-{paper}.pdf",
+                                     **({} if paper == "A4" else {"paper": paper}))
             for name in ("market_size", "user_demographics", "category_trends") for paper in PAPERS}
 
 
@@ -305,15 +325,18 @@ def test_no_page_is_blank(printed):
     assert blank == []
 
 
-def test_the_paper_at_the_command_line(tmp_path, capsys):
-    """--paper Letter prints on Letter; a later --paper A4 prints again though the report is unchanged."""
+def test_the_paper_at_the_command_line(reported_on_letter, tmp_path, capsys):
+    """--paper Letter prints on Letter; a later build (A4, the default) prints again though the report is unchanged."""
+    import shutil
+
     from xbdata.cli import main
     from xbdata.engine.pdf import paper_of
 
-    assert main(["report", "category_trends", "-o", str(tmp_path), "--pdf", "--paper", "Letter"]) == 0
-    assert paper_of(tmp_path / "category_trends.pdf") == "Letter"
-    assert main(["build", "category_trends", "-o", str(tmp_path), "--pdf"]) == 0
-    assert paper_of(tmp_path / "category_trends.pdf") == "A4"
+    out = tmp_path / "reports"
+    shutil.copytree(reported_on_letter[0], out)
+    assert paper_of(out / "category_trends.pdf") == "Letter"
+    assert main(["build", "category_trends", "-p", "top_n", "3", "-o", str(out), "--pdf"]) == 0
+    assert paper_of(out / "category_trends.pdf") == "A4"
     assert "0 built, 1 unchanged" in capsys.readouterr().out
     with pytest.raises(SystemExit) as exit_info:
         main(["build", "-o", str(tmp_path), "--pdf", "--paper", "A5"])
