@@ -425,6 +425,8 @@ def test_zz_nothing_left_running(lab, browser):
     urllib.request.urlopen(urllib.request.Request(f"{lab['base']}/api/shutdown?token={TOKEN}", method="POST"),
                            timeout=10)
     lab["server"].wait(timeout=30)
-    time.sleep(1)
-    left = subprocess.run(["pgrep", "-f", str(lab["runtime"])], capture_output=True, text=True).stdout.split()
+    deadline = time.monotonic() + 1   # as long as it ever waited: a second after the server's exit
+    while (left := subprocess.run(["pgrep", "-f", str(lab["runtime"])], capture_output=True,
+                                  text=True).stdout.split()) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert left == [], f"processes left running: {left}"
