@@ -5,7 +5,7 @@ import subprocess
 import pytest
 
 from xbdata.exceptions import UsageError
-from xbdata.engine.pdf import write_pdf
+from xbdata.engine.pdf import write_pdf, write_pdfs
 
 
 def _text(pdf) -> str:
@@ -14,7 +14,6 @@ def _text(pdf) -> str:
 
 @pytest.mark.parametrize("name", ["market_size", "category_trends"])
 def test_a_report_prints_with_its_charts_and_sources(printed, name):
-    """write_pdf with its defaults (A4), as `printed` called it for this report's A4 copy."""
     pdf = printed[name, "A4"]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
@@ -138,13 +137,34 @@ def _visible_text(fragment: str) -> str:
 
 @pytest.fixture(scope="module")
 def printed(built_reports, tmp_path_factory):
-    """Each report printed on each paper: {(name, paper): path}. A4 is write_pdf's default paper, so
-    the A4 copies are printed without naming a paper (test_the_pdf_is_on_its_paper then holds the
-    default to A4), and the tests of a plain write_pdf read them instead of printing again."""
+    """Each report printed on each paper, all by one Chromium (write_pdfs): {(name, paper): path}."""
     out = tmp_path_factory.mktemp("pdf")
-    return {(name, paper): write_pdf(built_reports / f"{name}.html", out / f"{name}-{paper}.pdf",
-                                     **({} if paper == "A4" else {"paper": paper}))
+    jobs = {(name, paper): (built_reports / f"{name}.html", out / f"{name}-{paper}.pdf", paper)
             for name in ("market_size", "user_demographics", "category_trends") for paper in PAPERS}
+    paths = dict(zip(jobs, write_pdfs(list(jobs.values()))))
+    assert paths == {key: pdf for key, (_, pdf, _) in jobs.items()}, paths
+    return paths
+
+
+def test_several_reports_print_in_one_chromium_and_a_failed_one_stops_no_other(tmp_path, monkeypatch):
+    """write_pdfs starts Chromium (Playwright's driver) once for all its pages, and a page that cannot
+    be printed is its own error, in its place: the pages after it print all the same."""
+    import playwright.sync_api
+
+    starts = []
+    real = playwright.sync_api.sync_playwright
+    monkeypatch.setattr(playwright.sync_api, "sync_playwright", lambda: starts.append(1) or real())
+    pages = []
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.html").write_text(f"<!doctype html><p>page {name}</p>", encoding="utf-8")
+        pages.append(tmp_path / f"{name}.html")
+    jobs = [(pages[0], tmp_path / "one.pdf", "A4"), (tmp_path / "missing.html", tmp_path / "missing.pdf", "A4"),
+            (pages[1], tmp_path / "two.pdf", "Letter")]
+    one, missing, two = write_pdfs(jobs)
+    assert starts == [1]
+    assert (one, two) == (tmp_path / "one.pdf", tmp_path / "two.pdf") and isinstance(missing, Exception)
+    assert "page one" in _text(one) and "page two" in _text(two) and not (tmp_path / "missing.pdf").exists()
+    assert subprocess.run(["pdfinfo", str(two)], capture_output=True, text=True, check=True).stdout.count("612 x 792")
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
