@@ -1,10 +1,17 @@
 import os
 from pathlib import Path
 
-import pytest
-from hypothesis import settings
+from xbdata.reports.deferred import defer_all
 
-from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS
+# Before anything imports jsonschema (nbformat and altair do, in test modules and here): its IRI
+# check's grammar is built the first time an IRI is checked, not in every collection (2 to 3 s each,
+# in each worker and in each collection tests/test_isolation.py runs). What a kernel does, the suite does.
+defer_all()
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from xbdata.engine.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,13 +67,17 @@ settings.register_profile("xbdata", deadline=None)
 settings.load_profile("xbdata")
 
 
-# The slowest modules, slowest first, as `--durations` measured them (issue 15): under pytest-xdist
-# each module runs whole in one worker (--dist loadfile), and a worker that starts the longest ones
-# first leaves the short ones to even out the end, instead of one worker running JupyterLab alone
-# at the end. A module not named keeps its place after these.
-SLOWEST_FIRST = ("test_jupyterlab.py", "test_pdf.py", "test_build_engine.py", "test_language.py", "test_browser.py",
-                 "test_warm.py", "test_build.py", "test_hostile.py", "test_corpus_reports.py", "test_isolation.py",
-                 "test_articles.py", "test_search.py", "test_portable.py", "test_imports.py", "test_gaps.py")
+# The slowest modules, slowest first, as `--durations` measured them (issue 15; measured again once the
+# suite was made cheaper, when test_one_report, 20 s and not named, was the last module to run): under
+# pytest-xdist each module runs whole in one worker (--dist loadfile), and a worker that starts the
+# longest ones first leaves the short ones to even out the end, instead of one worker running
+# JupyterLab alone at the end. A module not named keeps its place after these.
+SLOWEST_FIRST = ("test_jupyterlab.py", "test_build_engine.py", "test_pdf.py", "test_build.py", "test_browser.py",
+                 "test_warm.py", "test_corpus_reports.py", "test_one_report.py", "test_charts.py", "test_chart_axes.py",
+                 "test_hostile.py", "test_language.py", "test_search.py", "test_isolation.py", "test_corpus.py",
+                 "test_print_config.py", "test_imports.py", "test_extract_corpus.py", "test_bundle.py", "test_articles.py",
+                 "test_eval.py", "test_label_zh.py", "test_review.py", "test_portable.py", "test_browser_theme.py",
+                 "test_gaps.py")
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -83,24 +94,20 @@ def texts():
     return seed_texts()
 
 
-def built_once(tmp_path_factory, name: str, params: dict | None = None) -> Path:
-    """The three reports built into a folder `name`, once for the whole run, even across pytest-xdist's workers.
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` run once for the whole run, even across pytest-xdist's workers; the folder.
 
-    A session fixture runs once in each worker process; a build of the three reports costs each of
-    them a fair share of the run. Under xdist the first worker to ask builds into the run's own
-    temporary folder (above every worker's) while holding a lock, and the others wait for it and
-    read the same files. Tests read these folders and never write into them (they copy first).
+    A session fixture runs once in each worker process. Under xdist the first worker to ask makes
+    the folder in the run's own temporary folder (above every worker's) while holding a lock, and
+    the others wait for it and read the same files. Tests read these folders and never write into
+    them (they copy first).
     """
-    from xbdata.engine.build import build
     from xbdata.lock import hold
 
-    def make(out: Path) -> Path:
-        outcomes = build(out_dir=out, params=params)
-        assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
-        return out
-
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return make(tmp_path_factory.mktemp(name))
+        out = tmp_path_factory.mktemp(name)
+        make(out)
+        return out
     run = tmp_path_factory.getbasetemp().parent   # pytest-N, shared by this run's workers alone
     out, done = run / name, run / f"{name}.built"
     with hold(run / f"{name}.lock"):
@@ -108,6 +115,18 @@ def built_once(tmp_path_factory, name: str, params: dict | None = None) -> Path:
             make(out)
             done.touch()
     return out
+
+
+def built_once(tmp_path_factory, name: str, params: dict | None = None) -> Path:
+    """The three reports built into a folder `name`, once for the whole run (`made_once`): a build of
+    the three reports would cost each worker a fair share of the run."""
+    from xbdata.engine.build import build
+
+    def make(out: Path) -> None:
+        outcomes = build(out_dir=out, params=params)
+        assert [o.status for o in outcomes] == ["built"] * 3, [o.message for o in outcomes]
+
+    return made_once(tmp_path_factory, name, make)
 
 
 @pytest.fixture(scope="session")
@@ -159,3 +178,36 @@ def browser(tmp_path_factory):
             yield context
         finally:
             context.close()
+
+
+DEV_ARTICLES = ROOT / "eval" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_articles(tmp_path_factory):
+    """The evaluation's dev articles (eval/dev/) added as a user adds them, each with its file's name as
+    its title and its date from eval/published.csv, no draft reviewed: made once for the run
+    (`made_once`), for test_corpus and test_corpus_reports, which review copies of it in their own
+    ways. (the folder of added articles, {article id: the eval file it was added from})."""
+    import csv
+    import tomllib
+
+    from xbdata.cli import main
+
+    with open(ROOT / "eval" / "published.csv", encoding="utf-8", newline="") as f:
+        published = {row["name"]: row["published"] for row in csv.DictReader(f)}
+
+    def make(out: Path) -> None:
+        folder = out / "articles"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("XBDATA_ARTICLES", str(folder))
+            for txt in sorted(DEV_ARTICLES.glob("*.txt")):
+                before = set(folder.glob("*.txt")) if folder.exists() else set()
+                assert main(["add", str(txt), "--title", txt.stem, "--published", published.get(txt.stem, "")]) == 0
+                assert len(set(folder.glob("*.txt")) - before) == 1, f"{txt.name} was not added as one article"
+
+    folder = made_once(tmp_path_factory, "dev-articles", make) / "articles"
+    sources = tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8"))
+    ids = {article: DEV_ARTICLES / f"{entry['title']}.txt" for article, entry in sources.items()}
+    assert sorted(ids.values()) == sorted(DEV_ARTICLES.glob("*.txt")) and len(ids) == len(list(folder.glob("*.txt")))
+    return folder, ids

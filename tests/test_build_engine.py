@@ -37,7 +37,8 @@ PROGRESS = re.compile(r"^(building \d+ report|wrote tables to |\[\d+/\d+\] \w+: 
 
 def write_notebooks(folder: Path, extra: dict[str, str] | None = None, kernel: dict[str, str] | None = None) -> Path:
     """A notebook per report: its parameters cell, a cell that prints a per-run mark and records the
-    kernel's pid (in $TINY_PIDS), an optional sleep ($TINY_SLEEP), and any `extra` cell."""
+    kernel's pid (in $TINY_PIDS), an optional sleep ($TINY_SLEEP), an optional wait until the file
+    $TINY_GATE exists, and any `extra` cell."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, report in REPORTS.items():
         nb = nbformat.v4.new_notebook()
@@ -50,7 +51,9 @@ def write_notebooks(folder: Path, extra: dict[str, str] | None = None, kernel: d
                         "print('run', uuid.uuid4().hex)\n"
                         "if os.environ.get('TINY_PIDS'):\n"
                         f"    open(os.path.join(os.environ['TINY_PIDS'], '{name}'), 'w').write(str(os.getpid()))\n"
-                        "time.sleep(float(os.environ.get('TINY_SLEEP', '0')))")]
+                        "time.sleep(float(os.environ.get('TINY_SLEEP', '0')))\n"
+                        "while os.environ.get('TINY_GATE') and not os.path.exists(os.environ['TINY_GATE']):\n"
+                        "    time.sleep(0.05)")]
         if extra and name in extra:
             nb.cells.append(nbformat.v4.new_code_cell(extra[name]))
         nbformat.write(nb, folder / report.notebook)
@@ -126,24 +129,54 @@ def _marks(out: Path, name: str) -> tuple[set, set]:
             set(RUN_MARK.findall((out / f"{name}.html").read_text())))
 
 
+def read_stderr(process: subprocess.Popen, words: str):
+    """All `process` writes on stderr, read in a thread as it comes: (an event set once a line holding
+    `words` has come, the lines read so far, the thread, which ends when the process closes stderr)."""
+    import threading
+
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def read():
+        for line in process.stderr:
+            lines.append(line)
+            if words in line:
+                seen.set()
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return seen, lines, thread
+
+
 # 1. Concurrency -------------------------------------------------------------------------------
 
 def test_two_builds_at_once_take_turns(tmp_path):
+    """The first build's kernels wait at a gate (a file) that opens only once a build run with --no-wait
+    has been refused and the second build says it is waiting: the first holds the lock that long."""
     notebooks = write_notebooks(tmp_path / "notebooks")
     out = tmp_path / "out"
-    env = {"XBDATA_NOTEBOOKS": str(notebooks), "TINY_SLEEP": "4"}
+    gate = tmp_path / "gate"
+    env = {"XBDATA_NOTEBOOKS": str(notebooks), "TINY_GATE": str(gate)}
     first = xbdata("build", "-o", str(out), env=env)
     deadline = time.monotonic() + 60
     while not list(out.glob(".xbdata-work-*")):  # the first build holds the lock and is running kernels
         assert first.poll() is None and time.monotonic() < deadline, first.communicate()
         time.sleep(0.05)
-    second = xbdata("build", "--force", "-o", str(out), env={**env, "TINY_SLEEP": "0"})
+    second = xbdata("build", "--force", "-o", str(out), env={k: v for k, v in env.items() if k != "TINY_GATE"})
     refused = xbdata("build", "--no-wait", "-o", str(out), env=env)
-    _, refused_err = refused.communicate(timeout=60)
-    assert refused.returncode == 3
-    assert refused_err.count("\n") == 1 and "another build is writing to" in refused_err and "(pid " in refused_err
+    waiting, second_lines, reading = read_stderr(second, "waiting for another build writing to")
+    try:
+        _, refused_err = refused.communicate(timeout=60)
+        assert refused.returncode == 3
+        assert refused_err.count("\n") == 1 and "another build is writing to" in refused_err and "(pid " in refused_err
+        assert waiting.wait(60), "".join(second_lines)   # the second build waits for the first, which is at its gate
+    finally:
+        gate.touch()
     first_out, first_err = first.communicate(timeout=120)
-    second_out, second_err = second.communicate(timeout=120)
+    second.wait(timeout=120)
+    second_out = second.stdout.read()
+    reading.join(timeout=30)
+    second_err = "".join(second_lines)
     assert first.returncode == 0 and second.returncode == 0, first_err + second_err
     assert "3 built" in first_out and "3 built" in second_out
     assert "waiting for another build writing to" in second_err

@@ -6,6 +6,7 @@ vl-convert (Vega's own renderer); what Vega says of its axes (their accessible d
 marks it drew are held to the rows the control shows.
 """
 
+import functools
 import html
 import json
 import re
@@ -95,18 +96,25 @@ def _every_state():
                 yield pytest.param(name, which, lang, id=f"{name}-{which}-{lang}")
 
 
+@functools.cache
+def _every_state_drawn(name: str, which: str, lang: str) -> tuple:
+    """(report, spec, frame, [(state, svg) for every state of its control]) of one chart, drawn once for
+    the module: the axis and legend tests below read the same drawings and change none of them."""
+    report = open_report(name, lang=lang)
+    chart = report.chart(which)
+    spec = chart.to_dict()
+    frame = _frame(chart)
+    return report, spec, frame, [(state, _drawn(spec, state)) for state in _states(spec, frame)]
+
+
 @pytest.mark.parametrize("name,which,lang", list(_every_state()))
 def test_each_axis_ends_near_its_largest_mark_in_the_readers_words(name, which, lang):
     """A value axis runs from zero to at most 1/0.85 of the largest figure shown (never to 1.5×), a share
     axis never passes 100, every tick is written in words (万亿, trillion), never 24T or 4.5G, the
     years of a time axis stand upright, and no label is cut short with an ellipsis (a long one wraps)."""
-    report = open_report(name, lang=lang)
-    chart = report.chart(which)
-    spec = chart.to_dict()
-    frame = _frame(chart)
+    report, spec, frame, drawings = _every_state_drawn(name, which, lang)
     visible = spec["usermeta"]["xbdata"]["visible"]
-    for state in _states(spec, frame):
-        svg = _drawn(spec, state)
+    for state, svg in drawings:
         rows = _visible(frame, visible, state)
         if which == "projection":
             title, end = _axis(svg, "Y")
@@ -137,14 +145,10 @@ def test_each_axis_ends_near_its_largest_mark_in_the_readers_words(name, which, 
 def test_legends_list_only_what_the_control_leaves_drawn(name, which, lang):
     """The kind legend names exactly the kinds of the rows shown (in the fixed kind order), and the
     bounds legend exactly the bounds drawn, in every state of the chart's control."""
-    report = open_report(name, lang=lang)
-    chart = report.chart(which)
-    spec = chart.to_dict()
-    frame = _frame(chart)
+    _, spec, frame, drawings = _every_state_drawn(name, which, lang)
     visible = spec["usermeta"]["xbdata"]["visible"]
     order = [kind_name(k, lang) for k in charts.KIND_STYLE]
-    for state in _states(spec, frame):
-        svg = _drawn(spec, state)
+    for state, svg in drawings:
         rows = _visible(frame, visible, state)
         kinds = set(rows["kind"]) | ({kind_name("scenario", lang)} if which == "projection" else set())
         assert _legend(svg, text("kind", lang)) == [k for k in order if k in kinds], state

@@ -23,11 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "eval" / "dev").glob("*.txt"))
 
 
-def _published() -> dict[str, str]:
-    with open(ROOT / "eval" / "published.csv", encoding="utf-8", newline="") as f:
-        return {row["name"]: row["published"] for row in csv.DictReader(f)}
-
-
 def _gold(txt: Path) -> list[dict]:
     text = txt.read_text(encoding="utf-8")
     with open(txt.with_suffix(".csv"), encoding="utf-8", newline="") as f:
@@ -45,19 +40,18 @@ def _same(found: str, expected: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """The 12 articles added, accept-all run once; (the folder, each article's id -> its eval file)."""
+def corpus(dev_articles, tmp_path_factory):
+    """The dev articles added (a copy of the run's `dev_articles`), accept-all run once; (the folder,
+    each article's id -> its eval file)."""
+    import shutil
+
+    added, ids = dev_articles
+    assert len(ids) == len(ARTICLES)
     folder = tmp_path_factory.mktemp("corpus") / "articles"
+    shutil.copytree(added, folder)
     patch = pytest.MonkeyPatch()
     patch.setenv("XBDATA_ARTICLES", str(folder))
-    published = _published()
-    ids = {}
     try:
-        for txt in ARTICLES:
-            before = set(folder.glob("*.txt")) if folder.exists() else set()
-            assert main(["add", str(txt), "--title", txt.stem, "--published", published.get(txt.stem, "")]) == 0
-            [new] = set(folder.glob("*.txt")) - before
-            ids[new.stem] = txt
         assert main(["review", "--accept-all"]) == 1      # some drafts are left for a person
         yield folder, ids
     finally:

@@ -157,8 +157,32 @@ def run_notebook(browser, lab, name):
         page.screenshot(path=str(shot))
         print(f"screenshot at the failure: {shot}")
         raise
-    page.wait_for_timeout(1000)
+    settle(page)
     return page, blocked, errors
+
+
+# Resolves once nothing in the notebook's outputs has changed for `quiet` ms, or after `most` ms.
+_SETTLED = """([quiet, most]) => new Promise(resolve => {
+    const notebook = document.querySelector('.jp-Notebook');
+    let timer;
+    const done = () => { observer.disconnect(); clearTimeout(cap); clearTimeout(timer); resolve(true); };
+    const observer = new MutationObserver(records => {
+        if (records.some(r => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('.jp-OutputArea'))) {
+            clearTimeout(timer);
+            timer = setTimeout(done, quiet);
+        }
+    });
+    observer.observe(notebook, {subtree: true, childList: true, characterData: true, attributes: true});
+    timer = setTimeout(done, quiet);
+    const cap = setTimeout(done, most);
+})"""
+
+
+def settle(page, quiet_ms: int = 300, most_ms: int = 5000) -> None:
+    """Wait until the outputs stop changing (widgets and charts render after the kernel's last
+    message), rather than a fixed second: measured on every notebook here, each widget and chart
+    had rendered by the time the kernel was idle, and the outputs then stayed as they were for 2 s."""
+    page.evaluate(_SETTLED, [quiet_ms, most_ms])
 
 
 def cell_errors(page) -> int:
@@ -425,6 +449,8 @@ def test_zz_nothing_left_running(lab, browser):
     urllib.request.urlopen(urllib.request.Request(f"{lab['base']}/api/shutdown?token={TOKEN}", method="POST"),
                            timeout=10)
     lab["server"].wait(timeout=30)
-    time.sleep(1)
-    left = subprocess.run(["pgrep", "-f", str(lab["runtime"])], capture_output=True, text=True).stdout.split()
+    deadline = time.monotonic() + 1   # as long as it ever waited: a second after the server's exit
+    while (left := subprocess.run(["pgrep", "-f", str(lab["runtime"])], capture_output=True,
+                                  text=True).stdout.split()) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert left == [], f"processes left running: {left}"

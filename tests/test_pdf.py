@@ -5,7 +5,7 @@ import subprocess
 import pytest
 
 from xbdata.exceptions import UsageError
-from xbdata.engine.pdf import write_pdf
+from xbdata.engine.pdf import write_pdf, write_pdfs
 
 
 def _text(pdf) -> str:
@@ -13,8 +13,8 @@ def _text(pdf) -> str:
 
 
 @pytest.mark.parametrize("name", ["market_size", "category_trends"])
-def test_a_report_prints_with_its_charts_and_sources(built_reports, tmp_path, name):
-    pdf = write_pdf(built_reports / f"{name}.html", tmp_path / f"{name}.pdf")
+def test_a_report_prints_with_its_charts_and_sources(printed, name):
+    pdf = printed[name, "A4"]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
     text = _text(pdf)
@@ -36,13 +36,29 @@ def test_without_chromium_a_one_line_error_says_how_to_install_it(built_reports,
 
 
 
-def test_report_pdf_at_the_command_line(tmp_path, capsys):
+@pytest.fixture(scope="module")
+def reported_on_letter(tmp_path_factory):
+    """`xbdata report category_trends -p top_n 3 --pdf --paper Letter` run once for the two tests of
+    the command line below (each reads it, and the one that builds again does so in a copy):
+    (the output folder, what it wrote on stderr)."""
+    import contextlib
+    import io
+
     from xbdata.cli import main
 
-    assert main(["report", "category_trends", "-p", "top_n", "3", "-o", str(tmp_path), "--pdf"]) == 0
-    assert (tmp_path / "category_trends.pdf").read_bytes().startswith(b"%PDF")
-    assert "wrote" in capsys.readouterr().err
-    assert 'href="category_trends.pdf"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    out = tmp_path_factory.mktemp("report-pdf")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["report", "category_trends", "-p", "top_n", "3", "-o", str(out), "--pdf", "--paper", "Letter"])
+    assert code == 0, err.getvalue()
+    return out, err.getvalue()
+
+
+def test_report_pdf_at_the_command_line(reported_on_letter):
+    out, err = reported_on_letter
+    assert (out / "category_trends.pdf").read_bytes().startswith(b"%PDF")
+    assert "wrote" in err
+    assert 'href="category_trends.pdf"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_pdf_without_chromium_exits_2_before_any_kernel(tmp_path, monkeypatch, capsys):
@@ -121,10 +137,34 @@ def _visible_text(fragment: str) -> str:
 
 @pytest.fixture(scope="module")
 def printed(built_reports, tmp_path_factory):
-    """Each report printed on each paper: {(name, paper): path}."""
+    """Each report printed on each paper, all by one Chromium (write_pdfs): {(name, paper): path}."""
     out = tmp_path_factory.mktemp("pdf")
-    return {(name, paper): write_pdf(built_reports / f"{name}.html", out / f"{name}-{paper}.pdf", paper=paper)
+    jobs = {(name, paper): (built_reports / f"{name}.html", out / f"{name}-{paper}.pdf", paper)
             for name in ("market_size", "user_demographics", "category_trends") for paper in PAPERS}
+    paths = dict(zip(jobs, write_pdfs(list(jobs.values()))))
+    assert paths == {key: pdf for key, (_, pdf, _) in jobs.items()}, paths
+    return paths
+
+
+def test_several_reports_print_in_one_chromium_and_a_failed_one_stops_no_other(tmp_path, monkeypatch):
+    """write_pdfs starts Chromium (Playwright's driver) once for all its pages, and a page that cannot
+    be printed is its own error, in its place: the pages after it print all the same."""
+    import playwright.sync_api
+
+    starts = []
+    real = playwright.sync_api.sync_playwright
+    monkeypatch.setattr(playwright.sync_api, "sync_playwright", lambda: starts.append(1) or real())
+    pages = []
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.html").write_text(f"<!doctype html><p>page {name}</p>", encoding="utf-8")
+        pages.append(tmp_path / f"{name}.html")
+    jobs = [(pages[0], tmp_path / "one.pdf", "A4"), (tmp_path / "missing.html", tmp_path / "missing.pdf", "A4"),
+            (pages[1], tmp_path / "two.pdf", "Letter")]
+    one, missing, two = write_pdfs(jobs)
+    assert starts == [1]
+    assert (one, two) == (tmp_path / "one.pdf", tmp_path / "two.pdf") and isinstance(missing, Exception)
+    assert "page one" in _text(one) and "page two" in _text(two) and not (tmp_path / "missing.pdf").exists()
+    assert subprocess.run(["pdfinfo", str(two)], capture_output=True, text=True, check=True).stdout.count("612 x 792")
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
@@ -305,15 +345,18 @@ def test_no_page_is_blank(printed):
     assert blank == []
 
 
-def test_the_paper_at_the_command_line(tmp_path, capsys):
-    """--paper Letter prints on Letter; a later --paper A4 prints again though the report is unchanged."""
+def test_the_paper_at_the_command_line(reported_on_letter, tmp_path, capsys):
+    """--paper Letter prints on Letter; a later build (A4, the default) prints again though the report is unchanged."""
+    import shutil
+
     from xbdata.cli import main
     from xbdata.engine.pdf import paper_of
 
-    assert main(["report", "category_trends", "-o", str(tmp_path), "--pdf", "--paper", "Letter"]) == 0
-    assert paper_of(tmp_path / "category_trends.pdf") == "Letter"
-    assert main(["build", "category_trends", "-o", str(tmp_path), "--pdf"]) == 0
-    assert paper_of(tmp_path / "category_trends.pdf") == "A4"
+    out = tmp_path / "reports"
+    shutil.copytree(reported_on_letter[0], out)
+    assert paper_of(out / "category_trends.pdf") == "Letter"
+    assert main(["build", "category_trends", "-p", "top_n", "3", "-o", str(out), "--pdf"]) == 0
+    assert paper_of(out / "category_trends.pdf") == "A4"
     assert "0 built, 1 unchanged" in capsys.readouterr().out
     with pytest.raises(SystemExit) as exit_info:
         main(["build", "-o", str(tmp_path), "--pdf", "--paper", "A5"])

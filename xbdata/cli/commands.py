@@ -178,23 +178,30 @@ def _build(args, names, params=None, force=False, grid=None, force_tables=None) 
 
 def _write_pdfs(folder: Path, outcomes, paper: str = "A4") -> int:
     """NAME.pdf on `paper` beside each good report's HTML (made again when the HTML is newer or the
-    paper differs); 1 if any failed."""
-    from ..engine.pdf import paper_of, write_pdf
+    paper differs), all printed by one Chromium; 1 if any failed."""
+    from ..engine.pdf import paper_of, write_pdfs
 
-    code = 0
+    todo = []
     for o in outcomes:
         html, pdf = folder / f"{o.name}.html", folder / f"{o.name}.pdf"
         if o.status not in ("built", "skipped") or not html.exists():
             continue
         if pdf.exists() and pdf.stat().st_mtime >= html.stat().st_mtime and paper_of(pdf) == paper:
             continue
+        todo.append((o.name, html, pdf))
+    code = 0
+    if todo:
         try:
-            write_pdf(html, pdf, paper=paper)
-            print(f"wrote {pdf}", file=sys.stderr)
-        except Exception as error:  # one line per report, as for a failed build
-            print(f"xbdata: error: PDF of {o.name} failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
-                  file=sys.stderr)
-            code = 1
+            printed = write_pdfs([(html, pdf, paper) for _, html, pdf in todo])
+        except Exception as error:  # before any page: every report's PDF failed for it
+            printed = [error] * len(todo)
+        for (name, _, pdf), result in zip(todo, printed):
+            if isinstance(result, Exception):  # one line per report, as for a failed build
+                print(f"xbdata: error: PDF of {name} failed: "
+                      f"{str(result).splitlines()[0] if str(result) else type(result).__name__}", file=sys.stderr)
+                code = 1
+            else:
+                print(f"wrote {pdf}", file=sys.stderr)
     _refresh_index(folder)
     return code
 

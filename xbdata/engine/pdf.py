@@ -94,21 +94,32 @@ def paper_of(pdf_path: Path) -> str | None:
 
 def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 60, paper: str = "A4") -> Path:
     """Print `html_path` to `pdf_path` (default: beside it, NAME.pdf) on `paper` (A4 or Letter), atomically;
-    return the PDF's path.
-
-    Waits until every chart has drawn; only file: URLs may load, so the PDF is made offline too.
-    Playwright runs in a thread of its own, so a caller that already drives a browser (a test,
-    a notebook's event loop) can print too.
-    """
+    return the PDF's path (`write_pdfs`, for one report)."""
     html_path = Path(html_path)
-    pdf_path = Path(pdf_path) if pdf_path else html_path.with_suffix(".pdf")
-    check_paper(paper)
+    [printed] = write_pdfs([(html_path, Path(pdf_path) if pdf_path else html_path.with_suffix(".pdf"), paper)],
+                           timeout_s)
+    if isinstance(printed, Exception):
+        raise printed
+    return printed
+
+
+def write_pdfs(jobs: list[tuple[Path, Path, str]], timeout_s: float = 60) -> list[Path | Exception]:
+    """Print each (html_path, pdf_path, paper) in turn, atomically, all in one Chromium; for each, in
+    order, its PDF's path or the error that stopped it (the others print all the same).
+
+    One browser for them all: starting Chromium and Playwright's driver costs about as much as
+    printing a report, so a build of several reports pays it once. Waits until every chart has
+    drawn; only file: URLs may load, so the PDF is made offline too. Playwright runs in a thread of
+    its own, so a caller that already drives a browser (a test, a notebook's event loop) can print too.
+    An error before any page opens (no Chromium, no Playwright, a bad paper) is raised.
+    """
+    jobs = [(Path(html), Path(pdf), check_paper(paper)) for html, pdf, paper in jobs]
     executable = check_pdf_tools()
     result: dict = {}
 
     def run() -> None:
         try:
-            result["data"] = _print(html_path, executable, timeout_s, paper)
+            result["printed"] = _print([(html, paper) for html, _, paper in jobs], executable, timeout_s)
         except BaseException as error:  # handed to the caller's thread
             result["error"] = error
 
@@ -117,8 +128,13 @@ def write_pdf(html_path: Path, pdf_path: Path | None = None, timeout_s: float = 
     thread.join()
     if "error" in result:
         raise result["error"]
-    write_atomic(pdf_path, lambda p: p.write_bytes(result["data"]))
-    return pdf_path
+    written: list[Path | Exception] = []
+    for (_, pdf_path, _), printed in zip(jobs, result["printed"]):
+        if not isinstance(printed, Exception):
+            write_atomic(pdf_path, lambda p, data=printed: p.write_bytes(data))
+            printed = pdf_path
+        written.append(printed)
+    return written
 
 
 def open_for_print(context, html_path: Path, paper: str = "A4", timeout_s: float = 60):
@@ -138,15 +154,25 @@ def open_for_print(context, html_path: Path, paper: str = "A4", timeout_s: float
     return page
 
 
-def _print(html_path: Path, executable: str, timeout_s: float, paper: str = "A4") -> bytes:
+def _print(jobs: list[tuple[Path, str]], executable: str, timeout_s: float) -> list[bytes | Exception]:
+    """Each (html_path, paper) printed by one Chromium: its PDF's bytes, or the error its page met."""
     from playwright.sync_api import sync_playwright
 
+    printed: list[bytes | Exception] = []
     with tempfile.TemporaryDirectory(prefix="xbdata-pdf-") as profile, sync_playwright() as p:
         context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
                                                        args=chromium_args())
         try:
-            page = open_for_print(context, html_path, paper, timeout_s)
-            return page.pdf(format=paper, print_background=True,
-                            margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()})
+            for html_path, paper in jobs:
+                try:
+                    page = open_for_print(context, html_path, paper, timeout_s)
+                    try:
+                        printed.append(page.pdf(format=paper, print_background=True,
+                                                margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()}))
+                    finally:
+                        page.close()
+                except Exception as error:  # this report's alone
+                    printed.append(error)
         finally:
             context.close()
+    return printed
