@@ -27,7 +27,7 @@ ARTICLES = sorted(p for p in DEV.glob("*.txt"))
 COUNTED = {"items", "parcels", "orders", "people", "users", "buyers", "consumers", "respondents", "sellers", "merchants",
            "firms", "brands", "stores", "warehouses", "sites", "markets", "countries", "cities", "provinces", "zones", "buildings", "categories",
            "products", "followers", "installs", "posts", "visits", "jobs", "routes", "flights", "containers",
-           "square_meters", "creators", "tweets", "impressions"}
+           "square_meters", "square_feet", "tonnes", "licenses", "creators", "tweets", "impressions"}
 
 
 @pytest.fixture(scope="module")
