@@ -212,6 +212,7 @@ def _period_value(rule: Rule, match: re.Match, year: int | None, context_year: i
         return f"{months // 12}-{months % 12 + 1:02d}"
     if "{R}" in rule.value:
         month_of_rule = re.search(r"\{R\}-(\d\d)", rule.value)
+        # with no month in the match or the template, 黑五 and 网一: promotions of late November
         named = _number(groups["m"]) if "m" in groups else int(month_of_rule.group(1)) if month_of_rule else 11
         y = (year - (named > month)) if year and month else (context_year or year)
         y = int(groups["y"]) if "y" in groups else y
@@ -1015,16 +1016,17 @@ def _paragraph_entity(simplified: str, where: Where, companies: list[str]) -> st
 def survey_year(simplified: str) -> int | None:
     """The year of the survey an article opens with, as its name gives it (2024年跨境网购调查, 114 年數位
     近用調查報告: 2025); None if its headline and first paragraph name no survey with a year."""
-    m = re.search(SURVEY_OF_A_YEAR, _lead(simplified))
-    if m is None:
-        return None
-    return _year_named(m)
+    return _year_it_opens_with(SURVEY_OF_A_YEAR, simplified)
 
 
 def report_year(simplified: str) -> int | None:
     """The year of the report an article opens with, as its name gives it (《2025年度跨境出口热卖品类
     趋势报告》: 2025); None if its headline and first paragraph name no report with a year."""
-    m = re.search(REPORT_OF_A_YEAR, _lead(simplified))
+    return _year_it_opens_with(REPORT_OF_A_YEAR, simplified)
+
+
+def _year_it_opens_with(pattern: str, simplified: str) -> int | None:
+    m = re.search(pattern, _lead(simplified))
     return None if m is None else _year_named(m)
 
 

@@ -381,15 +381,19 @@ PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before),
 # also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
 # comparison with it (比上年同期增长5%: this year's growth).
-A_YEAR_EARLIER = (rf"(?:上年|去年|上一年)同期{_INTO_THE_NUMBER}|(?<![是为于])(?:上一?年|前一年)度?{_INTO_THE_NUMBER}"
-                  rf"|(?<![比较与同])(?:上年|去年|上一年)同期(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))[^\d，。；]{{0,6}}$")
+_SAME_SPAN_LAST_YEAR = r"(?:上年|去年|上一年)同期"
+A_YEAR_EARLIER = (rf"{_SAME_SPAN_LAST_YEAR}{_INTO_THE_NUMBER}|(?<![是为于])(?:上一?年|前一年)度?{_INTO_THE_NUMBER}"
+                  rf"|(?<![比较与同]){_SAME_SPAN_LAST_YEAR}(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))"
+                  r"[^\d，。；]{0,6}$")
 # A sentence that opens with 去年同期 (去年同期，这三个账号的粉丝总数还不到600万) is all of a year earlier.
-A_YEAR_EARLIER_FRAME = r"^\s?(?:上年|去年|上一年)同期[，,]"
-# ... but a multiple of a year's figure (已是2018年的4倍) is over the span from that year.
-MULTIPLE_OF_A_YEAR = rf"(?:是|为|相当于)\s?{_Y}年(?:同期|上半年|同月)?的?\s?(?:约|近|超过|逾)?\s?$"
+A_YEAR_EARLIER_FRAME = rf"^\s?{_SAME_SPAN_LAST_YEAR}[，,]"
+# ... but a multiple of a year's figure (已是2018年的4倍, 是2020年同期的4.2倍) is over the span from that year,
+_A_MULTIPLE_OF = r"(?:是|为|相当于)"
+_SPAN_OF_A_YEAR = r"(?:同期|上半年|同月)?"
+MULTIPLE_OF_A_YEAR = rf"{_A_MULTIPLE_OF}\s?{_Y}年{_SPAN_OF_A_YEAR}的?\s?(?:约|近|超过|逾)?\s?$"
 # ... and such a base year after a number (销售额约118亿美元，……已是2023年的近4倍) is no period of
 # the figures before it: the words before and after a base year.
-PERIOD_BASE_OF = (r"(?:是|为|相当于)\s?$", r"^(?:同期|上半年|同月)?的")
+PERIOD_BASE_OF = (rf"{_A_MULTIPLE_OF}\s?$", rf"^{_SPAN_OF_A_YEAR}的")
 # ... and a change against a year it names (比2019年多出7.1个百分点, 比113年增加2.7个百分点) is
 # over the span from that year; against 去年 or 上年 it stays the year's own change (比上年增长10%).
 CHANGE_SINCE_A_YEAR = (rf"(?:比|较|相比于?|与)\s?(?:{_Y}|{W.ROC_YEAR}\s?)年(?!同期)的?[^，。；\d]{{0,12}}?"
@@ -406,7 +410,7 @@ A_QUARTER_EARLIER = (rf"(?:{_QUARTER_BEFORE}){_INTO_THE_NUMBER}"
 # (本季度, 上季度: a quarter earlier), its reporting period (报告期末, 报告期内), the same span (同一时期),
 # or a change on the same span a year before (较去年同期提高0.2个百分点: of the story's span).
 STORY_PERIOD_BACK = (rf"(?m)(?P<quarter>{THIS_QUARTER}|{_QUARTER_BEFORE})|报告期|同一时期|同一期间|同期内"
-                     r"|(?<=[比较])(?:去年|上年|上一年)同期"
+                     rf"|(?<=[比较]){_SAME_SPAN_LAST_YEAR}"
                      r"|^(?:分|按|从)[\u4e00-\u9fff]{1,4}(?:看|来看|划分|分)")   # a breakdown: 分地区看, 按目的地划分
 # What a figure measures, by the words for it: a market or trade flow's (in its sentence) ...
 MARKET_MEASURES = {
@@ -457,8 +461,10 @@ WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|
 # or, with PLAN_BEFORE, a target (力争全年……突破800亿元).
 FORECAST_BEFORE = rf"预计|预测|预估|有望|可望|力争|争取|{WILL}"
 # Words of delivering and paying: a figure of them is operations, a company's too.
-_DELIVERY_AND_PAYMENT = (r"妥投|准时率|达成率|出库|分拣|付款|揽收|派送|承运"
-                         r"|处理[^，。；\d]{0,4}(?:包裹|订单|量)|发往[^，。；\d]{0,6}包裹")
+# Parcels a carrier or pickup site handles: its work (logistics), not a market's volume.
+_PARCELS_HANDLED = r"揽收|派送|承运|处理[^，。；\d]{0,4}(?:包裹|量)"
+_DELIVERY_AND_PAYMENT = (rf"妥投|准时率|达成率|出库|分拣|付款|{_PARCELS_HANDLED}"
+                         r"|处理[^，。；\d]{0,4}订单|发往[^，。；\d]{0,6}包裹")
 # A company's or platform's figure is topic platform, unless its own clause says it is about its
 # advertising or its costs and logistics.
 ENTITY_TOPICS = {"marketing": r"广告|营销|推广|ACoS|达人|网红|直播带货|转化率|曝光|点击率|粉丝|订阅|账号|社媒|社交媒体",
@@ -662,8 +668,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "sellers", r"卖家", "quote", COUNTS),
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
     Rule("measure", "users", r"用户", "quote", COUNTS),
-    # parcels a carrier or pickup site handles are its work (logistics), not a market's volume
-    Rule("measure", "parcels handled", r"揽收|派送|承运|处理[^，。；\d]{0,4}(?:包裹|量)", "quote", ("parcels", "items")),
+    Rule("measure", "parcels handled", _PARCELS_HANDLED, "quote", ("parcels", "items")),
     Rule("measure", "orders", r"订单|单量", "quote"),
     Rule("measure", "followers", rf"粉丝|{SUBSCRIBERS}", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
