@@ -21,6 +21,7 @@ NUMBER = "100"
 EXAMPLES = {
     r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)": "比重提高到",
     r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)": "高出",
+    r"(?:增速|增幅|增长率|年增率)[^，。；\d]{0,8}(?:回落|下降|降|放缓|减缓|下滑)(?:到|至)": "增速回落至",
     r"(?:服装|服饰|女装|男装|鞋靴|箱包|鞋服|消费电子|电子产品|3C|数码|家居|家具|家装|玩具|美妆|化妆品|个护|美容|母婴|宠物|户外|运动用品|游戏|食品|零食|保健品|营养品|健康产品)(?!电商|产业|行业|企业|工厂|基地|城)": "服装类目",
     r"\d+岁|\d0后|年龄|女性|男性|Z世代|千禧一代|年轻人": "30岁以下的消费者",
     WILL: "将同比增长",
@@ -1193,3 +1194,19 @@ def test_online_sales_are_named_as_such_and_a_list_measures_the_nearest_clause_t
     assert rows["8.1%"]["measure"] == "growth in online retail sales"
     rows = _rows("直播观察\n印尼去年直播电商GMV为58亿美元，居区域首位；泰国和越南分别为39亿美元和33亿美元。", "2025-08-20")
     assert rows["39亿美元"]["measure"] == "transaction volume (GMV)"
+
+
+def test_a_growth_rate_named_after_the_figure_or_in_the_clause_before_is_growth_never_a_share():
+    rows = _rows("机构预计，未来三年东欧电商将保持14.5%的年均增长率。零售额按年跌3.2%，客单价比去年便宜了约两成。"
+                 "去年的增速为8.1%，与2021年的19.6%、2022年的15.3%相比明显回落。直播渠道增速最高，达到62%；"
+                 "订单同比增长9%，35%的订单来自新客。某公司股价收报12.4元，升4.6%。",
+                 "2025-10-31")
+    kinds = {n: rows[n]["measure_kind"] for n in ("14.5%", "3.2%", "约两成", "8.1%", "19.6%", "15.3%", "达到62%",
+                                                  "9%", "35%", "4.6%")}
+    assert kinds == {"14.5%": "growth", "3.2%": "decline", "约两成": "decline", "8.1%": "growth", "19.6%": "growth",
+                     "15.3%": "growth", "达到62%": "growth", "9%": "growth", "35%": "share", "4.6%": "growth"}
+
+
+def test_a_growth_rate_that_falls_to_a_level_is_still_growth():
+    rows = _rows("据预测，家居品类的增速将回落至12%左右，而其占比将下降至9%。")
+    assert (rows["12%左右"]["measure_kind"], rows["9%"]["measure_kind"]) == ("growth", "share")

@@ -82,25 +82,25 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
 from ..text.units import COUNTS
 from .catalogue import validate_row
 from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME, BACK_REFERENCES,
-                    BAND_REASON, BYLINE, BY_CHANNEL, BY_ORIGIN, CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START,
-                    CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE,
-                    COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME,
-                    COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS, FIRST_MONTHS_PERIOD,
-                    FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS, GROWTH_WORDS, HOME_SIGNS,
-                    ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL,
-                    LABEL_TAIL, LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
-                    MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER,
-                    NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE,
-                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
-                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
-                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
-                    PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
-                    PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
-                    PROVINCES, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES,
-                    SAMPLED_PEOPLE, SCOPES, SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS,
-                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
-                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
-                    Rule, not_as_channel)
+                    BAND_REASON, BARE_RATE_CLAUSE, BYLINE, BY_CHANNEL, BY_ORIGIN, CATEGORY_AT_CLAUSE_HEAD,
+                    CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES,
+                    COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
+                    COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
+                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
+                    GROWTH_RATE_AFTER, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
+                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
+                    LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
+                    MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
+                    NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
+                    PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED,
+                    PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES,
+                    PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
+                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
+                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
+                    REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
+                    SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS,
+                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
+                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -1071,6 +1071,26 @@ def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> s
     return ""
 
 
+def _rate_kind_beside(simplified: str, where: Where) -> str:
+    """The kind of a percentage whose own words before it name none: growth when a growth rate is named
+    right after it (保持11.6%的年复合增长率); else, when its clause says only when or that it is
+    (与2020年的24.0%, 增速最快，达到71.2%), the kind the clause before it in its sentence names; "" if neither."""
+    if re.match(GROWTH_RATE_AFTER, simplified[where.number[1]:where.number[1] + 12]):
+        return "growth"
+    start = max(where.sentence[0], *(simplified.rfind(p, where.sentence[0], where.number[0]) + 1 for p in "，,；;：:"))
+    before = [(a, b) for a, b in _clauses(simplified, where.sentence[0], start) if b < start]
+    own = simplified[start:where.number[0]].split("、")[-1]    # 2020 年的 24.0 %、2021 年的 26.6 %
+    verb_in_mention = re.match(r"达到?|为", simplified[where.number[0]:where.number[1]])
+    if not before or not (re.fullmatch(BARE_RATE_CLAUSE, own) or (verb_in_mention and not own.strip())):
+        return ""
+    a, b = before[-1]
+    if re.search(r"\d", simplified[a:b]) and not re.search(r"%|％", simplified[a:b]):
+        return ""        # the clause before measures something else (出口4480亿元，为……)
+    rules = [r for r in rules_for("measure_kind") if r.pattern and r.value in ("growth", "decline")]
+    found = [(m.end(), rule.value) for rule in rules for m in _compiled(rule.pattern).finditer(simplified[a:b])]
+    return max(found)[1] if found else ""
+
+
 def _share_of(before: str, measure: str) -> str:
     """A share's measure names its whole: 占总营收的56.1% is a share of revenue, 占外贸的6% a share of
     trade (rules.SHARE_WORDS, then the first money measure named after them)."""
@@ -1178,6 +1198,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
             notes.append(f"{field} {value}: {rule.pattern[:40]!r} in the {scope}")
         if field == "geography":
             unit, unit_column = _local_currency(mention, unit, unit_column, value, notes, unsure, home)
+    if unit == "%" and scopes["measure_kind"] == "default":
+        values["measure_kind"] = _rate_kind_beside(simplified, where) or values["measure_kind"]
+        if values["measure_kind"] != "share":
+            notes.append(f"measure_kind {values['measure_kind']}: the rate named after it or in the clause before")
     if not values["breakdown"] and values["topic"] != "demographics":
         values["breakdown"] = _category_of_the_part(unnamed, where)
         if values["breakdown"]:

@@ -434,6 +434,12 @@ LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "s
 # A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为, 预计到2029年将增至), or
 # that goes on down a list (泰国、越南和菲律宾分别为39亿美元、33亿美元): it measures what the clause
 # before it measures.
+# A rate named right after a percentage (保持11.6%的年复合增长率, 保持25%-30%的增长): the figure is that growth.
+GROWTH_RATE_AFTER = r"^\s?的?(?:年均|年复合|复合年?|平均)?(?:增长率|增速|增幅|增长|涨幅|成长率)"
+# A percentage's clause that says only when or that it is (与2020年的24.0%, 增速最快，达到71.2%): it is
+# the same kind of rate as the clause before it in its sentence.
+BARE_RATE_CLAUSE = (r"(?:[^，。；\d]{0,8}?(?:19|20)\d\d\s?年(?:的|为)?|[^，。；\d占比率重例额]{0,4}?(?:达到|达|为|是|则为))"
+                    r"\s?(?:约|近|超过|逾|高达)?\s?")
 PARALLEL_CLAUSE = (r"(?:(?:19|20)\d\d年|[^，。；\d]){0,16}?(?:为|是|则为|则是|则有|约为|分别为|将?(?:增至|增长到|达到|升至|降至|扩大到))"
                    r"\s?(?:约|近|超过|逾|仅)?\s?"
                    r"|[^，。；\d]{0,20}?分别为[^，。；]*?[、和及与]\s?(?:约|近)?\s?")
@@ -603,9 +609,15 @@ RULES: tuple[Rule, ...] = (
     # rate raised to 40% is still growth)
     Rule("measure_kind", "share", r"^(?!.*(?:增速|增幅|增长率|年增率)).*(?:提高|提升|上升|升|增|增长|增加|涨|下降|降|回落|扩大|缩小|跌)了?(?:到|至)",
          "before", ("%",)),
+    # a growth rate that falls or slows to a level is still a growth rate (增速将回落至40%左右)
+    Rule("measure_kind", "growth", r"(?:增速|增幅|增长率|年增率)[^，。；\d]{0,8}(?:回落|下降|降|放缓|减缓|下滑)(?:到|至)",
+         "before", ("%",)),
     Rule("measure_kind", "uplift", r"高出|可能性|更可能|更有可能|(?<![远略])高(?=\s?$)", "before", ("%",)),
-    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了", "before", ("%",)),
-    Rule("measure_kind", "growth", GROWTH_WORDS, "before", ("%",)),
+    # 下降, and a price or level lower than another by a share (仍低约一成, 便宜了将近两成); 按年跌5.2%, 同比降3%
+    Rule("measure_kind", "decline", r"下降|下滑|减少|回落|下跌|降低|萎缩|衰退|年减|缩减|少了|低了|掉了"
+                                    r"|(?:低|便宜|少)了?\s?(?:约|近|将近|接近)?\s?$|(?<![下])跌\s?(?:约|近)?\s?$"
+                                    r"|(?<![下])降(?!低|至|到)\s?(?:约|近)?\s?$", "before", ("%",)),
+    Rule("measure_kind", "growth", rf"{GROWTH_WORDS}|(?<![提上])升\s?(?:约|近)?\s?$", "before", ("%",)),
     Rule("measure_kind", "share", r"", "before", ("%",)),
     # --- kind ----------------------------------------------------------------------------------
     Rule("kind", "hypothetical", r"如果|假如|假设|倘若", "before"),
