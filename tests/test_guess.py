@@ -1210,3 +1210,10 @@ def test_a_growth_rate_named_after_the_figure_or_in_the_clause_before_is_growth_
 def test_a_growth_rate_that_falls_to_a_level_is_still_growth():
     rows = _rows("据预测，家居品类的增速将回落至12%左右，而其占比将下降至9%。")
     assert (rows["12%左右"]["measure_kind"], rows["9%"]["measure_kind"]) == ("growth", "share")
+
+
+def test_a_clause_that_names_only_a_place_goes_on_down_the_list_of_the_clause_before():
+    rows = _rows("前三季度，江苏跨境电商出口980亿元，占全国的9.1%；福建为640亿元；河南410亿元，占比3.8%。"
+                 "某卖家月薪六七千元。", "2025-10-31")
+    assert [rows[n]["measure"] for n in ("980亿元", "640亿元", "410亿元")] == ["export value"] * 3
+    assert rows["六七千元"]["measure"] != "export value"

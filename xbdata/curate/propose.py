@@ -65,6 +65,7 @@ sentence, then beyond it. Exclusion contexts are chosen the same way.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1060,7 +1061,8 @@ def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> s
     # the sentence up to its full stop: 分别为 may follow a semicolon (…GMV为58亿美元；泰国和越南分别为…)
     start = max(simplified.rfind("。", where.paragraph[0], where.number[0]) + 1, where.paragraph[0], where.sentence[0] - 200)
     clauses = _clauses(simplified, min(start, where.sentence[0]), where.number[0])
-    if len(clauses) < 2 or not re.fullmatch(PARALLEL_CLAUSE, simplified[clauses[-1][0]:where.number[0]]):
+    own = simplified[clauses[-1][0]:where.number[0]] if clauses else ""
+    if len(clauses) < 2 or not (re.fullmatch(PARALLEL_CLAUSE, own) or _only_a_place(own)):
         return ""
     rules = [r for r in rules_for("measure") if r.pattern and _unit_ok(r, unit) and "{" not in r.value]
     for a, b in reversed(clauses[:-1]):   # the nearest clause before that names a measure (…GMV为58亿美元，居区域首位；泰国分别为…)
@@ -1069,6 +1071,16 @@ def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> s
         if found:
             return max(found)[2]
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _any_place() -> re.Pattern:
+    return re.compile("|".join(f"(?:{words})" for words in PLACE_WORDS.values()))
+
+
+def _only_a_place(clause: str) -> bool:
+    """A clause that names a place and nothing else (广东……4120亿元；浙江为1856亿元；山东715亿元): a list going on."""
+    return bool(re.fullmatch(rf"(?:{_any_place().pattern})\s?", clause.strip()))
 
 
 def _rate_kind_beside(simplified: str, where: Where) -> str:

@@ -431,15 +431,15 @@ RATES = {
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
               "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率",
               "tax rate": r"综合税|税率"}
-# A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为, 预计到2029年将增至), or
-# that goes on down a list (泰国、越南和菲律宾分别为39亿美元、33亿美元): it measures what the clause
-# before it measures.
 # A rate named right after a percentage (保持11.6%的年复合增长率, 保持25%-30%的增长): the figure is that growth.
 GROWTH_RATE_AFTER = r"^\s?的?(?:年均|年复合|复合年?|平均)?(?:增长率|增速|增幅|增长|涨幅|成长率)"
 # A percentage's clause that says only when or that it is (与2020年的24.0%, 增速最快，达到71.2%): it is
 # the same kind of rate as the clause before it in its sentence.
 BARE_RATE_CLAUSE = (r"(?:[^，。；\d]{0,8}?(?:19|20)\d\d\s?年(?:的|为)?|[^，。；\d占比率重例额]{0,4}?(?:达到|达|为|是|则为))"
                     r"\s?(?:约|近|超过|逾|高达)?\s?")
+# A clause that says only whose a figure is or when (上年同期为, 墨西哥受访者为, 预计到2029年将增至), or
+# that goes on down a list (泰国、越南和菲律宾分别为39亿美元、33亿美元): it measures what the clause
+# before it measures.
 PARALLEL_CLAUSE = (r"(?:(?:19|20)\d\d年|[^，。；\d]){0,16}?(?:为|是|则为|则是|则有|约为|分别为|将?(?:增至|增长到|达到|升至|降至|扩大到))"
                    r"\s?(?:约|近|超过|逾|仅)?\s?"
                    r"|[^，。；\d]{0,20}?分别为[^，。；]*?[、和及与]\s?(?:约|近)?\s?")
