@@ -1217,3 +1217,11 @@ def test_a_clause_that_names_only_a_place_goes_on_down_the_list_of_the_clause_be
                  "某卖家月薪六七千元。", "2025-10-31")
     assert [rows[n]["measure"] for n in ("980亿元", "640亿元", "410亿元")] == ["export value"] * 3
     assert rows["六七千元"]["measure"] != "export value"
+
+
+def test_the_figures_of_a_seller_who_writes_are_its_own_not_its_market_s_size():
+    text = ("做宠物用品的第三年\n\n我们是温州一家做宠物牵引绳的小团队，主做亚马逊美国站。"
+            "今年全年销售额约96万美元，比去年的71万美元增长了35%左右。物流成本每件3.1美元。")
+    rows = _rows(text, "2025-12-20")
+    assert [rows[n]["topic"] for n in ("约96万美元", "71万美元", "35%左右")] == ["platform"] * 3
+    assert rows["3.1美元"]["topic"] == "operations"

@@ -1270,6 +1270,9 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         own_clause = simplified[where.span("before")[0]:where.number[1]]
         values["topic"] = next((topic for topic, words in ENTITY_TOPICS.items() if re.search(words, own_clause)),
                                "platform")
+    elif values["subject"] == WRITER_SUBJECT and values["topic"] == "market_size":
+        values["topic"] = "platform"     # a seller's own sales are its own figures, not its market's size
+        notes.append("topic platform: the writing seller's own figure")
     elif values["kind"] == "survey" and unit in ("%", "pp", "age", *MONEY) and values["topic"] != "category":
         values["topic"] = "demographics"          # a survey's shares, amounts and ages are of who answered
         values["subject"] = "survey respondents"
