@@ -1225,3 +1225,14 @@ def test_the_figures_of_a_seller_who_writes_are_its_own_not_its_market_s_size():
     rows = _rows(text, "2025-12-20")
     assert [rows[n]["topic"] for n in ("约96万美元", "71万美元", "35%左右")] == ["platform"] * 3
     assert rows["3.1美元"]["topic"] == "operations"
+
+
+def test_years_listed_before_respectively_give_each_figure_its_year_and_an_average_growth_its_span():
+    text = ("东湖证券研报\n\n某科技（301999.SZ）是本文覆盖的公司。\n\n"
+            "据海关统计，我国跨境电商出口从2019年的1.08万亿元增至2024年的2.15万亿元，其间2020年、2021年和2022年"
+            "分别为1.12万亿元、1.44万亿元和1.55万亿元，五年年均增长约14.8%。")
+    rows = _rows(text, "2025-04-18")
+    assert [rows[n]["period"] for n in ("1.12万亿元", "1.44万亿元", "1.55万亿元", "约14.8%")] == [
+        "2020", "2021", "2022", "2019-2024"]
+    # 其间 (meanwhile) points back to no company
+    assert {rows[n]["subject"] for n in ("1.12万亿元", "1.44万亿元", "约14.8%")} == {"China cross-border e-commerce"}

@@ -82,14 +82,14 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME, BACK_REFERENCES,
-                    BAND_REASON, BARE_RATE_CLAUSE, BYLINE, BY_CHANNEL, BY_ORIGIN, CATEGORY_AT_CLAUSE_HEAD,
-                    CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES, COMPANY_BACK_REFERENCES,
-                    COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES, COMPANY_SUFFIXES,
-                    COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER, ENTITY_TOPICS,
-                    FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES, GENERIC_SUBJECTS,
-                    GROWTH_RATE_AFTER, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY, LABEL_END,
-                    LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
+from .rules import (AGE_STATISTIC_BEFORE, AVERAGE_GROWTH, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME,
+                    BACK_REFERENCES, BAND_REASON, BARE_RATE_CLAUSE, BYLINE, BY_CHANNEL, BY_ORIGIN,
+                    CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES,
+                    COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES,
+                    COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER,
+                    ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES,
+                    GENERIC_SUBJECTS, GROWTH_RATE_AFTER, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
+                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
                     LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
                     MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
                     NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
@@ -101,7 +101,8 @@ from .rules import (AGE_STATISTIC_BEFORE, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_Y
                     REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
                     SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS,
                     STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
-                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT, Rule, not_as_channel)
+                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT, YEARS_RESPECTIVELY,
+                    Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -627,6 +628,20 @@ def _quarter_before(period: str) -> str:
     return f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
 
 
+def _year_respectively(simplified: str, where: Where) -> str:
+    """The year a figure is of when its sentence lists years and then 分别 their figures in order
+    (2021年、2022年和2023年分别为1.98万亿元、2.11万亿元和2.38万亿元: 2022 for the second); "" otherwise."""
+    before = simplified[where.sentence[0]:where.number[0]]
+    listed = None
+    for listed in re.finditer(YEARS_RESPECTIVELY, before):
+        pass
+    if listed is None or re.search(r"[。；！？\n]", before[listed.end():]):
+        return ""
+    years = re.findall(r"(?:19|20)\d\d", listed.group("years"))
+    k = len(re.findall(r"\d+(?:[.,]\d+)*", before[listed.end():]))
+    return years[k] if k < len(years) else ""
+
+
 def guess_period(simplified: str, where: Where, year: int | None, unit: str = "",
                  month: int | None = None) -> tuple[str, Rule | None, str]:
     """(period, rule, scope): the period match nearest before the number, in the narrowest scope that
@@ -646,6 +661,16 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
         later = _YEARS_NAMED.findall(clause, 0, base.start()) or ([str(story)] if story else [])
         if later and int(later[-1]) > int(base.group("y")):
             return f"{base.group('y')}-{later[-1]}", Rule("period", "{Y0}-{Y}", MULTIPLE_OF_A_YEAR, "before"), "before"
+    respective = _year_respectively(simplified, where)
+    if respective:
+        return respective, Rule("period", "{Y}", YEARS_RESPECTIVELY, "sentence"), "sentence"
+    if unit == "%" and re.search(AVERAGE_GROWTH, clause + simplified[where.number[1]:where.number[1] + 10]):
+        spans = [(m.start(), m.group("y0"), m.group("y"), rule) for rule in rules if rule.value == "{Y0}-{Y}"
+                 for m in _compiled(rule.pattern).finditer(simplified, where.sentence[0], where.number[0])]
+        if spans:
+            # 从2020年的1.69万亿元增至2024年的2.63万亿元……年均复合增长率约为11.7%: over that span
+            _, first, last, rule = max(spans, key=lambda s: s[0])
+            return f"{first}-{last}", rule, "sentence"
     own = re.search(PERIOD_OF_THE_NUMBER, clause)
     if own:
         return own.group("y"), Rule("period", "{Y}", PERIOD_OF_THE_NUMBER, "before"), "before"

@@ -175,6 +175,10 @@ SHARE_OF_THE_WHOLE_BEFORE = r"占\s?$"
 PLACE_LIST_JOINER = r"\s?(?:、|，|,|和|与|及|以及)\s?"
 PLACES_COUNTED = r"^\s?(?:等\s?)?(?:[两三四五六七八九十\d]{1,2}\s?个?(?:国家?|市场|地区|经济体))"
 PLACES_RESPECTIVELY = r"分别"
+# Years listed before 分别 (2021年、2022年和2023年分别为1.98万亿元、2.11万亿元和2.38万亿元): each figure after
+# it is of its year in order.
+YEARS_RESPECTIVELY = (r"(?P<years>(?:(?:19|20)\d\d\s?年?\s?(?:、|，|,|和|与|及|以及)\s?)+(?:19|20)\d\d\s?年)"
+                      r"[^，。；\d]{0,12}?分别")
 REGION_MEMBERS = {
     "Southeast Asia": ("Indonesia", "Malaysia", "Philippines", "Singapore", "Thailand", "Vietnam", "Myanmar",
                        "Cambodia", "Laos", "Brunei", "Timor-Leste"),
@@ -222,7 +226,7 @@ LATIN_NAME = (rf"(?:^|(?<=[，。；：、（(“「])|(?<=平台|品牌|公司|
 # platforms it names are its channels, the figures the company's.
 BY_CHANNEL = r"渠道"
 # Words by which a sentence points back to the company or platform before it.
-BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实])|该店|店铺"
+BACK_REFERENCES = r"该公司|公司|该集团|集团|该平台|平台方|(?<![尤极])其(?![中他余次实间])|该店|店铺"
 # ... and those that open a sentence all about the company or platform named before it (该平台业务覆盖150多个国家).
 SENTENCE_ABOUT_THE_ONE_BEFORE = r"\s?(?:该平台|该公司|该集团|这家公司|这家平台)"
 # ... and the ones that point to a company, never to a platform it sells on.
@@ -431,6 +435,8 @@ RATES = {
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
               "tariff rate": r"关税", "commission rate": r"佣金|抽成", "fee": r"手续费|服务费|费率",
               "tax rate": r"综合税|税率"}
+# An average yearly growth (年均复合增长率, 年均增长): over the span its sentence names before it.
+AVERAGE_GROWTH = r"年均|复合增长|复合年均|CAGR"
 # A rate named right after a percentage (保持11.6%的年复合增长率, 保持25%-30%的增长): the figure is that growth.
 GROWTH_RATE_AFTER = r"^\s?的?(?:年均|年复合|复合年?|平均)?(?:增长率|增速|增幅|增长|涨幅|成长率)"
 # A percentage's clause that says only when or that it is (与2020年的24.0%, 增速最快，达到71.2%): it is
