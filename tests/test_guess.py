@@ -1236,3 +1236,10 @@ def test_years_listed_before_respectively_give_each_figure_its_year_and_an_avera
         "2020", "2021", "2022", "2019-2024"]
     # 其间 (meanwhile) points back to no company
     assert {rows[n]["subject"] for n in ("1.12万亿元", "1.44万亿元", "约14.8%")} == {"China cross-border e-commerce"}
+
+
+def test_a_survey_of_sellers_is_operations_and_a_survey_of_shoppers_demographics():
+    sellers = _rows("跨境卖家物流调查：海外仓使用率升至四成\n\n某协会对560家卖家的问卷调查显示，42.5%的受访卖家今年使用了海外仓。",
+                    "2025-11-02")
+    shoppers = _rows("海外网购调查：近半数受访者每月下单\n\n一项问卷调查显示，47.3%的受访者每月在跨境平台下单。", "2025-11-02")
+    assert (sellers["42.5%"]["topic"], shoppers["47.3%"]["topic"]) == ("operations", "demographics")

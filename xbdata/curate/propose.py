@@ -99,10 +99,10 @@ from .rules import (AGE_STATISTIC_BEFORE, AVERAGE_GROWTH, A_QUARTER_EARLIER, A_Y
                     PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
                     PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
                     REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
-                    SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS,
-                    STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER,
-                    SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT, YEARS_RESPECTIVELY,
-                    Rule, not_as_channel)
+                    SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS,
+                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
+                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
+                    YEARS_RESPECTIVELY, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -1299,7 +1299,10 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         values["topic"] = "platform"     # a seller's own sales are its own figures, not its market's size
         notes.append("topic platform: the writing seller's own figure")
     elif values["kind"] == "survey" and unit in ("%", "pp", "age", *MONEY) and values["topic"] != "category":
-        values["topic"] = "demographics"          # a survey's shares, amounts and ages are of who answered
+        sellers = re.search(SELLER_SURVEY, simplified[where.sentence[0]:where.sentence[1]]) or \
+            re.search(SELLER_SURVEY, _lead(simplified))
+        # a survey's shares, amounts and ages are of who answered: shoppers (demographics) or sellers (operations)
+        values["topic"] = "operations" if sellers else "demographics"
         values["subject"] = "survey respondents"
     if values["topic"] == "category" and values["breakdown"] and re.search(GENERIC_SUBJECTS, values["subject"]):
         values["subject"] = values["breakdown"]  # a category's figure is the category's

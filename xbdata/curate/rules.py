@@ -461,6 +461,11 @@ MONEY_MEASURES = {
 SURVEY_HEADLINE = rf"{_SURVEY}|调研"
 # ... and so does a first paragraph with these (调研资料 in a study's closing lines does not).
 SURVEY_LEAD = r"调查报告|调查显示|调查发现|调查结果|问卷|受访|民调"
+# A survey whose respondents are sellers (61.3%的受访卖家, 跨境卖家售后调查, 对412家卖家的调查): FIELDS.md
+# makes its figures operations, not demographics (a survey of shoppers).
+SELLER_SURVEY = (r"受访(?:卖家|商家|企业)|(?:卖家|商家|企业)[^，。；\n\d]{0,8}(?:调查|调研|问卷)"
+                 r"|(?:对|面向)[^，。；\n]{0,16}(?:卖家|商家|企业)[^，。；\n]{0,6}(?:调查|调研|问卷)"
+                 r"|受访者(?:主要|多)?(?:为|是)[^，。；\n]{0,12}(?:卖家|商家|企业)")
 # A survey named with its year (2024年跨境网购调查, 114 年數位近用調查報告): its figures are of that year.
 # ... and a report named with the year it covers (《2025年度跨境出口热卖品类趋势报告》).
 REPORT_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d》]{{0,16}}?报告"
