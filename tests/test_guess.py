@@ -1243,3 +1243,10 @@ def test_a_survey_of_sellers_is_operations_and_a_survey_of_shoppers_demographics
                     "2025-11-02")
     shoppers = _rows("海外网购调查：近半数受访者每月下单\n\n一项问卷调查显示，47.3%的受访者每月在跨境平台下单。", "2025-11-02")
     assert (sellers["42.5%"]["topic"], shoppers["47.3%"]["topic"]) == ("operations", "demographics")
+
+
+def test_a_company_found_by_a_shorter_name_than_its_latin_name_follows_is_catalogued_by_the_latin_name():
+    text = ("货联国际站发布年度报告\n\n3月2日，B2B平台货联国际站（CargoLink）发布年度报告。"
+            "报告显示，货联国际的活跃买家超过860万，同比增长12.4%。")
+    rows = _rows(text, "2026-03-02")
+    assert {rows[n]["subject"] for n in ("超过860万", "12.4%")} == {"CargoLink"}

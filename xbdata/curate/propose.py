@@ -1605,7 +1605,11 @@ def propose(text: str, article_id: str, published: str, taken: set[str],
                 bands[i] = near[-1]
     band_owner = {id(b): i for i, b in bands.items()}
     companies = companies_of(simplified)
-    catalogued_names = {**_as_written(text, simplified, companies), **latin_names_of(simplified)}
+    latin = latin_names_of(simplified)
+    # a company found by a shorter or longer name than the one its Latin name follows (贸桥国际 of 贸桥国际站（TradeBridge）)
+    latin.update({c: name for c in companies for key, name in list(latin.items())
+                  if c not in latin and (key.startswith(c) or c.startswith(key))})
+    catalogued_names = {**_as_written(text, simplified, companies), **latin}
     places = places_of(simplified)
     home = traditional_home(text, simplified)
     drafts = []
