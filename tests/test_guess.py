@@ -1250,3 +1250,8 @@ def test_a_company_found_by_a_shorter_name_than_its_latin_name_follows_is_catalo
             "报告显示，货联国际的活跃买家超过860万，同比增长12.4%。")
     rows = _rows(text, "2026-03-02")
     assert {rows[n]["subject"] for n in ("超过860万", "12.4%")} == {"CargoLink"}
+
+
+def test_places_listed_as_country_sites_take_their_figures_respectively():
+    rows = _rows("从市场看，美国站约占销售额的一半；德国站与英国站分别占18%与11%。", "2025-10-15")
+    assert (rows["18%"]["geography"], rows["11%"]["geography"]) == ("Germany", "United Kingdom")

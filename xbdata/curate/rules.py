@@ -172,7 +172,8 @@ SHARE_OF_THE_WHOLE_BEFORE = r"占\s?$"
 # the text counts them (六国, 等5个市场) and every one is a member, else of the places by name
 # (西班牙、法国、巴西等市场: "Spain, France and Brazil"); with 分别 each figure is its own place's, in
 # order (墨西哥和巴西的比例分别为72%和64%).
-PLACE_LIST_JOINER = r"\s?(?:、|，|,|和|与|及|以及)\s?"
+# (a country site or market may end each name of the list: 日本站与欧洲站分别占15%与12%)
+PLACE_LIST_JOINER = r"(?:站|市场)?\s?(?:、|，|,|和|与|及|以及)\s?"
 PLACES_COUNTED = r"^\s?(?:等\s?)?(?:[两三四五六七八九十\d]{1,2}\s?个?(?:国家?|市场|地区|经济体))"
 PLACES_RESPECTIVELY = r"分别"
 # Years listed before 分别 (2021年、2022年和2023年分别为1.98万亿元、2.11万亿元和2.38万亿元): each figure after
