@@ -1255,3 +1255,12 @@ def test_a_company_found_by_a_shorter_name_than_its_latin_name_follows_is_catalo
 def test_places_listed_as_country_sites_take_their_figures_respectively():
     rows = _rows("从市场看，美国站约占销售额的一半；德国站与英国站分别占18%与11%。", "2025-10-15")
     assert (rows["18%"]["geography"], rows["11%"]["geography"]) == ("Germany", "United Kingdom")
+
+
+def test_the_longest_overlapping_words_name_the_measure_and_valuations_are_named():
+    rows = _rows("今年上半年，该平台在德国的月活跃用户减少18%。我们预测公司2026年每股收益为1.82元，对应市盈率约为19倍，"
+                 "给予目标价41.2元。老客户的复购率达到27%。区政府安排专项预算1.6亿元。", "2025-09-01")
+    assert rows["18%"]["measure"] == "decline in monthly active users"
+    assert [rows[n]["measure"] for n in ("1.82元", "约为19倍", "41.2元", "达到27%", "1.6亿元")] == [
+        "earnings per share", "price-to-earnings ratio", "target share price", "repurchase rate", "budget"]
+    assert rows["41.2元"]["kind"] != "plan"       # a target price (目标价) is an analyst's, not a plan

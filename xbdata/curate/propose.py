@@ -334,8 +334,10 @@ def guess_field(field: str, simplified: str, where: Where, unit: str = "", value
                 # a word that only says "share" yields to one that says of what (受访者……占比为41%)
                 named = [rm for rm in matched if rm[0].value not in GENERIC_MEASURES] or matched
                 _, m = max(named, key=lambda rm: (rm[1].end() <= where.number[0] - a, rm[1].end()))
-                # of words that overlap (月活跃用户: 月活, 用户), the rule first in table order
-                rule = next(r for r, o in matched if o.start() < m.end() and m.start() < o.end())
+                # of words that overlap (月活跃用户: 月活, 用户), the longest, then the rule first in table order
+                overlapping = [(r, o) for r, o in matched if o.start() < m.end() and m.start() < o.end()]
+                longest = max(o.end() - o.start() for _, o in overlapping)
+                rule = next(r for r, o in overlapping if o.end() - o.start() == longest)
             else:
                 rule = matched[0][0]
             return _fill(rule.value, {**(values or {}), "unit": unit}), rule, scope

@@ -431,6 +431,7 @@ RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
     "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
     "click-through rate": r"点击率|点击通过率|CTR", "engagement rate": r"互动率", "brand awareness": r"认知度|知名度",
+    "repurchase rate": r"复购率|回购率",
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
@@ -452,7 +453,8 @@ PARALLEL_CLAUSE = (r"(?:(?:19|20)\d\d年|[^，。；\d]){0,16}?(?:为|是|则为
                    r"|[^，。；\d]{0,20}?分别为[^，。；]*?[、和及与]\s?(?:约|近)?\s?")
 MONEY_MEASURES = {
     "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}",
-    "share price": r"每股|股价|收报|报收",
+    "share price": r"每股|股价|收报|报收", "earnings per share": r"每股收益|每股盈利|每股净利润",
+    "target share price": r"目标价", "funding raised": r"融资|募资|募集资金", "budget": r"预算|经费",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
     "advertising spend": r"广告(?:投放|支出|花费|预算)",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",
@@ -472,7 +474,7 @@ SELLER_SURVEY = (r"受访(?:卖家|商家|企业)|(?:卖家|商家|企业)[^，�
 REPORT_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d》]{{0,16}}?报告"
 SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
 # Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
-PLAN_BEFORE = r"计划|目标|力争|争取|规划"
+PLAN_BEFORE = r"计划|目标(?!价)|力争|争取|规划"
 # Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
 WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元),
@@ -700,6 +702,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "employees", r"员工|从业|雇员|职工|人员|工人|团队", "quote", ("people", "")),
     Rule("measure", "population", r"人口", "quote", COUNTS),
     Rule("measure", "share", r"占比|比例|比重|份额|渗透率", "quote", ("%",)),
+    Rule("measure", "price-to-earnings ratio", r"市盈率", "before", ("x",)),
     *(Rule("measure", name, r"", "sentence", units) for name, units in UNIT_MEASURES.items()),
     Rule("measure", "{unit}", r"", "sentence"),
     # --- topic: what the figure is about (after subject and measure) --------------------------
