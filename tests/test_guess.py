@@ -1264,3 +1264,14 @@ def test_the_longest_overlapping_words_name_the_measure_and_valuations_are_named
     assert [rows[n]["measure"] for n in ("1.82元", "约为19倍", "41.2元", "达到27%", "1.6亿元")] == [
         "earnings per share", "price-to-earnings ratio", "target share price", "repurchase rate", "budget"]
     assert rows["41.2元"]["kind"] != "plan"       # a target price (目标价) is an analyst's, not a plan
+
+
+def test_a_figure_a_change_from_last_year_reaches_is_of_this_year():
+    rows = _rows("据行业协会统计，美东海外仓的月租金已从去年的每平方米9美元左右涨到12美元以上。", "2025-09-15")
+    assert (rows["9美元左右"]["period"], rows["12美元以上"]["period"]) == ("2024", "2025")
+
+
+def test_the_share_of_respondents_who_plan_something_is_a_survey_answer_of_when_it_was_asked():
+    text = ("跨境卖家物流调查\n\n调查显示，目前有31.5%的受访卖家使用了海外仓，另有22%计划在明年启用。")
+    row = _rows(text, "2025-12-10")["22%"]
+    assert (row["kind"], row["period"]) == ("survey", "2025")

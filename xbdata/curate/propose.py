@@ -97,12 +97,12 @@ from .rules import (AGE_STATISTIC_BEFORE, AVERAGE_GROWTH, A_QUARTER_EARLIER, A_Y
                     PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES,
                     PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
                     PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
-                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACH_BEFORE,
-                    REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES,
-                    SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS,
-                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
-                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, WRITER_IS_A_SELLER, WRITER_SUBJECT,
-                    YEARS_RESPECTIVELY, Rule, not_as_channel)
+                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES,
+                    REACHED_FROM_LAST_YEAR, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR,
+                    RULES, SAMPLED_PEOPLE, SCOPES, SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE,
+                    SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
+                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE,
+                    WRITER_IS_A_SELLER, WRITER_SUBJECT, YEARS_RESPECTIVELY, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -673,6 +673,8 @@ def guess_period(simplified: str, where: Where, year: int | None, unit: str = ""
             # 从2020年的1.69万亿元增至2024年的2.63万亿元……年均复合增长率约为11.7%: over that span
             _, first, last, rule = max(spans, key=lambda s: s[0])
             return f"{first}-{last}", rule, "sentence"
+    if year and re.search(REACHED_FROM_LAST_YEAR, clause):
+        return str(year), Rule("period", "{Y}", REACHED_FROM_LAST_YEAR, "before"), "before"
     own = re.search(PERIOD_OF_THE_NUMBER, clause)
     if own:
         return own.group("y"), Rule("period", "{Y}", PERIOD_OF_THE_NUMBER, "before"), "before"
@@ -1246,6 +1248,11 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         if values["breakdown"]:
             values["topic"] = "category"
             notes.append(f"topic category: {values['breakdown']} heads the clauses before the number")
+    if values["kind"] in ("plan", "forecast") and unit == "%" and \
+            not re.search(f"{PLAN_BEFORE}|{FORECAST_BEFORE}", simplified[where.sentence[0]:where.number[0]]) and \
+            re.search(SURVEY_HEADLINE, simplified[where.paragraph[0]:where.paragraph[1]] + _lead(simplified)):
+        values["kind"] = "survey"     # 另有27%计划在明年启用: the share of respondents who plan, a survey's answer
+        notes.append("kind survey: the plan or expectation is of the share who answered a survey")
     if values["kind"] == "observed" and re.search(FORECAST_BEFORE, simplified[where.sentence[0]:where.number[0]]):
         values["kind"] = "forecast"   # 机构预计，明年区域数字经济收入达到1350亿美元
         notes.append("kind forecast: a word of forecasting before the number in its sentence")

@@ -383,6 +383,10 @@ PERIOD_BASE_BEFORE = r"(?:比|较|低于|高于|相比于?|与|对比|不及|超
 # A year written just before a number is the number's own period (由2021年的4.9%升至2024年的6%).
 _INTO_THE_NUMBER = r"的\s?(?:约|近|超过|逾|达)?\s?$"   # 2024年的约6%: what joins a named period to its number
 PERIOD_OF_THE_NUMBER = rf"{_Y}年(?:底|末|全年)?{_INTO_THE_NUMBER}"
+# A figure a change from last year's reaches (月租金已从去年的每平方米11美元左右涨到14美元以上): of the
+# year it was published, not of 去年.
+REACHED_FROM_LAST_YEAR = (r"(?:从|由)(?:去年|上年|上一年)(?!同期)的?[^，。；]{0,30}?"
+                          r"(?:涨|升|增|提高|提升|增加|降|下降|减少|回落|扩大|缩小)(?:到|至)\s?(?:约|近|超过|逾)?\s?$")
 # ... and the same period a year earlier (由上年同期的11%升至17%: the first is of the year before),
 # also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
 # comparison with it (比上年同期增长5%: this year's growth).
