@@ -1275,3 +1275,8 @@ def test_the_share_of_respondents_who_plan_something_is_a_survey_answer_of_when_
     text = ("跨境卖家物流调查\n\n调查显示，目前有31.5%的受访卖家使用了海外仓，另有22%计划在明年启用。")
     row = _rows(text, "2025-12-10")["22%"]
     assert (row["kind"], row["period"]) == ("survey", "2025")
+
+
+def test_platforms_listed_before_respectively_take_their_figures_in_order():
+    rows = _rows("按订单量计，Lazada、Shopee和TikTok Shop分别占18%、41%和23%，Temu约6%。", "2025-06-01")
+    assert [rows[n]["subject"] for n in ("18%", "41%", "23%", "约6%")] == ["Lazada", "Shopee", "TikTok Shop", "Temu"]

@@ -985,11 +985,37 @@ def _entity_subject(simplified: str, where: Where, companies: list[str]) -> str:
     named += _latin_names_in(simplified[a:b], named)
     if named:
         before = [n for n in named if a + n[0] < number]
-        return max(before)[1] if before else min(named)[1]
+        return _respective_entity(simplified, a, number, sorted(before)) or \
+            (max(before)[1] if before else min(named)[1])
     if not re.search(BACK_REFERENCES, simplified[a:number]):
         return ""
     entities = _entities_in(simplified[where.paragraph[0]:a], companies)
     return max(entities)[1] if entities else (companies[0] if companies else "")
+
+
+def _respective_entity(simplified: str, a: int, number: int, named: list[tuple[int, str]]) -> str:
+    """The company or platform a figure is of when its sentence lists several and then 分别 their
+    figures in order (SHEIN和速卖通分别以9%和8%位列其后: SHEIN's 9%; Temu约为823万，分列第二和第三
+    follows the same order); "" when the figure follows no such list."""
+    at = {}
+    for start, name in named:      # TikTok Shop, not TikTok too, where both are read at one place
+        at[start] = max(at.get(start, name), name, key=len)
+    named = sorted(at.items())
+    if len(named) < 2:
+        return ""
+    run = [named[-1]]
+    for entity in reversed(named[:-1]):
+        gap = simplified[a + entity[0]:a + run[0][0]]
+        if len(gap) > 16 or re.search(r"[\d。；！？\n]", gap) or not re.search(r"[、和与及，,]", gap):
+            break
+        run.insert(0, entity)
+    after = simplified[a + run[-1][0]:number]
+    respectively = re.search(r"分别|分列", after)
+    if len(run) < 2 or not respectively or re.search(r"[。；！？\n]", after):
+        return ""
+    k = len(re.findall(r"\d+(?:[.,]\d+)*|第[一二三四五六七八九十]+", after[respectively.end():]))
+    names = [name for _, name in run]
+    return names[k] if k < len(names) else ""
 
 
 def _companies_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
