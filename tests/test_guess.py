@@ -1280,3 +1280,10 @@ def test_the_share_of_respondents_who_plan_something_is_a_survey_answer_of_when_
 def test_platforms_listed_before_respectively_take_their_figures_in_order():
     rows = _rows("按订单量计，Lazada、Shopee和TikTok Shop分别占18%、41%和23%，Temu约6%。", "2025-06-01")
     assert [rows[n]["subject"] for n in ("18%", "41%", "23%", "约6%")] == ["Lazada", "Shopee", "TikTok Shop", "Temu"]
+
+
+def test_a_usage_rate_is_named_and_money_never_measures_a_count_of_orders():
+    rows = _rows("中东电商2028年将达1836亿迪拉姆　中国平台拿下近四成跨境订单\n\n去年10月，两款应用在日本的使用率分别为5.2%和4.5%。",
+                 "2025-06-01")
+    assert rows["1836亿迪拉姆"]["measure"] != "orders"
+    assert (rows["5.2%"]["measure"], rows["4.5%"]["measure"]) == ("usage rate", "usage rate")

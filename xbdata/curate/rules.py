@@ -435,7 +435,7 @@ RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
     "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
     "click-through rate": r"点击率|点击通过率|CTR", "engagement rate": r"互动率", "brand awareness": r"认知度|知名度",
-    "repurchase rate": r"复购率|回购率",
+    "repurchase rate": r"复购率|回购率", "usage rate": r"使用率",
 }
 # ... a tax or a fee's rate (增值税率是19%, 关税从去年的约28%涨到48%)
 LEVY_RATES = {"VAT rate": r"增值税", "consumption tax rate": r"消费税", "sales tax rate": r"销售税",
@@ -699,7 +699,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure", "merchants", r"商家|商户", "quote", COUNTS),
     Rule("measure", "users", r"用户", "quote", COUNTS),
     Rule("measure", "parcels handled", _PARCELS_HANDLED, "quote", ("parcels", "items")),
-    Rule("measure", "orders", r"订单|单量", "quote"),
+    Rule("measure", "orders", r"订单|单量", "quote", ("", *COUNTS, "%", "x", "pp")),    # money is no count of orders
     Rule("measure", "followers", rf"粉丝|{SUBSCRIBERS}", "quote"),
     Rule("measure", "installs", r"下载|安装", "quote"),
     Rule("measure", "brands", r"品牌", "quote", COUNTS),
