@@ -1189,13 +1189,18 @@ def _points_of(simplified: str, where: Where, measure: str) -> str:
 def _local_currency(mention: Mention, unit: str, unit_column: str, geography: str, notes: list[str],
                     unsure: list[str], home: str | None = None) -> tuple[str, str]:
     """(unit, unit column) with 比索 or a bare 元 named for the place the sentence is about (Mexico: MXN;
-    Taiwan: TWD), or, in a sentence about no place, for the place a traditional-script article is
-    about (`home`; "" for such an article about neither Taiwan nor Hong Kong, None for simplified
-    text); a peso it cannot place is no unit, and unsure."""
+    Taiwan: TWD), or, in a sentence about no place or the whole world (销往海外), for the place a
+    traditional-script article is about (`home`; "" for such an article about neither Taiwan nor Hong
+    Kong, None for simplified text); a peso it cannot place is no unit, and unsure, and so is a 元 in
+    a traditional-script sentence about another place."""
     if not unnamed_currency(mention.text, unit) or unit_column:
         return unit, unit_column
     local = (PESOS if unit == UNNAMED_PESO else YUAN_ELSEWHERE).get(geography, "")
-    if not local and unit != UNNAMED_PESO and geography in ("", "unspecified") and home is not None:
+    if not local and unit != UNNAMED_PESO and home is not None:
+        if geography not in ("", "unspecified", "Global"):
+            # 元 of a Taiwanese writer about a place with no yuan of its own (美國): a person says whose
+            unsure.append(f"unit: 元 in a traditional-script article, in a sentence about {geography}, may not be CNY")
+            return unit, unit_column
         if not home:
             unsure.append("unit: 元 in a traditional-script article that names neither Taiwan nor Hong Kong may not be CNY")
             return unit, unit_column
