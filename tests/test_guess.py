@@ -1290,7 +1290,7 @@ def test_a_usage_rate_is_named_and_money_never_measures_a_count_of_orders():
 
 
 def test_a_bare_yuan_of_a_taiwanese_writer_about_the_world_is_twd_and_about_another_place_is_left_to_a_person():
-    text = ("臺灣賣家出海報告\n\n民國 114 年度編列預算新臺幣 3.1 億 元。\n\n這些賣家銷往海外的銷售額約 22 億 元。\n\n"
+    text = ("臺灣賣家出海報告\n\n民國 114 年度編列預算新臺幣 3.1 億 元。\n\n這些賣家在全球市場的銷售額約 22 億 元。\n\n"
             "美國站的廣告支出約 4 億 元。")
     drafts = {d["mention"]["text"]: d for d in propose(text, "005_0123456789abcdef", "2025-10-15", set())}
     assert drafts["約 22 億 元"]["row"]["unit"] == "TWD"
