@@ -433,7 +433,7 @@ def _listed_place(simplified: str, number: int, named: list[tuple[int, int, Rule
     if len(names) < 3 and not counted and not re.match(r"\s?等", between):
         return ""
     region = next((r for r, members in REGION_MEMBERS.items() if set(names) <= set(members)), None)
-    if region and (counted or len(names) >= 3):
+    if counted and region:
         return region
     if counted:
         return "Global"     # 在美国、德国、英国、墨西哥等11个国家: examples of many countries across regions
