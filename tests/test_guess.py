@@ -1301,3 +1301,10 @@ def test_a_bare_yuan_of_a_taiwanese_writer_about_the_world_is_twd_and_about_anot
 def test_places_counted_as_examples_of_many_across_regions_are_global():
     rows = _rows("截至9月底，公司在美国、德国、日本、巴西等14个国家运营海外仓61座。", "2025-10-20")
     assert rows["61座"]["geography"] == "Global"
+
+
+def test_the_base_a_forecast_starts_from_was_measured_and_what_a_seller_intends_is_a_plan():
+    rows = _rows("报告预计，今年越南电商GMV将同比增长逾18%，达到约250亿美元，去年约为210亿美元。"
+                 "明年我们打算把德国站的销售额做到500万元。欧盟拟对低价值包裹收取每件3欧元的处理费。", "2025-11-10")
+    assert (rows["约250亿美元"]["kind"], rows["约为210亿美元"]["kind"]) == ("forecast", "observed")
+    assert (rows["500万元"]["kind"], rows["3欧元"]["kind"]) == ("plan", "plan")

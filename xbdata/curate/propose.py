@@ -1389,6 +1389,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
     if values["kind"] == "forecast" and re.search(PLAN_BEFORE, simplified[where.sentence[0]:where.number[0]]):
         values["kind"] = "plan"       # 目标是……将新建公共海外仓5个: what a target says will happen is the target
         notes.append("kind plan: a word of a target before the number in its sentence")
+    last_year = re.search(r"(\d{4})(?!.*\d{4})", period)
+    if values["kind"] == "forecast" and published_year and last_year and int(last_year.group(1)) < published_year \
+            and not re.search(FORECAST_BEFORE, simplified[where.span("before")[0]:where.number[1]]):
+        values["kind"] = "observed"   # 报告预计今年……，去年约为620亿美元: the base a forecast starts from was measured
+        notes.append(f"kind observed: period {period} is before the year it was published ({published_year}), "
+                     "and its own clause forecasts nothing")
     if band:
         values["breakdown"] = values["breakdown"] or band_breakdown(band)
         if values["topic"] not in ("demographics",):

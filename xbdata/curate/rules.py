@@ -478,7 +478,7 @@ SELLER_SURVEY = (r"受访(?:卖家|商家|企业)|(?:卖家|商家|企业)[^，�
 REPORT_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d》]{{0,16}}?报告"
 SURVEY_OF_A_YEAR = rf"(?:{_Y}|(?<![\d.]){W.ROC_YEAR}\s?)年度?[^，。；：\n\d]{{0,12}}?(?:{_SURVEY}|调研)"
 # Words before the number in its sentence that make it a target (目标是到2027年将…达到200座), not a forecast.
-PLAN_BEFORE = r"计划|目标(?!价)|力争|争取|规划"
+PLAN_BEFORE = r"计划|目标(?!价)|力争|争取|规划|打算|准备|(?<![模比])拟(?!合)"
 # Words of a future (将达到, 将增长) that make a figure a forecast, in its quote or before it in its sentence.
 WILL = r"将(?:同比|比|较|继续|进一步|保持|再)?(?:达|突破|超过|增长|增至|提升|扩大|会|实现|翻)"
 # Words before the number in its sentence that make it a forecast (机构预计，明年……达到1350亿美元),
