@@ -21,7 +21,7 @@ SETS = ("dev", "heldout")   # eval/agreement holds a second labelling of held-ou
 BASE_COLUMNS = ["quote", "number", "value", "low", "high", "unit", "qualifier"]
 FIELD_COLUMNS = ["counts", "topic", "subject", "measure", "measure_kind", "geography", "period", "kind"]
 UNITS = {"", "%", "pp", "x", "CNY", "USD", "HKD", "TWD", "EUR", "JPY", "KRW", "GBP", "MXN", "BRL", "SGD", "MYR",
-         "THB", "IDR", "VND", "PHP", "AUD", "CAD", "RUB", "INR", "ARS", "CLP", "COP", "NGN", "ZAR", "EGP", "KES", "QAR", "AED", "SAR", "PLN", "TRY",
+         "THB", "IDR", "VND", "PHP", "AUD", "CAD", "RUB", "INR", "ARS", "CLP", "COP", "NGN", "ZAR", "EGP", "KES", "QAR", "MOP", "AED", "SAR", "PLN", "TRY",
          "CHF", "NZD", "age", "hours", "minutes", "seconds", "days", "working_days", "weeks", "months", "years",
          "rank"}
 QUALIFIERS = {"=", ">", ">=", "<", "~"}

@@ -59,3 +59,12 @@ def test_the_loader_accepts_a_unit_of_the_vocabulary_and_refuses_any_other():
     validate_row(dict(row), {"999_0000000000000000": text}, name="probe")
     with pytest.raises(CatalogueError, match="unit"):
         validate_row({**row, "number": "1200", "unit": "bananas"}, {"999_0000000000000000": text}, name="probe")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("約 58.6 億澳門元", 58.6e8), ("312 澳門元", 312), ("MOP$1,200", 1200), ("澳门元3,500", 3500), ("5000葡币", 5000),
+])
+def test_macau_patacas_are_read_as_mop(text, value):
+    from xbdata.text.extract import extract_mentions
+    mention = extract_mentions(text)[0]
+    assert (mention.unit, mention.value) == ("MOP", value)

@@ -331,7 +331,8 @@ CURRENCY_WORDS = {"CNY": ("", "元"), "USD": ("", "美元"), "HKD": ("", "港元
                   "PLN": ("", "兹罗提"), "TRY": ("", "土耳其里拉"), "CHF": ("", "瑞士法郎"), "NZD": ("", "新西兰元"),
                   "MXN": ("", "墨西哥比索"), "PHP": ("", "菲律宾比索"), "ARS": ("", "阿根廷比索"),
                   "CLP": ("", "智利比索"), "COP": ("", "哥伦比亚比索"),
-                  "NGN": ("", "奈拉"), "ZAR": ("", "兰特"), "EGP": ("", "埃及镑"), "KES": ("", "肯尼亚先令"), "QAR": ("", "卡塔尔里亚尔")}
+                  "NGN": ("", "奈拉"), "ZAR": ("", "兰特"), "EGP": ("", "埃及镑"), "KES": ("", "肯尼亚先令"), "QAR": ("", "卡塔尔里亚尔"),
+                  "MOP": ("", "澳门元")}
 
 # The words for a large number, largest first, in each language: 1.5万亿 and 4.5亿, "1.5 trillion" and
 # "450 million". The formatter writes figures with them and the charts' axes label their ticks with them.

@@ -17,7 +17,7 @@ AGE = "age"            # years of age: 25岁
 # Money, in base units (元, dollars, yen), as ISO 4217 codes: every currency the parser reads.
 MONEY = ("CNY", "USD", "HKD", "TWD", "EUR", "JPY", "KRW", "GBP", "AUD", "CAD", "SGD", "THB", "RUB", "MYR", "BRL",
          "VND", "IDR", "INR", "SAR", "AED", "PLN", "TRY", "CHF", "NZD", "MXN", "PHP", "ARS", "CLP", "COP",
-         "NGN", "ZAR", "EGP", "KES", "QAR")
+         "NGN", "ZAR", "EGP", "KES", "QAR", "MOP")
 # 比索 alone: a peso of a country the words do not name. Not a unit the catalogue keeps; a draft
 # resolves it from the place its sentence is about (PESOS), or stays pending.
 UNNAMED_PESO = "PESO"

@@ -112,14 +112,15 @@ UNIT_WORDS = {
     "里拉": ("TRY", 1), "土耳其里拉": ("TRY", 1), "瑞士法郎": ("CHF", 1), "新西兰元": ("NZD", 1),
     "墨西哥比索": ("MXN", 1), "菲律宾比索": ("PHP", 1), "阿根廷比索": ("ARS", 1), "智利比索": ("CLP", 1),
     "哥伦比亚比索": ("COP", 1), "奈拉": ("NGN", 1), "尼日利亚奈拉": ("NGN", 1), "兰特": ("ZAR", 1), "南非兰特": ("ZAR", 1),
-    "埃及镑": ("EGP", 1), "肯尼亚先令": ("KES", 1),
+    "埃及镑": ("EGP", 1), "肯尼亚先令": ("KES", 1), "澳门元": ("MOP", 1), "澳门币": ("MOP", 1), "葡币": ("MOP", 1),
     # 比索 alone is some country's peso: the draft names which from the place it is about
     # (xbdata.curate.propose), and the loader refuses PESO until it does.
     "比索": ("PESO", 1),
 }
 # Currency signs and names before a number ($68, ¥99, HK$5, 新台币1,100元, 人民币5000元).
 UNIT_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR",
-              "新台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "欧元": "EUR"}
+              "新台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "欧元": "EUR",
+              "MOP$": "MOP", "澳门元": "MOP"}
 # 元 after a number is the money of whatever currency the text named before it (新台币650元 is TWD).
 GENERIC_MONEY = "元"
 # The words that name the renminbi itself; 元 alone is also Taiwan's and Hong Kong's dollar.
