@@ -1308,3 +1308,10 @@ def test_the_base_a_forecast_starts_from_was_measured_and_what_a_seller_intends_
                  "明年我们打算把德国站的销售额做到500万元。欧盟拟对低价值包裹收取每件3欧元的处理费。", "2025-11-10")
     assert (rows["约250亿美元"]["kind"], rows["约为210亿美元"]["kind"]) == ("forecast", "observed")
     assert (rows["500万元"]["kind"], rows["3欧元"]["kind"]) == ("plan", "plan")
+
+
+def test_a_clause_that_opens_with_a_preposition_or_a_trade_s_generic_words_names_no_company():
+    from xbdata.curate.propose import companies_of
+    text = ("海运物流周报 第12期\n\n为破解物流和仓储难题，县里引入多家快递企业，建成分拣中心3个。\n\n"
+            "在跨境物流方面，海运物流运价本周上涨2.1%。")
+    assert companies_of(to_simplified(text)) == []

@@ -196,7 +196,8 @@ REGION_MEMBERS = {
 # the start of the headline, before a stock code, or in quotes (拓海科技, “木森家居”).
 COMPANY_SUFFIXES = r"科技|集团|家居|股份|控股|电子|创新|网络|国际|实业|智能|电器|服饰|贸易|物流|供应链|支付"
 # ... but not a phrase that only ends like one (一家国际, 作为拉美): words a name never holds.
-NOT_IN_COMPANY_NAMES = r"^[一这该其每某]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外|^消费电子$"
+NOT_IN_COMPANY_NAMES = (r"^[一这该其每某为在从对把被让向与随由因据]|作为|卖家|平台|企业|跨境|电商|全球|国内|海外|^消费电子$"
+                        r"|^(?:航运|海运|空运|快递|仓储|货运|冷链|智慧|数字|国际)+(?:物流|供应链|科技|网络|智能|国际)$")
 # ... and the words that describe a company just before its name (跨境电商卖家拓海科技).
 COMPANY_DESCRIBED_AS = r"卖家|企业|品牌|平台|厂商|服务商|提供商|公司|龙头|上市公司"
 COMPANY_NAME = rf"[\u4e00-\u9fff]{{1,4}}?(?:{COMPANY_SUFFIXES})"
