@@ -1315,3 +1315,12 @@ def test_a_clause_that_opens_with_a_preposition_or_a_trade_s_generic_words_names
     text = ("海运物流周报 第12期\n\n为破解物流和仓储难题，县里引入多家快递企业，建成分拣中心3个。\n\n"
             "在跨境物流方面，海运物流运价本周上涨2.1%。")
     assert companies_of(to_simplified(text)) == []
+
+
+def test_an_answer_in_an_interview_with_one_company_s_officer_is_that_company_s():
+    text = ("对话Brightcart副总裁林舟：欧洲订单今年要翻倍\n\n记者 王一 | 2026年5月3日\n\n"
+            "问：今年一季度的情况怎么样？\n答：一季度我们的GMV大概是12亿美元，同比增长了四成左右。\n\n"
+            "问：卖家有多少？\n答：活跃卖家一万出头，大部分在深圳。")
+    rows = _rows(text, "2026-05-03")
+    assert {rows[n]["subject"] for n in ("12亿美元", "四成左右")} == {"Brightcart"}
+    assert rows["四成左右"]["topic"] == "platform"

@@ -82,24 +82,24 @@ from ..text.labels import (AGE_BANDS_ZH, CATALOGUE_ZH, COUNT_OF_THE_SUBJECT_ZH, 
                            catalogue_name, counted_noun, kind_name, period_words)
 from ..text.units import COUNTS
 from .catalogue import validate_row
-from .rules import (AGE_STATISTIC_BEFORE, AVERAGE_GROWTH, A_QUARTER_EARLIER, A_YEAR_EARLIER, A_YEAR_EARLIER_FRAME,
-                    BACK_REFERENCES, BAND_REASON, BARE_RATE_CLAUSE, BYLINE, BY_CHANNEL, BY_ORIGIN,
+from .rules import (AGE_STATISTIC_BEFORE, ANSWER, AVERAGE_GROWTH, A_QUARTER_EARLIER, A_YEAR_EARLIER,
+                    A_YEAR_EARLIER_FRAME, BACK_REFERENCES, BAND_REASON, BARE_RATE_CLAUSE, BYLINE, BY_CHANNEL, BY_ORIGIN,
                     CATEGORY_AT_CLAUSE_HEAD, CATEGORY_PART_START, CATEGORY_WORDS, CHANGE_SINCE_A_YEAR, CITIES,
                     COMPANY_BACK_REFERENCES, COMPANY_BEFORE_TITLE, COMPANY_DESCRIBED_AS, COMPANY_NAME, COMPANY_PLACES,
                     COMPANY_SUFFIXES, COMPANY_WITH_LATIN_NAME, COUNTRIES, COUNTRY_BACK_REFERENCES, DATELINE_AFTER,
                     ENTITY_TOPICS, FIRST_MONTHS_PERIOD, FORECAST_BEFORE, GENERIC_COUNTS, GENERIC_MEASURES,
-                    GENERIC_SUBJECTS, GROWTH_RATE_AFTER, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, LABEL_CUT, LABEL_EMPTY,
-                    LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL, LABEL_TIMES, LATIN_NAME,
-                    LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER, MEASURES_OF_A_WHOLE, MEASURE_TOPICS,
-                    MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER, NOT_FIGURES, NOT_IN_COMPANY_NAMES,
-                    NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE, PEOPLE_AFTER, PERIOD_ALIAS,
-                    PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED,
-                    PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES,
-                    PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT,
-                    PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER,
-                    PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES,
-                    REACHED_FROM_LAST_YEAR, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR,
-                    RULES, SAMPLED_PEOPLE, SCOPES, SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE,
+                    GENERIC_SUBJECTS, GROWTH_RATE_AFTER, GROWTH_WORDS, HOME_SIGNS, ID_DIGITS, INTERVIEW, INTERVIEW_HEAD,
+                    LABEL_CUT, LABEL_EMPTY, LABEL_END, LABEL_HEAD, LABEL_LEADS_INTO, LABEL_NUMBER_TAIL, LABEL_TAIL,
+                    LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
+                    MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER,
+                    NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE,
+                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
+                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
+                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
+                    PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
+                    PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
+                    PROVINCES, REACHED_FROM_LAST_YEAR, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY,
+                    REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE,
                     SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
                     SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE,
                     WRITER_IS_A_SELLER, WRITER_SUBJECT, YEARS_RESPECTIVELY, Rule, not_as_channel)
@@ -1055,6 +1055,20 @@ def _entities_in(text: str, companies: list[str]) -> list[tuple[int, str]]:
     return _platforms_in(text) + _companies_in(text, companies)
 
 
+def _interviewed(simplified: str, companies: list[str]) -> str:
+    """The company an interview is with: the one company, platform or Latin name its headline names
+    (对话Voyamart海外业务副总裁陈思远); "" if the article is no interview or its headline names more or none."""
+    if not re.search(INTERVIEW, simplified):
+        return ""
+    headline = simplified[:simplified.find("\n")] if "\n" in simplified else simplified
+    entities = _entities_in(headline, companies)
+    named = {name for _, name in entities + _latin_names_in(headline, entities)}
+    after = re.match(rf"{INTERVIEW_HEAD}(?P<n>[A-Z][a-z][A-Za-z0-9&'.-]*(?: [A-Z][A-Za-z0-9&'.-]+)?)", headline)
+    if after and not any(after.group("n") in name or name in after.group("n") for name in named):
+        named.add(after.group("n"))    # 对话Voyamart海外业务副总裁: the name right after the interview's word
+    return named.pop() if len(named) == 1 else ""
+
+
 def _company_named_last(text: str, companies: list[str]) -> str:
     """The company `text` names last, else the article's first: what 公司 points back to."""
     earlier = _companies_in(text, companies)
@@ -1310,7 +1324,12 @@ def _statistic_row(text: str, simplified: str, mention: Mention, where: Where, a
         # 《2025年度跨境出口热卖品类趋势报告》显示: a report's figures are of the year it covers
         values["period"] = period = str(covered)
         notes.append(f"period {covered}: a figure with no date near it, in an article about a report of {covered}")
-    if values["subject"] == "unspecified" and len(companies) == 1:
+    interviewed = _interviewed(simplified, companies) if re.search(GENERIC_SUBJECTS, values["subject"]) \
+        and re.match(ANSWER, simplified[where.paragraph[0]:where.paragraph[1]]) else ""
+    if interviewed:
+        values["subject"] = interviewed           # 答：上半年我们海外GMV大概是46亿美元
+        notes.append(f"subject {interviewed}: an answer in an interview with its officer")
+    elif values["subject"] == "unspecified" and len(companies) == 1:
         values["subject"] = companies[0]          # an article about one company: its figures are the company's
     elif re.search(GENERIC_SUBJECTS, values["subject"]) and re.search(WRITER_IS_A_SELLER, simplified):
         values["subject"] = WRITER_SUBJECT        # 我们是宁波一家……的小团队: the writer's figures are the seller's

@@ -238,6 +238,11 @@ COMPANY_BACK_REFERENCES = r"该公司|公司|该集团|集团"
 WRITER_IS_A_SELLER = (r"我们是[^，。；\n]{0,16}?(?:团队|卖家|公司|工厂|企业|店铺|商家)|我们(?:公司|团队|工厂|店铺|这家店)"
                       r"|作者[:：][^\n]{0,30}?(?:卖家|商家|店主|老板|创始人)")
 WRITER_SUBJECT = "seller"
+# An interview (对话Voyamart海外业务副总裁, 问：…答：…) with the officer of the one company its headline
+# names: what the answers say with no one else named is that company's (我们海外GMV大概是46亿美元).
+INTERVIEW_HEAD = r"^(?:独家)?(?:对话|专访|访谈)\s?[|｜:：]?\s?"
+INTERVIEW = rf"{INTERVIEW_HEAD}|(?m:^问\s?[:：])"
+ANSWER = r"^\s?答\s?[:：]"
 # Subjects that say only what kind of thing is counted; a company or platform the sentence points to is more.
 GENERIC_SUBJECTS = r"^(?:.* )?(?:cross-border e-commerce|e-commerce|sellers)$|^unspecified$"
 
