@@ -1324,3 +1324,8 @@ def test_an_answer_in_an_interview_with_one_company_s_officer_is_that_company_s(
     rows = _rows(text, "2026-05-03")
     assert {rows[n]["subject"] for n in ("12亿美元", "四成左右")} == {"Brightcart"}
     assert rows["四成左右"]["topic"] == "platform"
+
+
+def test_the_whole_country_is_not_a_platform_s_country_site_that_the_headline_names():
+    text = "10月数据速览：墨西哥站订单大涨38%\n\n商务部：截至9月底，全国海外仓数量超过2600个。"
+    assert _rows(text, "2026-11-04")["超过2600个"]["geography"] == "China"

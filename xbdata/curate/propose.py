@@ -504,7 +504,8 @@ def _home_place(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule 
 
 def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rule | None:
     """The country 全国 (the whole country) or 当地 (there) stands for: the foreign country the
-    headline names, else China for 全国 and the place named last before `at` for 当地."""
+    headline names (not a country site of a platform, 巴西站), else China for 全国 and the place named
+    last before `at` for 当地."""
     headline = simplified[:simplified.find("\n") + 1 or len(simplified)]
     by_value = {rule.value: rule for rule in rules if rule.pattern}
     if word != "全国":
@@ -513,7 +514,8 @@ def _home_country(simplified: str, at: int, word: str, rules: list[Rule]) -> Rul
         if countries:
             return max(countries, key=lambda f: f[0])[1]
     abroad = [(m.start(), rule) for rule in rules if rule.pattern and rule.value not in (*CITIES, *PROVINCES, "China", "Global")
-              for m in [re.search(rule.pattern, headline)] if m]
+              for m in [re.search(rule.pattern, headline)]
+              if m and not re.match(PLACE_AS_A_SITE_AFTER, headline[m.end():])]   # 巴西站订单大涨: a site, not the country
     if abroad:
         return min(abroad, key=lambda f: f[0])[1]
     if word == "全国":
