@@ -1329,3 +1329,8 @@ def test_an_answer_in_an_interview_with_one_company_s_officer_is_that_company_s(
 def test_the_whole_country_is_not_a_platform_s_country_site_that_the_headline_names():
     text = "10月数据速览：墨西哥站订单大涨38%\n\n商务部：截至9月底，全国海外仓数量超过2600个。"
     assert _rows(text, "2026-11-04")["超过2600个"]["geography"] == "China"
+
+
+def test_now_is_the_year_published():
+    rows = _rows("做灯具的第三年\n\n公司现在18个人，现在每月发货约2万单。", "2025-12-30")
+    assert (rows["18个人"]["period"], rows["约2万单"]["period"]) == ("2025", "2025")

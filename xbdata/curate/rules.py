@@ -582,7 +582,7 @@ RULES: tuple[Rule, ...] = (
     Rule("period", "{Y-N}-{Y-1}", rf"(?:过去|近)(?P<n>{_NUM})年", "paragraph"),
     # a change against N years ago (是五年前的3倍多, 比两年前少了约12%) is over the span to now
     Rule("period", "{Y-N}-{Y}", rf"(?P<n>{_NUM})年前", "sentence", ("x", "%", "pp")),
-    Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段", "paragraph"),
+    Rule("period", "{Y}", r"今年|本年度|今年以来|目前|当前|截至目前|如今|现阶段|(?<![出实发体])现在(?!起)", "paragraph"),
     Rule("period", "{Y}", r"(?<![比较])去年(?!同期)|(?<![比较])上一?年(?!同期)", "paragraph", shift=-1),
     Rule("period", "{PM}", r"本月|这个月", "paragraph"),     # the month it was published ...
     Rule("period", "{PM}", r"上个?月", "paragraph", shift=-1),  # ... and the month before
