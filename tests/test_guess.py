@@ -1333,4 +1333,4 @@ def test_the_whole_country_is_not_a_platform_s_country_site_that_the_headline_na
 
 def test_now_is_the_year_published():
     rows = _rows("做灯具的第三年\n\n公司现在18个人，现在每月发货约2万单。", "2025-12-30")
-    assert (rows["18个人"]["period"], rows["约2万单"]["period"]) == ("2025", "2025")
+    assert (rows["18个"]["period"], rows["约2万单"]["period"]) == ("2025", "2025")
