@@ -1334,3 +1334,8 @@ def test_the_whole_country_is_not_a_platform_s_country_site_that_the_headline_na
 def test_now_is_the_year_published():
     rows = _rows("做灯具的第三年\n\n公司现在18个人，现在每月发货约2万单。", "2025-12-30")
     assert (rows["18个"]["period"], rows["约2万单"]["period"]) == ("2025", "2025")
+
+
+def test_a_multiple_of_last_year_s_same_span_is_this_year_s_figure():
+    rows = _rows("10月，该公司中东专线包裹量是去年同期的1.8倍，而去年同期为120万件。", "2026-11-04")
+    assert (rows["1.8倍"]["period"], rows["120万件"]["period"]) == ("2026-10", "2025-10")

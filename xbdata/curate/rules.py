@@ -397,8 +397,8 @@ REACHED_FROM_LAST_YEAR = (r"(?:从|由)(?:去年|上年|上一年)(?!同期)的?
 # also with a verb or what it was between (上年同期为1.5亿美元, 由上年同期亏损2.9亿元), but not a
 # comparison with it (比上年同期增长5%: this year's growth).
 _SAME_SPAN_LAST_YEAR = r"(?:上年|去年|上一年)同期"
-A_YEAR_EARLIER = (rf"{_SAME_SPAN_LAST_YEAR}{_INTO_THE_NUMBER}|(?<![是为于])(?:上一?年|前一年)度?{_INTO_THE_NUMBER}"
-                  rf"|(?<![比较与同]){_SAME_SPAN_LAST_YEAR}(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))"
+A_YEAR_EARLIER = (rf"(?<![是为]){_SAME_SPAN_LAST_YEAR}{_INTO_THE_NUMBER}|(?<![是为于])(?:上一?年|前一年)度?{_INTO_THE_NUMBER}"
+                  rf"|(?<![比较与同是为]){_SAME_SPAN_LAST_YEAR}(?![^\d，。；]*(?:{GROWTH_WORDS}|下降|减少|降低|持平))"
                   r"[^\d，。；]{0,6}$")
 # A sentence that opens with 去年同期 (去年同期，这三个账号的粉丝总数还不到600万) is all of a year earlier.
 A_YEAR_EARLIER_FRAME = rf"^\s?{_SAME_SPAN_LAST_YEAR}[，,]"
