@@ -1339,3 +1339,8 @@ def test_now_is_the_year_published():
 def test_a_multiple_of_last_year_s_same_span_is_this_year_s_figure():
     rows = _rows("10月，该公司中东专线包裹量是去年同期的1.8倍，而去年同期为120万件。", "2026-11-04")
     assert (rows["1.8倍"]["period"], rows["120万件"]["period"]) == ("2026-10", "2025-10")
+
+
+def test_freight_rates_and_a_country_s_ec_rate_are_named():
+    rows = _rows("本周美西航线运价报2080美元/FEU。韩国的EC化率为28.4%。", "2026-08-14")
+    assert (rows["2080美元"]["measure"], rows["28.4%"]["measure"]) == ("freight rate", "penetration rate")

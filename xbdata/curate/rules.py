@@ -439,7 +439,7 @@ PROFITS = {"net profit": r"净利润|净利(?!率)|溢利|纯利", "operating pr
            "profit": r"盈利|利润(?!率)|净赚"}
 RATES = {
     "gross margin": r"毛利率", "net margin": r"净利率", "return rate": r"退货率|退款率", "conversion rate": r"转化率",
-    "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率",
+    "selling expense ratio": r"销售费用率|费用率", "penetration rate": r"渗透率|EC化率|电商化率",
     "click-through rate": r"点击率|点击通过率|CTR", "engagement rate": r"互动率", "brand awareness": r"认知度|知名度",
     "repurchase rate": r"复购率|回购率", "usage rate": r"使用率",
 }
@@ -464,7 +464,7 @@ PARALLEL_CLAUSE = (r"(?:(?:19|20)\d\d年|[^，。；\d]){0,16}?(?:为|是|则为
 MONEY_MEASURES = {
     "average order value": r"客单价|(?:平均)?每单[\u4e00-\u9fff]{0,4}|笔均|(?:一|每)笔[^，。；\d]{0,8}订单[\u4e00-\u9fff]{0,6}",
     "share price": r"每股|股价|收报|报收", "earnings per share": r"每股收益|每股盈利|每股净利润",
-    "target share price": r"目标价", "funding raised": r"融资|募资|募集资金", "budget": r"预算|经费",
+    "target share price": r"目标价", "freight rate": r"运价|运费价格", "funding raised": r"融资|募资|募集资金", "budget": r"预算|经费",
     "investment": r"投资|投入|斥资", "price": r"售价|价格|单价|定价",
     "advertising spend": r"广告(?:投放|支出|花费|预算)",
     "spending": r"消费|花费|支出|开支", "cost": r"成本|运费|费用|[物告]费|佣金",

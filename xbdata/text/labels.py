@@ -260,7 +260,7 @@ MEASURES_ZH = {
     "VAT rate": "增值税税率", "consumption tax rate": "消费税税率", "sales tax rate": "销售税税率",
     "tariff rate": "关税税率", "tax rate": "税率", "commission rate": "佣金比例", "fee": "费用",
     "average order value": "客单价", "share price": "股价", "investment": "投资额", "price": "价格",
-    "earnings per share": "每股收益", "target share price": "目标价", "funding raised": "融资额", "budget": "预算",
+    "earnings per share": "每股收益", "target share price": "目标价", "freight rate": "运价", "funding raised": "融资额", "budget": "预算",
     "repurchase rate": "复购率", "usage rate": "使用率", "price-to-earnings ratio": "市盈率",
     "spending": "消费支出", "cost": "成本",
     "share of trade": "占外贸比重",
