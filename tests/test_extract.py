@@ -381,3 +381,40 @@ def test_a_level_compared_with_is_read_exactly_and_a_bound_stays_a_bound(sentenc
     m = next(m for m in extract_mentions(sentence) if m.text.endswith(text.lstrip("低于")) and m.kind == "statistic"
              and m.value in (21.9, 30, 5))
     assert (m.text, m.low, m.high, m.qualifier) == (text, low, high, qualifier)
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?:超过|近)?\d+", "0123456789近超"),          # an optional word, then what must follow it
+    (r"(?<![A-Z])(?=\d)[1-3]万", "123"),             # look-arounds read nothing
+    (r"(?>[一二]+|\d)倍", "0123456789一二"),           # an atomic group, as the scan's _N
+    (r"第?[^\d]", None),                             # a negated class: every character but digits
+    (r"\d*", None),                                  # may match nothing, so may start anywhere
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    from xbdata.text.extract import _FIRST, _first_chars
+    expected = first if first is None else "".join(sorted(first))
+    if pattern == r"第?[^\d]":   # 第 or any character of _FIRST that is not a digit
+        expected = "".join(sorted(set(_FIRST) - set("0123456789") | {"第"}))
+    assert _first_chars(pattern) == expected
+
+
+def test_each_pattern_of_the_scan_starts_where_its_guard_lets_it():
+    """Every match of every alternative of the scan, at every position of every seed and evaluation
+    text, starts with a character its guard allows, if the scan's own guard (_FIRST) lets it start at
+    all: the guards skip only attempts that would fail."""
+    import re
+    from pathlib import Path
+
+    from xbdata.text.extract import _FIRST, _PATTERNS, _first_chars
+    from xbdata.text.script import to_simplified
+    root = Path(__file__).resolve().parent.parent
+    texts = [to_simplified(p.read_text(encoding="utf-8"))
+             for p in sorted([*(root / "seeds").glob("*.txt"), *(root / "eval").glob("*/*.txt")])]
+    for name, pattern in _PATTERNS:
+        first = _first_chars(pattern)
+        if first is None:
+            continue
+        starts = {m.group(1)[0] for text in texts for m in re.finditer(f"(?=({pattern}))", text, re.MULTILINE)
+                  if m.group(1)}
+        assert starts & set(_FIRST), name
+        assert starts & set(_FIRST) <= set(first), (name, starts & set(_FIRST) - set(first))

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre_constants, _parser as sre_parser   # the parsed pattern, for _first_chars
 
 from . import words as W
 from .numbers import (ARABIC, COMPOUND_DURATION_PATTERN, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
@@ -105,8 +106,91 @@ _FIRST = "".join(sorted(set(
     + "(（ \t\u3000"       # list markers: （3）, and indented ones at a line's start
     + "".join(w[0] for w in (*W.PREFIX_QUALIFIERS, *W.UNIT_SIGNS, *W.EVENT_NAMES, *W.GROWTH_VERBS,
                              *W.HALF_WORDS)))))
-_MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
-                      + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")", re.MULTILINE)
+
+
+def _first_chars(pattern: str, flags: int = re.MULTILINE) -> str | None:
+    """The characters of _FIRST a match of `pattern` can start with, read from the parsed pattern;
+    None if it can match the empty string (then any character may follow).
+
+    At most characters of _FIRST (a digit, 一, 上, 约 ...) the scan tries every pattern in turn, and
+    most fail only after reading a number or a qualifier again. Each pattern behind a look at its
+    own first characters fails at once where it cannot start. The set is never too small: where a
+    piece is not understood (a look-around, a back-reference), every character of _FIRST is allowed.
+    """
+    chars, can_be_empty = _first_of_sequence(sre_parser.parse(pattern, flags))
+    return None if can_be_empty else "".join(sorted(chars))
+
+
+def _first_of_sequence(items) -> tuple[set[str], bool]:
+    """(first characters, whether it can match empty) of a sequence of parsed pieces."""
+    chars: set[str] = set()
+    for op, argument in items:
+        first, can_be_empty = _first_of_piece(op, argument)
+        chars |= first
+        if not can_be_empty:
+            return chars, False
+    return chars, True
+
+
+def _first_of_piece(op, argument) -> tuple[set[str], bool]:
+    """(first characters, whether it can match empty) of one parsed piece, within _FIRST."""
+    c = sre_constants
+    if op is c.LITERAL:
+        return {chr(argument)} & _FIRST_SET, False
+    if op is c.IN:
+        return _first_of_class(argument), False
+    if op is c.BRANCH:
+        chars, can_be_empty = set(), False
+        for alternative in argument[1]:
+            first, empty = _first_of_sequence(alternative)
+            chars |= first
+            can_be_empty |= empty
+        return chars, can_be_empty
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(argument[3])
+    if op is c.ATOMIC_GROUP:
+        return _first_of_sequence(argument)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        first, empty = _first_of_sequence(argument[2])
+        return first, empty or argument[0] == 0
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True   # looks without reading: the next piece reads the first character
+    return set(_FIRST_SET), True
+
+
+def _first_of_class(items) -> set[str]:
+    """The characters of _FIRST a character class ([0-9一二], \\d, [^，]) matches."""
+    c = sre_constants
+    chars, negated = set(), False
+    for op, argument in items:
+        if op is c.NEGATE:
+            negated = True
+        elif op is c.LITERAL:
+            chars.add(chr(argument))
+        elif op is c.RANGE:
+            chars |= {ch for ch in _FIRST_SET if argument[0] <= ord(ch) <= argument[1]}
+        elif op is c.CATEGORY and argument in _CATEGORIES:
+            chars |= {ch for ch in _FIRST_SET if re.match(_CATEGORIES[argument], ch)}
+        else:
+            return set(_FIRST_SET)
+    return _FIRST_SET - chars if negated else chars & _FIRST_SET
+
+
+_FIRST_SET = set(_FIRST)
+_CATEGORIES = {sre_constants.CATEGORY_DIGIT: r"\d", sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+               sre_constants.CATEGORY_SPACE: r"\s", sre_constants.CATEGORY_NOT_SPACE: r"\S",
+               sre_constants.CATEGORY_WORD: r"\w", sre_constants.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _guarded(name: str, pattern: str) -> str:
+    """`pattern` as the named alternative `name` of the scan, behind a look at its first characters."""
+    first = _first_chars(pattern)
+    guard = "" if first is None else f"(?=[{re.escape(first)}])"
+    return f"{guard}(?P<{name}>{pattern})"
+
+
+_MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:" + "|".join(_guarded(name, pattern) for name, pattern in _PATTERNS)
+                      + ")", re.MULTILINE)
 # Where numbers are names, not quantities: URLs, e-mail addresses, telephone numbers. Each is one
 # run of printable ASCII, so only a mention touching such a run needs its token looked at.
 _ASCII_RUN_BEFORE = re.compile(r"[!-~]+\Z")
