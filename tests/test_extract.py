@@ -418,3 +418,26 @@ def test_each_pattern_of_the_scan_starts_where_its_guard_lets_it():
                   if m.group(1)}
         assert starts & set(_FIRST), name
         assert starts & set(_FIRST) <= set(first), (name, starts & set(_FIRST) - set(first))
+
+
+def test_a_mention_made_from_its_fields_is_a_mention_made_by_its_constructor():
+    """frozen_instance skips a frozen dataclass's __init__: what it makes must still be that
+    dataclass (equal, same hash and repr, frozen) with its fields in the class's order, which
+    as_row, and so the JSON and CSV, follow."""
+    import dataclasses
+
+    from xbdata.text.extract import Mention
+    from xbdata.text.numbers import Quantity, frozen_instance, parse_quantity
+    for mention in extract_mentions("2023年销售额超过1.5亿美元，约占总量的29%。"):
+        fields = {f.name: getattr(mention, f.name) for f in dataclasses.fields(Mention)}
+        made = Mention(**fields)
+        assert mention == made and hash(mention) == hash(made) and repr(mention) == repr(made)
+        assert list(mention.as_row()) == [f.name for f in dataclasses.fields(Mention)]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            mention.value = 0.0
+    quantity = parse_quantity("超过1.5亿美元")
+    assert quantity == Quantity("超过1.5亿美元", 1.5e8, 1.5e8, None, "USD", ">", False)
+    assert list(vars(quantity)) == [f.name for f in dataclasses.fields(Quantity)]
+    made = frozen_instance(Quantity, {"text": "x", "value": 1.0, "low": 1.0, "high": 1.0, "unit": None,
+                                      "qualifier": "=", "approx": False})
+    assert made == Quantity("x", 1.0, 1.0, 1.0, None, "=") and dataclasses.replace(made, value=2.0).value == 2.0

@@ -22,7 +22,7 @@ from re import _constants as sre_constants, _parser as sre_parser   # the parsed
 from . import words as W
 from .numbers import (ARABIC, COMPOUND_DURATION_PATTERN, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
                       HALF_PATTERN, ORDINAL_PATTERN, PREFIX, RATIO_AMONG_PATTERN, RATIO_EVERY_PATTERN, SUFFIX, Quantity,
-                      QuantityError, counted_unit, parse_simplified, quantity_pattern, unnamed)
+                      QuantityError, counted_unit, frozen_instance, parse_simplified, quantity_pattern, unnamed)
 from .script import to_simplified
 from .units import DURATIONS
 
@@ -540,8 +540,9 @@ def extract_mentions(text: str) -> list[Mention]:
         qualifier = quantity.qualifier if quantity else None
         if qualifier == "=" and _approximate_across_verb(simplified, start):
             qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
-        mentions.append(Mention(   # by position: a call with keywords costs half as much again
-            start, end, text[start:end], value, low, high, unit, qualifier,
-            _kind(pattern, quantity, simplified, start, end), sentence, left,
-        ))
+        mentions.append(frozen_instance(Mention, {
+            "start": start, "end": end, "text": text[start:end], "value": value, "low": low, "high": high,
+            "unit": unit, "qualifier": qualifier, "kind": _kind(pattern, quantity, simplified, start, end),
+            "sentence": sentence, "sentence_start": left,
+        }))
     return mentions
