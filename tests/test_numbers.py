@@ -438,3 +438,18 @@ def test_an_amount_in_two_parts_is_read_from_its_own_digits():
             else:
                 with pytest.raises(QuantityError):
                     parse_quantity(text)
+
+
+@pytest.mark.parametrize("text, value, low, high, unit, qualifier", [
+    ("4.35亿", 435000000.0, 435000000.0, 435000000.0, None, "="),  # 4.35 * 1e8 in floats is 434999999.99999994
+    ("超过1.533亿美元", 153300000.0, 153300000.0, None, "USD", ">"),
+    ("不到30%", 30.0, None, 30.0, "%", "<"),
+    ("约0.57成", 5.7, 5.7, 5.7, "%", "~"),                         # 成 is ten per cent: a factor on the digits
+    ("3,245.6亿元以上", 324560000000.0, 324560000000.0, None, "CNY", ">"),     # 以上 is read as more than
+    ("5000余万", 50000000.0, 50000000.0, None, None, ">"),
+])
+def test_one_figure_in_digits_is_read_with_exact_arithmetic_and_its_bounds(text, value, low, high, unit, qualifier):
+    """The reading of most figures (one amount in digits, nothing added) has a path of its own; its
+    arithmetic is still exact (decimal, not float) and its bounds follow its qualifier."""
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit, q.qualifier) == (value, low, high, unit, qualifier)

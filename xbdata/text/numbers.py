@@ -347,10 +347,10 @@ def _bounded(text: str, value: Decimal | None, low: Decimal, high: Decimal, unit
 
     `approx`: the words also call the figure approximate; kept only where a bound is open.
     """
-    lo = None if qualifier == "<" else float(low)
-    hi = None if qualifier in (">", ">=") else float(high)
-    return frozen_instance(Quantity, {"text": text, "value": None if value is None else float(value), "low": lo,
-                                      "high": hi, "unit": unit, "qualifier": qualifier,
+    number = None if value is None else float(value)
+    lo = None if qualifier == "<" else number if low is value else float(low)
+    hi = None if qualifier in (">", ">=") else number if high is value else float(high)
+    return frozen_instance(Quantity, {"text": text, "value": number, "low": lo, "high": hi, "unit": unit, "qualifier": qualifier,
                                       "approx": approx and qualifier in (">", ">=", "<")})
 
 
@@ -673,6 +673,8 @@ def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
     """The quantity `reading` gives when its amounts are read from `s`, the text it was made for
     or another of the same shape."""
     unit, factor, qualifier = reading.unit, reading.factor, reading.qualifier
+    if reading.second is None and reading.first_amount.digits is not None and not reading.half and not reading.tenth:
+        return _one_figure(reading, text, s)
     first = reading.first_amount.read(s[slice(*reading.first)])
     if reading.half:
         first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
@@ -689,6 +691,17 @@ def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
     if low > high:
         raise QuantityError(text, "range runs backwards")
     return _bounded(text, None, low * factor, high * factor, unit, qualifier)
+
+
+def _one_figure(reading: _Reading, text: str, s: str) -> Quantity:
+    """`_quantity` of one amount in digits and nothing added to it (1.533亿美元, 超过30%, 12.5%), the
+    reading of most figures: the same arithmetic, its number made once and its bounds that same number."""
+    amount = reading.first_amount
+    start = reading.first[0]
+    figure = Decimal(s[start + amount.digits[0]:start + amount.digits[1]].replace(",", "")) * amount.scale
+    if reading.factor != 1:
+        figure = figure * reading.factor
+    return _bounded(text, figure, figure, figure, reading.unit, reading.qualifier, reading.approx)
 
 
 _DIGIT = re.compile(r"\d")
