@@ -323,7 +323,7 @@ def _is_code(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
     """“9610”直邮, 9988.HK, 拨打12360, “11.11”: a number that is a code, a phone line or a promotion's name."""
     if quantity.unit is not None or quantity.qualifier != "=":
         return False
-    quoted = any(simplified[start - 1:start] == q[0] and simplified[end:end + 1] == q[1] for q in W.CODE_QUOTES)
+    quoted = simplified[start - 1:start] + simplified[end:end + 1] in W.CODE_QUOTES   # each a pair of quotes
     return quoted or _STOCK_CODE_AFTER.match(simplified, end) is not None \
         or _HOTLINE_BEFORE.search(simplified, max(0, start - 8), start) is not None \
         or _HOTLINE_AFTER.match(simplified, end) is not None
