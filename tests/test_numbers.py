@@ -453,3 +453,18 @@ def test_one_figure_in_digits_is_read_with_exact_arithmetic_and_its_bounds(text,
     arithmetic is still exact (decimal, not float) and its bounds follow its qualifier."""
     q = parse_quantity(text)
     assert (q.value, q.low, q.high, q.unit, q.qualifier) == (value, low, high, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, value, low, high, unit", [
+    ("٣亿", 3e8, 3e8, 3e8, None),                     # an Arabic-Indic 3: a digit, as \d reads it
+    ("٣.٥亿美元", 3.5e8, 3.5e8, 3.5e8, "USD"),
+    ("1٣亿", 1.3e9, 1.3e9, 1.3e9, None),               # two scripts in one number
+    ("٣-5万元", None, 3e4, 5e4, "CNY"),
+])
+def test_a_digit_of_another_script_is_read_as_a_digit_whatever_its_shape(text, value, low, high, unit):
+    """A figure's shape writes each ASCII digit 0 and keeps other digits as they are; a text with
+    them gets a shape of its own, read as the grammar reads it."""
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit) == (value, low, high, unit)
+    ascii_digits = parse_quantity(text.replace("٣", "3").replace("٥", "5"))
+    assert (ascii_digits.value, ascii_digits.low, ascii_digits.high) == (value, low, high)
