@@ -198,6 +198,7 @@ _ASCII_RUN = re.compile(r"[!-~]*")
 _NAME_TOKEN = re.compile(r".*(?:://|@|www\.).*|\d{3,4}-\d{3,4}-\d{4}|1[3-9]\d{9}"
                          r"|\d{3,}-\d{5,}(?:-\d+)*|\d{6}\.[A-Z]{2}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*", re.S)
 _MOBILE_LENGTH = 11
+_DURATIONS = frozenset(DURATIONS)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
@@ -370,15 +371,19 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
     asked cheapest first, and those about a bare number (no unit) only of a bare number."""
     if quantity is None:
         return "other"
-    matched = simplified[start:end]
-    bare = quantity.unit is None
-    if quantity.unit == "date" or _is_year(quantity, matched) or bare and quantity.value is not None \
-            and _YEAR_BEFORE_NIAN.match(simplified, end) and _YEAR_ONLY.search(matched[-4:]) \
-            and float(quantity.value).is_integer():
+    unit = quantity.unit
+    bare = unit is None
+    if unit == "date":
         return "date"
-    if _is_roc_year(quantity, simplified, start):
-        return "date"
-    if _is_period(quantity, simplified, start, end):
+    if bare or unit == "years":     # the only units a year, in either calendar, is read in
+        matched = simplified[start:end]
+        if _is_year(quantity, matched) or bare and quantity.value is not None \
+                and _YEAR_BEFORE_NIAN.match(simplified, end) and _YEAR_ONLY.search(matched[-4:]) \
+                and float(quantity.value).is_integer():
+            return "date"
+        if _is_roc_year(quantity, simplified, start):
+            return "date"
+    if unit in _DURATIONS and _is_period(quantity, simplified, start, end):
         return "period"
     if bare and _is_furniture(quantity, simplified, start):
         return "furniture"
