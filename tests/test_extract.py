@@ -441,3 +441,23 @@ def test_a_mention_made_from_its_fields_is_a_mention_made_by_its_constructor():
     made = frozen_instance(Quantity, {"text": "x", "value": 1.0, "low": 1.0, "high": 1.0, "unit": None,
                                       "qualifier": "=", "approx": False})
     assert made == Quantity("x", 1.0, 1.0, 1.0, None, "=") and dataclasses.replace(made, value=2.0).value == 2.0
+
+
+def test_the_sentence_around_a_span_is_found_alike_in_any_order_of_asking():
+    """Sentences.around remembers the last sentence it found; asked in order, out of order and
+    across sentence ends, it gives what a plain reading of the text gives: from after the last
+    sentence end at or before the span's start to the first end after the span's end."""
+    import random
+
+    from xbdata.text.extract import Sentences
+    rng = random.Random(15)
+    ends = "。！？!?；;\n"
+    for _ in range(40):
+        text = "".join(rng.choice("数字12万。；\n，约") for _ in range(rng.randint(1, 40)))
+        spans = [tuple(sorted(rng.randrange(len(text)) for _ in range(2))) for _ in range(30)]
+        spans += sorted(spans)                      # in order, as the extractor asks
+        sentences = Sentences(text)
+        for start, end in spans:
+            left = max((i + 1 for i in range(start) if text[i] in ends), default=0)
+            right = next((i + 1 for i in range(end, len(text)) if text[i] in ends), len(text))
+            assert sentences.around(start, end) == (left, right), (text, start, end)

@@ -254,13 +254,23 @@ class Sentences:
     def __init__(self, text: str):
         self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.length = len(text)
+        self.last = (0, -1)     # the last sentence found that holds no other sentence's end
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets of the sentence around text[start:end], its closing punctuation included."""
+        """Offsets of the sentence around text[start:end], its closing punctuation included.
+
+        Mentions come in order and most sentences hold several: one inside the last sentence found
+        (which no other sentence's end cuts) is in that sentence, without a search."""
+        left, right = self.last
+        if left <= start and end < right:
+            return self.last
         i = bisect_right(self.ends, start)
         left = self.ends[i - 1] if i else 0
         j = bisect_left(self.ends, end + 1)
-        return left, self.ends[j] if j < len(self.ends) else self.length
+        bounds = left, self.ends[j] if j < len(self.ends) else self.length
+        if j <= i:      # no end between the two: one sentence
+            self.last = bounds
+        return bounds
 
 
 # --- kinds ------------------------------------------------------------------------------------
