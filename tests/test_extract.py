@@ -381,3 +381,83 @@ def test_a_level_compared_with_is_read_exactly_and_a_bound_stays_a_bound(sentenc
     m = next(m for m in extract_mentions(sentence) if m.text.endswith(text.lstrip("低于")) and m.kind == "statistic"
              and m.value in (21.9, 30, 5))
     assert (m.text, m.low, m.high, m.qualifier) == (text, low, high, qualifier)
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?:超过|近)?\d+", "0123456789近超"),          # an optional word, then what must follow it
+    (r"(?<![A-Z])(?=\d)[1-3]万", "123"),             # look-arounds read nothing
+    (r"(?>[一二]+|\d)倍", "0123456789一二"),           # an atomic group, as the scan's _N
+    (r"第?[^\d]", None),                             # a negated class: every character but digits
+    (r"\d*", None),                                  # may match nothing, so may start anywhere
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    from xbdata.text.extract import _FIRST, _first_chars
+    expected = first if first is None else "".join(sorted(first))
+    if pattern == r"第?[^\d]":   # 第 or any character of _FIRST that is not a digit
+        expected = "".join(sorted(set(_FIRST) - set("0123456789") | {"第"}))
+    assert _first_chars(pattern) == expected
+
+
+def test_each_pattern_of_the_scan_starts_where_its_guard_lets_it():
+    """Every match of every alternative of the scan, at every position of every seed and evaluation
+    text, starts with a character its guard allows, if the scan's own guard (_FIRST) lets it start at
+    all: the guards skip only attempts that would fail."""
+    import re
+    from pathlib import Path
+
+    from xbdata.text.extract import _FIRST, _PATTERNS, _first_chars
+    from xbdata.text.script import to_simplified
+    root = Path(__file__).resolve().parent.parent
+    texts = [to_simplified(p.read_text(encoding="utf-8"))
+             for p in sorted([*(root / "seeds").glob("*.txt"), *(root / "eval").glob("*/*.txt")])]
+    for name, pattern in _PATTERNS:
+        first = _first_chars(pattern)
+        if first is None:
+            continue
+        starts = {m.group(1)[0] for text in texts for m in re.finditer(f"(?=({pattern}))", text, re.MULTILINE)
+                  if m.group(1)}
+        assert starts & set(_FIRST), name
+        assert starts & set(_FIRST) <= set(first), (name, starts & set(_FIRST) - set(first))
+
+
+def test_a_mention_made_from_its_fields_is_a_mention_made_by_its_constructor():
+    """frozen_instance skips a frozen dataclass's __init__: what it makes must still be that
+    dataclass (equal, same hash and repr, frozen) with its fields in the class's order, which
+    as_row, and so the JSON and CSV, follow."""
+    import dataclasses
+
+    from xbdata.text.extract import Mention
+    from xbdata.text.numbers import Quantity, frozen_instance, parse_quantity
+    for mention in extract_mentions("2023年销售额超过1.5亿美元，约占总量的29%。"):
+        fields = {f.name: getattr(mention, f.name) for f in dataclasses.fields(Mention)}
+        made = Mention(**fields)
+        assert mention == made and hash(mention) == hash(made) and repr(mention) == repr(made)
+        assert list(mention.as_row()) == [f.name for f in dataclasses.fields(Mention)]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            mention.value = 0.0
+    quantity = parse_quantity("超过1.5亿美元")
+    assert quantity == Quantity("超过1.5亿美元", 1.5e8, 1.5e8, None, "USD", ">", False)
+    assert list(vars(quantity)) == [f.name for f in dataclasses.fields(Quantity)]
+    made = frozen_instance(Quantity, {"text": "x", "value": 1.0, "low": 1.0, "high": 1.0, "unit": None,
+                                      "qualifier": "=", "approx": False})
+    assert made == Quantity("x", 1.0, 1.0, 1.0, None, "=") and dataclasses.replace(made, value=2.0).value == 2.0
+
+
+def test_the_sentence_around_a_span_is_found_alike_in_any_order_of_asking():
+    """Sentences.around remembers the last sentence it found; asked in order, out of order and
+    across sentence ends, it gives what a plain reading of the text gives: from after the last
+    sentence end at or before the span's start to the first end after the span's end."""
+    import random
+
+    from xbdata.text.extract import Sentences
+    rng = random.Random(15)
+    ends = "。！？!?；;\n"
+    for _ in range(40):
+        text = "".join(rng.choice("数字12万。；\n，约") for _ in range(rng.randint(1, 40)))
+        spans = [tuple(sorted(rng.randrange(len(text)) for _ in range(2))) for _ in range(30)]
+        spans += sorted(spans)                      # in order, as the extractor asks
+        sentences = Sentences(text)
+        for start, end in spans:
+            left = max((i + 1 for i in range(start) if text[i] in ends), default=0)
+            right = next((i + 1 for i in range(end, len(text)) if text[i] in ends), len(text))
+            assert sentences.around(start, end) == (left, right), (text, start, end)

@@ -122,6 +122,11 @@ def test_the_csv_lines_are_what_csv_writer_writes():
                         unit=awkward[(i + 3) % len(awkward)] if i % 3 else None, qualifier=("=", "~", ">", None)[i % 4],
                         kind="statistic", sentence=awkward[(i + 5) % len(awkward)], sentence_start=0)
                 for i in range(60)]
+    figure, zero = 12.5, -0.0      # a figure whose bounds are its value itself, as the parser makes it
+    mentions += [Mention(0, 2, "12.5%", figure, figure, figure, "%", "=", "statistic", "x", 0),
+                 Mention(0, 2, "12.5%", figure, figure, None, "%", ">", "statistic", "x", 0),
+                 Mention(0, 2, "7", 7.0, 7, 7, None, "=", "statistic", "x", 0),       # equal, not the same
+                 Mention(0, 2, "0", 0.0, zero, zero, None, "=", "statistic", "x", 0)]
     for path in ("corpus/a,b.txt", "=evil.txt", None):
         expected = io.StringIO()
         writer = csv.writer(expected, lineterminator="\n")

@@ -438,3 +438,33 @@ def test_an_amount_in_two_parts_is_read_from_its_own_digits():
             else:
                 with pytest.raises(QuantityError):
                     parse_quantity(text)
+
+
+@pytest.mark.parametrize("text, value, low, high, unit, qualifier", [
+    ("4.35亿", 435000000.0, 435000000.0, 435000000.0, None, "="),  # 4.35 * 1e8 in floats is 434999999.99999994
+    ("超过1.533亿美元", 153300000.0, 153300000.0, None, "USD", ">"),
+    ("不到30%", 30.0, None, 30.0, "%", "<"),
+    ("约0.57成", 5.7, 5.7, 5.7, "%", "~"),                         # 成 is ten per cent: a factor on the digits
+    ("3,245.6亿元以上", 324560000000.0, 324560000000.0, None, "CNY", ">"),     # 以上 is read as more than
+    ("5000余万", 50000000.0, 50000000.0, None, None, ">"),
+])
+def test_one_figure_in_digits_is_read_with_exact_arithmetic_and_its_bounds(text, value, low, high, unit, qualifier):
+    """The reading of most figures (one amount in digits, nothing added) has a path of its own; its
+    arithmetic is still exact (decimal, not float) and its bounds follow its qualifier."""
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit, q.qualifier) == (value, low, high, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, value, low, high, unit", [
+    ("٣亿", 3e8, 3e8, 3e8, None),                     # an Arabic-Indic 3: a digit, as \d reads it
+    ("٣.٥亿美元", 3.5e8, 3.5e8, 3.5e8, "USD"),
+    ("1٣亿", 1.3e9, 1.3e9, 1.3e9, None),               # two scripts in one number
+    ("٣-5万元", None, 3e4, 5e4, "CNY"),
+])
+def test_a_digit_of_another_script_is_read_as_a_digit_whatever_its_shape(text, value, low, high, unit):
+    """A figure's shape writes each ASCII digit 0 and keeps other digits as they are; a text with
+    them gets a shape of its own, read as the grammar reads it."""
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high, q.unit) == (value, low, high, unit)
+    ascii_digits = parse_quantity(text.replace("٣", "3").replace("٥", "5"))
+    assert (ascii_digits.value, ascii_digits.low, ascii_digits.high) == (value, low, high)

@@ -90,7 +90,8 @@ def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
 
     Joined here rather than by `csv.writer`: a corpus has tens of thousands of mentions, several in
     each sentence, and writing each sentence once cost a third of what the writer did. Each distinct
-    text is made a cell once: sentences, units, qualifiers, kinds and many figures (2024年) repeat.
+    text is made a cell once: sentences, units, qualifiers, kinds and many figures (2024年) repeat;
+    and a number once where a figure's bounds are its value itself.
     """
     lead = "" if path is None else _text_cell(path) + ","
     cells: dict[str | None, str] = {}
@@ -103,8 +104,11 @@ def mentions_csv(mentions: list[Mention], path: str | None = None) -> str:
 
     lines = []
     for m in mentions:
-        lines.append(f"{lead}{m.start},{m.end},{cell(m.text)},{_number_cell(m.value)},{_number_cell(m.low)},"
-                     f"{_number_cell(m.high)},{cell(m.unit)},{cell(m.qualifier)},{cell(m.kind)},{cell(m.sentence)}\n")
+        value = _number_cell(m.value)
+        low = value if m.low is m.value else _number_cell(m.low)    # one figure's bounds are its value,
+        high = low if m.high is m.low else _number_cell(m.high)     # the same float (numbers._bounded)
+        lines.append(f"{lead}{m.start},{m.end},{cell(m.text)},{value},{low},{high},{cell(m.unit)},"
+                     f"{cell(m.qualifier)},{cell(m.kind)},{cell(m.sentence)}\n")
     return "".join(lines)
 
 

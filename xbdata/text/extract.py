@@ -17,11 +17,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre_constants, _parser as sre_parser   # the parsed pattern, for _first_chars
 
 from . import words as W
 from .numbers import (ARABIC, COMPOUND_DURATION_PATTERN, CN_NUMERAL, DATE_PATTERN, DOUBLING_PATTERN, FAN_PATTERN, FRACTION_PATTERN,
                       HALF_PATTERN, ORDINAL_PATTERN, PREFIX, RATIO_AMONG_PATTERN, RATIO_EVERY_PATTERN, SUFFIX, Quantity,
-                      QuantityError, counted_unit, parse_simplified, quantity_pattern, unnamed)
+                      QuantityError, counted_unit, frozen_instance, parse_simplified, quantity_pattern, unnamed)
 from .script import to_simplified
 from .units import DURATIONS
 
@@ -105,8 +106,91 @@ _FIRST = "".join(sorted(set(
     + "(（ \t\u3000"       # list markers: （3）, and indented ones at a line's start
     + "".join(w[0] for w in (*W.PREFIX_QUALIFIERS, *W.UNIT_SIGNS, *W.EVENT_NAMES, *W.GROWTH_VERBS,
                              *W.HALF_WORDS)))))
-_MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
-                      + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")", re.MULTILINE)
+
+
+def _first_chars(pattern: str, flags: int = re.MULTILINE) -> str | None:
+    """The characters of _FIRST a match of `pattern` can start with, read from the parsed pattern;
+    None if it can match the empty string (then any character may follow).
+
+    At most characters of _FIRST (a digit, 一, 上, 约 ...) the scan tries every pattern in turn, and
+    most fail only after reading a number or a qualifier again. Each pattern behind a look at its
+    own first characters fails at once where it cannot start. The set is never too small: where a
+    piece is not understood (a look-around, a back-reference), every character of _FIRST is allowed.
+    """
+    chars, can_be_empty = _first_of_sequence(sre_parser.parse(pattern, flags))
+    return None if can_be_empty else "".join(sorted(chars))
+
+
+def _first_of_sequence(items) -> tuple[set[str], bool]:
+    """(first characters, whether it can match empty) of a sequence of parsed pieces."""
+    chars: set[str] = set()
+    for op, argument in items:
+        first, can_be_empty = _first_of_piece(op, argument)
+        chars |= first
+        if not can_be_empty:
+            return chars, False
+    return chars, True
+
+
+def _first_of_piece(op, argument) -> tuple[set[str], bool]:
+    """(first characters, whether it can match empty) of one parsed piece, within _FIRST."""
+    c = sre_constants
+    if op is c.LITERAL:
+        return {chr(argument)} & _FIRST_SET, False
+    if op is c.IN:
+        return _first_of_class(argument), False
+    if op is c.BRANCH:
+        chars, can_be_empty = set(), False
+        for alternative in argument[1]:
+            first, empty = _first_of_sequence(alternative)
+            chars |= first
+            can_be_empty |= empty
+        return chars, can_be_empty
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(argument[3])
+    if op is c.ATOMIC_GROUP:
+        return _first_of_sequence(argument)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        first, empty = _first_of_sequence(argument[2])
+        return first, empty or argument[0] == 0
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True   # looks without reading: the next piece reads the first character
+    return set(_FIRST_SET), True
+
+
+def _first_of_class(items) -> set[str]:
+    """The characters of _FIRST a character class ([0-9一二], \\d, [^，]) matches."""
+    c = sre_constants
+    chars, negated = set(), False
+    for op, argument in items:
+        if op is c.NEGATE:
+            negated = True
+        elif op is c.LITERAL:
+            chars.add(chr(argument))
+        elif op is c.RANGE:
+            chars |= {ch for ch in _FIRST_SET if argument[0] <= ord(ch) <= argument[1]}
+        elif op is c.CATEGORY and argument in _CATEGORIES:
+            chars |= {ch for ch in _FIRST_SET if re.match(_CATEGORIES[argument], ch)}
+        else:
+            return set(_FIRST_SET)
+    return _FIRST_SET - chars if negated else chars & _FIRST_SET
+
+
+_FIRST_SET = set(_FIRST)
+_CATEGORIES = {sre_constants.CATEGORY_DIGIT: r"\d", sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+               sre_constants.CATEGORY_SPACE: r"\s", sre_constants.CATEGORY_NOT_SPACE: r"\S",
+               sre_constants.CATEGORY_WORD: r"\w", sre_constants.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _guarded(name: str, pattern: str) -> str:
+    """`pattern` as the named alternative `name` of the scan, behind a look at its first characters."""
+    first = _first_chars(pattern)
+    guard = "" if first is None else f"(?=[{re.escape(first)}])"
+    return f"{guard}(?P<{name}>{pattern})"
+
+
+_MENTION = re.compile(f"(?=[{re.escape(_FIRST)}])(?:" + "|".join(_guarded(name, pattern) for name, pattern in _PATTERNS)
+                      + ")", re.MULTILINE)
 # Where numbers are names, not quantities: URLs, e-mail addresses, telephone numbers. Each is one
 # run of printable ASCII, so only a mention touching such a run needs its token looked at.
 _ASCII_RUN_BEFORE = re.compile(r"[!-~]+\Z")
@@ -114,6 +198,7 @@ _ASCII_RUN = re.compile(r"[!-~]*")
 _NAME_TOKEN = re.compile(r".*(?:://|@|www\.).*|\d{3,4}-\d{3,4}-\d{4}|1[3-9]\d{9}"
                          r"|\d{3,}-\d{5,}(?:-\d+)*|\d{6}\.[A-Z]{2}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*", re.S)
 _MOBILE_LENGTH = 11
+_DURATIONS = frozenset(DURATIONS)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
@@ -169,13 +254,23 @@ class Sentences:
     def __init__(self, text: str):
         self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.length = len(text)
+        self.last = (0, -1)     # the last sentence found that holds no other sentence's end
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets of the sentence around text[start:end], its closing punctuation included."""
+        """Offsets of the sentence around text[start:end], its closing punctuation included.
+
+        Mentions come in order and most sentences hold several: one inside the last sentence found
+        (which no other sentence's end cuts) is in that sentence, without a search."""
+        left, right = self.last
+        if left <= start and end < right:
+            return self.last
         i = bisect_right(self.ends, start)
         left = self.ends[i - 1] if i else 0
         j = bisect_left(self.ends, end + 1)
-        return left, self.ends[j] if j < len(self.ends) else self.length
+        bounds = left, self.ends[j] if j < len(self.ends) else self.length
+        if j <= i:      # no end between the two: one sentence
+            self.last = bounds
+        return bounds
 
 
 # --- kinds ------------------------------------------------------------------------------------
@@ -239,7 +334,7 @@ def _is_code(quantity: Quantity, simplified: str, start: int, end: int) -> bool:
     """“9610”直邮, 9988.HK, 拨打12360, “11.11”: a number that is a code, a phone line or a promotion's name."""
     if quantity.unit is not None or quantity.qualifier != "=":
         return False
-    quoted = any(simplified[start - 1:start] == q[0] and simplified[end:end + 1] == q[1] for q in W.CODE_QUOTES)
+    quoted = simplified[start - 1:start] + simplified[end:end + 1] in W.CODE_QUOTES   # each a pair of quotes
     return quoted or _STOCK_CODE_AFTER.match(simplified, end) is not None \
         or _HOTLINE_BEFORE.search(simplified, max(0, start - 8), start) is not None \
         or _HOTLINE_AFTER.match(simplified, end) is not None
@@ -286,15 +381,19 @@ def _quantity_kind(quantity: Quantity | None, simplified: str, start: int, end: 
     asked cheapest first, and those about a bare number (no unit) only of a bare number."""
     if quantity is None:
         return "other"
-    matched = simplified[start:end]
-    bare = quantity.unit is None
-    if quantity.unit == "date" or _is_year(quantity, matched) or bare and quantity.value is not None \
-            and _YEAR_BEFORE_NIAN.match(simplified, end) and _YEAR_ONLY.search(matched[-4:]) \
-            and float(quantity.value).is_integer():
+    unit = quantity.unit
+    bare = unit is None
+    if unit == "date":
         return "date"
-    if _is_roc_year(quantity, simplified, start):
-        return "date"
-    if _is_period(quantity, simplified, start, end):
+    if bare or unit == "years":     # the only units a year, in either calendar, is read in
+        matched = simplified[start:end]
+        if _is_year(quantity, matched) or bare and quantity.value is not None \
+                and _YEAR_BEFORE_NIAN.match(simplified, end) and _YEAR_ONLY.search(matched[-4:]) \
+                and float(quantity.value).is_integer():
+            return "date"
+        if _is_roc_year(quantity, simplified, start):
+            return "date"
+    if unit in _DURATIONS and _is_period(quantity, simplified, start, end):
         return "period"
     if bare and _is_furniture(quantity, simplified, start):
         return "furniture"
@@ -456,8 +555,9 @@ def extract_mentions(text: str) -> list[Mention]:
         qualifier = quantity.qualifier if quantity else None
         if qualifier == "=" and _approximate_across_verb(simplified, start):
             qualifier = "~"     # 约占总量的29%: 约 qualifies the figure across its verb
-        mentions.append(Mention(   # by position: a call with keywords costs half as much again
-            start, end, text[start:end], value, low, high, unit, qualifier,
-            _kind(pattern, quantity, simplified, start, end), sentence, left,
-        ))
+        mentions.append(frozen_instance(Mention, {
+            "start": start, "end": end, "text": text[start:end], "value": value, "low": low, "high": high,
+            "unit": unit, "qualifier": qualifier, "kind": _kind(pattern, quantity, simplified, start, end),
+            "sentence": sentence, "sentence_start": left,
+        }))
     return mentions

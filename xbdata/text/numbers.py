@@ -75,6 +75,17 @@ class Quantity:
         return (self.low + self.high) / 2
 
 
+def frozen_instance(cls: type, fields: dict):
+    """An instance of the frozen dataclass `cls` whose fields are `fields` (every field, in the
+    class's order), equal to `cls(**fields)`. A frozen dataclass's __init__ sets each field through
+    object.__setattr__, which costs twice as much as handing the instance its dict; the extractor
+    makes a Quantity for each figure it reads and a Mention for each of the ~18,000 mentions in a
+    megabyte of articles."""
+    instance = object.__new__(cls)
+    object.__setattr__(instance, "__dict__", fields)
+    return instance
+
+
 # --- pattern pieces, all built from xbdata.text.words ----------------------------------------------
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -336,10 +347,11 @@ def _bounded(text: str, value: Decimal | None, low: Decimal, high: Decimal, unit
 
     `approx`: the words also call the figure approximate; kept only where a bound is open.
     """
-    lo = None if qualifier == "<" else float(low)
-    hi = None if qualifier in (">", ">=") else float(high)
-    return Quantity(text, None if value is None else float(value), lo, hi, unit, qualifier,
-                    approx and qualifier in (">", ">=", "<"))
+    number = None if value is None else float(value)
+    lo = None if qualifier == "<" else number if low is value else float(low)
+    hi = None if qualifier in (">", ">=") else number if high is value else float(high)
+    return frozen_instance(Quantity, {"text": text, "value": number, "low": lo, "high": hi, "unit": unit, "qualifier": qualifier,
+                                      "approx": approx and qualifier in (">", ">=", "<")})
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -592,7 +604,7 @@ def parse_simplified(simplified: str, text: str | None = None) -> Quantity:
     special = _parse_special(text, s) if _SPECIAL_MARK.search(s) else None
     if special is not None:
         return special
-    reading = _reading_of_shape(_DIGIT.sub("0", s))
+    reading = _reading_of_shape(s.encode().translate(_DIGITS_AS_ZERO))
     if reading is not None:
         return _quantity(reading, text, s)
     m = _QUANTITY.fullmatch(s)
@@ -661,6 +673,8 @@ def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
     """The quantity `reading` gives when its amounts are read from `s`, the text it was made for
     or another of the same shape."""
     unit, factor, qualifier = reading.unit, reading.factor, reading.qualifier
+    if reading.second is None and reading.first_amount.digits is not None and not reading.half and not reading.tenth:
+        return _one_figure(reading, text, s)
     first = reading.first_amount.read(s[slice(*reading.first)])
     if reading.half:
         first = first._replace(low=first.low + Decimal("0.5"), high=first.high + Decimal("0.5"))
@@ -679,16 +693,31 @@ def _quantity(reading: _Reading, text: str, s: str) -> Quantity:
     return _bounded(text, None, low * factor, high * factor, unit, qualifier)
 
 
-_DIGIT = re.compile(r"\d")
+def _one_figure(reading: _Reading, text: str, s: str) -> Quantity:
+    """`_quantity` of one amount in digits and nothing added to it (1.533亿美元, 超过30%, 12.5%), the
+    reading of most figures: the same arithmetic, its number made once and its bounds that same number."""
+    amount = reading.first_amount
+    start = reading.first[0]
+    figure = Decimal(s[start + amount.digits[0]:start + amount.digits[1]].replace(",", "")) * amount.scale
+    if reading.factor != 1:
+        figure = figure * reading.factor
+    return _bounded(text, figure, figure, figure, reading.unit, reading.qualifier, reading.approx)
+
+
+# A text's shape: its UTF-8 with each ASCII digit written 0, which bytes.translate makes six times
+# faster than re.sub makes a string with each digit 0. (Another script's digit, ٣, stays itself: its
+# texts get a shape of their own, read alike.)
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
 @lru_cache(maxsize=1 << 12)
-def _reading_of_shape(shape: str) -> _Reading | None:
-    """The reading shared by every quantity whose text is `shape` with other digits (`shape` has each
-    digit written 0), or None where there is none to share (not a quantity, or words that contradict
-    each other: the caller parses the text itself, to say so in its own words). The grammar tests
-    digits only as digits, so every text of a shape matches it alike; a corpus has thousands of
-    figures in a few hundred shapes."""
+def _reading_of_shape(shape: bytes) -> _Reading | None:
+    """The reading shared by every quantity whose text is `shape` with other digits (`shape` is the
+    text's UTF-8 with each digit written 0), or None where there is none to share (not a quantity, or
+    words that contradict each other: the caller parses the text itself, to say so in its own words).
+    The grammar tests digits only as digits, so every text of a shape matches it alike; a corpus has
+    thousands of figures in a few hundred shapes."""
+    shape = shape.decode()
     m = _QUANTITY.fullmatch(shape)
     if m is None:
         return None
