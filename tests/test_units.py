@@ -68,3 +68,20 @@ def test_macau_patacas_are_read_as_mop(text, value):
     from xbdata.text.extract import extract_mentions
     mention = extract_mentions(text)[0]
     assert (mention.unit, mention.value) == ("MOP", value)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("跨境包裹共 1 236 萬件", 12360000, "items"), ("訪問了 2 300 名居民", 2300, "people"),
+    ("總額 12 345 678 元", 12345678, "CNY"), ("補助擴至 600 家", 600, "firms"), ("增長 1 236.5 萬元", 12365000, "CNY"),
+])
+def test_thousands_grouped_by_spaces_and_a_counting_word_after_a_space_are_read(text, value, unit):
+    from xbdata.text.extract import extract_mentions
+    mention = extract_mentions(text)[0]
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+def test_digits_grouped_otherwise_stay_apart():
+    from xbdata.text.extract import extract_mentions
+    # a hotline's groups are not thousands; two figures a space apart in a list stay two
+    assert 4008206618 not in [m.value for m in extract_mentions("咨询热线 400 820 6618")]
+    assert [m.value for m in extract_mentions("分别为 12.5 % 和 8 %")] == [12.5, 8]

@@ -88,7 +88,9 @@ def frozen_instance(cls: type, fields: dict):
 
 # --- pattern pieces, all built from xbdata.text.words ----------------------------------------------
 
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Digits, grouped in thousands by commas (1,236) or, as Macau and Hong Kong print them, by single spaces
+# (1 236 萬件: one number, not 1 and 236萬); a space only between groups of exactly three digits.
+ARABIC = r"(?:\d{1,3}(?: \d{3})+(?!\d| \d)(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?)"
 CN_NUMERAL = W.NUMERAL_CHARS
 MAGNITUDE = W.alternation(W.MAGNITUDES)
 # A magnitude character that starts another word is not a magnitude: 3百分点, 5千克, 10千米.
@@ -139,7 +141,7 @@ def quantity_pattern(number: str, nouns: bool = True, ranges: bool = True) -> st
     second = (rf"(?:{SP}(?P<sep>{RANGE_SEP}){SP}(?P<sign2>{SIGN})?{SP}(?P<pct2>{W.PERCENT_WORD})?(?P<b>{amount})"
               rf"(?:{SP_UNIT}(?P<unit>{UNIT}))?)?") if ranges else ""
     return (rf"(?:(?P<pre>{PREFIX}){SP})?(?:(?P<sign>{SIGN}){SP})?(?P<pct>{W.PERCENT_WORD})?(?P<a>{amount})"
-            rf"(?:{SP_UNIT}(?P<ua>{UNIT})(?:(?P<half>{W.HALF})|{TENTH})?)?{second}(?P<cls>{CLASSIFIER})?{noun}"
+            rf"(?:{SP_UNIT}(?P<ua>{UNIT})(?:(?P<half>{W.HALF})|{TENTH})?)?{second}(?:{SP_UNIT}(?P<cls>{CLASSIFIER}))?{noun}"
             rf"(?:(?P<more2>{MORE})(?P<unit2>{UNIT}))?(?P<suf>{SUFFIX})?")
 
 
@@ -252,7 +254,7 @@ class _AmountReading(NamedTuple):
         """The amount `s`, a text of this shape, states."""
         if self.digits is None:
             return self.in_words
-        number = Decimal(s[self.digits[0]:self.digits[1]].replace(",", ""))
+        number = Decimal(s[self.digits[0]:self.digits[1]].replace(",", "").replace(" ", ""))
         return _Amount(number * self.scale, number * self.scale, False, self.qualifier, self.magnitude)
 
 
@@ -307,7 +309,7 @@ def _compound(first: str, first_magnitude: str | None, rest: str, qualifier: str
     if not first_magnitude or not re.fullmatch(r"\d+", first):
         return None
     digits, magnitude = re.fullmatch(rf"{SP}([\d,.]+){SP}(\D+)", rest).groups()
-    part = Decimal(digits.replace(",", "")) * W.MAGNITUDES[magnitude]
+    part = Decimal(digits.replace(",", "").replace(" ", "")) * W.MAGNITUDES[magnitude]
     if part >= W.MAGNITUDES[first_magnitude]:
         return None
     value = Decimal(first) * W.MAGNITUDES[first_magnitude] + part
@@ -698,7 +700,7 @@ def _one_figure(reading: _Reading, text: str, s: str) -> Quantity:
     reading of most figures: the same arithmetic, its number made once and its bounds that same number."""
     amount = reading.first_amount
     start = reading.first[0]
-    figure = Decimal(s[start + amount.digits[0]:start + amount.digits[1]].replace(",", "")) * amount.scale
+    figure = Decimal(s[start + amount.digits[0]:start + amount.digits[1]].replace(",", "").replace(" ", "")) * amount.scale
     if reading.factor != 1:
         figure = figure * reading.factor
     return _bounded(text, figure, figure, figure, reading.unit, reading.qualifier, reading.approx)
