@@ -1344,3 +1344,18 @@ def test_a_multiple_of_last_year_s_same_span_is_this_year_s_figure():
 def test_freight_rates_and_a_country_s_ec_rate_are_named():
     rows = _rows("本周美西航线运价报2080美元/FEU。韩国的EC化率为28.4%。", "2026-08-14")
     assert (rows["2080美元"]["measure"], rows["28.4%"]["measure"]) == ("freight rate", "penetration rate")
+
+
+def test_a_team_broken_down_after_a_colon_counts_people_and_times_are_never_people():
+    rows = _rows("团队现在15个人：运营6个，设计3个，采购和仓库4个。", "2025-12-30")
+    assert {rows[n]["unit"] for n in ("6个", "3个", "4个")} == {"people"}
+    text = "網購調查\n\n受訪者平均每月網購 3.4 次。"
+    draft = next(d for d in propose(text, "005_0123456789abcdef", "2025-11-18", set()) if "3.4" in d["mention"]["text"])
+    assert draft["row"]["unit"] != "respondents" and any("次 counts times" in u for u in draft["unsure"])
+
+
+def test_a_word_for_what_is_counted_far_before_the_number_is_left_to_a_person():
+    text = "台灣賣家借亞馬遜出海 去年銷售額破 120 億 元 商業署補助明年擴至 600 家\n\n內文。"
+    draft = next(d for d in propose(text, "005_0123456789abcdef", "2025-10-15", set()) if "600" in d["mention"]["text"])
+    assert draft["unsure"]
+    assert _rows("太平洋航线本月仍有7个航次被取消。", "2026-08-14")["7个"]["unit"] == "sailings"

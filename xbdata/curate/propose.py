@@ -65,7 +65,6 @@ sentence, then beyond it. Exclusion contexts are chosen the same way.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,16 +92,17 @@ from .rules import (AGE_STATISTIC_BEFORE, ANSWER, AVERAGE_GROWTH, A_QUARTER_EARL
                     LABEL_TIMES, LATIN_NAME, LATIN_NAME_WORDS, LEVY_RATES, LOCAL_PLACE, LOCAL_PLACE_AFTER,
                     MEASURES_OF_A_WHOLE, MEASURE_TOPICS, MULTIPLE_GROWTH, MULTIPLE_OF_A_YEAR, NOT_A_CATEGORY_AFTER,
                     NOT_FIGURES, NOT_IN_COMPANY_NAMES, NOT_IN_PLACE_NAMES, ONLINE_SHOPPERS, PARALLEL_CLAUSE,
-                    PEOPLE_AFTER, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF, PERIOD_ENDING, PERIOD_OF_THE_NUMBER,
-                    PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER, PLACE_AS_A_VIEWPOINT_AFTER,
-                    PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF, PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER,
-                    PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER, PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER,
-                    PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE, PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF,
-                    PROVINCES, REACHED_FROM_LAST_YEAR, REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY,
-                    REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE, SCOPES, SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE,
-                    SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS, SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE,
-                    SURVEY_LEAD, SURVEY_OF_A_YEAR, SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE,
-                    WRITER_IS_A_SELLER, WRITER_SUBJECT, YEARS_RESPECTIVELY, Rule, not_as_channel)
+                    PEOPLE_AFTER, PEOPLE_BROKEN_DOWN, PEOPLE_COUNTS, PERIOD_ALIAS, PERIOD_BASE_BEFORE, PERIOD_BASE_OF,
+                    PERIOD_ENDING, PERIOD_OF_THE_NUMBER, PLACES_COUNTED, PLACES_RESPECTIVELY, PLACE_AS_A_SITE_AFTER,
+                    PLACE_AS_A_VIEWPOINT_AFTER, PLACE_BACK_REFERENCES, PLACE_BASE_BEFORE, PLACE_BASE_OF,
+                    PLACE_IN_A_NAME_AFTER, PLACE_LIST_JOINER, PLACE_OF_AN_EVENT, PLACE_OF_LISTING_AFTER,
+                    PLACE_OF_PLATFORMS_AFTER, PLACE_OF_SELLERS_AFTER, PLACE_OF_THE_NUMBER_AFTER, PLACE_ORIGIN_BEFORE,
+                    PLACE_WORDS, PLAN_BEFORE, PLATFORM_WORDS, POINTS_OF, PROVINCES, REACHED_FROM_LAST_YEAR,
+                    REACH_BEFORE, REASONS, REGION_MEMBERS, REGISTERED_COMPANY, REPORT_OF_A_YEAR, RULES, SAMPLED_PEOPLE,
+                    SCOPES, SELLER_SURVEY, SENTENCE_ABOUT_THE_ONE_BEFORE, SHARE_OF_THE_WHOLE_BEFORE, SHARE_WORDS,
+                    SOURCE_DESCRIBED_AS, STORY_PERIOD_BACK, SURVEY_HEADLINE, SURVEY_LEAD, SURVEY_OF_A_YEAR,
+                    SURVEY_SAMPLE_AFTER, SURVEY_SAMPLE_BEFORE, THIS_QUARTER, TITLE, UNIT_WORD_REACH, WRITER_IS_A_SELLER,
+                    WRITER_SUBJECT, YEARS_RESPECTIVELY, Rule, not_as_channel)
 
 
 # --- reading the text around a number ----------------------------------------------------------
@@ -871,13 +871,23 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
         notes.append("unit respondents: the people a survey asked")
         return "respondents", "respondents"
     by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 16]) != named
+    if named in ("", *GENERIC_COUNTS) and re.search(PEOPLE_BROKEN_DOWN, simplified[where.sentence[0]:where.number[0]]) \
+            and re.fullmatch(rf"{re.escape(simplified[where.number[0]:where.number[1]].rstrip('个'))}个", mention.text):
+        notes.append("unit people: a part of the people its sentence counts before a colon (公司现在12个人：运营5个)")
+        return "people", "people"
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
         else ("", None, "")
     if refined in MONEY and re.search(COUNTED_BY_CLASSIFIER, mention.text):
         refined, rule = "", None     # 交易额突破百亿元的已有十几个: a count of cities, not money
+    if refined in PEOPLE_COUNTS and re.search(r"(?<!人)次$", mention.text):
+        # 受访者平均每月网购3.4次: 次 counts times something was done, never the people who did it
+        unsure.append(f"unit: 次 counts times, not {refined}; set what was done (xbdata review --edit ID unit=...)")
+        return "", ""
     if refined and rule is not None:
         notes.append(f"unit {refined}: rule {rule.pattern!r} in the {scope}")
-        if scope != "before" or refined in MONEY or rule.pattern == ONLINE_SHOPPERS:
+        said = [m.end() for m in _compiled(rule.pattern).finditer(simplified, where.span("before")[0], where.number[0])]
+        far = not said or where.number[0] - said[-1] > UNIT_WORD_REACH
+        if scope != "before" or far or refined in MONEY or rule.pattern == ONLINE_SHOPPERS:
             unsure.append(f"unit {refined} is guessed from the words {rule.pattern!r} in the {scope}, "
                           "not named by the number's own words")
         return refined, refined
@@ -1146,7 +1156,7 @@ def _measure_of_the_clause_before(simplified: str, where: Where, unit: str) -> s
     return ""
 
 
-@functools.lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _any_place() -> re.Pattern:
     return re.compile("|".join(f"(?:{words})" for words in PLACE_WORDS.values()))
 

@@ -525,6 +525,15 @@ UNIT_MEASURES = {"amount": MONEY, "share": ("%",), "multiple": ("x",), "change i
                  "rank": ("rank",), "age": ("age",), "warehouse area": FLOOR_AREAS,
                  "duration": DURATIONS}
 
+# A count its counting word leaves open, in a sentence that first counts people and then breaks them
+# down after a colon (公司现在12个人：运营5个，美工2个，采购和仓库3个): people, whatever the parts are called.
+PEOPLE_BROKEN_DOWN = r"[\d一二两三四五六七八九十]+\s?个?(?:人|名员工|位员工)[：:]"
+# A word that names what is counted is taken on trust only this close before the number (采购和仓库3个);
+# farther off in its clause (台湾卖家借亚马逊出海……补助明年扩至600家) a person confirms it.
+UNIT_WORD_REACH = 15
+# Units that count people or firms: never what 次 (times) counts.
+PEOPLE_COUNTS = ("people", "respondents", "users", "buyers", "consumers", "sellers", "merchants", "firms", "creators",
+                 "followers")
 # Online shoppers (网购人数) are buyers to one reader and consumers to another: the draft says
 # buyers, and accept-all leaves it to a person.
 ONLINE_SHOPPERS = r"网购人数|网购人群|网购族"

@@ -274,7 +274,7 @@ MEASURES_ZH = {
     "warehouses": "仓库数", "sites": "站点数", "markets": "市场数", "cities": "城市数", "provinces": "省份数",
     "zones": "综试区数", "buildings": "建筑数", "licenses": "牌照数",
     "products": "商品数", "posts": "帖子数", "visits": "人次", "jobs": "岗位数", "routes": "航线数",
-    "flights": "航班数", "containers": "集装箱数", "impressions": "展示次数", "tweets": "推文数",
+    "flights": "航班数", "sailings": "航次数", "containers": "集装箱数", "impressions": "展示次数", "tweets": "推文数",
 }
 # A measure whose percentage is a rate where its money is a charge: a fee of 15% is a 费率.
 PERCENT_MEASURES_ZH = {"fee": "费率"}
@@ -310,7 +310,7 @@ UNIT_WORDS = {
     "zones": ("个综试区", "zones"), "buildings": ("栋建筑", "buildings"),
     "licenses": ("项牌照", "licenses"),
     "products": ("款商品", "products"), "posts": ("条帖子", "posts"), "visits": ("人次", "visits"),
-    "jobs": ("个岗位", "jobs"), "routes": ("条航线", "routes"), "flights": ("个航班", "flights"),
+    "jobs": ("个岗位", "jobs"), "routes": ("条航线", "routes"), "flights": ("个航班", "flights"), "sailings": ("个航次", "sailings"),
     "containers": ("个集装箱", "containers"), "square_meters": ("平方米", "square meters"),
     "square_feet": ("平方英尺", "square feet"), "tonnes": ("吨", "tonnes"),
     "seconds": ("秒", "seconds"), "minutes": ("分钟", "minutes"), "hours": ("小时", "hours"), "days": ("天", "days"), "working_days": ("个工作日", "working days"),

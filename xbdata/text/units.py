@@ -29,8 +29,8 @@ DURATIONS = ("seconds", "minutes", "hours", "days", "working_days", "weeks", "mo
 COUNTS = ("users", "orders", "brands", "followers", "installs", "impressions", "categories", "countries",
           "tweets", "creators", "sellers", "buyers", "merchants", "consumers", "respondents",
           "items", "parcels", "people", "firms", "stores", "warehouses", "sites", "markets", "cities", "provinces",
-          "zones", "buildings", "licenses", "products", "posts", "visits", "jobs", "routes", "flights", "containers",
-          "square_meters", "square_feet", "tonnes")
+          "zones", "buildings", "licenses", "products", "posts", "visits", "jobs", "routes", "flights", "sailings",
+          "containers", "square_meters", "square_feet", "tonnes")
 # ... of which these measure floor area.
 FLOOR_AREAS = ("square_meters", "square_feet")
 

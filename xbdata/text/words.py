@@ -144,7 +144,7 @@ COUNT_NOUNS = {
     "仓库": "warehouses", "自提点": "sites", "站点": "sites", "网点": "sites", "市场": "markets",
     "城市": "cities", "地级市": "cities", "县市": "cities", "省份": "provinces",
     "厂房": "buildings", "牌照": "licenses", "许可证": "licenses", "综试区": "zones", "综合试验区": "zones", "商品": "products", "SKU": "products", "航线": "routes",
-    "航班": "flights", "集装箱": "containers", "岗位": "jobs", "帖子": "posts", "人": "people",
+    "航班": "flights", "航次": "sailings", "集装箱": "containers", "岗位": "jobs", "帖子": "posts", "人": "people",
 }
 # Words that may stand between a counting word and its noun (165个跨境电商综合试验区, 数十万款优惠商品).
 COUNT_NOUN_MODIFIERS = ("国家级", "省级", "跨境电子商务", "跨境电商", "跨境", "海外", "优惠", "在售", "活跃", "本土",
