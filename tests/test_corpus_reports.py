@@ -26,7 +26,7 @@ DEV = ROOT / "eval" / "dev"
 ARTICLES = sorted(p for p in DEV.glob("*.txt"))
 COUNTED = {"items", "parcels", "orders", "people", "users", "buyers", "consumers", "respondents", "sellers", "merchants",
            "firms", "brands", "stores", "warehouses", "sites", "markets", "countries", "cities", "provinces", "zones", "buildings", "categories",
-           "products", "followers", "installs", "posts", "visits", "jobs", "routes", "flights", "containers",
+           "products", "followers", "installs", "posts", "visits", "jobs", "routes", "flights", "sailings", "containers",
            "square_meters", "square_feet", "tonnes", "licenses", "creators", "tweets", "impressions"}
 
 
