@@ -427,7 +427,7 @@ def _listed_place(simplified: str, number: int, named: list[tuple[int, int, Rule
     between = simplified[last[1]:number]
     respectively = re.search(PLACES_RESPECTIVELY, between) if not re.search(r"[。；！？\n]", between) else None
     if respectively:
-        k = len(re.findall(r"\d+(?:[.,]\d+)*", between[respectively.end():]))
+        k = _figures_in(between[respectively.end():])
         return names[k] if k < len(names) else ""
     counted = re.match(PLACES_COUNTED, between)
     if len(names) < 3 and not counted and not re.match(r"\s?等", between):
@@ -638,14 +638,18 @@ def _year_respectively(simplified: str, where: Where) -> str:
     """The year a figure is of when its sentence lists years and then 分别 their figures in order
     (2021年、2022年和2023年分别为1.98万亿元、2.11万亿元和2.38万亿元: 2022 for the second); "" otherwise."""
     before = simplified[where.sentence[0]:where.number[0]]
-    listed = None
-    for listed in re.finditer(YEARS_RESPECTIVELY, before):
-        pass
-    if listed is None or re.search(r"[。；！？\n]", before[listed.end():]):
+    lists = list(re.finditer(YEARS_RESPECTIVELY, before))
+    if not lists or re.search(r"[。；！？\n]", before[lists[-1].end():]):
         return ""
-    years = re.findall(r"(?:19|20)\d\d", listed.group("years"))
-    k = len(re.findall(r"\d+(?:[.,]\d+)*", before[listed.end():]))
+    years = re.findall(r"(?:19|20)\d\d", lists[-1].group("years"))
+    k = _figures_in(before[lists[-1].end():])
     return years[k] if k < len(years) else ""
+
+
+def _figures_in(text: str) -> int:
+    """How many figures `text` holds: the position, after 分别 or 分列, of the figure that follows it
+    (分别为1.98万亿元、2.11万亿元和: the third; 分列第二和: the second)."""
+    return len(re.findall(r"\d+(?:[.,]\d+)*|第[一二三四五六七八九十]+", text))
 
 
 def guess_period(simplified: str, where: Where, year: int | None, unit: str = "",
@@ -872,7 +876,7 @@ def _draft_unit(simplified: str, mention: Mention, where: Where, own_unit: str, 
         return "respondents", "respondents"
     by_counting_word = bool(named) and counted_unit("", simplified[mention.end:mention.end + 16]) != named
     if named in ("", *GENERIC_COUNTS) and re.search(PEOPLE_BROKEN_DOWN, simplified[where.sentence[0]:where.number[0]]) \
-            and re.fullmatch(rf"{re.escape(simplified[where.number[0]:where.number[1]].rstrip('个'))}个", mention.text):
+            and simplified[where.number[0]:where.number[1]].endswith("个"):
         notes.append("unit people: a part of the people its sentence counts before a colon (公司现在12个人：运营5个)")
         return "people", "people"
     refined, rule, scope = guess_field("unit", simplified, where, named) if named in ("", *GENERIC_COUNTS) \
@@ -1027,7 +1031,7 @@ def _respective_entity(simplified: str, a: int, number: int, named: list[tuple[i
     respectively = re.search(r"分别|分列", after)
     if len(run) < 2 or not respectively or re.search(r"[。；！？\n]", after):
         return ""
-    k = len(re.findall(r"\d+(?:[.,]\d+)*|第[一二三四五六七八九十]+", after[respectively.end():]))
+    k = _figures_in(after[respectively.end():])
     names = [name for _, name in run]
     return names[k] if k < len(names) else ""
 
